@@ -1,0 +1,204 @@
+"""Command line (SPEC D5): never imports PySide6 unless it opens the GUI.
+
+Expected errors: one Chinese line on stderr, exit 1. Usage errors: exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from app import __version__, config, strings
+from app.errors import AppError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(strings.CLI_USAGE_ERROR.format(err=message) + "\n")
+        raise SystemExit(2)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from app.services import Services
+
+    return Services.open(config.resolve_db_path(args.db))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import fill_demo
+
+    services = _open(args)
+    try:
+        n = fill_demo(services)
+        print(strings.CLI_DEMO_DONE.format(path=services.db_path, people=n))
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise AppError(strings.CLI_FILE_NOT_FOUND.format(path=path))
+    services = _open(args)
+    try:
+        result, _ = services.roster_io.import_file(path)
+    finally:
+        services.close()
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        print(strings.CLI_ROSTER_IMPORTED.format(read=result.read, imported=result.imported,
+                                                 rejected=result.rejected))
+        for p in result.problems:
+            print(strings.CLI_ROSTER_PROBLEM.format(row=p.row, column=p.column,
+                                                    reason=p.reason))
+    return 0
+
+
+def cmd_roster_export(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        n = services.roster_io.export(Path(args.file))
+    finally:
+        services.close()
+    print(strings.CLI_ROSTER_EXPORTED.format(n=n, path=args.file))
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        result = services.maintenance.check()
+    finally:
+        services.close()
+    (print if result.ok else _eprint)(result.message)
+    return 0 if result.ok else 1
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        path = services.maintenance.backup_now()
+    finally:
+        services.close()
+    print(strings.DB_BACKUP_DONE.format(path=path))
+    return 0
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from app.services import restore_latest
+
+    backup, broken = restore_latest(config.resolve_db_path(args.db))
+    print(strings.DB_RESTORED.format(backup=backup, broken=broken))
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from app.services.maintenance import audit_messages
+
+    services = _open(args)
+    try:
+        report = services.maintenance.verify_audit()
+    finally:
+        services.close()
+    if args.json:
+        _print_json({"ok": report.ok, "rows": report.rows,
+                     "problems": [{"audit_id": p.audit_id, "reason": p.reason}
+                                  for p in report.problems]})
+    else:
+        lines = audit_messages(report)
+        for line in lines:
+            (print if report.ok else _eprint)(line)
+    return 0 if report.ok else 1
+
+
+def _eprint(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="onsitedesk", description=strings.CLI_DESCRIPTION)
+    p.add_argument("--db", help=strings.H_DB)
+    p.add_argument("--demo", action="store_true", help=strings.H_DEMO_GUI)
+    p.add_argument("--version", action="version", version=f"onsitedesk {__version__}",
+                   help=strings.H_VERSION)
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    def leaf(parent: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int],
+             json_flag: bool = False) -> argparse.ArgumentParser:
+        sp: argparse.ArgumentParser = parent.add_parser(name, help=help_, description=help_)
+        sp.set_defaults(func=func)
+        if json_flag:
+            sp.add_argument("--json", action="store_true", help=strings.H_JSON)
+        return sp
+
+    def group(name: str, help_: str) -> Any:
+        gp = sub.add_parser(name, help=help_, description=help_)
+        gp.set_defaults(func=None, group_parser=gp)
+        return gp.add_subparsers(dest="action", parser_class=_Parser)
+
+    leaf(sub, "demo", strings.H_CMD_DEMO, cmd_demo)
+    roster = group("roster", strings.H_CMD_ROSTER)
+    leaf(roster, "import", strings.H_CMD_ROSTER_IMPORT, cmd_roster_import,
+         json_flag=True).add_argument("file", help=strings.H_FILE)
+    leaf(roster, "export", strings.H_CMD_ROSTER_EXPORT, cmd_roster_export).add_argument(
+        "file", help=strings.H_FILE)
+    db = group("db", strings.H_CMD_DB)
+    leaf(db, "check", strings.H_CMD_DB_CHECK, cmd_db_check)
+    leaf(db, "backup", strings.H_CMD_DB_BACKUP, cmd_db_backup)
+    leaf(db, "restore", strings.H_CMD_DB_RESTORE, cmd_db_restore)
+    audit = group("audit", strings.H_CMD_AUDIT)
+    leaf(audit, "verify", strings.H_CMD_AUDIT_VERIFY, cmd_audit_verify, json_flag=True)
+    return p
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    db_path = config.resolve_db_path(args.db)
+    if args.demo:
+        from app.services import Services
+        from app.services.demo import fill_demo
+
+        db_path = Path(tempfile.mkdtemp(prefix="onsitedesk-demo-")) / config.DB_FILE_NAME
+        services = Services.open(db_path)
+        try:
+            fill_demo(services)
+        finally:
+            services.close()
+        print(strings.CLI_DEMO_GUI_DB.format(path=db_path))
+    try:
+        from ui.main import run_gui
+    except ImportError as exc:
+        raise AppError(strings.CLI_NO_GUI.format(err=exc)) from exc
+    return run_gui(db_path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_gui(args)
+        func = getattr(args, "func", None)
+        if func is None:
+            args.group_parser.error(strings.CLI_SUBCOMMAND_REQUIRED)
+        return int(func(args))
+    except AppError as exc:
+        _eprint(str(exc).replace("\n", " "))
+        return 1
+    except KeyboardInterrupt:
+        _eprint(strings.CANCELLED)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Excel and PDF documents (openpyxl, ReportLab): data in, file out, no database."""

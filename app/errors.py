@@ -1,0 +1,46 @@
+"""Expected problems carry a Chinese message for the user; anything else is a bug."""
+
+from __future__ import annotations
+
+
+class AppError(Exception):
+    """An expected problem: the message is shown to the user as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(AppError):
+    """Input that breaks a rule; ``field`` names the offending field when known."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(AppError):
+    pass
+
+
+class DatabaseError(AppError):
+    """The database file cannot be used as it is (corrupt, locked, wrong version)."""
+
+
+class IntegrityCheckFailed(DatabaseError):
+    """``PRAGMA quick_check`` failed; a backup may be restored."""
+
+    def __init__(self, message: str, latest_backup: str | None) -> None:
+        super().__init__(message)
+        self.latest_backup = latest_backup
+
+
+class ImportFileError(AppError):
+    """A file to import cannot be read at all (not a row-level problem)."""
+
+
+class Cancelled(AppError):
+    """The user cancelled long work; nothing was written."""

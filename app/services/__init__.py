@@ -1,0 +1,45 @@
+"""Use cases: the only door to storage for the CLI, the GUI and the tests (DESIGN §1).
+
+``Services.open(path)`` runs the start-up checks and migrations and returns the facade.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from app.services.changes import Changes
+from app.services.maintenance import MaintenanceService, restore_latest
+from app.services.progress import NullProgress, Progress
+from app.services.project import ProjectService
+from app.services.roster import RosterService
+from app.services.roster_io import RosterIO
+from app.storage.db import Database, open_database
+
+__all__ = ["Changes", "NullProgress", "Progress", "Services", "restore_latest"]
+
+
+class Services:
+    def __init__(self, db: Database, actor: str | None = None) -> None:
+        self.db = db
+        self.actor = actor
+        self.project = ProjectService(db, actor)
+        self.roster = RosterService(db, actor)
+        self.roster_io = RosterIO(db, actor)
+        self.maintenance = MaintenanceService(db)
+
+    @classmethod
+    def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,
+             daily_backup: bool = True) -> Services:
+        return cls(open_database(path, today=today, daily_backup=daily_backup), actor)
+
+    @property
+    def db_path(self) -> Path:
+        return self.db.path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.db.data_dir
+
+    def close(self) -> None:
+        self.db.close()

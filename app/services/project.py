@@ -1,0 +1,70 @@
+"""Project profile (one per database for now; every printout uses it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy.orm import Session
+
+from app import strings
+from app.errors import ValidationError
+from app.services.changes import PROJECT, Changes
+from app.storage.db import Database
+from app.storage.tables import Project
+
+PROJECT_ID = 1
+
+
+@dataclass(frozen=True)
+class ProjectDTO:
+    id: int
+    name: str
+    contract_no: str
+    contractor: str
+    client_name: str
+    client_label: str
+    client_dept: str
+    supervisor_firm: str
+    project_manager: str
+    client_project_lead: str
+
+
+EDITABLE = tuple(f.name for f in fields(ProjectDTO) if f.name != "id")
+
+
+def ensure_project(session: Session) -> Project:
+    project = session.get(Project, PROJECT_ID)
+    if project is None:
+        project = Project(id=PROJECT_ID, name="", contract_no="", contractor="",
+                          client_name="", client_label=strings.DEFAULT_CLIENT_LABEL,
+                          client_dept=strings.DEFAULT_CLIENT_DEPT, supervisor_firm="",
+                          project_manager="", client_project_lead="")
+        session.add(project)
+        session.flush()
+    return project
+
+
+def to_dto(p: Project) -> ProjectDTO:
+    return ProjectDTO(**{f.name: getattr(p, f.name) for f in fields(ProjectDTO)})
+
+
+class ProjectService:
+    def __init__(self, db: Database, actor: str | None) -> None:
+        self.db, self.actor = db, actor
+
+    def get(self) -> ProjectDTO:
+        with self.db.transaction(self.actor) as s:
+            return to_dto(ensure_project(s))
+
+    def update(self, **values: str) -> tuple[ProjectDTO, Changes]:
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"unknown project fields: {sorted(unknown)}")
+        if "name" in values and not values["name"].strip():
+            raise ValidationError(strings.PROJECT_REQUIRED, "name")
+        with self.db.transaction(self.actor) as s:
+            project = ensure_project(s)
+            for key, value in values.items():
+                setattr(project, key, value.strip())
+            s.flush()
+            return to_dto(project), PROJECT

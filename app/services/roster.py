@@ -1,0 +1,267 @@
+"""Roster use cases (SPEC R1): list, add, edit, mark as left, attachments, equipment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app import strings
+from app.domain.roster import PersonFields, check_person, mask_id_card, mask_phone
+from app.errors import AppError, NotFoundError, ValidationError
+from app.services.changes import ROSTER, Changes
+from app.services.project import PROJECT_ID, ensure_project
+from app.storage.db import Database
+from app.storage.tables import Attachment, EquipmentItem, Person
+
+
+@dataclass(frozen=True)
+class AttachmentDTO:
+    id: int
+    kind: str
+    title: str
+    original_name: str
+    stored_path: str
+    added_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class EquipmentDTO:
+    id: int
+    item: str
+    asset_no: str
+    issued_date: dt.date | None
+    returned_date: dt.date | None
+    note: str
+
+    @property
+    def outstanding(self) -> bool:
+        return self.returned_date is None
+
+
+@dataclass(frozen=True)
+class PersonDTO:
+    id: int
+    employee_no: str
+    name: str
+    device_user_id: str | None
+    role: str
+    phone: str
+    id_card_no: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    status: str
+    nda_signed: bool
+    nda_date: dt.date | None
+    training_done: bool
+    training_date: dt.date | None
+    first_work_date: dt.date | None
+    note: str
+    attachments: tuple[AttachmentDTO, ...] = ()
+    equipment: tuple[EquipmentDTO, ...] = ()
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone) if self.phone else ""
+
+    @property
+    def id_card_masked(self) -> str:
+        return mask_id_card(self.id_card_no) if self.id_card_no else ""
+
+    @property
+    def status_label(self) -> str:
+        return strings.STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def equipment_outstanding(self) -> int:
+        return sum(1 for e in self.equipment if e.outstanding)
+
+    def to_fields(self) -> PersonFields:
+        names = {f.name for f in fields(PersonFields)} - {"problems"}
+        return PersonFields(**{n: getattr(self, n) for n in names})
+
+
+_PERSON_COLUMNS = tuple(f.name for f in fields(PersonFields) if f.name != "problems")
+
+
+def person_dto(p: Person) -> PersonDTO:
+    return PersonDTO(
+        id=p.id,
+        **{c: getattr(p, c) for c in _PERSON_COLUMNS},
+        attachments=tuple(
+            AttachmentDTO(a.id, a.kind, a.title, a.original_name, a.stored_path, a.added_at)
+            for a in p.attachments
+        ),
+        equipment=tuple(
+            EquipmentDTO(e.id, e.item, e.asset_no, e.issued_date, e.returned_date, e.note)
+            for e in p.equipment
+        ),
+    )
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip() or "file"
+
+
+class RosterService:
+    def __init__(self, db: Database, actor: str | None) -> None:
+        self.db, self.actor = db, actor
+
+    # ---- queries -------------------------------------------------------------------------
+    def list_people(self) -> list[PersonDTO]:
+        with self.db.read() as s:
+            rows = s.scalars(
+                select(Person)
+                .where(Person.project_id == PROJECT_ID)
+                .options(selectinload(Person.attachments), selectinload(Person.equipment))
+                .order_by(Person.employee_no)
+            ).all()
+            return [person_dto(p) for p in rows]
+
+    def get(self, person_id: int) -> PersonDTO:
+        with self.db.read() as s:
+            return person_dto(self._load(s, person_id))
+
+    def count(self) -> int:
+        with self.db.read() as s:
+            return len(s.scalars(select(Person.id).where(Person.project_id == PROJECT_ID)).all())
+
+    # ---- writes --------------------------------------------------------------------------
+    def add(self, data: PersonFields) -> tuple[PersonDTO, Changes]:
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            self._validate(s, data, person_id=None)
+            person = Person(project_id=PROJECT_ID, **{c: getattr(data, c)
+                                                      for c in _PERSON_COLUMNS})
+            s.add(person)
+            s.flush()
+            return person_dto(person), ROSTER
+
+    def update(self, person_id: int, data: PersonFields) -> tuple[PersonDTO, Changes]:
+        with self.db.transaction(self.actor) as s:
+            person = self._load(s, person_id)
+            self._validate(s, data, person_id=person_id)
+            for c in _PERSON_COLUMNS:
+                setattr(person, c, getattr(data, c))
+            s.flush()
+            return person_dto(person), ROSTER
+
+    def mark_left(self, person_id: int, end_date: dt.date | None) -> tuple[PersonDTO, Changes]:
+        if end_date is None:
+            raise ValidationError(strings.LEFT_NEEDS_DATE, "end_date")
+        with self.db.transaction(self.actor) as s:
+            person = self._load(s, person_id)
+            if person.start_date and end_date < person.start_date:
+                raise ValidationError(strings.R_END_BEFORE_START.format(
+                    end=end_date.isoformat(), start=person.start_date.isoformat()), "end_date")
+            person.end_date, person.status = end_date, "left"
+            s.flush()
+            return person_dto(person), ROSTER
+
+    def add_attachment(self, person_id: int, source: Path, kind: str,
+                       title: str = "") -> tuple[PersonDTO, Changes]:
+        """Copy the file into the data folder, so the roster never points at a USB stick."""
+        if not source.is_file():
+            raise AppError(strings.ATTACHMENT_SOURCE_MISSING.format(path=source))
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        rel = Path("attachments") / str(person_id) / f"{digest[:10]}_{_safe_name(source.name)}"
+        target = self.db.data_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            tmp = target.with_name(target.name + ".part")
+            shutil.copyfile(source, tmp)
+            tmp.replace(target)
+        with self.db.transaction(self.actor) as s:
+            person = self._load(s, person_id)
+            person.attachments.append(Attachment(
+                project_id=person.project_id, kind=kind, title=title or source.stem,
+                original_name=source.name, stored_path=rel.as_posix(), sha256=digest,
+                added_at=dt.datetime.now().replace(microsecond=0)))
+            s.flush()
+            return person_dto(person), ROSTER
+
+    def remove_attachment(self, attachment_id: int) -> tuple[PersonDTO, Changes]:
+        """Removes the record (audited); the copied file stays in the data folder."""
+        with self.db.transaction(self.actor) as s:
+            att = s.get(Attachment, attachment_id)
+            if att is None:
+                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=attachment_id))
+            person = att.person
+            person.attachments.remove(att)
+            s.flush()
+            return person_dto(person), ROSTER
+
+    def attachment_file(self, att: AttachmentDTO) -> Path:
+        path = self.db.data_dir / att.stored_path
+        if not path.is_file():
+            raise AppError(strings.ATTACHMENT_MISSING.format(path=path))
+        return path
+
+    def add_equipment(self, person_id: int, item: str, asset_no: str = "",
+                      issued_date: dt.date | None = None,
+                      note: str = "") -> tuple[PersonDTO, Changes]:
+        if not item.strip():
+            raise ValidationError(strings.EQUIPMENT_ITEM_REQUIRED, "item")
+        with self.db.transaction(self.actor) as s:
+            person = self._load(s, person_id)
+            person.equipment.append(EquipmentItem(
+                project_id=person.project_id, item=item.strip(), asset_no=asset_no.strip(),
+                issued_date=issued_date, note=note))
+            s.flush()
+            return person_dto(person), ROSTER
+
+    def set_equipment_returned(self, equipment_id: int,
+                               returned: dt.date | None) -> tuple[PersonDTO, Changes]:
+        with self.db.transaction(self.actor) as s:
+            item = s.get(EquipmentItem, equipment_id)
+            if item is None:
+                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=equipment_id))
+            item.returned_date = returned
+            s.flush()
+            return person_dto(item.person), ROSTER
+
+    def remove_equipment(self, equipment_id: int) -> tuple[PersonDTO, Changes]:
+        with self.db.transaction(self.actor) as s:
+            item = s.get(EquipmentItem, equipment_id)
+            if item is None:
+                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=equipment_id))
+            person = item.person
+            person.equipment.remove(item)
+            s.flush()
+            return person_dto(person), ROSTER
+
+    # ---- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _load(s: Session, person_id: int) -> Person:
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
+        return person
+
+    @staticmethod
+    def _validate(s: Session, data: PersonFields, person_id: int | None) -> None:
+        data.employee_no, data.name = data.employee_no.strip(), data.name.strip()
+        data.role = data.role.strip()
+        problems = check_person(data)
+        if problems:
+            field, reason = problems[0]
+            raise ValidationError(reason, field)
+        clash = s.scalars(select(Person).where(
+            Person.project_id == PROJECT_ID, Person.employee_no == data.employee_no,
+            Person.id != (person_id or -1))).first()
+        if clash:
+            raise ValidationError(strings.R_DUP_EMPLOYEE_NO_DB.format(
+                no=data.employee_no, name=clash.name), "employee_no")
+        if data.device_user_id:
+            clash = s.scalars(select(Person).where(
+                Person.project_id == PROJECT_ID, Person.device_user_id == data.device_user_id,
+                Person.id != (person_id or -1))).first()
+            if clash:
+                raise ValidationError(strings.R_DUP_DEVICE_DB.format(
+                    no=data.device_user_id, name=clash.name), "device_user_id")

@@ -1,0 +1,170 @@
+"""Engine, pragmas, start-up checks and migrations: the only SQLite-specific module.
+
+Start-up order (SPEC Q2): integrity check → backup before migration → migrate with foreign
+keys off → ``PRAGMA foreign_key_check`` → daily backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from app import config, strings
+from app.errors import DatabaseError, IntegrityCheckFailed
+from app.storage import audit, backup
+
+
+def _sqlite_engine(path: Path, *, pooled: bool = True) -> Engine:
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
+    if not pooled:
+        kwargs["poolclass"] = NullPool
+    engine = create_engine(f"sqlite:///{path}", **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _rec: Any) -> None:
+        # SQLAlchemy, not pysqlite, owns BEGIN, so DDL is transactional too.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(config.migrations_dir()))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def quick_check(path: Path) -> str | None:
+    """``None`` when the file is sound, else SQLite's first complaint."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(r[0]) for r in rows[:5])
+
+
+def migrate(path: Path, target: str = "head") -> None:
+    """Run Alembic with foreign keys off, then refuse to commit if any FK is dangling."""
+    engine = _sqlite_engine(path, pooled=False)
+    try:
+        with engine.connect() as conn:
+            # Must be set outside a transaction, on the raw connection, before SA begins one.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            with conn.begin():
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if bad:
+                    raise DatabaseError(strings.MIGRATION_FK_BROKEN.format(n=len(bad)))
+    finally:
+        engine.dispose()
+
+
+class Database:
+    """An open database: the engine and a session factory with the audit trail installed."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        audit.install(self.sessions)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+    @contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Session]:
+        """One use case = one transaction: commit on success, roll back on any error."""
+        with self.sessions.begin() as session:
+            session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, today: dt.date | None = None,
+                  daily_backup: bool = True) -> Database:
+    """Open (creating if needed) and bring the schema to head, safely."""
+    today = today or dt.date.today()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(strings.DB_FOLDER_FAILED.format(path=path.parent, err=exc)) from exc
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        problem = quick_check(path)
+        if problem:
+            latest = backup.list_backups(path)
+            raise IntegrityCheckFailed(
+                strings.DB_CHECK_FAILED.format(path=path, problem=problem),
+                str(latest[0]) if latest else None,
+            )
+    engine = _sqlite_engine(path)
+    try:
+        current = current_revision(engine) if existed else None
+        head = head_revision()
+        if current != head:
+            if existed:
+                backup.make_backup(path, "pre-migration")
+            migrate(path)
+        if existed and daily_backup and not backup.has_backup_on(path, today):
+            backup.make_backup(path, "daily")
+    except sqlite3.OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(strings.DB_OPEN_FAILED.format(path=path, err=exc)) from exc
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(path, engine)
+
+
+def foreign_key_problems(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return len(conn.execute(text("PRAGMA foreign_key_check")).fetchall())

@@ -1,0 +1,18 @@
+"""Alembic environment: always run with a connection handed in by app.storage.db.migrate."""
+
+from alembic import context
+
+from app.storage.tables import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only app.storage.db.migrate runs migrations
+    raise RuntimeError("run migrations through app.storage.db.migrate()")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

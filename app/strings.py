@@ -1,0 +1,145 @@
+"""Every user-visible Chinese text: UI, Excel headers, PDF labels, messages (DESIGN §6).
+
+Parameterised texts are ``str.format`` templates or small functions.
+"""
+
+from __future__ import annotations
+
+APP_NAME = "驻场管家"
+APP_TITLE = "驻场管家 OnsiteDesk"
+
+# ---- database and start-up -------------------------------------------------------------
+DB_FOLDER_FAILED = "无法创建数据文件夹 {path}：{err}"
+DB_OPEN_FAILED = "无法打开数据库 {path}：{err}。请确认文件未被其他程序占用。"
+DB_CHECK_FAILED = "数据库完整性检查未通过（{path}）：{problem}"
+DB_CHECK_RESTORE_HINT = "可以从最近的备份恢复：{backup}"
+DB_CHECK_NO_BACKUP = "没有可用的备份，请联系技术支持。"
+DB_RESTORE_ASK = "数据库完整性检查未通过：\n{problem}\n\n是否用最近的备份恢复？\n{backup}\n\n损坏的文件会另存，不会删除。"
+DB_RESTORED = "已从备份恢复：{backup}\n损坏的文件已另存为：{broken}"
+MIGRATION_FK_BROKEN = "数据库升级后发现 {n} 处关联数据不一致，升级已撤销，数据未改动。"
+DB_CHECK_OK = "数据库完整：{path}（完整性检查通过，关联检查通过）"
+DB_BACKUP_DONE = "已备份到：{path}"
+DB_NO_BACKUP_TO_RESTORE = "找不到可恢复的备份。"
+AUDIT_OK = "审计记录完整：共 {rows} 条，哈希链校验通过。"
+AUDIT_BAD = "审计记录被改动：共 {rows} 条，发现 {n} 处问题。"
+AUDIT_PROBLEM = {
+    "hash_mismatch": "第 {id} 条记录内容与哈希不符（记录被修改）",
+    "chain_broken": "第 {id} 条记录与前一条的链接断开（前面的记录被删除、插入或修改）",
+    "id_gap": "第 {id} 条之前缺少记录（记录被删除）",
+    "head_mismatch": "最新记录与链尾标记不符（末尾的记录被删除或追加）",
+}
+
+# ---- generic -----------------------------------------------------------------------------
+YES = "是"
+NO = "否"
+UNEXPECTED_ERROR = "程序发生了意外错误。\n\n错误详情已写入日志文件：\n{log}\n\n请把该文件发给技术支持。"
+CANCELLED = "已取消，数据未改动。"
+WORKING = "正在处理…"
+CANCEL = "取消"
+
+# ---- command line ----------------------------------------------------------------------
+CLI_DESCRIPTION = "驻场管家：驻场人员花名册、考勤、请假、交接、考核与运维记录"
+CLI_USAGE_ERROR = "命令行参数有误：{err}"
+CLI_FILE_NOT_FOUND = "找不到文件：{path}"
+CLI_DEMO_DONE = "演示数据已写入 {path}：{people} 名驻场人员。"
+CLI_DEMO_NOT_EMPTY = "数据库 {path} 已有花名册数据，演示数据只能写入空数据库。"
+CLI_ROSTER_IMPORTED = "读取 {read} 行，导入 {imported} 行，拒绝 {rejected} 行。"
+CLI_ROSTER_PROBLEM = "  第 {row} 行 [{column}]：{reason}"
+CLI_ROSTER_EXPORTED = "已导出 {n} 人到 {path}"
+CLI_NO_GUI = "无法启动图形界面：{err}"
+
+# ---- project settings ------------------------------------------------------------------
+DEFAULT_CLIENT_LABEL = "甲方"
+DEFAULT_CLIENT_DEPT = "技术部"
+CLIENT_LABEL_CHOICES = ("甲方", "采购人", "院方")
+CLIENT_DEPT_CHOICES = ("技术部", "信息科", "信息中心")
+PROJECT_FIELDS = {
+    "name": "项目名称",
+    "contract_no": "合同编号",
+    "contractor": "承建单位",
+    "client_name": "甲方单位",
+    "client_label": "甲方称谓",
+    "client_dept": "甲方部门",
+    "supervisor_firm": "监理单位",
+    "project_manager": "项目经理",
+    "client_project_lead": "甲方项目负责人",
+}
+PROJECT_REQUIRED = "项目名称不能为空。"
+
+# ---- roster ------------------------------------------------------------------------------
+STATUS_LABELS = {
+    "pending": "待入场",
+    "active": "在岗",
+    "handover": "交接中",
+    "left": "已离场",
+}
+ROLE_CHOICES = (
+    "技术支持", "运维", "软件工程师", "集成工程师", "数据工程师", "网络及安全工程师", "项目经理",
+)
+ATTACHMENT_KINDS = {"certificate": "资质证书", "resume": "简历", "other": "其他"}
+ROSTER_COLUMNS = {
+    "employee_no": "工号",
+    "name": "姓名",
+    "device_user_id": "考勤号",
+    "role": "岗位",
+    "phone": "电话",
+    "id_card_no": "身份证号",
+    "start_date": "入场日期",
+    "end_date": "离场日期",
+    "status": "状态",
+    "nda": "保密协议",
+    "training": "入场培训",
+    "equipment": "设备未归还",
+    "first_work_date": "参加工作日期",
+}
+ROSTER_IMPORT_REQUIRED_HEADERS = ("工号", "姓名")
+ROSTER_SHEET_TITLE = "驻场人员花名册"
+ROSTER_EXPORT_SUBTITLE = "项目：{project}    导出日期：{date}    共 {n} 人    （身份证号、电话已按个人信息保护要求脱敏）"
+
+# roster validation reasons (import and edit form)
+R_EMPTY_NAME = "姓名不能为空"
+R_EMPTY_EMPLOYEE_NO = "工号不能为空"
+R_DUP_EMPLOYEE_NO_FILE = "工号 {no} 与第 {row} 行重复"
+R_DUP_EMPLOYEE_NO_DB = "工号 {no} 已在花名册中（{name}）"
+R_DUP_DEVICE_FILE = "考勤号 {no} 与第 {row} 行重复"
+R_DUP_DEVICE_DB = "考勤号 {no} 已分配给 {name}"
+R_BAD_DEVICE_ID = "考勤号只能是 1–9 位数字或字母：{value}"
+R_BAD_DATE = "日期无法识别：{value}（应为 2026-03-01 这样的格式）"
+R_END_BEFORE_START = "离场日期 {end} 早于入场日期 {start}"
+R_BAD_STATUS = "状态应为 待入场、在岗、交接中 或 已离场：{value}"
+R_BAD_PHONE = "电话号码格式不对：{value}"
+R_MASKED = "{column}已脱敏（含 *），无法导入，请填写完整号码"
+R_BAD_ID_LENGTH = "身份证号应为 18 位：{value}"
+R_BAD_ID_CHARS = "身份证号含有非法字符：{value}"
+R_BAD_ID_BIRTH = "身份证号中的出生日期不存在：{value}"
+R_BAD_ID_CHECKSUM = "身份证号校验位不对（第 18 位应为 {expected}）：{value}"
+R_TOO_LONG = "内容太长（最多 {n} 个字）"
+ROSTER_FILE_UNREADABLE = "无法读取花名册文件 {path}：{err}"
+ROSTER_FILE_NO_HEADER = "文件 {path} 的前 20 行中找不到表头（需要包含“工号”和“姓名”两列）。"
+ROSTER_FILE_EMPTY = "文件 {path} 中没有数据行。"
+ROSTER_FILE_BAD_TYPE = "不支持的文件类型：{path}（请使用 .xlsx、.xls 或 .csv）"
+ROSTER_SAVE_FAILED = "无法写入文件 {path}：{err}"
+PERSON_NOT_FOUND = "找不到该人员（编号 {id}）。"
+ATTACHMENT_MISSING = "附件文件已不存在：{path}"
+ATTACHMENT_SOURCE_MISSING = "找不到要添加的文件：{path}"
+EQUIPMENT_ITEM_REQUIRED = "设备名称不能为空。"
+LEFT_NEEDS_DATE = "标记离场需要离场日期。"
+
+# ---- command-line help -------------------------------------------------------------------
+H_DB = "数据库文件路径（默认在用户数据文件夹；也可用环境变量 ONSITEDESK_DB 指定）"
+H_DEMO_GUI = "在一个新建的演示数据库上打开程序"
+H_VERSION = "显示版本号"
+H_JSON = "以 JSON 格式输出结果"
+H_CMD_DEMO = "向数据库写入演示数据（医院信息科驻场项目）"
+H_CMD_ROSTER = "花名册导入导出"
+H_CMD_ROSTER_IMPORT = "从 Excel/CSV 导入花名册（有效行导入，错误行逐行报告）"
+H_CMD_ROSTER_EXPORT = "导出花名册到 Excel（证件号、电话脱敏）"
+H_FILE = "文件路径"
+H_CMD_DB = "数据库维护"
+H_CMD_DB_CHECK = "完整性检查"
+H_CMD_DB_BACKUP = "立即备份"
+H_CMD_DB_RESTORE = "用最近一个完好的备份替换当前数据库（当前文件另存）"
+H_CMD_AUDIT = "审计记录"
+H_CMD_AUDIT_VERIFY = "校验审计记录的哈希链，发现被改动或删除的记录"
+CLI_SUBCOMMAND_REQUIRED = "缺少子命令，可用 -h 查看帮助"
+CLI_DEMO_GUI_DB = "演示数据库：{path}"
