@@ -188,10 +188,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args)
-        func = getattr(args, "func", None)
+        func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
         if func is None:
             args.group_parser.error(strings.CLI_SUBCOMMAND_REQUIRED)
-        return int(func(args))
+        else:
+            return int(func(args))
+        return 2
     except AppError as exc:
         _eprint(str(exc).replace("\n", " "))
         return 1

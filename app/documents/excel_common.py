@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app import strings
 from app.errors import AppError
 
-FONT_NAME = "宋体"
+FONT_NAME = strings.EXCEL_FONT
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -23,7 +24,7 @@ LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
 
 
 def titled_table(ws: Worksheet, title: str, subtitle: str, headers: list[str],
-                 rows: list[list[Any]], widths: list[float]) -> None:
+                 rows: list[list[Any]], widths: Sequence[float]) -> None:
     """Title (row 1), subtitle (row 2), header (row 3) and bordered body rows."""
     last_col = get_column_letter(len(headers))
     ws.merge_cells(f"A1:{last_col}1")
@@ -60,7 +61,7 @@ def titled_table(ws: Worksheet, title: str, subtitle: str, headers: list[str],
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+    ws.oddFooter.center.text = strings.EXCEL_PAGE_FOOTER
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:

@@ -18,7 +18,7 @@ _DEVICE_ID = re.compile(r"^[0-9A-Za-z]{1,9}$")
 _PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?(?:\.0+)?)?$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(strings.DATE_CN_PATTERN),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 
@@ -71,7 +71,7 @@ def normalize_device_user_id(value: str) -> str | None:
 
 
 def parse_date(value: str) -> dt.date | None:
-    """Dates as people type them in Excel: 2026-03-01, 2026/3/1, 2026年3月1日, 20260301."""
+    """Dates as typed in Excel: 2026-03-01, 2026/3/1, the Chinese y-m-d form, 20260301."""
     v = value.strip()
     if not v:
         return None
@@ -156,6 +156,18 @@ def check_person(p: PersonFields) -> list[tuple[str, str]]:
         problems.append(("name", strings.R_TOO_LONG.format(n=50)))
     if len(p.role) > 50:
         problems.append(("role", strings.R_TOO_LONG.format(n=50)))
+    problems.extend(_check_numbers(p))
+    if p.status not in STATUSES:
+        problems.append(("status", strings.R_BAD_STATUS.format(value=p.status)))
+    if p.start_date and p.end_date and p.end_date < p.start_date:
+        problems.append(("end_date", strings.R_END_BEFORE_START.format(
+            end=p.end_date.isoformat(), start=p.start_date.isoformat())))
+    return problems
+
+
+def _check_numbers(p: PersonFields) -> list[tuple[str, str]]:
+    """ID card, phone and device user id: normalised in place, problems returned."""
+    problems: list[tuple[str, str]] = []
     for name, check in (("id_card_no", normalize_id_card), ("phone", normalize_phone)):
         value = getattr(p, name)
         if value and "*" in value:
@@ -170,9 +182,4 @@ def check_person(p: PersonFields) -> list[tuple[str, str]]:
             p.device_user_id = normalize_device_user_id(p.device_user_id)
         except FieldProblem as exc:
             problems.append(("device_user_id", exc.reason))
-    if p.status not in STATUSES:
-        problems.append(("status", strings.R_BAD_STATUS.format(value=p.status)))
-    if p.start_date and p.end_date and p.end_date < p.start_date:
-        problems.append(("end_date", strings.R_END_BEFORE_START.format(
-            end=p.end_date.isoformat(), start=p.start_date.isoformat())))
     return problems

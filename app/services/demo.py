@@ -1,4 +1,4 @@
-"""A realistic demo site: a hospital 信息科 with on-site staff (data/demo.json)."""
+"""A realistic demo site: a hospital IT department with on-site staff (data/demo.json)."""
 
 from __future__ import annotations
 

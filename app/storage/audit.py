@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, insert, select, update
+from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.storage.tables import Audited, AuditHead, AuditLog
@@ -100,6 +100,7 @@ def record(
 def _column_values(obj: Audited, which: str) -> dict[str, Any]:
     """Current (``after``) or committed (``before``) column values of an ORM object."""
     state = inspect(obj)
+    assert state is not None
     values: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
         hist = state.attrs[attr.key].history

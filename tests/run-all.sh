@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian/Ubuntu machine, then runs the whole
+# suite: ruff, mypy (strict on app/) and pytest (unit, ui offscreen, integration).
+# Usage: bash tests/run-all.sh [extra pytest args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+if command -v apt-get >/dev/null 2>&1; then
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    python3-venv python3-pip libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 \
+    libfontconfig1 libdbus-1-3 fonts-wqy-microhei >/dev/null
+fi
+
+VENV="${ONSITEDESK_VENV:-.venv}"
+if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q -e ".[test]"
+
+echo "== ruff"
+"$VENV/bin/ruff" check app ui tests
+echo "== mypy (strict, app/)"
+"$VENV/bin/mypy"
+echo "== pytest"
+QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q "$@"

@@ -1,0 +1,115 @@
+"""Layering rules of DESIGN §1 and §6: app/ is Qt-free, ui/ never touches storage,
+and Chinese text lives only in app/strings.py."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app"
+UI = ROOT / "ui"
+
+_IMPORT_ALL_APP = r"""
+import importlib, pkgutil, sys
+import app
+names = []
+for info in pkgutil.walk_packages(app.__path__, "app."):
+    if info.name.startswith("app.storage.migrations"):
+        continue  # alembic scripts only run inside app.storage.db.migrate()
+    importlib.import_module(info.name)
+    names.append(info.name)
+print("\n".join(names))
+loaded = sorted(m for m in sys.modules if m == "PySide6" or m.startswith("PySide6."))
+assert not loaded, loaded
+"""
+
+
+def test_importing_every_app_module_does_not_load_pyside6() -> None:
+    """DESIGN §1: app/ never imports PySide6 (checked in a clean interpreter)."""
+    proc = subprocess.run([sys.executable, "-c", _IMPORT_ALL_APP], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    imported = set(proc.stdout.split())
+    # The walk really reached the leaves, so a pass means something.
+    assert {"app.cli", "app.services.roster_io", "app.storage.audit",
+            "app.documents.excel_roster", "app.domain.roster"} <= imported
+
+
+_FORBIDDEN_IN_UI = re.compile(
+    r"^\s*(?:import\s+sqlalchemy|from\s+sqlalchemy|from\s+app\s+import\s+.*\bstorage\b)"
+    r"|app\.storage",
+    re.MULTILINE,
+)
+
+
+def _storage_references(source: str) -> list[str]:
+    return [m.group(0).strip() for m in _FORBIDDEN_IN_UI.finditer(source)]
+
+
+def test_storage_reference_detector_catches_each_form() -> None:
+    """The grep below would really notice a violation."""
+    assert _storage_references("import sqlalchemy as sa\n")
+    assert _storage_references("from sqlalchemy.orm import Session\n")
+    assert _storage_references("from app.storage.db import Database\n")
+    assert _storage_references("from app import storage\n")
+    assert not _storage_references("from app.services import Services\nimport app.strings\n")
+
+
+def _py_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.py")) if folder.is_dir() else []
+
+
+def test_ui_never_imports_sqlalchemy_or_storage() -> None:
+    """DESIGN §1: ui/ talks to services only, never to SQLAlchemy or app.storage."""
+    offenders = {
+        str(p.relative_to(ROOT)): refs
+        for p in _py_files(UI)
+        if (refs := _storage_references(p.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
+# Files that broke the rule when these tests were written (see the test report). When one is
+# cleaned up its strict xfail turns into a failure: then delete it from this list.
+_KNOWN_CJK = {
+    "app/domain/roster.py": "regex literal 年/月/日 and a docstring",
+    "app/documents/excel_common.py": "FONT_NAME 宋体 and the page footer text",
+    "app/services/demo.py": "module docstring",
+    "ui/common/widgets.py": "docstring",
+    "ui/tabs/roster/model.py": "docstring",
+    "ui/tabs/roster/person_dialog.py": "module docstring",
+}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cjk_params() -> list[object]:
+    params: list[object] = []
+    for path in _py_files(APP) + _py_files(UI):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == "app/strings.py":
+            continue
+        marks = []
+        if rel in _KNOWN_CJK:
+            marks.append(pytest.mark.xfail(
+                strict=True, reason=f"BUG: Chinese text outside app/strings.py ({_KNOWN_CJK[rel]})"))
+        params.append(pytest.param(path, id=rel, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("path", _cjk_params())
+def test_no_chinese_text_outside_strings(path: Path) -> None:
+    """DESIGN §6: every user-visible Chinese text lives in app/strings.py."""
+    lines = [f"{n}: {line.strip()}"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if _CJK.search(line)]
+    assert lines == []
+
+
+def test_strings_module_is_where_the_chinese_is() -> None:
+    """The CJK grep is not vacuous: it does see app/strings.py's Chinese."""
+    assert _CJK.search((APP / "strings.py").read_text(encoding="utf-8"))

@@ -1,0 +1,73 @@
+"""Logging and the crash dialog: unexpected errors name the log file (DESIGN §5)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import config, strings
+from app.errors import AppError
+
+log = logging.getLogger("onsitedesk")
+_log_file: Path | None = None
+
+
+def setup_logging() -> Path:
+    global _log_file
+    folder = config.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "onsitedesk.log"
+        handler: logging.Handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
+                                                       encoding="utf-8")
+    except OSError:
+        path = Path("onsitedesk.log").resolve()
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    _log_file = path
+    return path
+
+
+def log_file() -> Path:
+    return _log_file or config.log_dir() / "onsitedesk.log"
+
+
+def show_exception(exc: BaseException, parent: object = None) -> None:
+    """Expected errors as plain Chinese; anything else logged and shown with the log path."""
+    from ui import messages
+
+    if isinstance(exc, AppError):
+        messages.error(parent, exc.message)  # type: ignore[arg-type]
+        return
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    if QCoreApplication.instance() is None:
+        traceback.print_exception(exc)
+        return
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(strings.CRASH_TITLE)
+    box.setText(strings.UNEXPECTED_ERROR.format(log=log_file()))
+    box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.exec()
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    show_exception(exc.with_traceback(tb))
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _excepthook

@@ -1,0 +1,349 @@
+"""Add / edit one person: basic data, NDA and training, equipment, attachments (SPEC R1).
+
+Basic fields are saved with the Save button; equipment and attachments are separate records written
+at once through the roster service (each its own audited transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import strings
+from app.domain.roster import PersonFields
+from app.errors import AppError, ValidationError
+from app.services import Changes, Services
+from app.services.roster import PersonDTO
+from ui import messages
+from ui.common.widgets import OptionalDateEdit, date_text
+
+C = strings.ROSTER_COLUMNS
+
+
+class PersonDialog(QDialog):
+    def __init__(self, services: Services, person: PersonDTO | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.person = person
+        self.changes = Changes()
+        self.setWindowTitle(strings.PERSON_EDIT_TITLE.format(name=person.name,
+                                                             no=person.employee_no)
+                            if person else strings.PERSON_NEW_TITLE)
+        self.setMinimumWidth(560)
+        tabs = QTabWidget()
+        tabs.addTab(self._basic_tab(), strings.PERSON_TAB_BASIC)
+        tabs.addTab(self._compliance_tab(), strings.PERSON_TAB_COMPLIANCE)
+        tabs.addTab(self._equipment_tab(), strings.PERSON_TAB_EQUIPMENT)
+        tabs.addTab(self._attachment_tab(), strings.PERSON_TAB_ATTACHMENTS)
+        self.tabs = tabs
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        if person:
+            self._load(person)
+        self._refresh_sub_records()
+
+    # ---- tabs ----------------------------------------------------------------------------
+    def _basic_tab(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.employee_no = QLineEdit()
+        self.name = QLineEdit()
+        self.device_user_id = QLineEdit()
+        self.role = QComboBox()
+        self.role.setEditable(True)
+        self.role.addItems(list(strings.ROLE_CHOICES))
+        self.role.setCurrentText("")
+        self.phone = QLineEdit()
+        self.id_card_no = QLineEdit()
+        self.id_card_no.setMaxLength(18)
+        self.id_card_no.setPlaceholderText(strings.ID_CARD_HINT)
+        self.start_date = OptionalDateEdit()
+        self.end_date = OptionalDateEdit()
+        self.first_work_date = OptionalDateEdit()
+        self.status = QComboBox()
+        for code, label in strings.STATUS_LABELS.items():
+            self.status.addItem(label, code)
+        self.status.setCurrentIndex(1)
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(60)
+        self.fields: dict[str, QWidget] = {
+            "employee_no": self.employee_no, "name": self.name,
+            "device_user_id": self.device_user_id, "role": self.role, "phone": self.phone,
+            "id_card_no": self.id_card_no, "start_date": self.start_date,
+            "end_date": self.end_date, "status": self.status,
+            "first_work_date": self.first_work_date,
+        }
+        for key, widget in self.fields.items():
+            form.addRow(C[key] + ("*" if key in ("employee_no", "name") else ""), widget)
+        form.addRow(strings.FIELD_NOTE, self.note)
+        return w
+
+    def _compliance_tab(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.nda_signed = QCheckBox(strings.NDA_SIGNED)
+        self.nda_date = OptionalDateEdit()
+        self.training_done = QCheckBox(strings.TRAINING_DONE)
+        self.training_date = OptionalDateEdit()
+        for box, date in ((self.nda_signed, self.nda_date),
+                          (self.training_done, self.training_date)):
+            date.setEnabled(False)
+            box.toggled.connect(date.setEnabled)
+            box.toggled.connect(lambda on, d=date: on and d.value() is None
+                                and d.set_value(dt.date.today()))
+        form.addRow(self.nda_signed)
+        form.addRow(strings.NDA_DATE, self.nda_date)
+        form.addRow(self.training_done)
+        form.addRow(strings.TRAINING_DATE, self.training_date)
+        return w
+
+    def _equipment_tab(self) -> QWidget:
+        w = QWidget()
+        layout = QVBoxLayout(w)
+        self.equipment_table = _table(strings.EQUIPMENT_HEADERS)
+        row = QHBoxLayout()
+        self.eq_item = QLineEdit()
+        self.eq_item.setPlaceholderText(strings.EQUIPMENT_ITEM)
+        self.eq_asset = QLineEdit()
+        self.eq_asset.setPlaceholderText(strings.EQUIPMENT_ASSET)
+        self.eq_issued = OptionalDateEdit()
+        self.eq_issued.set_value(dt.date.today())
+        add = QPushButton(strings.EQUIPMENT_ADD)
+        add.clicked.connect(self._add_equipment)
+        for x in (self.eq_item, self.eq_asset, self.eq_issued, add):
+            row.addWidget(x)
+        actions = QHBoxLayout()
+        ret = QPushButton(strings.EQUIPMENT_RETURN)
+        ret.clicked.connect(self._return_equipment)
+        rem = QPushButton(strings.EQUIPMENT_REMOVE)
+        rem.clicked.connect(self._remove_equipment)
+        actions.addWidget(ret)
+        actions.addWidget(rem)
+        actions.addStretch()
+        self.eq_hint = QLabel(strings.PERSON_SAVE_FIRST)
+        layout.addWidget(self.eq_hint)
+        layout.addLayout(row)
+        layout.addWidget(self.equipment_table)
+        layout.addLayout(actions)
+        self._eq_widgets = [self.eq_item, self.eq_asset, self.eq_issued, add, ret, rem]
+        return w
+
+    def _attachment_tab(self) -> QWidget:
+        w = QWidget()
+        layout = QVBoxLayout(w)
+        self.attachment_table = _table(strings.ATTACHMENT_HEADERS)
+        self.attachment_table.doubleClicked.connect(self._open_attachment)
+        row = QHBoxLayout()
+        self.att_kind = QComboBox()
+        for code, label in strings.ATTACHMENT_KINDS.items():
+            self.att_kind.addItem(label, code)
+        add = QPushButton(strings.ATTACHMENT_ADD)
+        add.clicked.connect(self._add_attachment)
+        open_ = QPushButton(strings.ATTACHMENT_OPEN)
+        open_.clicked.connect(self._open_attachment)
+        rem = QPushButton(strings.ATTACHMENT_REMOVE)
+        rem.clicked.connect(self._remove_attachment)
+        row.addWidget(QLabel(strings.ATTACHMENT_KIND))
+        for x in (self.att_kind, add, open_, rem):
+            row.addWidget(x)
+        row.addStretch()
+        self.att_hint = QLabel(strings.PERSON_SAVE_FIRST)
+        layout.addWidget(self.att_hint)
+        layout.addLayout(row)
+        layout.addWidget(self.attachment_table)
+        self._att_widgets = [self.att_kind, add, open_, rem]
+        return w
+
+    # ---- load / save ---------------------------------------------------------------------
+    def _load(self, p: PersonDTO) -> None:
+        self.employee_no.setText(p.employee_no)
+        self.name.setText(p.name)
+        self.device_user_id.setText(p.device_user_id or "")
+        self.role.setCurrentText(p.role)
+        self.phone.setText(p.phone)
+        self.id_card_no.setText(p.id_card_no)
+        self.start_date.set_value(p.start_date)
+        self.end_date.set_value(p.end_date)
+        self.first_work_date.set_value(p.first_work_date)
+        self.status.setCurrentIndex(max(0, self.status.findData(p.status)))
+        self.note.setPlainText(p.note)
+        self.nda_signed.setChecked(p.nda_signed)
+        self.nda_date.set_value(p.nda_date)
+        self.training_done.setChecked(p.training_done)
+        self.training_date.set_value(p.training_date)
+
+    def collect(self) -> PersonFields:
+        return PersonFields(
+            employee_no=self.employee_no.text(), name=self.name.text(),
+            device_user_id=self.device_user_id.text().strip() or None,
+            role=self.role.currentText(), phone=self.phone.text(),
+            id_card_no=self.id_card_no.text(), start_date=self.start_date.value(),
+            end_date=self.end_date.value(), status=str(self.status.currentData()),
+            nda_signed=self.nda_signed.isChecked(),
+            nda_date=self.nda_date.value() if self.nda_signed.isChecked() else None,
+            training_done=self.training_done.isChecked(),
+            training_date=self.training_date.value() if self.training_done.isChecked()
+            else None,
+            first_work_date=self.first_work_date.value(), note=self.note.toPlainText(),
+        )
+
+    def save(self) -> None:
+        data = self.collect()
+        try:
+            if self.person is None:
+                self.person, ch = self.services.roster.add(data)
+            else:
+                self.person, ch = self.services.roster.update(self.person.id, data)
+        except ValidationError as exc:
+            self._show_error(exc.message, exc.field)
+            return
+        except AppError as exc:
+            self._show_error(exc.message, None)
+            return
+        self.changes = self.changes | ch
+        self.accept()
+
+    def _show_error(self, text: str, field: str | None) -> None:
+        self.error_label.setText(text)
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            self.tabs.setCurrentIndex(0)
+            widget.setFocus()
+            widget.setStyleSheet("border: 1px solid #c0392b;")
+
+    # ---- equipment and attachments -------------------------------------------------------
+    def _apply(self, result: tuple[PersonDTO, Changes]) -> None:
+        self.person, ch = result
+        self.changes = self.changes | ch
+        self._refresh_sub_records()
+
+    def _refresh_sub_records(self) -> None:
+        saved = self.person is not None
+        for widget in self._eq_widgets + self._att_widgets:
+            widget.setEnabled(saved)
+        self.eq_hint.setVisible(not saved)
+        self.att_hint.setVisible(not saved)
+        p = self.person
+        eq = p.equipment if p else ()
+        self.equipment_table.setRowCount(len(eq))
+        for i, e in enumerate(eq):
+            values = (e.item, e.asset_no, date_text(e.issued_date),
+                      date_text(e.returned_date) or strings.EQUIPMENT_NOT_RETURNED, e.note)
+            for j, v in enumerate(values):
+                self.equipment_table.setItem(i, j, QTableWidgetItem(v))
+        atts = p.attachments if p else ()
+        self.attachment_table.setRowCount(len(atts))
+        for i, a in enumerate(atts):
+            cells = (strings.ATTACHMENT_KINDS.get(a.kind, a.kind), a.title, a.original_name,
+                     a.added_at.strftime("%Y-%m-%d %H:%M"))
+            for j, v in enumerate(cells):
+                self.attachment_table.setItem(i, j, QTableWidgetItem(v))
+
+    def _guard(self, fn: object) -> None:
+        try:
+            self._apply(fn())  # type: ignore[operator]
+        except AppError as exc:
+            messages.error(self, exc.message)
+
+    def _add_equipment(self) -> None:
+        assert self.person is not None
+        pid = self.person.id
+        self._guard(lambda: self.services.roster.add_equipment(
+            pid, self.eq_item.text(), self.eq_asset.text(), self.eq_issued.value()))
+        self.eq_item.clear()
+        self.eq_asset.clear()
+
+    def _selected_equipment(self) -> int | None:
+        row = self.equipment_table.currentRow()
+        if self.person is None or row < 0 or row >= len(self.person.equipment):
+            return None
+        return self.person.equipment[row].id
+
+    def _return_equipment(self) -> None:
+        eid = self._selected_equipment()
+        if eid is not None:
+            self._guard(lambda: self.services.roster.set_equipment_returned(
+                eid, dt.date.today()))
+
+    def _remove_equipment(self) -> None:
+        eid = self._selected_equipment()
+        if eid is not None:
+            self._guard(lambda: self.services.roster.remove_equipment(eid))
+
+    def _add_attachment(self) -> None:
+        assert self.person is not None
+        path, _ = QFileDialog.getOpenFileName(self, strings.ATTACHMENT_PICK, "",
+                                              strings.ATTACHMENT_FILTER)
+        if path:
+            pid, kind = self.person.id, str(self.att_kind.currentData())
+            self._guard(lambda: self.services.roster.add_attachment(pid, Path(path), kind))
+
+    def _selected_attachment_index(self) -> int | None:
+        row = self.attachment_table.currentRow()
+        if self.person is None or row < 0 or row >= len(self.person.attachments):
+            return None
+        return row
+
+    def _open_attachment(self) -> None:
+        i = self._selected_attachment_index()
+        if i is None or self.person is None:
+            return
+        try:
+            path = self.services.roster.attachment_file(self.person.attachments[i])
+        except AppError as exc:
+            messages.error(self, exc.message)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _remove_attachment(self) -> None:
+        i = self._selected_attachment_index()
+        if i is None or self.person is None:
+            return
+        att = self.person.attachments[i]
+        if messages.ask(self, strings.ATTACHMENT_REMOVE_ASK.format(title=att.title)):
+            self._guard(lambda: self.services.roster.remove_attachment(att.id))
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(list(headers))
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.verticalHeader().setVisible(False)
+    return t

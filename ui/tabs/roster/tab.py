@@ -1,0 +1,264 @@
+"""Roster tab: searchable, sortable roster with add / edit / mark-left / import / export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import strings
+from app.errors import AppError
+from app.services import Changes, Services
+from app.services.roster import PersonDTO
+from app.services.roster_io import RosterImportPlan, RosterImportResult
+from ui import messages
+from ui.tabs.roster.import_dialog import ImportPreviewDialog
+from ui.tabs.roster.model import STATUS_COLUMN, RosterFilter, RosterModel
+from ui.tabs.roster.person_dialog import PersonDialog
+from ui.tasks import TaskRunner
+
+
+class RosterTab(QWidget):
+    changed = Signal(object)  # Changes, for the main window to fan out
+
+    def __init__(self, services: Services, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        self.model = RosterModel(self)
+        self.proxy = RosterFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(strings.ROSTER_SEARCH)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(strings.ROSTER_FILTER_ALL, None)
+        self.status_filter.addItem(strings.ROSTER_FILTER_NOT_LEFT, RosterFilter.NOT_LEFT)
+        for code, label in strings.STATUS_LABELS.items():
+            self.status_filter.addItem(label, code)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+
+        self.btn_add = QPushButton(strings.ROSTER_ADD)
+        self.btn_edit = QPushButton(strings.ROSTER_EDIT)
+        self.btn_left = QPushButton(strings.ROSTER_MARK_LEFT)
+        self.btn_import = QPushButton(strings.ROSTER_IMPORT)
+        self.btn_export = QPushButton(strings.ROSTER_EXPORT)
+        self.btn_add.clicked.connect(self.add_person)
+        self.btn_edit.clicked.connect(self.edit_selected)
+        self.btn_left.clicked.connect(self.mark_selected_left)
+        self.btn_import.clicked.connect(self.import_roster)
+        self.btn_export.clicked.connect(self.export_roster)
+        self.btn_add.setDefault(True)
+
+        bar = QHBoxLayout()
+        for b in (self.btn_add, self.btn_edit, self.btn_left):
+            bar.addWidget(b)
+        bar.addSpacing(16)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status_filter)
+        bar.addSpacing(16)
+        bar.addWidget(self.btn_import)
+        bar.addWidget(self.btn_export)
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        # activated = double click or Enter, per platform convention
+        self.view.activated.connect(lambda _i: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.count_label = QLabel()
+        self.empty_hint = QLabel(strings.ROSTER_EMPTY_HINT)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #777; padding: 24px;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.count_label)
+        self.refresh()
+
+    # ---- data ----------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        current = self.selected_person()
+        self.model.set_rows(self.services.roster.list_people())
+        self._select(select_id or (current.id if current else None))
+        self._update_counts()
+        self._update_buttons()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.roster:
+            self.refresh()
+
+    def _update_counts(self) -> None:
+        self.count_label.setText(strings.ROSTER_COUNT.format(shown=self.proxy.rowCount(),
+                                                             total=self.model.rowCount()))
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_text(self.search.text())
+        self.proxy.set_status(self.status_filter.currentData())
+        self._update_counts()
+
+    def selected_person(self) -> PersonDTO | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.person_at(rows[0].row())
+
+    def _select(self, person_id: int | None) -> None:
+        if person_id is None:
+            return
+        src_row = self.model.row_of(person_id)
+        if src_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(src_row, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    def _update_buttons(self, *_args: Any) -> None:
+        p = self.selected_person()
+        self.btn_edit.setEnabled(p is not None)
+        self.btn_left.setEnabled(p is not None and p.status != "left")
+
+    def _emit(self, changes: Changes, select_id: int | None = None) -> None:
+        self.refresh(select_id)
+        self.changed.emit(changes)
+
+    # ---- actions -------------------------------------------------------------------------
+    def add_person(self) -> None:
+        dialog = PersonDialog(self.services, None, self)
+        dialog.exec()
+        if dialog.changes.any:
+            self._emit(dialog.changes, dialog.person.id if dialog.person else None)
+
+    def edit_selected(self) -> None:
+        p = self.selected_person()
+        if p is None:
+            return
+        dialog = PersonDialog(self.services, p, self)
+        dialog.exec()
+        if dialog.changes.any:
+            self._emit(dialog.changes, p.id)
+
+    def mark_selected_left(self) -> None:
+        p = self.selected_person()
+        if p is None:
+            return
+        if p.equipment_outstanding:
+            items = strings.LIST_SEP.join(e.item for e in p.equipment if e.outstanding)
+            if not messages.ask(self, strings.MARK_LEFT_EQUIPMENT_WARN.format(
+                    name=p.name, n=p.equipment_outstanding, items=items)):
+                return
+        day = _ask_date(self, strings.MARK_LEFT_TITLE.format(name=p.name),
+                        p.end_date or dt.date.today())
+        if day is None:
+            return
+        try:
+            _, ch = self.services.roster.mark_left(p.id, day)
+        except AppError as exc:
+            messages.error(self, exc.message)
+            return
+        self._emit(ch, p.id)
+
+    def import_roster(self) -> None:
+        settings = QSettings()
+        folder = str(settings.value("dirs/import", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self, strings.IMPORT_ROSTER_TITLE, folder,
+                                              strings.IMPORT_FILE_FILTER)
+        if not path:
+            return
+        settings.setValue("dirs/import", str(Path(path).parent))
+        self.start_import(Path(path))
+
+    def start_import(self, path: Path) -> None:
+        """Read and check off the UI thread, preview, then write off the UI thread."""
+        io = self.services.roster_io
+        self.tasks.run(strings.IMPORT_READING.format(name=path.name),
+                       lambda progress: io.plan(path, progress=progress), self._preview)
+
+    def _preview(self, plan: RosterImportPlan) -> None:
+        dialog = ImportPreviewDialog(plan, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not plan.valid:
+            return
+        io = self.services.roster_io
+        self.tasks.run(strings.IMPORT_WRITING, lambda progress: io.commit(plan, progress),
+                       self._imported)
+
+    def _imported(self, outcome: tuple[RosterImportResult, Changes]) -> None:
+        result, ch = outcome
+        self._emit(ch)
+        messages.info(self, strings.IMPORT_DONE.format(imported=result.imported,
+                                                       rejected=result.rejected))
+
+    def export_roster(self) -> None:
+        settings = QSettings()
+        folder = Path(str(settings.value("dirs/export", str(Path.home()))))
+        project = self.services.project.get().name or strings.APP_NAME
+        name = strings.EXPORT_ROSTER_NAME.format(project=project,
+                                                 date=dt.date.today().strftime("%Y%m%d"))
+        path, _ = QFileDialog.getSaveFileName(self, strings.EXPORT_ROSTER_TITLE,
+                                              str(folder / name), strings.XLSX_FILTER)
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        settings.setValue("dirs/export", str(Path(path).parent))
+        io = self.services.roster_io
+        self.tasks.run(strings.EXPORT_ROSTER_TITLE, lambda _p: io.export(Path(path)),
+                       lambda n: messages.info(self, strings.EXPORT_DONE.format(n=n,
+                                                                                path=path)),
+                       cancellable=False)
+
+
+def _ask_date(parent: QWidget, title: str, default: dt.date) -> dt.date | None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(default.year, default.month, default.day))
+    form = QFormLayout(dialog)
+    form.addRow(strings.MARK_LEFT_DATE, edit)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())
