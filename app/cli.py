@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="onsitedesk", description=strings.CLI_DESCRIPTION)
     p.add_argument("--db", help=strings.H_DB)
     p.add_argument("--demo", action="store_true", help=strings.H_DEMO_GUI)
+    p.add_argument("--smoke", action="store_true", help=strings.H_SMOKE)
     p.add_argument("--version", action="version", version=f"onsitedesk {__version__}",
                    help=strings.H_VERSION)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -186,6 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.smoke:
+            from ui.smoke import run_smoke
+
+            return run_smoke()
         if args.command is None:
             return _run_gui(args)
         func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)

@@ -248,3 +248,81 @@ LIST_SEP = "、"
 EXCEL_FONT = "宋体"
 EXCEL_PAGE_FOOTER = "第 &P 页 / 共 &N 页"
 DATE_CN_PATTERN = r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"
+
+# ---- smoke mode and start-up probe -------------------------------------------------------
+H_SMOKE = "自检：在临时数据库上打开主窗口、逐个访问标签页、做一次小的导入导出，成功则退出码为 0"
+SMOKE_OK = "自检通过：{summary}"
+SMOKE_FAILED = "自检失败：{err}"
+OPENING_DB = "正在打开数据库…"
+
+# ---- holidays ------------------------------------------------------------------------------
+HOLIDAY_KIND_LABELS = {
+    "workday": "工作日",
+    "rest_day": "休息日",
+    "statutory_holiday": "法定节假日",
+    "adjusted_workday": "调休上班",
+}
+HOLIDAY_KIND_ALIASES = {"调休放假": "rest_day", "补假": "rest_day", "放假": "rest_day",
+                        "节假日": "statutory_holiday", "上班": "adjusted_workday"}
+HOLIDAY_YEAR_STATUS_LABELS = {"confirmed": "已确认", "provisional": "暂估"}
+HOLIDAY_FESTIVAL_NAMES = {
+    "new_year": "元旦",
+    "chuxi": "农历除夕",
+    "spring_festival": "春节",
+    "qingming": "清明节",
+    "labour_day": "劳动节",
+    "dragon_boat": "端午节",
+    "mid_autumn": "中秋节",
+    "national_day": "国庆节",
+}
+HOLIDAY_CSV_HEADERS = {"日期": "date", "星期": "weekday", "类型": "kind", "名称": "name", "备注": "note"}
+HOLIDAY_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+HOLIDAY_WEEKDAY_PREFIXES = ("星期", "礼拜", "周")
+HOLIDAY_WEEKDAY_CHARS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+HOLIDAY_PROVISIONAL_BANNER = "{year}年放假安排尚未导入，应出勤天数为暂估值"
+HOLIDAY_PROVISIONAL_WATERMARK = "暂估"
+HOLIDAY_SOURCE_LABELS = {"bundled": "内置数据", "import": "导入：{detail}", "manual": "手工修改：{detail}"}
+# import problems: "where" + reason
+HOLIDAY_PROBLEM_AT_LINE = "{file} 第 {line} 行：{reason}"
+HOLIDAY_PROBLEM_IN_FILE = "{file}：{reason}"
+HOLIDAY_E_BAD_DATE = "日期无法识别：{value}（应为 2027-01-01 这样的格式）"
+HOLIDAY_E_NO_DATE = "缺少日期"
+HOLIDAY_E_UNKNOWN_KIND = "类型无法识别：{value}（应为 statutory_holiday 法定节假日、rest_day 休息日 或 adjusted_workday 调休上班）"
+HOLIDAY_E_DUPLICATE = "日期 {date} 与第 {line} 行重复"
+HOLIDAY_E_WEEKDAY_MISMATCH = "{date} 是{actual}，但文件中写的是“{given}”"
+HOLIDAY_E_NAME_TOO_LONG = "名称太长（最多 {n} 个字）：{value}"
+HOLIDAY_E_ADJUSTED_NOT_WEEKEND = "{date}（{weekday}）标为调休上班，但调休上班只能是周六或周日"
+HOLIDAY_E_REST_ON_WEEKEND = "{date}（{weekday}）标为休息日，但周六、周日本来就休息，休息日只能标在周一至周五"
+HOLIDAY_E_OUTSIDE_YEAR = "日期 {date} 不在文件声明的年份 {year} 年内"
+HOLIDAY_E_BAD_OFFDAY = "isOffDay 应为 true 或 false：{value}"
+HOLIDAY_E_NO_LUNAR = "无法推算 {year} 年的法定节假日：内置农历数据只覆盖 {first}–{last} 年，请改用 CSV 格式（date,kind,name）导入"
+HOLIDAY_E_NO_ROWS = "文件中没有放假安排"
+HOLIDAY_E_TOO_FEW_COLUMNS = "至少需要日期、类型两列（date,kind,name）"
+HOLIDAY_W_STATUTORY_COUNT = "{year}年共有 {n} 天法定节假日，按国家规定应为 {expected} 天，请核对"
+HOLIDAY_W_UNBALANCED = "调休不平衡：工作日放假 {rest} 天，而调休上班 {adjusted} 天、周末遇法定节假日 {weekend} 天（两者之和应等于前者），请核对"
+HOLIDAY_W_LONG_STREAK = "{start} 至 {end} 连续上班 {n} 天（超过 {limit} 天），请核对调休上班日期"
+HOLIDAY_W_SPILLOVER = "{date} 属于 {year} 年：只更新这一天，不替换 {year} 年的其余安排"
+HOLIDAY_FILE_UNREADABLE = "无法读取放假安排文件 {path}：{err}"
+HOLIDAY_FILE_BAD_JSON = "{path} 不是有效的 JSON（第 {line} 行）：{err}"
+HOLIDAY_FILE_BAD_JSON_SHAPE = "{path} 的格式不对：应为 {{\"year\": 2027, \"days\": [{{\"name\", \"date\", \"isOffDay\"}}, …]}}"
+HOLIDAY_IMPORT_REFUSED = "放假安排文件 {file} 有 {n} 处错误，未导入，数据未改动。"
+HOLIDAY_BAD_KIND = "{date}：{kind} 不能用于{weekday}"
+HOLIDAY_BAD_STATUS = "年份状态应为 confirmed（已确认）或 provisional（暂估）：{value}"
+HOLIDAY_BAD_YEAR = "年份超出范围：{value}"
+HOLIDAY_BUNDLED_BROKEN = "内置放假数据 {path} 有误：{problems}"
+# command line
+H_CMD_HOLIDAYS = "节假日与调休安排"
+H_CMD_HOLIDAYS_IMPORT = "从 CSV（date,kind,name）或 holiday-cn JSON 导入放假安排（先显示差异，有错误则整体拒绝）"
+H_CMD_HOLIDAYS_LIST = "列出某年的放假安排"
+H_YEAR = "年份，例如 2027"
+CLI_HOLIDAYS_DIFF = "{year}年（{mode}）：新增 {added} 天，修改 {changed} 天，删除 {removed} 天"
+CLI_HOLIDAYS_MODE_REPLACE = "整年替换"
+CLI_HOLIDAYS_MODE_MERGE = "只更新文件中的日期"
+CLI_HOLIDAYS_NO_CHANGE = "{year}年：与现有数据相同，无变化"
+CLI_HOLIDAYS_ADDED = "  + {date} {weekday} {kind} {name}"
+CLI_HOLIDAYS_CHANGED = "  ~ {date} {weekday} {old_kind} {old_name} → {kind} {name}"
+CLI_HOLIDAYS_REMOVED = "  - {date} {weekday} {kind} {name}"
+CLI_HOLIDAYS_WARNING = "注意：{text}"
+CLI_HOLIDAYS_DONE = "已导入并确认：{years} 年"
+CLI_HOLIDAYS_LIST_HEAD = "{year}年放假安排（{status}）：共 {n} 条"
+CLI_HOLIDAYS_LIST_ROW = "  {date} {weekday} {kind} {name}"

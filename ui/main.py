@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
 from app.errors import AppError, IntegrityCheckFailed
-from app.services import Services, restore_latest
 from ui import messages
 from ui.errors import install_excepthook, setup_logging
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+STARTUP_PROBE = "ONSITEDESK_STARTUP_PROBE"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -41,6 +47,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def open_services(db_path: Path) -> Services | None:
     """Open the database; on a failed integrity check offer to restore the latest backup."""
+    from app.services import Services, restore_latest
+
     try:
         return Services.open(db_path)
     except IntegrityCheckFailed as exc:
@@ -58,20 +66,38 @@ def open_services(db_path: Path) -> Services | None:
 
 
 def run_gui(db_path: Path) -> int:
+    """Show the window at once, then open the database into it (see MainWindow.attach)."""
     setup_logging()
     app = make_app()
     install_excepthook()
-    try:
-        services = open_services(db_path)
-    except AppError as exc:
-        QMessageBox.critical(None, strings.ERROR_TITLE, exc.message)
-        return 1
-    if services is None:
-        return 1
     from ui.main_window import MainWindow
 
-    window = MainWindow(services)
+    window = MainWindow()
     window.show()
+    app.processEvents()
+    probe = bool(os.environ.get(STARTUP_PROBE))
+    if probe:  # start-up benchmark (tests/bench/bench_startup.py)
+        print("WINDOW_SHOWN", flush=True)
+    state: dict[str, Services | None] = {"services": None}
+
+    def attach() -> None:
+        try:
+            services = open_services(db_path)
+        except AppError as exc:
+            QMessageBox.critical(window, strings.ERROR_TITLE, exc.message)
+            services = None
+        if services is None:
+            app.exit(1)
+            return
+        state["services"] = services
+        window.attach(services)
+        if probe:
+            app.processEvents()
+            print("DATA_SHOWN", flush=True)
+            app.quit()
+
+    QTimer.singleShot(0, attach)
     code = app.exec()
-    services.close()
+    if state["services"] is not None:
+        state["services"].close()
     return int(code)

@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from app.services.changes import Changes
+from app.services.holidays import HolidayService
 from app.services.maintenance import MaintenanceService, restore_latest
 from app.services.progress import NullProgress, Progress
 from app.services.project import ProjectService
@@ -27,11 +28,18 @@ class Services:
         self.roster = RosterService(db, actor)
         self.roster_io = RosterIO(db, actor)
         self.maintenance = MaintenanceService(db)
+        self.holidays = HolidayService(db, actor)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,
              daily_backup: bool = True) -> Services:
-        return cls(open_database(path, today=today, daily_backup=daily_backup), actor)
+        services = cls(open_database(path, today=today, daily_backup=daily_backup), actor)
+        try:
+            services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
+        except Exception:
+            services.close()
+            raise
+        return services
 
     @property
     def db_path(self) -> Path:

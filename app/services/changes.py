@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 class Changes:
     project: bool = False
     roster: bool = False
+    calendar: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)
@@ -22,3 +23,4 @@ class Changes:
 NONE = Changes()
 ROSTER = Changes(roster=True)
 PROJECT = Changes(project=True)
+CALENDAR = Changes(calendar=True)

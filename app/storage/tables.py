@@ -152,3 +152,34 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_id: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class HolidayDay(Audited, Base):
+    """One exception to "Mon-Fri work, Sat/Sun rest" (SPEC A7, RULES §1.7).
+
+    ``kind``: statutory_holiday | rest_day | adjusted_workday. ``source``: bundled |
+    import:<file name> | manual:<user>. National data, so no ``project_id``.
+    """
+
+    __tablename__ = "holiday_day"
+    __audit_entity__ = "holiday_day"
+
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    source: Mapped[str] = mapped_column(String(300), default="bundled")
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class HolidayYear(Audited, Base):
+    """Whether a year's official notice is in the table: confirmed | provisional."""
+
+    __tablename__ = "holiday_year"
+    __audit_entity__ = "holiday_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    status: Mapped[str] = mapped_column(String(20), default="provisional")
+    notice_ref: Mapped[str] = mapped_column(String(500), default="")
+    imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    source: Mapped[str] = mapped_column(String(300), default="")

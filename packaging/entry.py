@@ -1,0 +1,15 @@
+"""Frozen entry point: the same ``app.cli.main`` as the ``onsitedesk`` console script."""
+
+import os
+import sys
+
+# A windowed Windows executable has no console: give print() somewhere harmless to go.
+if sys.stdout is None:
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+if sys.stderr is None:
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+from app.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())
