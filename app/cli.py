@@ -6,6 +6,7 @@ Expected errors: one Chinese line on stderr, exit 1. Usage errors: exit 2.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import tempfile
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from app import __version__, config, strings
+from app import __version__, cli_holidays, config, strings
 from app.errors import AppError
 
 
@@ -122,6 +123,70 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _parse_day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise AppError(strings.SETTING_BAD_DATE.format(value=text)) from None
+
+
+def cmd_settings_show(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        shown = services.settings.show()
+    finally:
+        services.close()
+    if args.json:
+        _print_json(shown)
+    else:
+        for key, value in shown["current"].items():
+            print(f"{key} = {value}    # {strings.SETTING_LABELS.get(key, '')}")
+    return 0
+
+
+def cmd_settings_set(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        day, _ = services.settings.set(args.key, args.value, _parse_day(args.from_))
+    finally:
+        services.close()
+    print(strings.SETTING_SAVED.format(key=args.key, value=args.value, date=day.isoformat()))
+    return 0
+
+
+def cmd_month(args: argparse.Namespace) -> int:
+    from app.services.attendance import parse_month
+
+    year, month = parse_month(args.month)
+    services = _open(args)
+    try:
+        if args.lock:
+            services.attendance.lock_month(year, month)
+            print(strings.CLI_MONTH_LOCKED.format(month=args.month))
+        if args.reopen is not None:
+            services.attendance.reopen_month(year, month, args.reopen)
+            print(strings.CLI_MONTH_REOPENED.format(month=args.month))
+        result = services.attendance.month(year, month)
+    finally:
+        services.close()
+    if args.json:
+        _print_json(result.as_json())
+        return 0
+    mark = f"（{strings.PROVISIONAL_MARK}）" if result.provisional else ""
+    print(strings.CLI_MONTH_HEAD.format(month=result.key, mark=mark, n=len(result.people)))
+    for p in result.people:
+        s = p.summary
+        print(strings.CLI_MONTH_ROW.format(
+            no=p.employee_no, name=p.name, required=f"{s.required_days:g}",
+            attended=f"{s.attended_days:g}", late=s.late_count, late_min=s.late_minutes,
+            early=s.early_count, early_min=s.early_minutes, missing=s.missing_punches,
+            absent=f"{s.absent_days:g}",
+            flag=strings.CLI_MONTH_FLAG if s.needs_absence_explanation else ""))
+    return 0
+
+
 def _eprint(text: str) -> None:
     sys.stderr.write(text + "\n")
 
@@ -158,8 +223,19 @@ def build_parser() -> argparse.ArgumentParser:
     leaf(db, "check", strings.H_CMD_DB_CHECK, cmd_db_check)
     leaf(db, "backup", strings.H_CMD_DB_BACKUP, cmd_db_backup)
     leaf(db, "restore", strings.H_CMD_DB_RESTORE, cmd_db_restore)
+    settings = group("settings", strings.H_CMD_SETTINGS)
+    leaf(settings, "show", strings.H_CMD_SETTINGS_SHOW, cmd_settings_show, json_flag=True)
+    sp = leaf(settings, "set", strings.H_CMD_SETTINGS_SET, cmd_settings_set)
+    sp.add_argument("key", help=strings.H_SETTING_KEY)
+    sp.add_argument("value", help=strings.H_SETTING_VALUE)
+    sp.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help=strings.H_FROM)
+    sp = leaf(sub, "month", strings.H_CMD_MONTH, cmd_month, json_flag=True)
+    sp.add_argument("month", help=strings.H_MONTH)
+    sp.add_argument("--lock", action="store_true", help=strings.H_LOCK)
+    sp.add_argument("--reopen", metavar="REASON", help=strings.H_REOPEN)
     audit = group("audit", strings.H_CMD_AUDIT)
     leaf(audit, "verify", strings.H_CMD_AUDIT_VERIFY, cmd_audit_verify, json_flag=True)
+    cli_holidays.register(sub, leaf, group)
     return p
 
 
@@ -205,6 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _eprint(strings.CANCELLED)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -274,8 +274,8 @@ def statutory_days(f: LunarFestivals) -> dict[dt.date, str]:
         ("qingming", f.qingming, 1),
         ("labour_day", dt.date(y, 5, 1), 2 if y >= 2025 else 1),
         ("dragon_boat", f.dragon_boat, 1),
+        ("national_day", dt.date(y, 10, 1), 3),  # before mid-autumn: the notices' name order
         ("mid_autumn", f.mid_autumn, 1),
-        ("national_day", dt.date(y, 10, 1), 3),
     ]
     out: dict[dt.date, str] = {}
     for key, first, length in spans:

@@ -8,13 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from app.services.attendance import AttendanceService
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.maintenance import MaintenanceService, restore_latest
 from app.services.progress import NullProgress, Progress
 from app.services.project import ProjectService
+from app.services.punches import PunchService
 from app.services.roster import RosterService
 from app.services.roster_io import RosterIO
+from app.services.settings import SettingsService
 from app.storage.db import Database, open_database
 
 __all__ = ["Changes", "NullProgress", "Progress", "Services", "restore_latest"]
@@ -29,6 +32,9 @@ class Services:
         self.roster_io = RosterIO(db, actor)
         self.maintenance = MaintenanceService(db)
         self.holidays = HolidayService(db, actor)
+        self.settings = SettingsService(db, actor)
+        self.attendance = AttendanceService(db, actor)
+        self.punches = PunchService(db, actor)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

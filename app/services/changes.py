@@ -10,6 +10,8 @@ class Changes:
     project: bool = False
     roster: bool = False
     calendar: bool = False
+    settings: bool = False
+    attendance: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)
@@ -24,3 +26,5 @@ NONE = Changes()
 ROSTER = Changes(roster=True)
 PROJECT = Changes(project=True)
 CALENDAR = Changes(calendar=True)
+SETTINGS = Changes(settings=True)
+ATTENDANCE = Changes(attendance=True)

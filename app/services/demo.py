@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from app import config, strings
 from app.domain.roster import PersonFields, id_card_check_char
 from app.errors import AppError
 from app.services import Services
+from app.strings import DEMO_CORRECTION_REASON
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -24,14 +26,25 @@ def load_demo() -> dict[str, Any]:
     return data
 
 
-def fill_demo(services: Services) -> int:
-    """Write the demo site into an empty database; returns the number of people."""
+def fill_demo(services: Services, today: dt.date | None = None) -> int:
+    """Write the demo site into an empty database; returns the number of people.
+
+    Punches cover the two months before ``today``'s month and this month up to yesterday, with
+    a scripted set of problems in the latest month (late, severe late, early leave, missing
+    punches, absences, a correction and a manual absence entry).
+    """
     if services.roster.count():
         raise AppError(strings.CLI_DEMO_NOT_EMPTY.format(path=services.db_path))
     data = load_demo()
     services.project.update(**data["project"])
-    attach_dir = Path(tempfile.mkdtemp(prefix="onsitedesk-demo-"))
-    for entry in data["people"]:
+    with tempfile.TemporaryDirectory(prefix="onsitedesk-demo-") as tmp:
+        _add_people(services, data["people"], Path(tmp))
+    _add_punches(services, today or dt.date.today())
+    return len(data["people"])
+
+
+def _add_people(services: Services, people: list[dict[str, Any]], attach_dir: Path) -> None:
+    for entry in people:
         id17 = entry["id17"]
         person, _ = services.roster.add(PersonFields(
             employee_no=entry["employee_no"], name=entry["name"],
@@ -54,4 +67,64 @@ def fill_demo(services: Services) -> int:
             src = attach_dir / f"{entry['employee_no']}-{kind}.txt"
             src.write_text(f"{entry['name']} {title}\n", encoding="utf-8")
             services.roster.add_attachment(person.id, src, kind, title)
-    return len(data["people"])
+
+
+# Scripted problems in the latest month: (employee no., index of the working day, event).
+SCRIPT = (
+    ("HX1002", 2, ("late", 12)), ("HX1002", 6, ("late", 8)),
+    ("HX1003", 4, ("late", 45)), ("HX1003", 9, ("early", 20)),
+    ("HX1004", 3, ("drop", 3)),
+    ("HX1005", 1, ("drop", 0)), ("HX1005", 5, ("drop", 0, 1, 2, 3)),
+    ("HX1005", 8, ("drop", 0, 1)),
+)
+CORRECTIONS = (("HX1004", 3, "pm", "out", "17:35"),)
+MANUAL = (("HX1007", 7, "pm", "unauthorized_outing"),)
+
+
+def _normal_day(rng: random.Random, day: dt.date) -> list[dt.datetime]:
+    base = dt.datetime.combine(day, dt.time())
+    minutes = [rng.randint(8 * 60 + 5, 8 * 60 + 29), rng.randint(12 * 60, 12 * 60 + 12),
+               rng.randint(13 * 60 + 40, 13 * 60 + 59), rng.randint(17 * 60 + 30, 17 * 60 + 55)]
+    return [base + dt.timedelta(minutes=m, seconds=rng.randint(0, 59)) for m in minutes]
+
+
+def _apply(punches: list[dt.datetime], event: tuple[Any, ...]) -> list[dt.datetime]:
+    kind = event[0]
+    if kind == "late":
+        punches[0] = punches[0].replace(hour=8, minute=30) + dt.timedelta(minutes=event[1])
+    elif kind == "early":
+        punches[3] = punches[3].replace(hour=17, minute=30) - dt.timedelta(minutes=event[1])
+    elif kind == "drop":
+        punches = [p for i, p in enumerate(punches) if i not in event[1:]]
+    return punches
+
+
+def _add_punches(services: Services, today: dt.date) -> None:
+    from app.services.punches import PunchRow
+
+    calendar = services.holidays.calendar()
+    first = (today.replace(day=1) - dt.timedelta(days=62)).replace(day=1)
+    yesterday = today - dt.timedelta(days=1)
+    latest = [d for d in calendar.working_days(yesterday.replace(day=1), yesterday)]
+    people = [p for p in services.roster.list_people() if p.device_user_id]
+    rows: list[PunchRow] = []
+    for p in people:
+        script = {latest[i]: ev for no, i, ev in SCRIPT if no == p.employee_no and i < len(latest)}
+        for day in calendar.working_days(first, yesterday):
+            if (p.start_date and day < p.start_date) or (p.end_date and day > p.end_date):
+                continue
+            rng = random.Random(f"{p.employee_no}-{day.isoformat()}")
+            punches = _normal_day(rng, day)
+            if day in script:
+                punches = _apply(punches, script[day])
+            rows += [PunchRow(p.device_user_id or "", t, verify_mode=1) for t in punches]
+    services.punches.record_batch("demo", "demo", "DEMO-CLOCK-01", rows)
+    by_no = {p.employee_no: p for p in people}
+    for no, i, session, slot, time_text in CORRECTIONS:
+        if i < len(latest) and no in by_no:
+            services.attendance.add_correction(by_no[no].id, latest[i], session, slot,
+                                               time_text, DEMO_CORRECTION_REASON,
+                                               by_no["HX1001"].name)
+    for no, i, session, kind in MANUAL:
+        if i < len(latest) and no in by_no:
+            services.attendance.add_manual_absence(by_no[no].id, latest[i], session, kind)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import config, strings
@@ -158,6 +159,11 @@ class HolidayImportPlan:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def problems(self) -> tuple[HolidayProblem, ...]:
+        """Errors then warnings, for one problem table in the import dialog."""
+        return self.errors + self.warnings
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -365,6 +371,11 @@ def _check_rows(p: _Parsed) -> None:
         p.error(None, strings.HOLIDAY_E_NO_ROWS)
 
 
+def _by_line(problems: list[HolidayProblem]) -> tuple[HolidayProblem, ...]:
+    """File order, whole-file problems last (stable: same-line problems keep their order)."""
+    return tuple(sorted(problems, key=lambda e: (e.line is None, e.line or 0)))
+
+
 # ---- bundled reference data ------------------------------------------------------------------
 @functools.cache
 def bundled_entries() -> tuple[DayEntry, ...]:
@@ -465,11 +476,16 @@ class HolidayService:
         todo = [y for y in years if y not in confirmed]
         if not todo:
             return NONE
-        with self.db.transaction(self.actor) as s:
-            for year in todo:
-                self._replace_year(s, year, [e for e in entries if e.date.year == year],
-                                   SOURCE_BUNDLED)
-                self._confirm_year(s, year, SOURCE_BUNDLED, "")
+        try:
+            with self.db.transaction(self.actor) as s:
+                for year in todo:
+                    self._replace_year(s, year, [e for e in entries if e.date.year == year],
+                                       SOURCE_BUNDLED)
+                    self._confirm_year(s, year, SOURCE_BUNDLED, "")
+        except IntegrityError:
+            # Another process (the scheduled CLI next to the GUI) seeded the same new
+            # database between our SELECT and our INSERT: its rows are the same data.
+            return NONE
         return CALENDAR
 
     # ---- import ------------------------------------------------------------------------------
@@ -490,7 +506,7 @@ class HolidayService:
         return HolidayImportPlan(
             path=path, format="json" if is_json else "csv",
             replace_years=tuple(sorted(p.replace_years)), rows=tuple(entries),
-            errors=tuple(p.errors), warnings=tuple(p.warnings), diffs=diffs,
+            errors=_by_line(p.errors), warnings=_by_line(p.warnings), diffs=diffs,
             notice_ref=p.notice_ref)
 
     def commit_import(self, plan: HolidayImportPlan) -> tuple[HolidayImportResult, Changes]:

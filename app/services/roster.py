@@ -169,6 +169,7 @@ class RosterService:
         """Copy the file into the data folder, so the roster never points at a USB stick."""
         if not source.is_file():
             raise AppError(strings.ATTACHMENT_SOURCE_MISSING.format(path=source))
+        self.get(person_id)  # raises before any file is copied
         digest = hashlib.sha256(source.read_bytes()).hexdigest()
         rel = Path("attachments") / str(person_id) / f"{digest[:10]}_{_safe_name(source.name)}"
         target = self.db.data_dir / rel
@@ -191,7 +192,7 @@ class RosterService:
         with self.db.transaction(self.actor) as s:
             att = s.get(Attachment, attachment_id)
             if att is None:
-                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=attachment_id))
+                raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=attachment_id))
             person = att.person
             person.attachments.remove(att)
             s.flush()
@@ -221,7 +222,7 @@ class RosterService:
         with self.db.transaction(self.actor) as s:
             item = s.get(EquipmentItem, equipment_id)
             if item is None:
-                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=equipment_id))
+                raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=equipment_id))
             item.returned_date = returned
             s.flush()
             return person_dto(item.person), ROSTER
@@ -230,7 +231,7 @@ class RosterService:
         with self.db.transaction(self.actor) as s:
             item = s.get(EquipmentItem, equipment_id)
             if item is None:
-                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=equipment_id))
+                raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=equipment_id))
             person = item.person
             person.equipment.remove(item)
             s.flush()
@@ -248,6 +249,7 @@ class RosterService:
     def _validate(s: Session, data: PersonFields, person_id: int | None) -> None:
         data.employee_no, data.name = data.employee_no.strip(), data.name.strip()
         data.role = data.role.strip()
+        data.device_user_id = (data.device_user_id or "").strip() or None
         problems = check_person(data)
         if problems:
             field, reason = problems[0]

@@ -8,7 +8,9 @@ reason; they never stop the good ones.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,21 +94,16 @@ def _cell(value: Any, key: str) -> str:
 
 def read_table(path: Path) -> list[list[Any]]:
     """All cells of the first sheet (or the CSV) as Python values, row by row."""
-    import pandas as pd  # heavy: imported only when a file is read
-
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(strings.CLI_FILE_NOT_FOUND.format(path=path))
     try:
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+            import pandas as pd  # heavy: imported only when a workbook is read
+
             frame = pd.read_excel(path, header=None, dtype=object, engine="calamine")
         elif suffix == ".csv":
-            try:
-                frame = pd.read_csv(path, header=None, dtype=str, encoding="utf-8-sig",
-                                    keep_default_na=False)
-            except UnicodeDecodeError:
-                frame = pd.read_csv(path, header=None, dtype=str, encoding="gb18030",
-                                    keep_default_na=False)
+            return _read_csv(path)
         else:
             raise ImportFileError(strings.ROSTER_FILE_BAD_TYPE.format(path=path))
     except ImportFileError:
@@ -114,6 +111,21 @@ def read_table(path: Path) -> list[list[Any]]:
     except Exception as exc:  # any reader failure is a bad file, not a bug
         raise ImportFileError(strings.ROSTER_FILE_UNREADABLE.format(path=path, err=exc)) from exc
     return [list(r) for r in frame.itertuples(index=False, name=None)]
+
+
+def _read_csv(path: Path) -> list[list[Any]]:
+    """CSV rows by line (blank lines kept, so row numbers match the file), UTF-8 or GB18030."""
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFileError(strings.ROSTER_FILE_UNREADABLE.format(path=path,
+                                                                   err="encoding"))
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
 
 
 def _find_header(rows: list[list[Any]], path: Path) -> tuple[int, dict[str, int]]:
@@ -221,24 +233,56 @@ class RosterIO:
                progress: Progress | None = None) -> tuple[RosterImportResult, Changes]:
         """Write the plan's valid rows in one transaction; cancel rolls everything back."""
         progress = progress or NullProgress()
-        total = len(plan.valid)
+        problems = list(plan.problems)
+        imported = 0
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
-            for i, (_row, person) in enumerate(plan.valid, start=1):
+            # The roster may have changed since the plan was made: check again, in the
+            # transaction that writes.
+            taken = {p.employee_no: p.name for p in s.scalars(
+                select(Person).where(Person.project_id == PROJECT_ID))}
+            devices = {p.device_user_id: p.name for p in s.scalars(
+                select(Person).where(Person.project_id == PROJECT_ID)) if p.device_user_id}
+            total = len(plan.valid)
+            for i, (row, person) in enumerate(plan.valid, start=1):
                 if progress.cancelled():
                     raise Cancelled(strings.CANCELLED)
+                clash = self._late_clash(row, person, taken, devices)
+                if clash:
+                    problems.append(clash)
+                    continue
+                taken[person.employee_no] = person.name
+                if person.device_user_id:
+                    devices[person.device_user_id] = person.name
+                imported += 1
                 s.add(Person(project_id=PROJECT_ID, **{
                     k: getattr(person, k) for k in (
                         "employee_no", "name", "device_user_id", "role", "phone",
                         "id_card_no", "start_date", "end_date", "status", "first_work_date")}))
                 s.flush()
                 progress.report(i, total)
-        result = RosterImportResult(plan.read, total, plan.rejected, tuple(plan.problems))
+        problems.sort(key=lambda p: p.row)
+        result = RosterImportResult(plan.read, imported, len({p.row for p in problems}),
+                                    tuple(problems))
         return result, ROSTER
+
+    @staticmethod
+    def _late_clash(row: int, person: PersonFields, taken: dict[str, str],
+                    devices: dict[str, str]) -> RowProblem | None:
+        if person.employee_no in taken:
+            return RowProblem(row, strings.ROSTER_COLUMNS["employee_no"],
+                              strings.R_DUP_EMPLOYEE_NO_DB.format(
+                                  no=person.employee_no, name=taken[person.employee_no]))
+        if person.device_user_id and person.device_user_id in devices:
+            return RowProblem(row, strings.ROSTER_COLUMNS["device_user_id"],
+                              strings.R_DUP_DEVICE_DB.format(
+                                  no=person.device_user_id,
+                                  name=devices[person.device_user_id]))
+        return None
 
     def import_file(self, path: Path, progress: Progress | None = None,
                     today: dt.date | None = None) -> tuple[RosterImportResult, Changes]:
-        return self.commit(self.plan(path, today=today), progress)
+        return self.commit(self.plan(path, today=today, progress=progress), progress)
 
     def export(self, path: Path, today: dt.date | None = None) -> int:
         from app.documents.excel_roster import write_roster_xlsx

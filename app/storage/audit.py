@@ -102,7 +102,11 @@ def _column_values(obj: Audited, which: str) -> dict[str, Any]:
     state = inspect(obj)
     assert state is not None
     values: dict[str, Any] = {}
+    excluded = getattr(obj, "__audit_exclude__", ())
     for attr in state.mapper.column_attrs:
+        if attr.key in excluded:
+            values[attr.key] = "<omitted>"
+            continue
         hist = state.attrs[attr.key].history
         if which == "after":
             values[attr.key] = getattr(obj, attr.key)
@@ -115,6 +119,15 @@ def _column_values(obj: Audited, which: str) -> dict[str, Any]:
     return values
 
 
+def _identity(obj: Audited, values: dict[str, Any]) -> str:
+    """The primary key as text (``id``, or e.g. the date of a holiday row)."""
+    state = inspect(obj)
+    assert state is not None
+    mapper = state.mapper
+    keys = [mapper.get_property_by_column(c).key for c in mapper.primary_key]
+    return ",".join(str(_jsonable(values.get(k))) for k in keys)
+
+
 def _changed(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return any(before.get(k) != v for k, v in after.items())
 
@@ -125,18 +138,18 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     for obj in list(session.new):
         if isinstance(obj, Audited):
             after = _column_values(obj, "after")
-            record(conn, actor, "insert", obj.__audit_entity__, str(after.get("id")), None,
+            record(conn, actor, "insert", obj.__audit_entity__, _identity(obj, after), None,
                    after)
     for obj in list(session.dirty):
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
             before, after = _column_values(obj, "before"), _column_values(obj, "after")
             if _changed(before, after):
-                record(conn, actor, "update", obj.__audit_entity__, str(after.get("id")),
+                record(conn, actor, "update", obj.__audit_entity__, _identity(obj, after),
                        before, after)
     for obj in list(session.deleted):
         if isinstance(obj, Audited):
             before = _column_values(obj, "before")
-            record(conn, actor, "delete", obj.__audit_entity__, str(before.get("id")),
+            record(conn, actor, "delete", obj.__audit_entity__, _identity(obj, before),
                    before, None)
 
 

@@ -38,11 +38,12 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None,
         n += 1
         target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}-{'x' * n}.db"
     tmp = target.with_suffix(".part")
-    src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    src = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # a copy needs no -wal/-shm beside it
         finally:
             dst.close()
     finally:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -25,8 +25,9 @@ from app.storage import audit, backup
 if TYPE_CHECKING:
     from alembic.config import Config
 
-_REVISION = re.compile(r'^revision\s*=\s*"([^"]+)"', re.M)
-_DOWN = re.compile(r'^down_revision\s*=\s*"([^"]+)"', re.M)
+WRITE_OPTION = "onsitedesk_write"
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
 def _sqlite_engine(path: Path, *, pooled: bool = True) -> Engine:
@@ -48,7 +49,10 @@ def _sqlite_engine(path: Path, *, pooled: bool = True) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # Writers take the write lock up front (a second writer waits for the busy timeout
+        # instead of failing half-way); readers never block anyone under WAL.
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -95,7 +99,7 @@ def current_revision(engine: Engine) -> str | None:
 def quick_check(path: Path) -> str | None:
     """``None`` when the file is sound, else SQLite's first complaint."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -145,6 +149,7 @@ class Database:
         """One use case = one transaction: commit on success, roll back on any error."""
         with self.sessions.begin() as session:
             session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
+            session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
     @contextmanager
@@ -182,7 +187,8 @@ def open_database(path: Path, *, today: dt.date | None = None,
                 backup.make_backup(path, "pre-migration")
             migrate(path)
         if existed and daily_backup and not backup.has_backup_on(path, today):
-            backup.make_backup(path, "daily")
+            now = dt.datetime.combine(today, dt.datetime.now().time())
+            backup.make_backup(path, "daily", now=now)
     except sqlite3.OperationalError as exc:
         engine.dispose()
         raise DatabaseError(strings.DB_OPEN_FAILED.format(path=path, err=exc)) from exc
@@ -195,3 +201,18 @@ def open_database(path: Path, *, today: dt.date | None = None,
 def foreign_key_problems(db: Database) -> int:
     with db.engine.connect() as conn:
         return len(conn.execute(text("PRAGMA foreign_key_check")).fetchall())
+
+
+def insert_ignoring_duplicates(conn: Connection, table: Table,
+                               rows: list[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING in the dialect at hand (idempotent punch imports)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(table).on_conflict_do_nothing(), rows)
+        return
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows)

@@ -74,16 +74,6 @@ def test_ui_never_imports_sqlalchemy_or_storage() -> None:
     assert offenders == {}
 
 
-# Files that broke the rule when these tests were written (see the test report). When one is
-# cleaned up its strict xfail turns into a failure: then delete it from this list.
-_KNOWN_CJK = {
-    "app/domain/roster.py": "regex literal 年/月/日 and a docstring",
-    "app/documents/excel_common.py": "FONT_NAME 宋体 and the page footer text",
-    "app/services/demo.py": "module docstring",
-    "ui/common/widgets.py": "docstring",
-    "ui/tabs/roster/model.py": "docstring",
-    "ui/tabs/roster/person_dialog.py": "module docstring",
-}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -93,11 +83,7 @@ def _cjk_params() -> list[object]:
         rel = path.relative_to(ROOT).as_posix()
         if rel == "app/strings.py":
             continue
-        marks = []
-        if rel in _KNOWN_CJK:
-            marks.append(pytest.mark.xfail(
-                strict=True, reason=f"BUG: Chinese text outside app/strings.py ({_KNOWN_CJK[rel]})"))
-        params.append(pytest.param(path, id=rel, marks=marks))
+        params.append(pytest.param(path, id=rel))
     return params
 
 

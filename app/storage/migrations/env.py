@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import app.storage.tables_attendance  # noqa: F401 - registers the tables on Base
 from app.storage.tables import Base
 
 connection = context.config.attributes.get("connection")

@@ -1,0 +1,352 @@
+"""Attendance verdicts: raw punches -> the regulation's day and month results (SPEC A3–A6).
+
+Read this module to check "does it follow our rules?":
+
+* A day has two sessions (am, pm). Punches before ``rules.split`` (midway between the
+  morning's end and the afternoon's start) belong to the morning, later ones to the
+  afternoon; punches before ``rules.day_start`` (04:00) belong to the previous day.
+* In a session the first punch is the check-in and the last the check-out. A lone punch (or
+  two pressed within ``duplicate_minutes``) is a check-in if it falls in the first half of
+  the session, else a check-out; the other one is a ``missing_punch``.
+* Minute precision: 08:30:59 is on time for 08:30 (the regulation: "arriving after 8:30 is
+  late"). late by = check-in minute - start; it is ``late`` when it exceeds the late grace
+  (0 by default, 15 in other regulations), and the late minutes reported are the whole delay.
+  early by = end - check-out minute; ``early_leave`` when it exceeds the early grace.
+  More than ``severe_minutes`` (30) is severe late / early leave.
+* A session on a working day with no punch, no leave and no correction is ``absent``; so is
+  a session covered by a manual entry: overstayed leave, someone else punching, leaving the
+  site without permission (A6).
+* A ``punch_correction`` supplies the check-in or check-out of a session; it is used instead
+  of the raw punch and the result says so. Raw punches are never changed.
+* Nursing hour (1 hour a workday until the child is one): the allowance first absorbs
+  morning lateness, then afternoon early leave, then the lunch-time edges.
+* Statutory holidays, rest days and days outside the person's on-site period are not
+  required; an ``adjusted_workday`` Saturday is an ordinary working day.
+* A session that has not ended yet (``now`` is passed in) is ``pending``: neither attended
+  nor absent. It still counts in the month's required days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from app.domain.calendar import ADJUSTED_WORKDAY, STATUTORY_HOLIDAY, HolidayCalendar
+from app.domain.schedule import Rules, RulesTimeline
+
+AM, PM = "am", "pm"
+SESSIONS = (AM, PM)
+
+# Session verdicts (glossary code names)
+PRESENT = "present"
+LATE = "late"
+EARLY_LEAVE = "early_leave"
+MISSING_PUNCH = "missing_punch"
+ABSENT = "absent"
+LEAVE = "leave"
+REST_DAY = "rest_day"
+HOLIDAY = "holiday"
+NOT_ON_SITE = "not_on_site"
+PENDING = "pending"  # the session has not ended yet: nothing to judge
+ATTENDED = frozenset({PRESENT, LATE, EARLY_LEAVE, MISSING_PUNCH})
+
+# Why a session is absent
+NO_PUNCH = "no_punch"
+MANUAL_KINDS = ("overstay", "proxy_punch", "unauthorized_outing")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A punch correction: the check-in or check-out of one session, given by an approver."""
+
+    day: dt.date
+    session: str
+    slot: str  # "in" | "out"
+    minute: int  # minutes after midnight of ``day`` (may exceed 1440 after midnight)
+
+
+@dataclass(frozen=True)
+class ManualAbsence:
+    day: dt.date
+    session: str  # am | pm
+    kind: str  # overstay | proxy_punch | unauthorized_outing
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    verdict: str
+    late_minutes: int = 0
+    early_minutes: int = 0
+    missing_in: bool = False
+    missing_out: bool = False
+    severe_late: bool = False
+    severe_early: bool = False
+    sign_in: int | None = None
+    sign_out: int | None = None
+    corrected_in: bool = False
+    corrected_out: bool = False
+    leave_type: str | None = None
+    absent_reason: str | None = None
+
+    @property
+    def attended(self) -> bool:
+        return self.verdict in ATTENDED
+
+    @property
+    def missing_count(self) -> int:
+        return int(self.missing_in) + int(self.missing_out)
+
+
+@dataclass(frozen=True)
+class DayResult:
+    day: dt.date
+    day_kind: str  # workday | rest_day | statutory_holiday | adjusted_workday
+    required: bool
+    am: SessionResult
+    pm: SessionResult
+    punches: tuple[int, ...] = ()  # every raw punch minute assigned to this day
+    overtime_hours: float = 0.0
+
+    def session(self, name: str) -> SessionResult:
+        return self.am if name == AM else self.pm
+
+    @property
+    def late_minutes(self) -> int:
+        return self.am.late_minutes + self.pm.late_minutes
+
+    @property
+    def early_minutes(self) -> int:
+        return self.am.early_minutes + self.pm.early_minutes
+
+
+@dataclass(frozen=True)
+class PersonPeriod:
+    """Who is computed and over which on-site period (start/end may be open)."""
+
+    person_id: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+    nursing: tuple[tuple[dt.date, dt.date], ...] = ()  # (first day, child's first birthday)
+
+    def on_site(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    def nursing_on(self, day: dt.date) -> bool:
+        return any(a <= day < b for a, b in self.nursing)
+
+
+def assign_punches(punches: Iterable[dt.datetime],
+                   timeline: RulesTimeline) -> dict[dt.date, list[int]]:
+    """Group punch times by the working day they belong to (A4: cross-midnight)."""
+    days: dict[dt.date, list[int]] = {}
+    for t in punches:
+        minute = t.hour * 60 + t.minute
+        day = t.date()
+        if minute < timeline.at(day).day_start:
+            day = day - dt.timedelta(days=1)
+            minute += 24 * 60
+        days.setdefault(day, []).append(minute)
+    for minutes in days.values():
+        minutes.sort()
+    return days
+
+
+def _sign_in_out(minutes: Sequence[int], start: int, end: int,
+                 duplicate: int) -> tuple[int | None, int | None]:
+    if not minutes:
+        return None, None
+    first, last = minutes[0], minutes[-1]
+    mid = (start + end) // 2
+    if last - first >= duplicate or (first < mid <= last):
+        return first, last
+    # one punch, or one pressed twice: which half of the session is it in?
+    return (first, None) if first < mid else (None, last)
+
+
+@dataclass
+class _Allowance:
+    minutes: int
+
+    def take(self, wanted: int) -> int:
+        used = min(self.minutes, max(wanted, 0))
+        self.minutes -= used
+        return wanted - used
+
+
+def _session(minutes: Sequence[int], start: int, end: int, rules: Rules,
+             corrections: Mapping[str, int], allowance: _Allowance,
+             first_edge: str) -> SessionResult:
+    sign_in, sign_out = _sign_in_out(minutes, start, end, rules.duplicate_minutes)
+    corrected_in = "in" in corrections
+    corrected_out = "out" in corrections
+    if corrected_in:
+        sign_in = corrections["in"]
+    if corrected_out:
+        sign_out = corrections["out"]
+    if sign_in is None and sign_out is None:
+        return SessionResult(ABSENT, absent_reason=NO_PUNCH)
+    late_by = max(sign_in - start, 0) if sign_in is not None else 0
+    early_by = max(end - sign_out, 0) if sign_out is not None else 0
+    # nursing allowance: morning lateness and afternoon early leave first
+    if first_edge == "in":
+        late_by = allowance.take(late_by)
+    else:
+        early_by = allowance.take(early_by)
+    late = late_by if late_by > rules.late_grace else 0
+    early = early_by if early_by > rules.early_grace else 0
+    missing_in, missing_out = sign_in is None, sign_out is None
+    if missing_in or missing_out:
+        verdict = MISSING_PUNCH
+    elif late:
+        verdict = LATE
+    elif early:
+        verdict = EARLY_LEAVE
+    else:
+        verdict = PRESENT
+    return SessionResult(
+        verdict, late_minutes=late, early_minutes=early, missing_in=missing_in,
+        missing_out=missing_out, severe_late=late > rules.severe_minutes,
+        severe_early=early > rules.severe_minutes, sign_in=sign_in, sign_out=sign_out,
+        corrected_in=corrected_in, corrected_out=corrected_out)
+
+
+def _second_pass(result: SessionResult, start: int, end: int, rules: Rules,
+                 allowance: _Allowance, edge: str) -> SessionResult:
+    """Apply what is left of the nursing allowance to the session's other edge."""
+    if allowance.minutes <= 0 or not result.attended:
+        return result
+    if edge == "in" and result.late_minutes:
+        late_by = allowance.take(result.late_minutes)
+        late = late_by if late_by > rules.late_grace else 0
+        return _replace_minutes(result, late=late, early=result.early_minutes, rules=rules)
+    if edge == "out" and result.early_minutes:
+        early_by = allowance.take(result.early_minutes)
+        early = early_by if early_by > rules.early_grace else 0
+        return _replace_minutes(result, late=result.late_minutes, early=early, rules=rules)
+    return result
+
+
+def _replace_minutes(r: SessionResult, late: int, early: int, rules: Rules) -> SessionResult:
+    verdict = r.verdict
+    if verdict != MISSING_PUNCH:
+        verdict = LATE if late else EARLY_LEAVE if early else PRESENT
+    return SessionResult(
+        verdict, late_minutes=late, early_minutes=early, missing_in=r.missing_in,
+        missing_out=r.missing_out, severe_late=late > rules.severe_minutes,
+        severe_early=early > rules.severe_minutes, sign_in=r.sign_in, sign_out=r.sign_out,
+        corrected_in=r.corrected_in, corrected_out=r.corrected_out)
+
+
+def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
+                 calendar: HolidayCalendar, person: PersonPeriod,
+                 leave: Mapping[str, str] | None = None,
+                 corrections: Sequence[Correction] = (),
+                 manual: Sequence[ManualAbsence] = (),
+                 now: dt.datetime | None = None) -> DayResult:
+    """One person's verdict for one day.
+
+    ``punches`` are minutes after midnight of ``day`` (see ``assign_punches``); ``leave``
+    maps a session (am/pm) to an approved leave type code.
+    """
+    kind = calendar.kind_of(day)
+    minutes = tuple(punches)
+    if not person.on_site(day):
+        off = SessionResult(NOT_ON_SITE)
+        return DayResult(day, kind, False, off, off, minutes)
+    if not calendar.is_workday(day):
+        off = SessionResult(HOLIDAY if kind == STATUTORY_HOLIDAY else REST_DAY)
+        return DayResult(day, kind, False, off, off, minutes)
+    leave = leave or {}
+    manual_by_session = {m.session: m.kind for m in manual}
+    by_session: dict[str, dict[str, int]] = {AM: {}, PM: {}}
+    for c in corrections:
+        by_session[c.session][c.slot] = c.minute
+    am_punches = [m for m in minutes if m < rules.split]
+    pm_punches = [m for m in minutes if m >= rules.split]
+    allowance = _Allowance(rules.nursing_minutes if person.nursing_on(day) else 0)
+    results: dict[str, SessionResult] = {}
+    bounds = {AM: (rules.am_start, rules.am_end, am_punches, "in"),
+              PM: (rules.pm_start, rules.pm_end, pm_punches, "out")}
+    for name, (start, end, ms, edge) in bounds.items():
+        if now is not None and dt.datetime.combine(day, dt.time()) + dt.timedelta(
+                minutes=end) > now:
+            results[name] = SessionResult(PENDING)
+        elif name in leave:
+            results[name] = SessionResult(LEAVE, leave_type=leave[name])
+        elif name in manual_by_session:
+            results[name] = SessionResult(ABSENT, absent_reason=manual_by_session[name])
+        else:
+            results[name] = _session(ms, start, end, rules, by_session[name], allowance, edge)
+    # what is left of the nursing hour covers the lunch-time edges
+    results[AM] = _second_pass(results[AM], rules.am_start, rules.am_end, rules, allowance,
+                               "out")
+    results[PM] = _second_pass(results[PM], rules.pm_start, rules.pm_end, rules, allowance,
+                               "in")
+    return DayResult(day, kind, True, results[AM], results[PM], minutes)
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    person_id: int
+    required_days: float
+    attended_days: float
+    late_count: int
+    late_minutes: int
+    early_count: int
+    early_minutes: int
+    missing_punches: int
+    absent_days: float
+    absence_count: int
+    severe_count: int
+    leave_days: Mapping[str, float]
+    overtime_hours: float
+    needs_absence_explanation: bool
+    days: tuple[DayResult, ...] = field(repr=False)
+
+
+def summarize(person_id: int, days: Sequence[DayResult], rules: Rules) -> MonthSummary:
+    """Month figures (A5). ``absence_count`` counts each absent session and each missing
+    punch once; an absence explanation form is due when it exceeds ``explanation_absences``
+    or the late minutes exceed ``explanation_late_minutes`` (the regulation: "more than 3
+    absences, or more than 3 hours of lateness in total")."""
+    required = attended = absent = 0.0
+    late_count = late_min = early_count = early_min = missing = absences = severe = 0
+    leave_days: dict[str, float] = {}
+    overtime = 0.0
+    for d in days:
+        overtime += d.overtime_hours
+        if not d.required:
+            continue
+        required += 1
+        for s in (d.am, d.pm):
+            if s.attended:
+                attended += 0.5
+            if s.verdict == ABSENT:
+                absent += 0.5
+                absences += 1
+            if s.verdict == LEAVE and s.leave_type:
+                leave_days[s.leave_type] = leave_days.get(s.leave_type, 0.0) + 0.5
+            if s.late_minutes:
+                late_count += 1
+                late_min += s.late_minutes
+            if s.early_minutes:
+                early_count += 1
+                early_min += s.early_minutes
+            missing += s.missing_count
+            absences += s.missing_count
+            severe += int(s.severe_late) + int(s.severe_early)
+    needs = absences > rules.explanation_absences or late_min > rules.explanation_late_minutes
+    return MonthSummary(person_id, required, attended, late_count, late_min, early_count,
+                        early_min, missing, absent, absences, severe, leave_days,
+                        round(overtime, 2), needs, tuple(days))
+
+
+def month_dates(year: int, month: int) -> list[dt.date]:
+    first = dt.date(year, month, 1)
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return [first + dt.timedelta(days=i) for i in range((nxt - first).days)]
+
+
+def is_adjusted_workday(kind: str) -> bool:
+    return kind == ADJUSTED_WORKDAY

@@ -1,0 +1,53 @@
+"""Sheet symbols for sessions and days (SPEC P2): one character each, from an editable legend.
+
+Half days show two characters, morning first (for example the present mark followed by the
+personal-leave mark). A day attended in both sessions shows its irregularities (late, early,
+missing punch) or the present mark when there are none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from app.domain.attendance import (
+    ABSENT,
+    EARLY_LEAVE,
+    HOLIDAY,
+    LATE,
+    LEAVE,
+    MISSING_PUNCH,
+    NOT_ON_SITE,
+    PENDING,
+    PRESENT,
+    REST_DAY,
+    DayResult,
+    SessionResult,
+)
+
+
+def session_marks(s: SessionResult, legend: Mapping[str, str]) -> list[str]:
+    """The symbols a session earns: irregularities of an attended session, or its verdict."""
+    if s.verdict == LEAVE:
+        return [legend.get(s.leave_type or "", "")]
+    if s.verdict in (ABSENT, HOLIDAY, REST_DAY):
+        return [legend.get(s.verdict, "")]
+    if s.verdict in (NOT_ON_SITE, PENDING):
+        return [legend.get(s.verdict, "")]
+    marks = []
+    if s.late_minutes:
+        marks.append(legend[LATE])
+    if s.early_minutes:
+        marks.append(legend[EARLY_LEAVE])
+    if s.missing_in or s.missing_out:
+        marks.append(legend[MISSING_PUNCH])
+    return marks or [legend[PRESENT]]
+
+
+def day_symbol(d: DayResult, legend: Mapping[str, str]) -> str:
+    am, pm = session_marks(d.am, legend), session_marks(d.pm, legend)
+    if d.am.attended and d.pm.attended:
+        marks = [m for m in am + pm if m != legend[PRESENT]]
+        unique = list(dict.fromkeys(marks))
+        return "".join(unique) or legend[PRESENT]
+    a, p = "".join(dict.fromkeys(am)), "".join(dict.fromkeys(pm))
+    return a if a == p else a + p

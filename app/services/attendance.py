@@ -1,0 +1,509 @@
+"""Attendance use cases: the month, one day in detail, corrections, manual absences,
+nursing periods and month locks (SPEC A3–A7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import strings
+from app.domain.attendance import (
+    MANUAL_KINDS,
+    SESSIONS,
+    Correction,
+    DayResult,
+    ManualAbsence,
+    MonthSummary,
+    PersonPeriod,
+    SessionResult,
+    assign_punches,
+    classify_day,
+    month_dates,
+    summarize,
+)
+from app.domain.calendar import HolidayCalendar
+from app.domain.legend import day_symbol
+from app.domain.schedule import Rules, RulesTimeline, parse_hhmm
+from app.errors import NotFoundError, ValidationError
+from app.services.changes import ATTENDANCE, Changes
+from app.services.holidays import HolidayService
+from app.services.progress import NullProgress, Progress
+from app.services.project import PROJECT_ID, ensure_project
+from app.services.settings import load_legend, load_timeline
+from app.storage.db import Database
+from app.storage.tables import Person
+from app.storage.tables_attendance import (
+    ImportBatch,
+    MonthLock,
+    NursingPeriod,
+    Punch,
+    PunchCorrection,
+)
+from app.storage.tables_attendance import (
+    ManualAbsence as ManualAbsenceRow,
+)
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    try:
+        y, m = text.strip().split("-")
+        year, month = int(y), int(m)
+        dt.date(year, month, 1)
+    except ValueError:
+        raise ValidationError(strings.MONTH_BAD.format(value=text), "month") from None
+    return year, month
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+@dataclass(frozen=True)
+class PersonMonth:
+    person_id: int
+    employee_no: str
+    name: str
+    role: str
+    status: str
+    summary: MonthSummary
+    symbols: tuple[str, ...]  # one per day of the month
+
+
+@dataclass(frozen=True)
+class MonthDTO:
+    year: int
+    month: int
+    provisional: bool
+    locked: bool
+    days: tuple[tuple[dt.date, str, str], ...]  # (date, day kind, holiday name)
+    people: tuple[PersonMonth, ...]
+    legend: dict[str, str] = field(default_factory=dict)
+    lock_info: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return month_key(self.year, self.month)
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``onsitedesk month YYYY-MM --json`` document."""
+        return {
+            "month": self.key, "provisional": self.provisional, "locked": self.locked,
+            "people": [_person_json(p) for p in self.people],
+        }
+
+
+def _person_json(p: PersonMonth) -> dict[str, Any]:
+    s = p.summary
+    return {
+        "employee_no": p.employee_no, "name": p.name, "role": p.role,
+        "required_days": s.required_days, "attended_days": s.attended_days,
+        "late_count": s.late_count, "late_minutes": s.late_minutes,
+        "early_count": s.early_count, "early_minutes": s.early_minutes,
+        "missing_punches": s.missing_punches, "absent_days": s.absent_days,
+        "absence_count": s.absence_count, "severe_count": s.severe_count,
+        "leave_days": dict(s.leave_days), "overtime_hours": s.overtime_hours,
+        "needs_absence_explanation": s.needs_absence_explanation,
+        "days": {d.day.isoformat(): {
+            "am": d.am.verdict, "pm": d.pm.verdict, "late_minutes": d.late_minutes,
+            "early_minutes": d.early_minutes, "symbol": sym,
+        } for d, sym in zip(s.days, p.symbols, strict=True)},
+    }
+
+
+# ---- snapshots of locked months: full fidelity, so a locked month reads back unchanged ----
+def _snapshot(m: MonthDTO) -> str:
+    return json.dumps({
+        "year": m.year, "month": m.month, "provisional": m.provisional,
+        "days": [[d.isoformat(), k, n] for d, k, n in m.days], "legend": m.legend,
+        "people": [{"person_id": p.person_id, "employee_no": p.employee_no, "name": p.name,
+                    "role": p.role, "status": p.status, "symbols": list(p.symbols),
+                    "summary": {**{k: v for k, v in asdict(p.summary).items() if k != "days"},
+                                "days": [_day_json(d) for d in p.summary.days]}}
+                   for p in m.people],
+    }, ensure_ascii=False)
+
+
+def _day_json(d: DayResult) -> dict[str, Any]:
+    return {"day": d.day.isoformat(), "day_kind": d.day_kind, "required": d.required,
+            "am": asdict(d.am), "pm": asdict(d.pm), "punches": list(d.punches),
+            "overtime_hours": d.overtime_hours}
+
+
+def _from_snapshot(text: str, lock_info: dict[str, str]) -> MonthDTO:
+    raw = json.loads(text)
+    people = []
+    for p in raw["people"]:
+        s = p["summary"]
+        days = tuple(DayResult(dt.date.fromisoformat(d["day"]), d["day_kind"], d["required"],
+                               SessionResult(**d["am"]), SessionResult(**d["pm"]),
+                               tuple(d["punches"]), d["overtime_hours"]) for d in s["days"])
+        summary = MonthSummary(**{**{k: v for k, v in s.items() if k != "days"},
+                                  "days": days})
+        people.append(PersonMonth(p["person_id"], p["employee_no"], p["name"], p["role"],
+                                  p["status"], summary, tuple(p["symbols"])))
+    return MonthDTO(raw["year"], raw["month"], raw["provisional"], True,
+                    tuple((dt.date.fromisoformat(d), k, n) for d, k, n in raw["days"]),
+                    tuple(people), raw["legend"], lock_info)
+
+
+@dataclass(frozen=True)
+class PunchDTO:
+    id: int
+    at: dt.datetime
+    device: str
+    device_user_id: str
+    verify_mode: int | None
+    in_out_state: int | None
+    batch_id: int
+    batch_source: str
+    reverted: bool
+
+
+@dataclass(frozen=True)
+class CorrectionDTO:
+    id: int
+    day: dt.date
+    session: str
+    slot: str
+    at: dt.datetime
+    reason: str
+    approver: str
+    created_at: dt.datetime
+    created_by: str
+    revoked_at: dt.datetime | None
+    revoke_reason: str | None
+
+
+@dataclass(frozen=True)
+class ManualAbsenceDTO:
+    id: int
+    day: dt.date
+    session: str
+    kind: str
+    note: str
+    created_at: dt.datetime
+    created_by: str
+    revoked_at: dt.datetime | None
+    revoke_reason: str | None
+
+
+@dataclass(frozen=True)
+class DayDetail:
+    person_id: int
+    name: str
+    employee_no: str
+    day: dt.date
+    day_kind: str
+    day_name: str
+    result: DayResult
+    symbol: str
+    rules: Rules
+    punches: tuple[PunchDTO, ...]
+    corrections: tuple[CorrectionDTO, ...]
+    manual: tuple[ManualAbsenceDTO, ...]
+    locked: bool
+
+
+@dataclass
+class _Inputs:
+    """Everything a month computation reads, loaded once."""
+
+    calendar: HolidayCalendar
+    timeline: RulesTimeline
+    legend: dict[str, str]
+    punches: dict[str, list[dt.datetime]] = field(default_factory=lambda: defaultdict(list))
+    corrections: dict[tuple[int, dt.date], list[Correction]] = field(
+        default_factory=lambda: defaultdict(list))
+    manual: dict[tuple[int, dt.date], list[ManualAbsence]] = field(
+        default_factory=lambda: defaultdict(list))
+    nursing: dict[int, list[tuple[dt.date, dt.date]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+
+def _day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    # punches up to the next morning's day-start belong to the last day (cross-midnight)
+    return (dt.datetime.combine(first, dt.time()),
+            dt.datetime.combine(last + dt.timedelta(days=2), dt.time()))
+
+
+class AttendanceService:
+    def __init__(self, db: Database, actor: str | None) -> None:
+        self.db, self.actor = db, actor
+        self.holidays = HolidayService(db, actor)
+
+    def _who(self) -> str:
+        from app.storage.audit import default_actor
+
+        return self.actor or default_actor()
+
+    # ---- the month -----------------------------------------------------------------------
+    def month(self, year: int, month: int, progress: Progress | None = None,
+              now: dt.datetime | None = None) -> MonthDTO:
+        """The month's results: the locked snapshot if the month is locked, else computed."""
+        with self.db.read() as s:
+            lock = self._lock_row(s, year, month)
+        if lock is not None and lock.action == "lock" and lock.snapshot:
+            return _from_snapshot(lock.snapshot, {"at": lock.at.isoformat(sep=" "),
+                                                  "actor": lock.actor})
+        return self.compute(year, month, progress, now)
+
+    def compute(self, year: int, month: int, progress: Progress | None = None,
+                now: dt.datetime | None = None) -> MonthDTO:
+        """Compute the month; sessions not ended by ``now`` (default: the clock) are pending."""
+        progress = progress or NullProgress()
+        now = now or dt.datetime.now()
+        dates = month_dates(year, month)
+        first, last = dates[0], dates[-1]
+        calendar = self.holidays.calendar()
+        with self.db.read() as s:
+            people = self._people(s, first, last)
+            inputs = self._inputs(s, calendar, first, last)
+        results = []
+        for i, person in enumerate(people):
+            results.append(self._person_month(person, dates, inputs, now))
+            if i % 25 == 0:
+                progress.report(i, len(people))
+        progress.report(len(people), len(people))
+        days = tuple((d, calendar.kind_of(d), calendar.name_of(d)) for d in dates)
+        return MonthDTO(year, month, calendar.is_provisional(year), False, days, tuple(results),
+                        inputs.legend)
+
+    def _person_month(self, p: Person, dates: list[dt.date], inputs: _Inputs,
+                      now: dt.datetime | None) -> PersonMonth:
+        period = PersonPeriod(p.id, p.start_date, p.end_date, tuple(inputs.nursing[p.id]))
+        by_day = assign_punches(inputs.punches.get(p.device_user_id or "", ()), inputs.timeline)
+        days = [classify_day(d, by_day.get(d, ()), inputs.timeline.at(d), inputs.calendar,
+                             period, None, inputs.corrections.get((p.id, d), ()),
+                             inputs.manual.get((p.id, d), ()), now)
+                for d in dates]
+        rules = inputs.timeline.at(dates[-1])
+        summary = summarize(p.id, days, rules)
+        symbols = tuple(day_symbol(d, inputs.legend) for d in days)
+        return PersonMonth(p.id, p.employee_no, p.name, p.role, p.status, summary, symbols)
+
+    @staticmethod
+    def _people(s: Session, first: dt.date, last: dt.date) -> list[Person]:
+        return list(s.scalars(select(Person).where(
+            Person.project_id == PROJECT_ID,
+            (Person.start_date.is_(None)) | (Person.start_date <= last),
+            (Person.end_date.is_(None)) | (Person.end_date >= first),
+        ).order_by(Person.employee_no)))
+
+    def _inputs(self, s: Session, calendar: HolidayCalendar, first: dt.date,
+                last: dt.date) -> _Inputs:
+        inputs = _Inputs(calendar, load_timeline(s), load_legend(s))
+        start, end = _day_bounds(first, last)
+        rows = s.execute(
+            select(Punch.device_user_id, Punch.punched_at)
+            .join(ImportBatch, ImportBatch.id == Punch.batch_id)
+            .where(Punch.project_id == PROJECT_ID, Punch.punched_at >= start,
+                   Punch.punched_at < end, ImportBatch.reverted_at.is_(None)))
+        for uid, at in rows:
+            inputs.punches[uid].append(at)
+        for c in s.scalars(select(PunchCorrection).where(
+                PunchCorrection.project_id == PROJECT_ID, PunchCorrection.revoked_at.is_(None),
+                PunchCorrection.day >= first, PunchCorrection.day <= last)):
+            minute = int((c.at - dt.datetime.combine(c.day, dt.time())).total_seconds() // 60)
+            inputs.corrections[(c.person_id, c.day)].append(
+                Correction(c.day, c.session, c.slot, minute))
+        for m in s.scalars(select(ManualAbsenceRow).where(
+                ManualAbsenceRow.project_id == PROJECT_ID, ManualAbsenceRow.revoked_at.is_(None),
+                ManualAbsenceRow.day >= first, ManualAbsenceRow.day <= last)):
+            inputs.manual[(m.person_id, m.day)].append(ManualAbsence(m.day, m.session, m.kind))
+        for n in s.scalars(select(NursingPeriod).where(
+                NursingPeriod.project_id == PROJECT_ID, NursingPeriod.start_date <= last,
+                NursingPeriod.end_date > first)):
+            inputs.nursing[n.person_id].append((n.start_date, n.end_date))
+        return inputs
+
+    # ---- one day -------------------------------------------------------------------------
+    def day_detail(self, person_id: int, day: dt.date,
+                   now: dt.datetime | None = None) -> DayDetail:
+        calendar = self.holidays.calendar()
+        with self.db.read() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
+            inputs = self._inputs(s, calendar, day, day)
+            # the punches that belong to this day: from its day-start to the next one's
+            day_start = inputs.timeline.at(day).day_start
+            start = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=day_start)
+            end = start + dt.timedelta(days=1)
+            punches = tuple(
+                PunchDTO(p.id, p.punched_at, p.device, p.device_user_id, p.verify_mode,
+                         p.in_out_state, b.id, b.source or b.kind, b.reverted_at is not None)
+                for p, b in s.execute(
+                    select(Punch, ImportBatch).join(ImportBatch, ImportBatch.id == Punch.batch_id)
+                    .where(Punch.project_id == PROJECT_ID,
+                           Punch.device_user_id == (person.device_user_id or ""),
+                           Punch.punched_at >= start, Punch.punched_at < end)
+                    .order_by(Punch.punched_at)))
+            corrections = tuple(_correction_dto(c) for c in s.scalars(
+                select(PunchCorrection).where(PunchCorrection.person_id == person_id,
+                                              PunchCorrection.day == day)
+                .order_by(PunchCorrection.id)))
+            manual = tuple(_manual_dto(m) for m in s.scalars(
+                select(ManualAbsenceRow).where(ManualAbsenceRow.person_id == person_id,
+                                               ManualAbsenceRow.day == day)
+                .order_by(ManualAbsenceRow.id)))
+            locked = self._is_locked(s, day.year, day.month)
+            pm = self._person_month(person, [day], inputs, now or dt.datetime.now())
+        result = pm.summary.days[0]
+        return DayDetail(person_id, person.name, person.employee_no, day, result.day_kind,
+                         calendar.name_of(day), result, pm.symbols[0],
+                         inputs.timeline.at(day), punches, corrections, manual, locked)
+
+    # ---- corrections and manual entries ---------------------------------------------------
+    def add_correction(self, person_id: int, day: dt.date, session: str, slot: str,
+                       time_text: str, reason: str, approver: str) -> tuple[int, Changes]:
+        if session not in SESSIONS:
+            raise ValidationError(strings.CORRECTION_BAD_SESSION.format(value=session),
+                                  "session")
+        if slot not in ("in", "out"):
+            raise ValidationError(strings.CORRECTION_BAD_SLOT.format(value=slot), "slot")
+        try:
+            minute = parse_hhmm(time_text)
+        except ValueError:
+            raise ValidationError(strings.CORRECTION_BAD_TIME.format(value=time_text),
+                                  "time") from None
+        if not reason.strip():
+            raise ValidationError(strings.CORRECTION_NEEDS_REASON, "reason")
+        if not approver.strip():
+            raise ValidationError(strings.CORRECTION_NEEDS_APPROVER, "approver")
+        at = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute)
+        with self.db.transaction(self.actor) as s:
+            self._person(s, person_id)
+            self._check_unlocked(s, day)
+            row = PunchCorrection(project_id=PROJECT_ID, person_id=person_id, day=day,
+                                  session=session, slot=slot, at=at, reason=reason.strip(),
+                                  approver=approver.strip(), created_at=_now(),
+                                  created_by=self._who())
+            s.add(row)
+            s.flush()
+            return row.id, ATTENDANCE
+
+    def revoke_correction(self, correction_id: int, reason: str) -> Changes:
+        return self._revoke(PunchCorrection, correction_id, reason)
+
+    def add_manual_absence(self, person_id: int, day: dt.date, session: str, kind: str,
+                           note: str = "") -> tuple[list[int], Changes]:
+        """Absence by hand (A6); ``session`` am, pm or day (both sessions)."""
+        if kind not in MANUAL_KINDS:
+            raise ValidationError(strings.MANUAL_BAD_KIND.format(value=kind), "kind")
+        sessions = SESSIONS if session == "day" else (session,)
+        if any(x not in SESSIONS for x in sessions):
+            raise ValidationError(strings.CORRECTION_BAD_SESSION.format(value=session),
+                                  "session")
+        with self.db.transaction(self.actor) as s:
+            self._person(s, person_id)
+            self._check_unlocked(s, day)
+            rows = [ManualAbsenceRow(project_id=PROJECT_ID, person_id=person_id, day=day,
+                                     session=x, kind=kind, note=note.strip(),
+                                     created_at=_now(), created_by=self._who())
+                    for x in sessions]
+            s.add_all(rows)
+            s.flush()
+            return [r.id for r in rows], ATTENDANCE
+
+    def revoke_manual_absence(self, absence_id: int, reason: str) -> Changes:
+        return self._revoke(ManualAbsenceRow, absence_id, reason)
+
+    def add_nursing_period(self, person_id: int, start: dt.date, end: dt.date,
+                           note: str = "") -> Changes:
+        with self.db.transaction(self.actor) as s:
+            self._person(s, person_id)
+            s.add(NursingPeriod(project_id=PROJECT_ID, person_id=person_id, start_date=start,
+                                end_date=end, note=note))
+            s.flush()
+        return ATTENDANCE
+
+    def _revoke(self, table: Any, row_id: int, reason: str) -> Changes:
+        if not reason.strip():
+            raise ValidationError(strings.REVOKE_NEEDS_REASON, "reason")
+        with self.db.transaction(self.actor) as s:
+            row = s.get(table, row_id)
+            if row is None:
+                raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=row_id))
+            if row.revoked_at is not None:
+                raise ValidationError(strings.ALREADY_REVOKED)
+            self._check_unlocked(s, row.day)
+            row.revoked_at, row.revoked_by, row.revoke_reason = _now(), self._who(), reason
+            s.flush()
+        return ATTENDANCE
+
+    # ---- month locks ---------------------------------------------------------------------
+    def lock_month(self, year: int, month: int, now: dt.datetime | None = None) -> Changes:
+        """Freeze the month as signed off: later changes cannot alter what was printed."""
+        snapshot = _snapshot(self.compute(year, month, now=now))
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            if self._is_locked(s, year, month):
+                raise ValidationError(strings.MONTH_ALREADY_LOCKED.format(
+                    month=month_key(year, month)))
+            s.add(MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
+                            action="lock", at=_now(), actor=self._who(), reason="",
+                            snapshot=snapshot))
+            s.flush()
+        return ATTENDANCE
+
+    def reopen_month(self, year: int, month: int, reason: str) -> Changes:
+        if not reason.strip():
+            raise ValidationError(strings.MONTH_REOPEN_NEEDS_REASON, "reason")
+        with self.db.transaction(self.actor) as s:
+            if not self._is_locked(s, year, month):
+                raise ValidationError(strings.MONTH_NOT_LOCKED.format(
+                    month=month_key(year, month)))
+            s.add(MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
+                            action="reopen", at=_now(), actor=self._who(),
+                            reason=reason.strip()))
+            s.flush()
+        return ATTENDANCE
+
+    def is_locked(self, year: int, month: int) -> bool:
+        with self.db.read() as s:
+            return self._is_locked(s, year, month)
+
+    @staticmethod
+    def _lock_row(s: Session, year: int, month: int) -> MonthLock | None:
+        return s.scalars(select(MonthLock).where(
+            MonthLock.project_id == PROJECT_ID, MonthLock.month == month_key(year, month))
+            .order_by(MonthLock.id.desc())).first()
+
+    def _is_locked(self, s: Session, year: int, month: int) -> bool:
+        row = self._lock_row(s, year, month)
+        return row is not None and row.action == "lock"
+
+    def _check_unlocked(self, s: Session, day: dt.date) -> None:
+        row = self._lock_row(s, day.year, day.month)
+        if row is not None and row.action == "lock":
+            raise ValidationError(strings.MONTH_LOCKED.format(
+                month=month_key(day.year, day.month), at=row.at.strftime("%Y-%m-%d %H:%M"),
+                actor=row.actor))
+
+    @staticmethod
+    def _person(s: Session, person_id: int) -> Person:
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
+        return person
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _correction_dto(c: PunchCorrection) -> CorrectionDTO:
+    return CorrectionDTO(c.id, c.day, c.session, c.slot, c.at, c.reason, c.approver,
+                         c.created_at, c.created_by, c.revoked_at, c.revoke_reason)
+
+
+def _manual_dto(m: ManualAbsenceRow) -> ManualAbsenceDTO:
+    return ManualAbsenceDTO(m.id, m.day, m.session, m.kind, m.note, m.created_at,
+                            m.created_by, m.revoked_at, m.revoke_reason)
+

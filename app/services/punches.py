@@ -1,0 +1,77 @@
+"""Raw punches in, idempotently, as recorded batches (SPEC A3, D3).
+
+The LAN and USB importers (issue 5) and the demo all end here: every import is one batch,
+one transaction; a punch already stored (same device, device user id and time) is counted
+as a duplicate and not stored again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.services.changes import ATTENDANCE, Changes
+from app.services.project import PROJECT_ID, ensure_project
+from app.storage.db import Database, insert_ignoring_duplicates
+from app.storage.tables_attendance import ImportBatch, Punch
+
+CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class PunchRow:
+    device_user_id: str
+    punched_at: dt.datetime
+    verify_mode: int | None = None
+    in_out_state: int | None = None
+    work_code: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    batch_id: int
+    read: int
+    new: int
+    duplicate: int
+    rejected: int
+
+
+class PunchService:
+    def __init__(self, db: Database, actor: str | None) -> None:
+        self.db, self.actor = db, actor
+
+    def record_batch(self, kind: str, source: str, device: str, rows: list[PunchRow],
+                     read: int | None = None, rejected: int = 0,
+                     problems: list[dict[str, Any]] | None = None
+                     ) -> tuple[BatchResult, Changes]:
+        """Store ``rows`` as one import batch; ``read``/``rejected`` count the source lines."""
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            batch = ImportBatch(project_id=PROJECT_ID, kind=kind, source=source, device=device,
+                                started_at=dt.datetime.now().replace(microsecond=0),
+                                problems=json.dumps(problems or [], ensure_ascii=False))
+            s.add(batch)
+            s.flush()
+            conn = s.connection()
+            payload = [{"project_id": PROJECT_ID, "device": device,
+                        "device_user_id": r.device_user_id, "punched_at": r.punched_at,
+                        "verify_mode": r.verify_mode, "in_out_state": r.in_out_state,
+                        "work_code": r.work_code, "batch_id": batch.id} for r in rows]
+            for i in range(0, len(payload), CHUNK):
+                insert_ignoring_duplicates(conn, Punch.__table__, payload[i:i + CHUNK])  # type: ignore[arg-type]
+            new = s.scalar(select(func.count()).select_from(Punch)
+                           .where(Punch.batch_id == batch.id)) or 0
+            total = len(rows) if read is None else read
+            batch.read_count, batch.new_count = total, new
+            batch.duplicate_count, batch.rejected_count = len(rows) - new, rejected
+            s.flush()
+            result = BatchResult(batch.id, total, new, len(rows) - new, rejected)
+        return result, ATTENDANCE
+
+    def count(self) -> int:
+        with self.db.read() as s:
+            return s.scalar(select(func.count()).select_from(Punch)) or 0

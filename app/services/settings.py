@@ -1,0 +1,103 @@
+"""Effective-dated project settings: schedule, thresholds, sheet legend (SPEC A1, A2, P2).
+
+A value set "from 1 June" applies from that day on; March keeps what it had.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import strings
+from app.domain.schedule import RULE_KEYS, RulesTimeline, apply_setting, default_values
+from app.errors import ValidationError
+from app.services.changes import SETTINGS, Changes
+from app.services.project import PROJECT_ID, ensure_project
+from app.storage.db import Database
+from app.storage.tables_attendance import Setting
+
+LEGEND_PREFIX = "legend."
+EXAMPLES = {"schedule.am": "08:30-12:00", "schedule.pm": "14:00-17:30",
+            "rules.day_start": "04:00"}
+
+
+def known_keys() -> tuple[str, ...]:
+    return (*RULE_KEYS, *(LEGEND_PREFIX + k for k in strings.LEGEND_DEFAULT))
+
+
+def load_timeline(s: Session) -> RulesTimeline:
+    rows = s.execute(select(Setting.effective_from, Setting.key, Setting.value)
+                     .where(Setting.project_id == PROJECT_ID,
+                            Setting.key.in_(RULE_KEYS))
+                     .order_by(Setting.effective_from, Setting.id)).all()
+    return RulesTimeline.build((r[0], r[1], r[2]) for r in rows)
+
+
+def load_legend(s: Session) -> dict[str, str]:
+    legend = dict(strings.LEGEND_DEFAULT)
+    rows = s.execute(select(Setting.key, Setting.value)
+                     .where(Setting.project_id == PROJECT_ID,
+                            Setting.key.like(LEGEND_PREFIX + "%"))
+                     .order_by(Setting.effective_from, Setting.id)).all()
+    for key, value in rows:
+        legend[key[len(LEGEND_PREFIX):]] = value
+    return legend
+
+
+class SettingsService:
+    def __init__(self, db: Database, actor: str | None) -> None:
+        self.db, self.actor = db, actor
+
+    def timeline(self) -> RulesTimeline:
+        with self.db.read() as s:
+            return load_timeline(s)
+
+    def legend(self) -> dict[str, str]:
+        with self.db.read() as s:
+            return load_legend(s)
+
+    def show(self, today: dt.date | None = None) -> dict[str, Any]:
+        today = today or dt.date.today()
+        with self.db.read() as s:
+            timeline = load_timeline(s)
+            legend = load_legend(s)
+            history = s.execute(select(Setting).where(Setting.project_id == PROJECT_ID)
+                                .order_by(Setting.effective_from, Setting.id)).scalars().all()
+            return {
+                "date": today.isoformat(),
+                "current": timeline.values_at(today),
+                "defaults": default_values(),
+                "legend": legend,
+                "history": [{"key": h.key, "value": h.value,
+                             "effective_from": h.effective_from.isoformat()} for h in history],
+            }
+
+    def set(self, key: str, value: str, effective_from: dt.date | None = None,
+            today: dt.date | None = None) -> tuple[dt.date, Changes]:
+        """Record ``key = value`` from ``effective_from`` (default: today)."""
+        day = effective_from or today or dt.date.today()
+        value = value.strip()
+        if key not in known_keys():
+            raise ValidationError(strings.SETTING_UNKNOWN.format(
+                key=key, keys=", ".join(RULE_KEYS) + ", legend.*"), "key")
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            if key in RULE_KEYS:
+                try:
+                    apply_setting(load_timeline(s).at(day), key, value)
+                except (ValueError, KeyError):
+                    raise ValidationError(strings.SETTING_BAD_VALUE.format(
+                        key=key, value=value, example=EXAMPLES.get(key, "15")), "value") from None
+            row = s.scalars(select(Setting).where(
+                Setting.project_id == PROJECT_ID, Setting.key == key,
+                Setting.effective_from == day)).first()
+            if row is None:
+                s.add(Setting(project_id=PROJECT_ID, key=key, value=value, effective_from=day,
+                              created_at=dt.datetime.now().replace(microsecond=0)))
+            else:
+                row.value = value
+            s.flush()
+        return day, SETTINGS

@@ -1,0 +1,155 @@
+"""Attendance tables: settings, import batches, raw punches, corrections, manual absences,
+nursing periods and month locks (SPEC A1–A7, D3).
+
+Raw punches are evidence: rows are only ever inserted (never updated or deleted); a batch can
+be reverted, which hides its punches. Corrections and manual entries are revoked, not deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.storage.tables import Audited, Base
+
+
+class Setting(Audited, Base):
+    """An effective-dated project setting: the row with the latest ``effective_from`` on or
+    before a day is the value in force that day."""
+
+    __tablename__ = "setting"
+    __audit_entity__ = "setting"
+    __table_args__ = (UniqueConstraint("project_id", "key", "effective_from",
+                                       name="uq_setting_project_key_from"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ImportBatch(Audited, Base):
+    __tablename__ = "import_batch"
+    __audit_entity__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # usb | lan | demo
+    source: Mapped[str] = mapped_column(String(500), default="")
+    device: Mapped[str] = mapped_column(String(64), default="")
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    read_count: Mapped[int] = mapped_column(Integer, default=0)
+    new_count: Mapped[int] = mapped_column(Integer, default=0)
+    duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
+    rejected_count: Mapped[int] = mapped_column(Integer, default=0)
+    problems: Mapped[str] = mapped_column(Text, default="[]")
+    reverted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    reverted_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    revert_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Punch(Base):
+    """One raw punch exactly as read (A3). Identity: (device, device user id, time)."""
+
+    __tablename__ = "punch"
+    __table_args__ = (
+        UniqueConstraint("project_id", "device", "device_user_id", "punched_at",
+                         name="uq_punch_identity"),
+        Index("ix_punch_user_time", "project_id", "device_user_id", "punched_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"))
+    device: Mapped[str] = mapped_column(String(64), default="")
+    device_user_id: Mapped[str] = mapped_column(String(20))
+    punched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    verify_mode: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    in_out_state: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    work_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), index=True)
+
+
+class PunchCorrection(Audited, Base):
+    """Punch correction: the check-in or sign-out of one session, with reason and approver."""
+
+    __tablename__ = "punch_correction"
+    __audit_entity__ = "punch_correction"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    session: Mapped[str] = mapped_column(String(2))
+    slot: Mapped[str] = mapped_column(String(3))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    approver: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    revoke_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ManualAbsence(Audited, Base):
+    """Absence entered by hand: overstayed leave, proxy punching, unauthorized outing (A6)."""
+
+    __tablename__ = "manual_absence"
+    __audit_entity__ = "manual_absence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    session: Mapped[str] = mapped_column(String(2))
+    kind: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    revoke_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class NursingPeriod(Audited, Base):
+    """Nursing: a daily nursing hour from ``start_date`` until the child's first birthday."""
+
+    __tablename__ = "nursing_period"
+    __audit_entity__ = "nursing_period"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class MonthLock(Audited, Base):
+    """Lock and reopen events of a month; a lock keeps the signed-off results as a snapshot."""
+
+    __tablename__ = "month_lock"
+    __audit_entity__ = "month_lock"
+    __audit_exclude__ = ("snapshot",)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    action: Mapped[str] = mapped_column(String(10))  # lock | reopen
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -1,0 +1,238 @@
+"""The command line (SPEC D5): exit codes, Chinese one-line errors, JSON output, and the
+roster export's privacy and print setup (SPEC R2, Q3, P2)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from unit_helpers import valid_id, write_xlsx
+
+from app import __version__, cli
+from app.services import Services
+
+ROOT = Path(__file__).resolve().parents[2]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+FULL_MOBILE = re.compile(r"1[3-9]\d{9}")
+FULL_ID = re.compile(r"\d{17}[\dXx]")
+
+
+@pytest.fixture(autouse=True)
+def private_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo writes scratch files through tempfile: keep them inside tmp_path."""
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _count(db: Path) -> int:
+    s = Services.open(db)
+    try:
+        return s.roster.count()
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def demo_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert cli.main(["--db", str(db_path), "demo"]) == 0
+    capsys.readouterr()
+    return db_path
+
+
+# ---- basics ------------------------------------------------------------------------------
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"onsitedesk {__version__}"
+
+
+def test_unknown_subcommand_is_a_usage_error(db_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Usage errors exit with 2 and a Chinese line, like argparse but translated."""
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--db", str(db_path), "frobnicate"])
+    assert exc.value.code == 2
+    assert CJK.search(capsys.readouterr().err)
+
+
+def test_group_without_action_is_a_usage_error(db_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--db", str(db_path), "roster"])
+    assert exc.value.code == 2
+    assert "缺少子命令" in capsys.readouterr().err
+
+
+# ---- demo --------------------------------------------------------------------------------
+def test_demo_fills_nine_people(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+    assert code == 0
+    assert "9" in out
+    assert _count(db_path) == 9
+
+
+def test_second_demo_is_refused_with_one_chinese_line(
+        demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Expected errors: exit 1, one Chinese line on stderr, no traceback, nothing written."""
+    code, out, err = run(capsys, "--db", str(demo_db), "demo")
+    assert code == 1
+    assert out == ""
+    assert CJK.search(err)
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    assert _count(demo_db) == 9
+
+
+def test_demo_leaves_no_scratch_files(db_path: Path, private_tempdir: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
+    assert list(private_tempdir.iterdir()) == []
+
+
+# ---- roster import -----------------------------------------------------------------------
+def test_roster_import_json(db_path: Path, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", [
+        ["工号", "姓名", "身份证号"],
+        ["A1", "甲", valid_id("11010519491231002")],
+        ["A2", "", None],
+        ["A3", "丙", "110105194912310021"],
+    ])
+    code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(path), "--json")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 1  # exactly one JSON object, nothing else on stdout
+    data = json.loads(lines[0])
+    assert set(data) == {"read", "imported", "rejected", "problems"}
+    assert (data["read"], data["imported"], data["rejected"]) == (3, 1, 2)
+    assert [(p["row"], p["column"]) for p in data["problems"]] == [(3, "姓名"), (4, "身份证号")]
+    assert all(set(p) == {"row", "column", "reason"} and p["reason"] for p in data["problems"])
+    assert _count(db_path) == 1
+
+
+def test_roster_import_missing_file(db_path: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "没有这个文件.xlsx"
+    code, out, err = run(capsys, "--db", str(db_path), "roster", "import", str(missing))
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert CJK.search(err)
+    assert "没有这个文件.xlsx" in err
+
+
+def test_roster_import_bad_file_is_one_line(db_path: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Even a reader error with a multi-line message comes out as one line."""
+    path = tmp_path / "坏文件.xlsx"
+    path.write_bytes(b"this is not a zip file\n" * 10)
+    code, _, err = run(capsys, "--db", str(db_path), "roster", "import", str(path))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "坏文件.xlsx" in err
+
+
+# ---- roster export -----------------------------------------------------------------------
+def test_roster_export_is_masked_and_print_ready(demo_db: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Q3: no full phone or ID number anywhere; P2: A4 landscape, fit to width, header row
+    repeated on every page."""
+    out_file = tmp_path / "out.xlsx"
+    code, _, _ = run(capsys, "--db", str(demo_db), "roster", "export", str(out_file))
+    assert code == 0
+    s = Services.open(demo_db)
+    try:
+        people = s.roster.list_people()
+    finally:
+        s.close()
+
+    ws = openpyxl.load_workbook(out_file).active
+    assert ws is not None
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    text = "\n".join(cells)
+    for p in people:
+        assert p.name in cells
+        assert p.phone_masked in cells
+        assert p.phone not in text
+        assert p.id_card_no not in text
+    assert not FULL_MOBILE.search(text)
+    assert not FULL_ID.search(text)
+
+    header = [c.value for c in ws[3]]
+    assert header[:2] == ["工号", "姓名"]
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.fitToWidth) == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows is not None
+    assert re.fullmatch(r"\$?3:\$?3", ws.print_title_rows)
+
+
+# ---- db maintenance ----------------------------------------------------------------------
+def test_db_check_and_backup(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(demo_db), "db", "check")
+    assert code == 0
+    assert CJK.search(out)
+    code, out, _ = run(capsys, "--db", str(demo_db), "db", "backup")
+    assert code == 0
+    made = list((demo_db.parent / "backups").glob("*-manual.db"))
+    assert len(made) == 1
+    assert made[0].name in out
+
+
+def test_db_restore_puts_the_backup_back(demo_db: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--db", str(demo_db), "db", "backup")[0] == 0
+    demo_db.write_bytes(b"garbage" * 1000)
+    assert run(capsys, "--db", str(demo_db), "db", "check")[0] == 1
+    assert run(capsys, "--db", str(demo_db), "db", "restore")[0] == 0
+    assert _count(demo_db) == 9
+
+
+# ---- the real entry point ----------------------------------------------------------------
+def test_module_entry_point_runs(db_path: Path, tmp_path: Path) -> None:
+    """``python -m app.cli`` works on its own (what Task Scheduler will call, SPEC D5)."""
+    path = write_xlsx(tmp_path / "r.xlsx", [["工号", "姓名"], ["A1", "甲"], ["A2", "乙"]])
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--db", str(db_path), "roster", "import", str(path),
+         "--json"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["imported"] == 2
+
+
+_NO_QT = r"""
+import sys
+from app import cli
+code = cli.main(sys.argv[1:3] + ["demo"]) or cli.main(sys.argv[1:3] + ["db", "check"]) \
+    or cli.main(sys.argv[1:3] + ["roster", "export", sys.argv[3]])
+assert code == 0, code
+loaded = sorted(m for m in sys.modules if m.split(".")[0] == "PySide6")
+assert not loaded, loaded
+print("no-qt-ok")
+"""
+
+
+def test_cli_commands_do_not_load_pyside6(db_path: Path, tmp_path: Path,
+                                          private_tempdir: Path) -> None:
+    """DESIGN §1: scheduled runs on a server must not need Qt."""
+    env = {**os.environ, "TMPDIR": str(private_tempdir)}  # the demo's scratch files
+    proc = subprocess.run(
+        [sys.executable, "-c", _NO_QT, "--db", str(db_path), str(tmp_path / "out.xlsx")],
+        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "no-qt-ok" in proc.stdout

@@ -1,0 +1,366 @@
+"""Attendance calendar tab: the month as the printed sheet reads, with the day in detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import strings
+from app.errors import AppError
+from app.services import Changes, Services
+from app.services.attendance import DayDetail, MonthDTO, month_key
+from ui import messages
+from ui.tabs.attendance.delegate import DayCellDelegate
+from ui.tabs.attendance.detail import detail_html, record_lines
+from ui.tabs.attendance.dialogs import AbsenceDialog, CorrectionDialog
+from ui.tabs.attendance.model import PERSON_ROLE, MonthFilter, MonthModel
+from ui.tasks import TaskRunner
+
+DAY_WIDTH = 30
+
+
+def legend_text(legend: dict[str, str]) -> str:
+    items = [f"{legend[k]}{strings.LEGEND_LABELS[k]}" for k in strings.LEGEND_ORDER
+             if legend.get(k)]
+    return "  ".join(items) + "；" + strings.LEGEND_FOOTER
+
+
+class AttendanceTab(QWidget):
+    changed = Signal(object)
+
+    def __init__(self, services: Services, tasks: TaskRunner, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        today = today or dt.date.today()
+        self.year, self.month = today.year, today.month
+        self.detail: DayDetail | None = None
+        self.model = MonthModel(self)
+        self.proxy = MonthFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.reload()
+
+    # ---- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.btn_prev = QPushButton(strings.MONTH_PREV)
+        self.btn_next = QPushButton(strings.MONTH_NEXT)
+        self.btn_this = QPushButton(strings.MONTH_THIS)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 0 12px;")
+        self.btn_prev.clicked.connect(lambda: self.go(-1))
+        self.btn_next.clicked.connect(lambda: self.go(1))
+        self.btn_this.clicked.connect(self.go_this_month)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(strings.ATT_SEARCH)
+        self.search.setClearButtonEnabled(True)
+        self.role = QComboBox()
+        self.only_problems = QCheckBox(strings.ATT_ONLY_PROBLEMS)
+        self.search.textChanged.connect(self._filter)
+        self.role.currentIndexChanged.connect(self._filter)
+        self.only_problems.toggled.connect(self._filter)
+        self.btn_lock = QPushButton(strings.ATT_LOCK)
+        self.btn_lock.clicked.connect(self.toggle_lock)
+        bar = QHBoxLayout()
+        for widget in (self.btn_prev, self.title, self.btn_next, self.btn_this):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.role)
+        bar.addWidget(self.only_problems)
+        bar.addStretch()
+        bar.addWidget(self.btn_lock)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3c4; color:#6b4e00; padding:4px 8px;")
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(DayCellDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setMinimumHeight(40)
+        self.view.setShowGrid(True)
+        self.view.clicked.connect(self._cell_clicked)
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._cell_clicked(cur))
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color:#444;")
+        self.count = QLabel()
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.banner)
+        lv.addWidget(self.view, 1)
+        lv.addWidget(self.legend)
+        lv.addWidget(self.count)
+
+        self.detail_view = QTextBrowser()
+        self.detail_view.setOpenLinks(False)
+        self.records = QListWidget()
+        self.records.setWordWrap(True)
+        self.btn_correct = QPushButton(strings.ATT_ADD_CORRECTION)
+        self.btn_absent = QPushButton(strings.ATT_ADD_ABSENCE)
+        self.btn_revoke = QPushButton(strings.ATT_REVOKE)
+        self.btn_correct.clicked.connect(self.add_correction)
+        self.btn_absent.clicked.connect(self.add_absence)
+        self.btn_revoke.clicked.connect(self.revoke_selected)
+        records = QWidget()
+        rv = QVBoxLayout(records)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(QLabel(f"<b>{strings.DETAIL_RECORDS}</b>"))
+        rv.addWidget(self.records, 1)
+        buttons = QHBoxLayout()
+        for b in (self.btn_correct, self.btn_absent, self.btn_revoke):
+            buttons.addWidget(b)
+        rv.addLayout(buttons)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.detail_view)
+        bottom.addWidget(records)
+        bottom.setSizes([700, 500])
+
+        # The month grid gets the full width; the day in detail sits below it.
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(left)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([430, 250])
+        self.splitter = split
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        self._show_detail(None)
+
+    # ---- month ---------------------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        return month_key(self.year, self.month)
+
+    def go(self, step: int) -> None:
+        index = self.year * 12 + self.month - 1 + step
+        self.year, self.month = divmod(index, 12)
+        self.month += 1
+        self.reload()
+
+    def go_this_month(self) -> None:
+        today = dt.date.today()
+        self.year, self.month = today.year, today.month
+        self.reload()
+
+    def reload(self) -> None:
+        """Recompute the month off the UI thread; the table updates when it is done."""
+        year, month = self.year, self.month
+        self.title.setText(strings.MONTH_TITLE.format(year=year, month=month))
+        attendance = self.services.attendance
+        self.tasks.run(strings.ATT_COMPUTING.format(month=self.key),
+                       lambda progress: attendance.month(year, month, progress),
+                       self.show_month)
+
+    def show_month(self, result: MonthDTO) -> None:
+        if (result.year, result.month) != (self.year, self.month):
+            return  # the user has moved on
+        selected = self._selected_key()
+        self.model.set_month(result)
+        self._layout_columns()
+        roles = sorted({p.role for p in result.people if p.role})
+        current = self.role.currentData()
+        self.role.blockSignals(True)
+        self.role.clear()
+        self.role.addItem(strings.ATT_ALL_ROLES, None)
+        for r in roles:
+            self.role.addItem(r, r)
+        self.role.setCurrentIndex(max(0, self.role.findData(current)))
+        self.role.blockSignals(False)
+        self._filter()
+        self.legend.setText(legend_text(result.legend))
+        self._banner(result)
+        self.btn_lock.setText(strings.ATT_REOPEN if result.locked else strings.ATT_LOCK)
+        for b in (self.btn_correct, self.btn_absent, self.btn_revoke):
+            b.setEnabled(not result.locked)
+        self._restore_selection(selected)
+
+    def _banner(self, result: MonthDTO) -> None:
+        texts = []
+        if result.locked:
+            texts.append(strings.ATT_LOCKED_BANNER.format(
+                month=result.key, at=result.lock_info.get("at", ""),
+                actor=result.lock_info.get("actor", "")))
+        if result.provisional:
+            texts.append(strings.ATT_PROVISIONAL_BANNER.format(year=result.year))
+        self.banner.setText("\n".join(texts))
+        self.banner.setVisible(bool(texts))
+
+    def _layout_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setColumnWidth(0, 72)
+        for c in range(1, self.model.ndays + 1):
+            self.view.setColumnWidth(c, DAY_WIDTH)
+        for c in range(self.model.ndays + 1, self.model.columnCount()):
+            self.view.setColumnWidth(c, 46)
+
+    def _filter(self) -> None:
+        self.proxy.update(self.search.text(), self.role.currentData(),
+                          self.only_problems.isChecked())
+        rows = self.model.rows
+        flagged = sum(1 for p in rows if p.summary.needs_absence_explanation)
+        self.count.setText(strings.ATT_COUNT.format(n=self.proxy.rowCount(), flagged=flagged))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.roster or changes.attendance or changes.calendar or changes.settings:
+            self.reload()
+
+    # ---- the day -------------------------------------------------------------------------
+    def _selected_key(self) -> tuple[int, int] | None:
+        if self.detail is None:
+            return None
+        return self.detail.person_id, self.detail.day.day
+
+    def _restore_selection(self, key: tuple[int, int] | None) -> None:
+        if key is None:
+            self._show_detail(None)
+            return
+        person_id, day = key
+        for row in range(self.proxy.rowCount()):
+            p = self.proxy.index(row, 0).data(PERSON_ROLE)
+            if p is not None and p.person_id == person_id and day <= self.model.ndays:
+                index = self.proxy.index(row, day)
+                self.view.setCurrentIndex(index)
+                self._cell_clicked(index)
+                return
+        self._show_detail(None)
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        src = self.proxy.mapToSource(index)
+        day = self.model.day_of_column(src.column())
+        person = src.data(PERSON_ROLE)
+        if day is None or person is None:
+            return
+        try:
+            self._show_detail(self.services.attendance.day_detail(person.person_id, day))
+        except AppError as exc:
+            messages.error(self, exc.message)
+
+    def _show_detail(self, detail: DayDetail | None) -> None:
+        self.detail = detail
+        self.records.clear()
+        if detail is None:
+            self.detail_view.setHtml(f"<p style='color:#777'>{strings.ATT_PICK_CELL}</p>")
+        else:
+            self.detail_view.setHtml(detail_html(detail))
+            for kind, text, rid, revoked in record_lines(detail):
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (kind, rid, revoked))
+                if revoked:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                self.records.addItem(item)
+        locked = self.model.month.locked if self.model.month else False
+        for b in (self.btn_correct, self.btn_absent):
+            b.setEnabled(detail is not None and not locked)
+        self.btn_revoke.setEnabled(detail is not None and not locked
+                                   and self.records.count() > 0)
+
+    def _after_write(self, changes: Changes) -> None:
+        if changes.any:
+            self.reload()
+            self.changed.emit(changes)
+
+    def add_correction(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        session, slot = _likely_edge(d)
+        dialog = CorrectionDialog(self.services, d.person_id, d.name, d.day, session, slot,
+                                  self)
+        if dialog.exec():
+            self._after_write(dialog.changes)
+
+    def add_absence(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        dialog = AbsenceDialog(self.services, d.person_id, d.name, d.day, self)
+        if dialog.exec():
+            self._after_write(dialog.changes)
+
+    def revoke_selected(self) -> None:
+        item = self.records.currentItem()
+        if item is None:
+            messages.info(self, strings.ATT_REVOKE_PICK)
+            return
+        kind, rid, revoked = item.data(Qt.ItemDataRole.UserRole)
+        if revoked:
+            messages.error(self, strings.ALREADY_REVOKED)
+            return
+        reason, ok = QInputDialog.getText(self, strings.ATT_REVOKE, strings.ATT_REVOKE_ASK)
+        if not ok:
+            return
+        att = self.services.attendance
+        try:
+            changes = (att.revoke_correction(rid, reason) if kind == "correction"
+                       else att.revoke_manual_absence(rid, reason))
+        except AppError as exc:
+            messages.error(self, exc.message)
+            return
+        self._after_write(changes)
+
+    # ---- lock ----------------------------------------------------------------------------
+    def toggle_lock(self) -> None:
+        att = self.services.attendance
+        try:
+            if self.model.month is not None and self.model.month.locked:
+                reason, ok = QInputDialog.getText(self, strings.ATT_REOPEN,
+                                                  strings.ATT_REOPEN_ASK.format(month=self.key))
+                if not ok:
+                    return
+                changes = att.reopen_month(self.year, self.month, reason)
+            else:
+                if not messages.ask(self, strings.ATT_LOCK_ASK.format(month=self.key)):
+                    return
+                changes = att.lock_month(self.year, self.month)
+        except AppError as exc:
+            messages.error(self, exc.message)
+            return
+        self._after_write(changes)
+
+
+def _likely_edge(d: DayDetail) -> tuple[str, str]:
+    """Open the correction form on the edge that is missing, if one is."""
+    for name in ("am", "pm"):
+        s = d.result.session(name)
+        if s.missing_in:
+            return name, "in"
+        if s.missing_out:
+            return name, "out"
+    return "am", "in"
+
+
