@@ -52,6 +52,9 @@ def _check(tmp: Path, summary: dict[str, object]) -> None:
             assert plan.read == summary["people"], plan.read
         finally:
             other.close()
+        holidays = services.holidays.list_year(2026)  # bundled data/holidays.csv was found
+        assert len(holidays) > 20, len(holidays)
+        summary["holidays_2026"] = len(holidays)
         audit = services.maintenance.verify_audit()
         assert audit.ok, audit
         summary["audit_rows"] = audit.rows
@@ -72,12 +75,16 @@ def _visit_tabs(services: object, tmp: Path) -> list[str]:
     visited = []
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
-        QApplication.processEvents()
+        window.tasks.wait()  # background computations (the month) must finish cleanly
+        for _ in range(5):
+            QApplication.processEvents()
         image = window.grab()
         target = tmp / f"tab{i}.png"
         assert image.save(str(target)), target
         assert target.stat().st_size > 1000, target
         visited.append(window.tabs.tabText(i))
+    month = window.attendance_tab.model.month
+    assert month is not None and month.people, "attendance month not computed"
     window.close()
     app.processEvents()
     return visited

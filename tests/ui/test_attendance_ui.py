@@ -1,0 +1,163 @@
+"""Attendance calendar tab: the month grid, the day panel, corrections and month locks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtTest import QAbstractItemModelTester
+
+from app import strings
+from app.services import Services
+from app.services.demo import fill_demo
+from ui.tabs.attendance import tab as tab_module
+from ui.tabs.attendance.dialogs import CorrectionDialog
+from ui.tabs.attendance.model import DAY_ROLE, PERSON_ROLE
+from ui.tabs.attendance.tab import AttendanceTab
+from ui.tasks import TaskRunner
+
+TODAY = dt.date(2026, 11, 29)
+pytestmark = pytest.mark.usefixtures("qsettings_isolated")
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Services]:
+    services = Services.open(tmp_path / "d" / "onsitedesk.db")
+    fill_demo(services, today=TODAY)
+    yield services
+    services.close()
+
+
+def _tab(qtbot: Any, services: Services, today: dt.date = TODAY) -> AttendanceTab:
+    from PySide6.QtWidgets import QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    tab = AttendanceTab(services, TaskRunner(host), today=today, parent=host)
+    tab.tasks.wait()
+    qtbot.waitUntil(lambda: tab.model.month is not None, timeout=10000)
+    return tab
+
+
+def _row_of(tab: AttendanceTab, name: str) -> int:
+    for r in range(tab.proxy.rowCount()):
+        if tab.proxy.index(r, 0).data() == name:
+            return r
+    raise AssertionError(name)
+
+
+def _wait_reload(qtbot: Any, tab: AttendanceTab) -> None:
+    tab.tasks.wait()
+    qtbot.wait(50)
+
+
+def test_month_model_is_sound_and_reads_like_the_sheet(qtbot: Any, demo: Services) -> None:
+    tab = _tab(qtbot, demo)
+    QAbstractItemModelTester(tab.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert tab.title.text() == strings.MONTH_TITLE.format(year=2026, month=11)
+    assert tab.model.columnCount() == 1 + 30 + len(strings.ATT_SUMMARY_HEADERS)
+    # 2026-11-01 is a Sunday: weekday row says so
+    assert tab.model.headerData(1, tab_module.Qt.Orientation.Horizontal) == "1\n" + \
+        strings.WEEKDAYS_SHORT[6]
+    row = _row_of(tab, "李喆")
+    symbols = [tab.proxy.index(row, c).data() for c in range(1, 31)]
+    assert strings.LEGEND_DEFAULT["late"] in symbols
+    assert strings.LEGEND_DEFAULT["early_leave"] in symbols
+    assert symbols[0] == ""  # Sunday: rest day, blank
+    assert strings.LEGEND_DEFAULT["present"] in tab.legend.text()
+
+
+def test_flag_and_filters(qtbot: Any, demo: Services) -> None:
+    tab = _tab(qtbot, demo)
+    assert tab.count.text() == strings.ATT_COUNT.format(n=7, flagged=1)
+    flagged = [tab.proxy.index(r, 0).data(PERSON_ROLE) for r in range(tab.proxy.rowCount())]
+    assert [p.name for p in flagged if p.summary.needs_absence_explanation] == ["张堃"]
+    tab.only_problems.setChecked(True)
+    names = {tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())}
+    assert names == {"王子涵", "李喆", "张堃", "赵思远"}
+    tab.only_problems.setChecked(False)
+    tab.search.setText("HX1004")
+    assert tab.proxy.rowCount() == 1
+
+
+def test_clicking_a_day_explains_it(qtbot: Any, demo: Services) -> None:
+    tab = _tab(qtbot, demo)
+    row = _row_of(tab, "李喆")
+    late_col = next(c for c in range(1, 31)
+                    if tab.proxy.index(row, c).data() == strings.LEGEND_DEFAULT["late"])
+    tab._cell_clicked(tab.proxy.index(row, late_col))
+    assert tab.detail is not None
+    assert tab.detail.result.am.late_minutes == 45
+    text = tab.detail_view.toPlainText()
+    assert "45" in text and strings.WHY_SEVERE.strip("，") in text
+    assert "DEMO-CLOCK-01" in text  # raw punches with their device
+
+
+def test_correction_removes_a_missing_punch_and_shows_in_the_panel(qtbot: Any,
+                                                                  demo: Services) -> None:
+    tab = _tab(qtbot, demo)
+    row = _row_of(tab, "张堃")
+    missing = strings.LEGEND_DEFAULT["missing_punch"]
+    col = next(c for c in range(1, 31) if tab.proxy.index(row, c).data() == missing)
+    tab._cell_clicked(tab.proxy.index(row, col))
+    d = tab.detail
+    assert d is not None and d.result.am.missing_in
+    dialog = CorrectionDialog(demo, d.person_id, d.name, d.day, "am", "in")
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("指纹识别失败")
+    dialog.approver.setText("周立群")
+    dialog.save()
+    assert dialog.changes.attendance
+    tab._after_write(dialog.changes)
+    _wait_reload(qtbot, tab)
+    assert tab.proxy.index(row, col).data() == strings.LEGEND_DEFAULT["present"]
+    assert tab.proxy.index(row, col).data(DAY_ROLE).am.corrected_in
+    assert tab.records.count() == 1 and "指纹识别失败" in tab.records.item(0).text()
+
+
+def test_correction_without_reason_is_refused_in_the_form(qtbot: Any, demo: Services) -> None:
+    person = demo.roster.list_people()[1]
+    dialog = CorrectionDialog(demo, person.id, person.name, dt.date(2026, 11, 3))
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.error.text() == strings.CORRECTION_NEEDS_REASON
+
+
+def test_lock_freezes_the_month_and_reopen_needs_a_reason(
+        qtbot: Any, demo: Services, messages: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    tab = _tab(qtbot, demo, today=dt.date(2026, 10, 15))
+    messages.answer = True
+    tab.toggle_lock()
+    _wait_reload(qtbot, tab)
+    assert tab.model.month is not None and tab.model.month.locked
+    assert not tab.btn_correct.isEnabled()
+    assert tab.banner.isVisibleTo(tab) and "2026-10" in tab.banner.text()
+    monkeypatch.setattr(tab_module.QInputDialog, "getText", lambda *a, **k: ("", True))
+    tab.toggle_lock()
+    assert messages.errors == [strings.MONTH_REOPEN_NEEDS_REASON]
+    monkeypatch.setattr(tab_module.QInputDialog, "getText",
+                        lambda *a, **k: ("甲方要求更正", True))
+    tab.toggle_lock()
+    _wait_reload(qtbot, tab)
+    assert not tab.model.month.locked
+
+
+def test_unknown_year_is_marked_provisional(qtbot: Any, demo: Services) -> None:
+    tab = _tab(qtbot, demo, today=dt.date(2027, 2, 1))
+    assert tab.model.month is not None and tab.model.month.provisional
+    assert tab.banner.isVisibleTo(tab) and "2027" in tab.banner.text()
+
+
+def test_month_navigation_recomputes(qtbot: Any, demo: Services) -> None:
+    tab = _tab(qtbot, demo)
+    tab.go(-1)
+    _wait_reload(qtbot, tab)
+    assert (tab.model.month.year, tab.model.month.month) == (2026, 10)
+    header = tab.model.headerData(10, tab_module.Qt.Orientation.Horizontal)
+    assert header == "10\n" + strings.LEGEND_DEFAULT["adjusted_workday"]  # 2026-10-10 Saturday
+    tab.go(2)
+    _wait_reload(qtbot, tab)
+    assert (tab.model.month.year, tab.model.month.month) == (2026, 12)
