@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         add(file_menu, strings.ACT_QUIT, self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         settings_menu = bar.addMenu(strings.MENU_SETTINGS)
         add(settings_menu, strings.ACT_PROJECT, self.edit_project)
+        add(settings_menu, strings.ACT_RULES, self.edit_rules)
         tools = bar.addMenu(strings.MENU_TOOLS)
         add(tools, strings.ACT_DB_CHECK, self.check_db)
         add(tools, strings.ACT_AUDIT_VERIFY, self.verify_audit)
@@ -121,6 +122,14 @@ class MainWindow(QMainWindow):
 
         dialog = ProjectDialog(self.services, self)
         if dialog.exec() and dialog.changes.any:
+            self.apply_changes(dialog.changes)
+
+    def edit_rules(self) -> None:
+        from ui.rules_dialog import RulesDialog
+
+        dialog = RulesDialog(self.services, self)
+        dialog.exec()
+        if dialog.changes.any:
             self.apply_changes(dialog.changes)
 
     def backup_now(self) -> None:

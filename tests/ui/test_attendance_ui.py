@@ -161,3 +161,26 @@ def test_month_navigation_recomputes(qtbot: Any, demo: Services) -> None:
     tab.go(2)
     _wait_reload(qtbot, tab)
     assert (tab.model.month.year, tab.model.month.month) == (2026, 12)
+
+
+def test_rules_dialog_writes_only_changes_from_the_chosen_date(
+        qtbot: Any, demo: Services, messages: Any) -> None:
+    from PySide6.QtCore import QDate, QTime
+
+    from ui.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(demo, today=dt.date(2026, 11, 29))
+    qtbot.addWidget(dialog)
+    assert dialog.edited() == {}
+    dialog.ints["rules.late_grace_minutes"].setValue(15)
+    dialog.ranges["schedule.am"][0].setTime(QTime(8, 0))
+    dialog.legend_edits["late"].setText("L")
+    dialog.from_date.setDate(QDate(2026, 12, 1))
+    dialog.save()
+    assert dialog.changes.settings
+    timeline = demo.settings.timeline()
+    assert timeline.at(dt.date(2026, 11, 30)).late_grace == 0  # before: untouched
+    assert timeline.at(dt.date(2026, 12, 1)).late_grace == 15
+    assert timeline.at(dt.date(2026, 12, 1)).am_start == 8 * 60
+    assert demo.settings.legend()["late"] == "L"
+    assert messages.infos == [strings.RULES_SAVED.format(n=3, date="2026-12-01")]
