@@ -416,12 +416,21 @@ class AttendanceService:
 
     def add_nursing_period(self, person_id: int, start: dt.date, end: dt.date,
                            note: str = "") -> Changes:
+        """Nursing hour from ``start`` until ``end`` (the child's first birthday, excluded)."""
+        if end <= start:
+            raise ValidationError(strings.NURSING_BAD, "start")
         with self.db.transaction(self.actor) as s:
             self._person(s, person_id)
             s.add(NursingPeriod(project_id=PROJECT_ID, person_id=person_id, start_date=start,
                                 end_date=end, note=note))
             s.flush()
         return ATTENDANCE
+
+    def nursing_periods(self, person_id: int) -> list[tuple[dt.date, dt.date]]:
+        with self.db.read() as s:
+            return [(n.start_date, n.end_date) for n in s.scalars(
+                select(NursingPeriod).where(NursingPeriod.person_id == person_id)
+                .order_by(NursingPeriod.start_date))]
 
     def _revoke(self, table: Any, row_id: int, reason: str) -> Changes:
         if not reason.strip():

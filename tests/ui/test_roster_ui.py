@@ -219,3 +219,26 @@ def test_double_click_row_opens_editor(qtbot: Any, demo_services: Any,
     w.roster_tab.view.selectRow(0)
     qtbot.keyClick(w.roster_tab.view, Qt.Key.Key_Return)
     assert opened == [w.roster_tab.proxy.person_at(0).name]
+
+
+def test_nursing_period_from_the_person_dialog_absorbs_lateness(qtbot: Any,
+                                                                empty_services: Any) -> None:
+    """SPEC L1/A2: the nursing hour runs until the child's first birthday."""
+    from app.domain.roster import PersonFields
+    from app.services.punches import PunchRow
+
+    person, _ = empty_services.roster.add(PersonFields(
+        employee_no="N1", name="哺乳期员工", device_user_id="31", start_date=dt.date(2026, 1, 1)))
+    dialog = PersonDialog(empty_services, person)
+    qtbot.addWidget(dialog)
+    dialog.nursing_from.set_value(dt.date(2026, 3, 1))
+    dialog.nursing_birth.set_value(dt.date(2025, 11, 10))
+    dialog._add_nursing()
+    assert dialog.changes.attendance
+    assert "2026-11-09" in dialog.nursing_list.text()  # the day before the first birthday
+    day = dt.datetime(2026, 3, 2)  # Monday
+    punches = [day.replace(hour=h, minute=m) for h, m in ((9, 25), (12, 1), (13, 55), (17, 31))]
+    empty_services.punches.record_batch("usb", "t", "D", [PunchRow("31", t) for t in punches])
+    detail = empty_services.attendance.day_detail(person.id, day.date(),
+                                                  now=dt.datetime(2026, 3, 3))
+    assert detail.result.am.verdict == "present"  # 55 minutes late, inside the nursing hour

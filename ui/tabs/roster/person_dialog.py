@@ -128,7 +128,34 @@ class PersonDialog(QDialog):
         form.addRow(strings.NDA_DATE, self.nda_date)
         form.addRow(self.training_done)
         form.addRow(strings.TRAINING_DATE, self.training_date)
+        form.addRow(QLabel(f"<b>{strings.NURSING_GROUP}</b>"))
+        self.nursing_list = QLabel()
+        self.nursing_from = OptionalDateEdit()
+        self.nursing_birth = OptionalDateEdit()
+        self.nursing_add = QPushButton(strings.NURSING_ADD)
+        self.nursing_add.clicked.connect(self._add_nursing)
+        form.addRow(self.nursing_list)
+        form.addRow(strings.NURSING_FROM, self.nursing_from)
+        form.addRow(strings.NURSING_BIRTH, self.nursing_birth)
+        form.addRow(self.nursing_add)
         return w
+
+    def _add_nursing(self) -> None:
+        start, birth = self.nursing_from.value(), self.nursing_birth.value()
+        if self.person is None or start is None or birth is None:
+            return
+        try:
+            first_birthday = birth.replace(year=birth.year + 1)
+        except ValueError:  # born on 29 February
+            first_birthday = birth.replace(year=birth.year + 1, day=28) + dt.timedelta(days=1)
+        try:
+            ch = self.services.attendance.add_nursing_period(self.person.id, start,
+                                                             first_birthday)
+        except AppError as exc:
+            messages.error(self, exc.message)
+            return
+        self.changes = self.changes | ch
+        self._refresh_sub_records()
 
     def _equipment_tab(self) -> QWidget:
         w = QWidget()
@@ -158,7 +185,8 @@ class PersonDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.equipment_table)
         layout.addLayout(actions)
-        self._eq_widgets = [self.eq_item, self.eq_asset, self.eq_issued, add, ret, rem]
+        self._eq_widgets = [self.eq_item, self.eq_asset, self.eq_issued, add, ret, rem,
+                            self.nursing_add]
         return w
 
     def _attachment_tab(self) -> QWidget:
@@ -257,6 +285,10 @@ class PersonDialog(QDialog):
         self.eq_hint.setVisible(not saved)
         self.att_hint.setVisible(not saved)
         p = self.person
+        periods = self.services.attendance.nursing_periods(p.id) if p else []
+        self.nursing_list.setText("\n".join(strings.NURSING_ROW.format(
+            start=a.isoformat(), end=(b - dt.timedelta(days=1)).isoformat())
+            for a, b in periods))
         eq = p.equipment if p else ()
         self.equipment_table.setRowCount(len(eq))
         for i, e in enumerate(eq):
