@@ -48,14 +48,17 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
         from ui.tabs.attendance.tab import AttendanceTab
+        from ui.tabs.imports.tab import ImportsTab
         from ui.tabs.roster.tab import RosterTab
 
         self.services = services
         self.roster_tab = RosterTab(services, self.tasks)
         self.attendance_tab = AttendanceTab(services, self.tasks)
         self.tabs.addTab(self.roster_tab, strings.TAB_ROSTER)
+        self.imports_tab = ImportsTab(services, self.tasks)
         self.tabs.addTab(self.attendance_tab, strings.TAB_ATTENDANCE)
-        self.all_tabs = [self.roster_tab, self.attendance_tab]
+        self.tabs.addTab(self.imports_tab, strings.TAB_IMPORTS)
+        self.all_tabs = [self.roster_tab, self.attendance_tab, self.imports_tab]
         for tab in self.all_tabs:
             tab.changed.connect(self.apply_changes)
         self.setCentralWidget(self.tabs)

@@ -153,3 +153,41 @@ class MonthLock(Audited, Base):
     actor: Mapped[str] = mapped_column(String(100))
     reason: Mapped[str] = mapped_column(Text, default="")
     snapshot: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Device(Audited, Base):
+    """A time clock: how to reach it on the LAN, and what it said about itself last time."""
+
+    __tablename__ = "device"
+    __audit_entity__ = "device"
+    __table_args__ = (UniqueConstraint("project_id", "name", name="uq_device_project_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    host: Mapped[str] = mapped_column(String(100), default="")
+    port: Mapped[int] = mapped_column(Integer, default=4370)
+    comm_key: Mapped[int] = mapped_column(Integer, default=0)
+    protocol: Mapped[str] = mapped_column(String(3), default="tcp")
+    timeout: Mapped[int] = mapped_column(Integer, default=10)
+    encoding: Mapped[str] = mapped_column(String(20), default="gbk")
+    serial: Mapped[str] = mapped_column(String(64), default="")
+    firmware: Mapped[str] = mapped_column(String(100), default="")
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClockUserRow(Base):
+    """Users enrolled on a clock, as last read over the LAN: names help map ids (D4)."""
+
+    __tablename__ = "clock_user"
+    __table_args__ = (UniqueConstraint("project_id", "device", "user_id",
+                                       name="uq_clock_user_identity"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    device: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(50), default="")
+    uid: Mapped[int] = mapped_column(Integer, default=0)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime)

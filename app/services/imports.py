@@ -1,0 +1,299 @@
+"""Clock imports (SPEC D1–D5): devices, USB files and LAN syncs as recorded, idempotent
+batches; reverting a batch; device user ids that no roster person has yet.
+
+Nothing is written until a whole read has succeeded, so a failed sync leaves no partial
+batch; a batch is one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app import strings
+from app.devices.records import ClockUser, DeviceInfo, ReadProblem, ReadResult
+from app.errors import NotFoundError, ValidationError
+from app.services.changes import ATTENDANCE, Changes
+from app.services.progress import NullProgress, Progress
+from app.services.project import PROJECT_ID, ensure_project
+from app.services.punches import BatchResult, PunchRow, PunchService
+from app.storage.db import Database
+from app.storage.tables import Person
+from app.storage.tables_attendance import ClockUserRow, Device, ImportBatch, Punch
+
+
+@dataclass(frozen=True)
+class DeviceDTO:
+    id: int
+    name: str
+    host: str
+    port: int
+    comm_key: int
+    protocol: str
+    timeout: int
+    encoding: str
+    serial: str
+    firmware: str
+    last_sync_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class BatchDTO:
+    id: int
+    kind: str
+    source: str
+    device: str
+    started_at: dt.datetime
+    read: int
+    new: int
+    duplicate: int
+    rejected: int
+    problems: tuple[dict[str, Any], ...]
+    reverted_at: dt.datetime | None
+    reverted_by: str | None
+    revert_reason: str | None
+
+
+@dataclass(frozen=True)
+class UnmappedId:
+    device_user_id: str
+    punches: int
+    first: dt.datetime
+    last: dt.datetime
+    clock_name: str
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    batch: BatchResult
+    problems: tuple[ReadProblem, ...]
+    unmapped: tuple[str, ...]
+    device: DeviceInfo | None = None
+    users: tuple[ClockUser, ...] = field(default_factory=tuple)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "batch_id": self.batch.batch_id, "read": self.batch.read, "new": self.batch.new,
+            "duplicate": self.batch.duplicate, "rejected": self.batch.rejected,
+            "problems": [_problem_json(p) for p in self.problems],
+            "unmapped_user_ids": list(self.unmapped),
+        }
+        if self.device is not None:
+            out["device"] = {"serial": self.device.serial, "firmware": self.device.firmware,
+                             "clock_drift_seconds": self.device.drift_seconds}
+        return out
+
+
+def _problem_json(p: ReadProblem) -> dict[str, Any]:
+    key = {"line": p.line} if p.line is not None else {"record": p.record}
+    return {**key, "reason": p.reason}
+
+
+def _device_dto(d: Device) -> DeviceDTO:
+    return DeviceDTO(d.id, d.name, d.host, d.port, d.comm_key, d.protocol, d.timeout,
+                     d.encoding, d.serial, d.firmware, d.last_sync_at)
+
+
+class ImportService:
+    def __init__(self, db: Database, actor: str | None) -> None:
+        self.db, self.actor = db, actor
+        self.punches = PunchService(db, actor)
+
+    # ---- devices -------------------------------------------------------------------------
+    def devices(self) -> list[DeviceDTO]:
+        with self.db.read() as s:
+            return [_device_dto(d) for d in s.scalars(
+                select(Device).where(Device.project_id == PROJECT_ID).order_by(Device.name))]
+
+    def device(self, name: str) -> DeviceDTO:
+        for d in self.devices():
+            if d.name == name:
+                return d
+        raise NotFoundError(strings.DEVICE_NOT_FOUND.format(name=name))
+
+    def save_device(self, name: str, host: str = "", port: int = 4370, comm_key: int = 0,
+                    protocol: str = "tcp", timeout: int = 10, encoding: str = "gbk",
+                    device_id: int | None = None) -> tuple[DeviceDTO, Changes]:
+        name = name.strip()
+        if not name:
+            raise ValidationError(strings.DEVICE_NAME_REQUIRED, "name")
+        if not 1 <= port <= 65535:
+            raise ValidationError(strings.DEVICE_BAD_PORT.format(value=port), "port")
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            clash = s.scalars(select(Device).where(
+                Device.project_id == PROJECT_ID, Device.name == name,
+                Device.id != (device_id or -1))).first()
+            if clash:
+                raise ValidationError(strings.DEVICE_EXISTS.format(name=name), "name")
+            row = s.get(Device, device_id) if device_id else None
+            if row is None:
+                row = Device(project_id=PROJECT_ID, name=name)
+                s.add(row)
+            row.name, row.host, row.port, row.comm_key = name, host.strip(), port, comm_key
+            row.protocol, row.timeout, row.encoding = protocol, timeout, encoding or "gbk"
+            s.flush()
+            return _device_dto(row), ATTENDANCE
+
+    # ---- USB -----------------------------------------------------------------------------
+    def import_usb(self, path: Path, device: str = "",
+                   progress: Progress | None = None) -> tuple[ImportOutcome, Changes]:
+        """Import a clock's USB export; ``device`` names the clock the file came from."""
+        from app.devices.clock_usb import parse_attlog_file
+
+        progress = progress or NullProgress()
+        if device:
+            self.device(device)  # must exist: punch identity includes the device
+        progress.report(0, 2, path.name)
+        result = parse_attlog_file(path)
+        progress.report(1, 2, path.name)
+        return self._store("usb", str(path), device, result, progress)
+
+    # ---- LAN -----------------------------------------------------------------------------
+    def sync(self, name: str, progress: Progress | None = None,
+             clear_after: bool = False) -> tuple[ImportOutcome, Changes]:
+        """Read a configured clock over the LAN and store what it holds."""
+        from app.devices.clock_lan import ClockConfig
+
+        d = self.device(name)
+        if not d.host:
+            raise ValidationError(strings.DEVICE_NO_HOST.format(name=name), "host")
+        cfg = ClockConfig(host=d.host, port=d.port, password=d.comm_key,
+                          udp=d.protocol == "udp", timeout=d.timeout, encoding=d.encoding)
+        return self.sync_config(cfg, d.name, progress, clear_after)
+
+    def sync_config(self, cfg: Any, device: str, progress: Progress | None = None,
+                    clear_after: bool = False) -> tuple[ImportOutcome, Changes]:
+        from app.devices.clock_lan import clear_attendance, read_clock
+
+        progress = progress or NullProgress()
+        result, users, info = read_clock(cfg, progress)
+        outcome, changes = self._store("lan", f"{cfg.host}:{cfg.port}", device, result,
+                                       progress, info, users)
+        if clear_after:
+            found = self._count_stored(device, result)
+            if found != len(result.records):
+                raise ValidationError(strings.CLEAR_NOT_VERIFIED.format(
+                    read=len(result.records), found=found))
+            clear_attendance(cfg)
+        return outcome, changes
+
+    def set_clock_time(self, name: str, when: dt.datetime | None = None) -> None:
+        from app.devices.clock_lan import ClockConfig, set_clock_time
+
+        d = self.device(name)
+        cfg = ClockConfig(host=d.host, port=d.port, password=d.comm_key,
+                          udp=d.protocol == "udp", timeout=d.timeout, encoding=d.encoding)
+        set_clock_time(cfg, when or dt.datetime.now())
+
+    # ---- shared --------------------------------------------------------------------------
+    def _store(self, kind: str, source: str, device: str, result: ReadResult,
+               progress: Progress, info: DeviceInfo | None = None,
+               users: list[ClockUser] | None = None) -> tuple[ImportOutcome, Changes]:
+        rows = [PunchRow(r.device_user_id, r.punched_at, r.verify_mode, r.in_out_state,
+                         r.work_code) for r in result.records]
+        problems = [_problem_json(p) for p in result.problems]
+        batch, changes = self.punches.record_batch(kind, source, device, rows,
+                                                   read=result.read,
+                                                   rejected=len(result.problems),
+                                                   problems=problems)
+        if info is not None or users:
+            self._remember_clock(device, info, users or [])
+        progress.report(2, 2, "")
+        unmapped = self._unmapped_ids({r.device_user_id for r in result.records})
+        outcome = ImportOutcome(batch, tuple(result.problems), tuple(sorted(unmapped, key=_key)),
+                                info, tuple(users or ()))
+        return outcome, changes
+
+    def _remember_clock(self, device: str, info: DeviceInfo | None,
+                        users: list[ClockUser]) -> None:
+        now = dt.datetime.now().replace(microsecond=0)
+        with self.db.transaction(self.actor) as s:
+            if info is not None and device:
+                row = s.scalars(select(Device).where(Device.project_id == PROJECT_ID,
+                                                     Device.name == device)).first()
+                if row is not None:
+                    row.serial, row.firmware, row.last_sync_at = info.serial, info.firmware, now
+            known = {u.user_id: u for u in s.scalars(select(ClockUserRow).where(
+                ClockUserRow.project_id == PROJECT_ID, ClockUserRow.device == device))}
+            for u in users:
+                row_u = known.get(u.user_id)
+                if row_u is None:
+                    s.add(ClockUserRow(project_id=PROJECT_ID, device=device, user_id=u.user_id,
+                                       name=u.name, uid=u.uid, seen_at=now))
+                else:
+                    row_u.name, row_u.uid, row_u.seen_at = u.name, u.uid, now
+            s.flush()
+
+    def _count_stored(self, device: str, result: ReadResult) -> int:
+        wanted = {(r.device_user_id, r.punched_at) for r in result.records}
+        if not wanted:
+            return 0
+        times = [t for _, t in wanted]
+        with self.db.read() as s:
+            rows = s.execute(select(Punch.device_user_id, Punch.punched_at).where(
+                Punch.project_id == PROJECT_ID, Punch.device == device,
+                Punch.punched_at >= min(times), Punch.punched_at <= max(times))).all()
+        return len(wanted & {(u, t) for u, t in rows})
+
+    def _unmapped_ids(self, ids: set[str]) -> set[str]:
+        with self.db.read() as s:
+            mapped = {u for (u,) in s.execute(select(Person.device_user_id).where(
+                Person.project_id == PROJECT_ID, Person.device_user_id.is_not(None)))}
+        return ids - mapped
+
+    # ---- history, revert, mapping ----------------------------------------------------------
+    def history(self, limit: int = 200) -> list[BatchDTO]:
+        import json
+
+        with self.db.read() as s:
+            rows = s.scalars(select(ImportBatch).where(ImportBatch.project_id == PROJECT_ID)
+                             .order_by(ImportBatch.id.desc()).limit(limit)).all()
+            return [BatchDTO(b.id, b.kind, b.source, b.device, b.started_at, b.read_count,
+                             b.new_count, b.duplicate_count, b.rejected_count,
+                             tuple(json.loads(b.problems or "[]")), b.reverted_at,
+                             b.reverted_by, b.revert_reason) for b in rows]
+
+    def revert_batch(self, batch_id: int, reason: str) -> Changes:
+        """Hide a batch's punches (audited); the raw rows themselves are never deleted."""
+        from app.storage.audit import default_actor
+
+        if not reason.strip():
+            raise ValidationError(strings.BATCH_REVERT_NEEDS_REASON, "reason")
+        with self.db.transaction(self.actor) as s:
+            batch = s.get(ImportBatch, batch_id)
+            if batch is None:
+                raise NotFoundError(strings.BATCH_NOT_FOUND.format(id=batch_id))
+            if batch.reverted_at is not None:
+                raise ValidationError(strings.BATCH_ALREADY_REVERTED.format(id=batch_id))
+            batch.reverted_at = dt.datetime.now().replace(microsecond=0)
+            batch.reverted_by = self.actor or default_actor()
+            batch.revert_reason = reason.strip()
+            s.flush()
+        return ATTENDANCE
+
+    def unmapped(self) -> list[UnmappedId]:
+        """Device user ids with punches but no roster person: kept, listed, counted once
+        mapped (D4)."""
+        with self.db.read() as s:
+            mapped = select(Person.device_user_id).where(
+                Person.project_id == PROJECT_ID, Person.device_user_id.is_not(None))
+            rows = s.execute(
+                select(Punch.device_user_id, func.count(), func.min(Punch.punched_at),
+                       func.max(Punch.punched_at))
+                .join(ImportBatch, ImportBatch.id == Punch.batch_id)
+                .where(Punch.project_id == PROJECT_ID, ImportBatch.reverted_at.is_(None),
+                       Punch.device_user_id.not_in(mapped))
+                .group_by(Punch.device_user_id)).all()
+            names = {u.user_id: u.name for u in s.scalars(select(ClockUserRow).where(
+                ClockUserRow.project_id == PROJECT_ID))}
+        return sorted((UnmappedId(uid, n, first, last, names.get(uid, ""))
+                       for uid, n, first, last in rows), key=lambda u: _key(u.device_user_id))
+
+
+def _key(uid: str) -> tuple[int, str]:
+    return (len(uid), uid)
