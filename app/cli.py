@@ -162,12 +162,13 @@ def cmd_month(args: argparse.Namespace) -> int:
     year, month = parse_month(args.month)
     services = _open(args)
     try:
+        say = _eprint if args.json else print  # stdout carries only the JSON document
         if args.lock:
             services.attendance.lock_month(year, month)
-            print(strings.CLI_MONTH_LOCKED.format(month=args.month))
+            say(strings.CLI_MONTH_LOCKED.format(month=args.month))
         if args.reopen is not None:
             services.attendance.reopen_month(year, month, args.reopen)
-            print(strings.CLI_MONTH_REOPENED.format(month=args.month))
+            say(strings.CLI_MONTH_REOPENED.format(month=args.month))
         result = services.attendance.month(year, month)
     finally:
         services.close()

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(strings.MENU_SETTINGS)
         add(settings_menu, strings.ACT_PROJECT, self.edit_project)
         add(settings_menu, strings.ACT_RULES, self.edit_rules)
+        add(settings_menu, strings.ACT_HOLIDAYS, self.edit_holidays)
         tools = bar.addMenu(strings.MENU_TOOLS)
         add(tools, strings.ACT_DB_CHECK, self.check_db)
         add(tools, strings.ACT_AUDIT_VERIFY, self.verify_audit)
@@ -131,6 +132,14 @@ class MainWindow(QMainWindow):
         from ui.rules_dialog import RulesDialog
 
         dialog = RulesDialog(self.services, self)
+        dialog.exec()
+        if dialog.changes.any:
+            self.apply_changes(dialog.changes)
+
+    def edit_holidays(self) -> None:
+        from ui.holidays.dialog import HolidayDialog
+
+        dialog = HolidayDialog(self.services, self)
         dialog.exec()
         if dialog.changes.any:
             self.apply_changes(dialog.changes)

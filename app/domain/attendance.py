@@ -158,7 +158,7 @@ def _sign_in_out(minutes: Sequence[int], start: int, end: int,
         return None, None
     first, last = minutes[0], minutes[-1]
     mid = (start + end) // 2
-    if last - first >= duplicate or (first < mid <= last):
+    if last - first >= duplicate:
         return first, last
     # one punch, or one pressed twice: which half of the session is it in?
     return (first, None) if first < mid else (None, last)
@@ -269,11 +269,11 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
     bounds = {AM: (rules.am_start, rules.am_end, am_punches, "in"),
               PM: (rules.pm_start, rules.pm_end, pm_punches, "out")}
     for name, (start, end, ms, edge) in bounds.items():
-        if now is not None and dt.datetime.combine(day, dt.time()) + dt.timedelta(
+        if name in leave:  # approved leave shows even before the day (planned absence)
+            results[name] = SessionResult(LEAVE, leave_type=leave[name])
+        elif now is not None and dt.datetime.combine(day, dt.time()) + dt.timedelta(
                 minutes=end) > now:
             results[name] = SessionResult(PENDING)
-        elif name in leave:
-            results[name] = SessionResult(LEAVE, leave_type=leave[name])
         elif name in manual_by_session:
             results[name] = SessionResult(ABSENT, absent_reason=manual_by_session[name])
         else:

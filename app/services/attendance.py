@@ -297,7 +297,7 @@ class AttendanceService:
 
     def _inputs(self, s: Session, calendar: HolidayCalendar, first: dt.date,
                 last: dt.date) -> _Inputs:
-        inputs = _Inputs(calendar, load_timeline(s), load_legend(s))
+        inputs = _Inputs(calendar, load_timeline(s), load_legend(s, last))
         start, end = _day_bounds(first, last)
         rows = s.execute(
             select(Punch.device_user_id, Punch.punched_at)
@@ -352,11 +352,18 @@ class AttendanceService:
                 select(ManualAbsenceRow).where(ManualAbsenceRow.person_id == person_id,
                                                ManualAbsenceRow.day == day)
                 .order_by(ManualAbsenceRow.id)))
-            locked = self._is_locked(s, day.year, day.month)
+            lock = self._lock_row(s, day.year, day.month)
+            locked = lock is not None and lock.action == "lock"
             pm = self._person_month(person, [day], inputs, now or dt.datetime.now())
-        result = pm.summary.days[0]
+        result, symbol = pm.summary.days[0], pm.symbols[0]
+        if locked and lock is not None and lock.snapshot:
+            # the signed-off verdict stands; punches and records below are shown as they are
+            frozen = _from_snapshot(lock.snapshot, {})
+            for p in frozen.people:
+                if p.person_id == person_id:
+                    result, symbol = p.summary.days[day.day - 1], p.symbols[day.day - 1]
         return DayDetail(person_id, person.name, person.employee_no, day, result.day_kind,
-                         calendar.name_of(day), result, pm.symbols[0],
+                         calendar.name_of(day), result, symbol,
                          inputs.timeline.at(day), punches, corrections, manual, locked)
 
     # ---- corrections and manual entries ---------------------------------------------------

@@ -36,12 +36,15 @@ def load_timeline(s: Session) -> RulesTimeline:
     return RulesTimeline.build((r[0], r[1], r[2]) for r in rows)
 
 
-def load_legend(s: Session) -> dict[str, str]:
+def load_legend(s: Session, at: dt.date | None = None) -> dict[str, str]:
+    """Sheet symbols in force on ``at`` (default: the newest of each)."""
     legend = dict(strings.LEGEND_DEFAULT)
-    rows = s.execute(select(Setting.key, Setting.value)
-                     .where(Setting.project_id == PROJECT_ID,
-                            Setting.key.like(LEGEND_PREFIX + "%"))
-                     .order_by(Setting.effective_from, Setting.id)).all()
+    query = (select(Setting.key, Setting.value)
+             .where(Setting.project_id == PROJECT_ID, Setting.key.like(LEGEND_PREFIX + "%"))
+             .order_by(Setting.effective_from, Setting.id))
+    if at is not None:
+        query = query.where(Setting.effective_from <= at)
+    rows = s.execute(query).all()
     for key, value in rows:
         legend[key[len(LEGEND_PREFIX):]] = value
     return legend
@@ -100,4 +103,11 @@ class SettingsService:
             else:
                 row.value = value
             s.flush()
+            if key in RULE_KEYS:
+                # A back-dated change must agree with every later change too.
+                try:
+                    load_timeline(s)
+                except (ValueError, KeyError):
+                    raise ValidationError(strings.SETTING_CONFLICT.format(
+                        key=key, value=value, date=day.isoformat()), "value") from None
         return day, SETTINGS

@@ -1,8 +1,9 @@
 """The 12-month year grid of the holiday calendar (RULES §1.7 "Edit UI").
 
 Each month is one small widget that paints its own cells (no widget per day): fill by kind of
-day, the day number, a corner mark (班 on an adjusted workday, 休 on a weekday given off) and an
-outline on today. A click emits the date; the dialog decides what to write.
+day, the day number, a corner mark (``HOLIDAY_ADJUSTED_MARK`` on an adjusted workday,
+``HOLIDAY_REST_MARK`` on a weekday given off) and an outline on today. A click emits the
+date; the dialog decides what to write.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class DayCell:
 
     @property
     def mark(self) -> str:
-        """班 on an adjusted workday; 休 on a Mon-Fri given off (a shifted or substitute day)."""
+        """The "work" mark on an adjusted workday; the "off" mark on a Mon-Fri given off."""
         if self.kind == ADJUSTED_WORKDAY:
             return strings.HOLIDAY_ADJUSTED_MARK
         if self.kind == REST_DAY and not is_weekend(self.date):
@@ -118,7 +119,7 @@ def paint_cell(painter: QPainter, rect: QRectF, kind: str, text: str, mark: str,
 
 
 class MonthWidget(QWidget):
-    """One month: title, weekday header 一…日 (Monday first, as on Chinese calendars), 6 rows."""
+    """One month: title, weekday header Mon..Sun (Monday first, as on Chinese calendars), 6 rows."""
 
     day_clicked = Signal(object)  # dt.date
 
@@ -279,7 +280,7 @@ class _Swatch(QWidget):
 
 
 class Legend(QWidget):
-    """工作日 · 休息日 · 法定节假日 · 调休上班(班) · 今天, painted exactly like the grid."""
+    """One swatch per kind of day, plus the weekday-off mark and today: painted like the grid."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
