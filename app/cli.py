@@ -279,6 +279,203 @@ def _clock_options(sp: argparse.ArgumentParser, host_required: bool) -> None:
     sp.add_argument("--encoding", default="gbk", help=strings.H_ENCODING)
 
 
+def _person_id(services: Any, employee_no: str) -> int:
+    for p in services.roster.list_people():
+        if p.employee_no == employee_no:
+            return int(p.id)
+    raise AppError(strings.LEAVE_EMPLOYEE_NOT_FOUND.format(no=employee_no))
+
+
+def _parse_datetime(text: str | None) -> dt.datetime:
+    if not text:
+        return dt.datetime.now().replace(microsecond=0)
+    try:
+        return dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise AppError(strings.LEAVE_BAD_DATETIME.format(value=text)) from None
+
+
+def cmd_leave_add(args: argparse.Namespace) -> int:
+    from app.domain.leave import Span
+    from app.services.leave import parse_point
+
+    services = _open(args)
+    try:
+        start = parse_point(args.start, "am")
+        end = parse_point(args.end, "pm")
+        person = _person_id(services, args.emp)
+        deputy = _person_id(services, args.deputy) if args.deputy else None
+        leave, _ = services.leave.add(
+            person, args.type, Span(start[0], start[1], end[0], end[1]),
+            _parse_datetime(args.filed_at), deputy, reason=args.reason or "",
+            emergency=args.emergency, contacted_whom=args.contacted or "")
+    finally:
+        services.close()
+    if args.json:
+        _print_json(leave.as_json())
+        return 0
+    print(strings.CLI_LEAVE_ADDED.format(
+        id=leave.id, name=leave.person_name,
+        type=strings.LEAVE_TYPE_LABELS.get(leave.leave_type, leave.leave_type),
+        start=args.start, end=args.end, days=f"{leave.days:g}",
+        state=strings.LEAVE_STATE_LABELS[leave.state]))
+    for v in leave.violations:
+        print(strings.CLI_LEAVE_VIOLATION.format(text=strings.LEAVE_VIOLATION_LABELS.get(v, v)))
+    return 0
+
+
+def _leave_result(leave: Any, as_json: bool) -> int:
+    if as_json:
+        _print_json(leave.as_json())
+    else:
+        print(strings.CLI_LEAVE_DONE.format(id=leave.id,
+                                            state=strings.LEAVE_STATE_LABELS[leave.state]))
+    return 0
+
+
+def cmd_leave_approve(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        by = args.by or services.project.get().project_manager or "-"
+        leave, _ = services.leave.approve(args.id, by, role=args.role)
+    finally:
+        services.close()
+    return _leave_result(leave, args.json)
+
+
+def cmd_leave_reject(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        leave, _ = services.leave.reject(args.id, args.by or "-", args.note or "")
+    finally:
+        services.close()
+    return _leave_result(leave, args.json)
+
+
+def cmd_leave_return(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        day = _parse_day(args.date)
+        assert day is not None
+        leave, _ = services.leave.return_(args.id, day)
+    finally:
+        services.close()
+    return _leave_result(leave, args.json)
+
+
+def cmd_leave_extend(args: argparse.Namespace) -> int:
+    from app.services.leave import parse_point
+
+    services = _open(args)
+    try:
+        end = parse_point(args.end, "pm")
+        leave, _ = services.leave.extend(args.id, end[0], end[1],
+                                         _parse_datetime(args.filed_at), args.reason or "")
+    finally:
+        services.close()
+    return _leave_result(leave, args.json)
+
+
+def cmd_leave_list(args: argparse.Namespace) -> int:
+    from app.services.attendance import parse_month
+
+    services = _open(args)
+    try:
+        month = parse_month(args.month) if args.month else None
+        rows = services.leave.requests(month=month)
+    finally:
+        services.close()
+    if args.json:
+        _print_json([r.as_json() for r in rows])
+    else:
+        for r in rows:
+            print(f"#{r.id}\t{r.person_name}\t{r.leave_type}\t{r.span.start}{r.span.start_session}"
+                  f"\t{r.span.end}{r.span.end_session}\t{r.days:g}\t"
+                  f"{strings.LEAVE_STATE_LABELS[r.state]}")
+    return 0
+
+
+def cmd_overtime_add(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        day = _parse_day(args.date)
+        assert day is not None
+        ot, _ = services.leave.add_overtime(
+            _person_id(services, args.emp), day, args.time, args.kind,
+            _parse_datetime(args.applied_at), args.reason or "", args.comp_time)
+    finally:
+        services.close()
+    if args.json:
+        _print_json({"id": ot.id, "employee_no": args.emp, "day": ot.day.isoformat(),
+                     "hours": ot.hours, "day_kind": ot.day_kind, "rate": ot.rate,
+                     "kind": ot.kind, "comp_time": ot.comp_time, "state": ot.state,
+                     "late_application": ot.late_application})
+    else:
+        print(strings.CLI_OVERTIME_ADDED.format(
+            id=ot.id, name=ot.person_name, day=ot.day, start=ot.start_time, end=ot.end_time,
+            hours=f"{ot.hours:g}", kind_label=strings.HOLIDAY_KIND_LABELS.get(ot.day_kind),
+            rate=f"{ot.rate:g}"))
+    return 0
+
+
+def cmd_overtime_approve(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        ot, _ = services.leave.approve_overtime(args.id, args.by or
+                                                services.project.get().project_manager or "-")
+    finally:
+        services.close()
+    print(strings.CLI_LEAVE_DONE.format(id=ot.id, state=strings.LEAVE_STATE_LABELS[ot.state]))
+    return 0
+
+
+def _leave_commands(sub: Any, leaf: Any, group: Any) -> None:
+    leave = group("leave", strings.H_CMD_LEAVE)
+    sp = leaf(leave, "add", strings.H_CMD_LEAVE_ADD, cmd_leave_add, json_flag=True)
+    sp.add_argument("--emp", required=True, help=strings.H_EMP)
+    sp.add_argument("--type", required=True, help=strings.H_TYPE)
+    sp.add_argument("--start", required=True, help=strings.H_START)
+    sp.add_argument("--end", required=True, help=strings.H_END)
+    sp.add_argument("--filed-at", help=strings.H_FILED_AT)
+    sp.add_argument("--deputy", help=strings.H_DEPUTY)
+    sp.add_argument("--emergency", action="store_true", help=strings.H_EMERGENCY)
+    sp.add_argument("--contacted", help=strings.H_CONTACTED)
+    sp.add_argument("--reason", help=strings.H_REASON)
+    for name, help_, func in (("approve", strings.H_CMD_LEAVE_APPROVE, cmd_leave_approve),
+                              ("reject", strings.H_CMD_LEAVE_REJECT, cmd_leave_reject)):
+        sp = leaf(leave, name, help_, func, json_flag=True)
+        sp.add_argument("id", type=int, help=strings.H_LEAVE_ID)
+        sp.add_argument("--by", help=strings.H_BY)
+        if name == "approve":
+            sp.add_argument("--role", default="project_manager",
+                            choices=("project_manager", "client_dept"), help=strings.H_ROLE)
+        else:
+            sp.add_argument("--note", help=strings.H_NOTE)
+    sp = leaf(leave, "return", strings.H_CMD_LEAVE_RETURN, cmd_leave_return, json_flag=True)
+    sp.add_argument("id", type=int, help=strings.H_LEAVE_ID)
+    sp.add_argument("--date", required=True, help=strings.H_DATE)
+    sp = leaf(leave, "extend", strings.H_CMD_LEAVE_EXTEND, cmd_leave_extend, json_flag=True)
+    sp.add_argument("id", type=int, help=strings.H_LEAVE_ID)
+    sp.add_argument("--end", required=True, help=strings.H_END)
+    sp.add_argument("--filed-at", help=strings.H_FILED_AT)
+    sp.add_argument("--reason", help=strings.H_REASON)
+    sp = leaf(leave, "list", strings.H_CMD_LEAVE_LIST, cmd_leave_list, json_flag=True)
+    sp.add_argument("--month", help=strings.H_MONTH)
+    ot = group("overtime", strings.H_CMD_OVERTIME)
+    sp = leaf(ot, "add", strings.H_CMD_OVERTIME_ADD, cmd_overtime_add, json_flag=True)
+    sp.add_argument("--emp", required=True, help=strings.H_EMP)
+    sp.add_argument("--date", required=True, help=strings.H_DATE)
+    sp.add_argument("--time", required=True, help=strings.H_OT_TIME)
+    sp.add_argument("--kind", default="voluntary", choices=("voluntary", "required"),
+                    help=strings.H_OT_KIND)
+    sp.add_argument("--applied-at", help=strings.H_FILED_AT)
+    sp.add_argument("--comp-time", action="store_true", help=strings.H_OT_COMP)
+    sp.add_argument("--reason", help=strings.H_REASON)
+    sp = leaf(ot, "approve", strings.H_CMD_OVERTIME_APPROVE, cmd_overtime_approve)
+    sp.add_argument("id", type=int, help=strings.H_LEAVE_ID)
+    sp.add_argument("--by", help=strings.H_BY)
+
+
 def _eprint(text: str) -> None:
     sys.stderr.write(text + "\n")
 
@@ -328,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = group("audit", strings.H_CMD_AUDIT)
     leaf(audit, "verify", strings.H_CMD_AUDIT_VERIFY, cmd_audit_verify, json_flag=True)
     cli_holidays.register(sub, leaf, group)
+    _leave_commands(sub, leaf, group)
     imp = group("import", strings.H_CMD_IMPORT)
     sp = leaf(imp, "usb", strings.H_CMD_IMPORT_USB, cmd_import_usb, json_flag=True)
     sp.add_argument("file", help=strings.H_FILE)

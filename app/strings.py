@@ -834,3 +834,74 @@ ABSENCE_PM_OPINION = "项目经理意见"
 ABSENCE_CLIENT_OPINION = "{client}意见"
 # roster PDF
 ROSTER_PDF_NOTE = "打印日期：{date}    共 {n} 人    身份证号、电话已按个人信息保护要求脱敏。"
+
+# ---- leave and overtime ------------------------------------------------------------------
+LEAVE_STATE_LABELS = {
+    "draft": "草稿", "submitted": "已提交", "approved": "已批准", "rejected": "已驳回",
+    "returned": "已销假", "cancelled": "已撤销",
+}
+LEAVE_VIOLATION_LABELS = {
+    "late_filing": "未按规定提前申请（1–2 天须提前 1 天，3 天及以上须提前 2 天）",
+    "exceeds_max": "事假单次不得超过一个月",
+    "deputy_missing": "未指定工作代理人",
+    "deputy_is_applicant": "工作代理人不能是申请人本人",
+    "deputy_not_on_site": "工作代理人在请假期间不在岗",
+    "deputy_on_leave": "工作代理人在同一时间也请假",
+    "overlap": "与本人的其他请假时间重叠",
+    "attachment_missing": "缺少证明材料（病假须附医院证明）",
+    "no_working_days": "所选时间内没有需要请假的工作日",
+    "annual_leave_exceeds": "超出年假余额",
+    "annual_exceeds_balance": "超出年假余额",
+}
+LEAVE_BAD_TYPE = "未知的请假类型：{value}。可用：{types}"
+LEAVE_BAD_SPAN = "请假结束时间早于开始时间：{start} 至 {end}"
+LEAVE_BAD_SESSION = "时段应为 am（上午）或 pm（下午）：{value}"
+LEAVE_BAD_DATE = "日期无法识别：{value}（应为 2026-03-10 或 2026-03-10pm 这样的格式）"
+LEAVE_BAD_DATETIME = "时间无法识别：{value}（应为 2026-03-09 10:00 这样的格式）"
+LEAVE_NOT_FOUND = "找不到请假记录 #{id}。"
+LEAVE_BAD_TRANSITION = "请假 #{id} 当前为“{state}”，不能{action}。"
+LEAVE_NEEDS_APPROVER = "审批人不能为空。"
+LEAVE_NEEDS_REASON = "必须填写原因。"
+LEAVE_RETURN_BEFORE_START = "销假日期 {date} 早于请假开始日期 {start}。"
+LEAVE_EMERGENCY_NEEDS_CONTACT = "紧急请假须填写已联系何人。"
+LEAVE_NOT_EMERGENCY = "请假 #{id} 不是紧急请假，无需补办。"
+LEAVE_ACTIONS = {"submit": "提交", "approve": "批准", "reject": "驳回", "return": "销假",
+                 "cancel": "撤销", "extend": "续假"}
+LEAVE_EMPLOYEE_NOT_FOUND = "花名册中没有工号 {no}。"
+OVERTIME_BAD_TIME = "加班时间无法识别：{value}（应为 18:00-20:30 这样的格式）"
+OVERTIME_KIND_LABELS = {"voluntary": "自愿加班", "required": "安排加班"}
+OVERTIME_NOT_FOUND = "找不到加班申请 #{id}。"
+H_CMD_LEAVE = "请假：申请、审批、销假、续假、打印"
+H_CMD_LEAVE_ADD = "登记请假申请（自动检查提前申请、代理人、重叠等规定）"
+H_CMD_LEAVE_APPROVE = "批准请假"
+H_CMD_LEAVE_REJECT = "驳回请假"
+H_CMD_LEAVE_RETURN = "销假（登记实际返岗日期；提前返岗则余下天数不计）"
+H_CMD_LEAVE_LIST = "列出请假记录"
+H_CMD_LEAVE_PDF = "打印《请假申请》PDF"
+H_CMD_LEAVE_EXTEND = "续假（需批准；超出已批准日期未返岗按旷工计）"
+H_CMD_OVERTIME = "加班：申请与审批"
+H_CMD_OVERTIME_ADD = "登记加班申请（按节假日表判断工作日/休息日/法定节假日及倍率）"
+H_CMD_OVERTIME_APPROVE = "批准加班"
+H_EMP = "工号"
+H_TYPE = "请假类型代码，例如 personal_leave（事假）、sick_leave（病假）、annual_leave（年假）"
+H_START = "开始，例如 2026-03-10 或 2026-03-10pm"
+H_END = "结束，例如 2026-03-11 或 2026-03-11am"
+H_FILED_AT = "申请时间，例如 \"2026-03-09 10:00\"（默认现在）"
+H_DEPUTY = "工作代理人的工号"
+H_EMERGENCY = "紧急请假（事后补办手续）"
+H_CONTACTED = "紧急请假：已联系何人"
+H_REASON = "事由"
+H_BY = "审批人姓名"
+H_ROLE = "审批角色：project_manager（项目经理）或 client_dept（甲方部门）"
+H_LEAVE_ID = "请假记录编号"
+H_DATE = "日期，例如 2026-03-12"
+H_OUT = "输出文件路径"
+H_OT_TIME = "加班时段，例如 18:00-20:30"
+H_OT_KIND = "voluntary（自愿）或 required（安排）"
+H_OT_COMP = "休息日加班以调休假补偿（不计加班费）"
+H_NOTE = "说明"
+CLI_LEAVE_ADDED = "已登记请假 #{id}：{name} {type} {start} 至 {end}，共 {days} 天（{state}）"
+CLI_LEAVE_VIOLATION = "  注意：{text}"
+CLI_LEAVE_DONE = "请假 #{id}：{state}"
+CLI_OVERTIME_ADDED = "已登记加班 #{id}：{name} {day} {start}-{end} 共 {hours} 小时，{kind_label}，倍率 {rate}"
+CLI_PDF_DONE = "已生成 {path}"

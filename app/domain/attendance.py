@@ -243,7 +243,7 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
                  leave: Mapping[str, str] | None = None,
                  corrections: Sequence[Correction] = (),
                  manual: Sequence[ManualAbsence] = (),
-                 now: dt.datetime | None = None) -> DayResult:
+                 now: dt.datetime | None = None, overtime_hours: float = 0.0) -> DayResult:
     """One person's verdict for one day.
 
     ``punches`` are minutes after midnight of ``day`` (see ``assign_punches``); ``leave``
@@ -253,10 +253,10 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
     minutes = tuple(punches)
     if not person.on_site(day):
         off = SessionResult(NOT_ON_SITE)
-        return DayResult(day, kind, False, off, off, minutes)
+        return DayResult(day, kind, False, off, off, minutes, overtime_hours)
     if not calendar.is_workday(day):
         off = SessionResult(HOLIDAY if kind == STATUTORY_HOLIDAY else REST_DAY)
-        return DayResult(day, kind, False, off, off, minutes)
+        return DayResult(day, kind, False, off, off, minutes, overtime_hours)
     leave = leave or {}
     manual_by_session = {m.session: m.kind for m in manual}
     by_session: dict[str, dict[str, int]] = {AM: {}, PM: {}}
@@ -283,7 +283,7 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
                                "out")
     results[PM] = _second_pass(results[PM], rules.pm_start, rules.pm_end, rules, allowance,
                                "in")
-    return DayResult(day, kind, True, results[AM], results[PM], minutes)
+    return DayResult(day, kind, True, results[AM], results[PM], minutes, overtime_hours)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from app.services.attendance import AttendanceService
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.imports import ImportService
+from app.services.leave import LeaveService
 from app.services.maintenance import MaintenanceService, restore_latest
 from app.services.progress import NullProgress, Progress
 from app.services.project import ProjectService
@@ -37,6 +38,7 @@ class Services:
         self.attendance = AttendanceService(db, actor)
         self.punches = PunchService(db, actor)
         self.imports = ImportService(db, actor)
+        self.leave = LeaveService(db, actor)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

@@ -224,6 +224,8 @@ class _Inputs:
         default_factory=lambda: defaultdict(list))
     nursing: dict[int, list[tuple[dt.date, dt.date]]] = field(
         default_factory=lambda: defaultdict(list))
+    leave: dict[int, dict[dt.date, dict[str, str]]] = field(default_factory=dict)
+    overtime: dict[int, dict[dt.date, float]] = field(default_factory=dict)
 
 
 def _day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -278,9 +280,11 @@ class AttendanceService:
                       now: dt.datetime | None) -> PersonMonth:
         period = PersonPeriod(p.id, p.start_date, p.end_date, tuple(inputs.nursing[p.id]))
         by_day = assign_punches(inputs.punches.get(p.device_user_id or "", ()), inputs.timeline)
+        leave = inputs.leave.get(p.id, {})
+        overtime = inputs.overtime.get(p.id, {})
         days = [classify_day(d, by_day.get(d, ()), inputs.timeline.at(d), inputs.calendar,
-                             period, None, inputs.corrections.get((p.id, d), ()),
-                             inputs.manual.get((p.id, d), ()), now)
+                             period, leave.get(d), inputs.corrections.get((p.id, d), ()),
+                             inputs.manual.get((p.id, d), ()), now, overtime.get(d, 0.0))
                 for d in dates]
         rules = inputs.timeline.at(dates[-1])
         summary = summarize(p.id, days, rules)
@@ -316,6 +320,11 @@ class AttendanceService:
                 ManualAbsenceRow.project_id == PROJECT_ID, ManualAbsenceRow.revoked_at.is_(None),
                 ManualAbsenceRow.day >= first, ManualAbsenceRow.day <= last)):
             inputs.manual[(m.person_id, m.day)].append(ManualAbsence(m.day, m.session, m.kind))
+        from app.services.leave import LeaveService
+
+        leave = LeaveService(self.db, self.actor)
+        inputs.leave = leave.sessions_for(s, first, last)
+        inputs.overtime = leave.overtime_for(s, first, last)
         for n in s.scalars(select(NursingPeriod).where(
                 NursingPeriod.project_id == PROJECT_ID, NursingPeriod.start_date <= last,
                 NursingPeriod.end_date > first)):

@@ -12,6 +12,7 @@ class Changes:
     calendar: bool = False
     settings: bool = False
     attendance: bool = False
+    leave: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)

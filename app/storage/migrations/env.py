@@ -2,7 +2,8 @@
 
 from alembic import context
 
-import app.storage.tables_attendance  # noqa: F401 - registers the tables on Base
+import app.storage.tables_attendance
+import app.storage.tables_leave  # noqa: F401
 from app.storage.tables import Base
 
 connection = context.config.attributes.get("connection")

@@ -1,0 +1,489 @@
+"""Leave and overtime use cases (SPEC L1–L7, O1): filing with the regulation's checks,
+approval steps, emergency back-filing, extension, return, balances; and what the
+attendance calendar needs from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import strings
+from app.domain.leave import (
+    ACTIVE_STATES,
+    APPROVED,
+    CANCELLED,
+    COUNTED_STATES,
+    DRAFT,
+    REJECTED,
+    RETURNED,
+    SUBMITTED,
+    TRANSITIONS,
+    TYPES,
+    DeputyInfo,
+    OtherLeave,
+    Span,
+    annual_entitlement,
+    check_request,
+    counted_sessions,
+    day_count,
+    overtime_rate,
+)
+from app.domain.schedule import parse_range
+from app.errors import NotFoundError, ValidationError
+from app.services.changes import Changes
+from app.services.holidays import HolidayService
+from app.services.project import PROJECT_ID, ensure_project
+from app.storage.db import Database
+from app.storage.tables import Person
+from app.storage.tables_leave import LeaveRequest, OvertimeRequest
+
+LEAVE_CHANGES = Changes(attendance=True, leave=True)
+
+
+@dataclass(frozen=True)
+class LeaveDTO:
+    id: int
+    person_id: int
+    person_name: str
+    employee_no: str
+    leave_type: str
+    span: Span
+    days: float
+    reason: str
+    deputy_id: int | None
+    deputy_name: str
+    handover_note: str
+    contact: str
+    filed_at: dt.datetime
+    emergency: bool
+    contacted_whom: str
+    contacted_at: dt.datetime | None
+    backfiled_at: dt.datetime | None
+    state: str
+    violations: tuple[str, ...]
+    override_reason: str
+    pm_approver: str
+    pm_approved_at: dt.datetime | None
+    pm_opinion: str
+    client_approver: str
+    client_approved_at: dt.datetime | None
+    client_opinion: str
+    decided_by: str
+    decided_at: dt.datetime | None
+    decision_note: str
+    returned_on: dt.date | None
+    extension_of: int | None
+
+    @property
+    def effective_span(self) -> Span | None:
+        """What the leave really covered: an early return frees the remaining days."""
+        if self.returned_on is None:
+            return self.span
+        return self.span.until(self.returned_on - dt.timedelta(days=1))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "employee_no": self.employee_no, "name": self.person_name,
+                "type": self.leave_type, "start": f"{self.span.start}{self.span.start_session}",
+                "end": f"{self.span.end}{self.span.end_session}", "days": self.days,
+                "state": self.state, "violations": list(self.violations),
+                "emergency": self.emergency,
+                "backfiled": self.backfiled_at is not None,
+                "returned_on": self.returned_on.isoformat() if self.returned_on else None,
+                "extension_of": self.extension_of}
+
+
+@dataclass(frozen=True)
+class Preview:
+    days: float
+    violations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OvertimeDTO:
+    id: int
+    person_id: int
+    person_name: str
+    day: dt.date
+    start_time: str
+    end_time: str
+    hours: float
+    kind: str
+    day_kind: str
+    rate: float
+    comp_time: bool
+    state: str
+    late_application: bool
+
+
+def parse_point(text: str, default_session: str) -> tuple[dt.date, str]:
+    """``2026-03-10``, ``2026-03-10am`` or ``2026-03-10pm``."""
+    t = text.strip().lower()
+    session = default_session
+    if t.endswith(("am", "pm")):
+        t, session = t[:-2], t[-2:]
+    try:
+        return dt.date.fromisoformat(t), session
+    except ValueError:
+        raise ValidationError(strings.LEAVE_BAD_DATE.format(value=text), "date") from None
+
+
+class LeaveService:
+    def __init__(self, db: Database, actor: str | None) -> None:
+        self.db, self.actor = db, actor
+        self.holidays = HolidayService(db, actor)
+
+    def _who(self) -> str:
+        from app.storage.audit import default_actor
+
+        return self.actor or default_actor()
+
+    # ---- checks --------------------------------------------------------------------------
+    def preview(self, person_id: int, leave_type: str, span: Span, filed_at: dt.datetime,
+                deputy_id: int | None, emergency: bool = False, has_attachment: bool = False,
+                exclude_id: int | None = None) -> Preview:
+        """Day count and violations, as the dialog shows them live and the form prints."""
+        lt = self._type(leave_type)
+        if not span.valid():
+            raise ValidationError(strings.LEAVE_BAD_SPAN.format(
+                start=f"{span.start}{span.start_session}", end=f"{span.end}{span.end_session}"),
+                "end")
+        calendar = self.holidays.calendar()
+        days = day_count(span, lt, calendar)
+        with self.db.read() as s:
+            deputy = None
+            if deputy_id is not None:
+                d = s.get(Person, deputy_id)
+                if d is not None:
+                    deputy = DeputyInfo(d.id, d.status, d.start_date, d.end_date)
+            others = [OtherLeave(r.person_id, self._span(r), r.state) for r in s.scalars(
+                select(LeaveRequest).where(
+                    LeaveRequest.project_id == PROJECT_ID,
+                    LeaveRequest.state.in_(ACTIVE_STATES),
+                    LeaveRequest.end_date >= span.start, LeaveRequest.start_date <= span.end,
+                    LeaveRequest.id != (exclude_id or -1)))]
+            balance = None
+            if leave_type == "annual_leave":
+                balance = self._annual_remaining(s, person_id, span.start.year, exclude_id)
+        violations = check_request(person_id, lt, span, days, filed_at, deputy, emergency,
+                                   has_attachment, others, balance)
+        return Preview(days, tuple(violations))
+
+    @staticmethod
+    def _span(r: LeaveRequest) -> Span:
+        return Span(r.start_date, r.start_session, r.end_date, r.end_session)
+
+    @staticmethod
+    def _type(code: str) -> Any:
+        if code not in TYPES:
+            raise ValidationError(strings.LEAVE_BAD_TYPE.format(
+                value=code, types=", ".join(TYPES)), "type")
+        return TYPES[code]
+
+    # ---- filing --------------------------------------------------------------------------
+    def add(self, person_id: int, leave_type: str, span: Span, filed_at: dt.datetime,
+            deputy_id: int | None, reason: str = "", contact: str = "",
+            handover_note: str = "", emergency: bool = False, contacted_whom: str = "",
+            contacted_at: dt.datetime | None = None, override_reason: str = "",
+            has_attachment: bool = False, draft: bool = False,
+            extension_of: int | None = None) -> tuple[LeaveDTO, Changes]:
+        """File a request (submitted, or a draft). Violations are recorded, never hidden."""
+        if emergency and not contacted_whom.strip():
+            raise ValidationError(strings.LEAVE_EMERGENCY_NEEDS_CONTACT, "contacted_whom")
+        preview = self.preview(person_id, leave_type, span, filed_at, deputy_id, emergency,
+                               has_attachment)
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            if s.get(Person, person_id) is None:
+                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
+            row = LeaveRequest(
+                project_id=PROJECT_ID, person_id=person_id, leave_type=leave_type,
+                start_date=span.start, start_session=span.start_session, end_date=span.end,
+                end_session=span.end_session, days=preview.days, reason=reason.strip(),
+                deputy_id=deputy_id, handover_note=handover_note, contact=contact,
+                filed_at=filed_at, emergency=emergency, contacted_whom=contacted_whom.strip(),
+                contacted_at=contacted_at or (filed_at if emergency else None),
+                state=DRAFT if draft else SUBMITTED,
+                violations=json.dumps(list(preview.violations)),
+                override_reason=override_reason.strip(), extension_of=extension_of,
+                created_by=self._who(), created_at=_now())
+            s.add(row)
+            s.flush()
+            return self._dto(s, row), LEAVE_CHANGES
+
+    def backfile(self, leave_id: int, at: dt.datetime | None = None, reason: str = "",
+                 deputy_id: int | None = None) -> tuple[LeaveDTO, Changes]:
+        """L4: the form of an emergency leave is filled in afterwards; the record says so."""
+        with self.db.transaction(self.actor) as s:
+            row = self._load(s, leave_id)
+            if not row.emergency:
+                raise ValidationError(strings.LEAVE_NOT_EMERGENCY.format(id=leave_id))
+            row.backfiled_at = at or _now()
+            if reason:
+                row.reason = reason
+            if deputy_id is not None:
+                row.deputy_id = deputy_id
+            s.flush()
+            return self._dto(s, row), LEAVE_CHANGES
+
+    # ---- state machine -------------------------------------------------------------------
+    def submit(self, leave_id: int) -> tuple[LeaveDTO, Changes]:
+        return self._move(leave_id, SUBMITTED, "submit")
+
+    def approve(self, leave_id: int, approver: str, role: str = "project_manager",
+                opinion: str = "", at: dt.datetime | None = None) -> tuple[LeaveDTO, Changes]:
+        """Project manager approval makes the leave count; the client department's
+        approval is recorded beside it (either order)."""
+        if not approver.strip():
+            raise ValidationError(strings.LEAVE_NEEDS_APPROVER, "approver")
+        with self.db.transaction(self.actor) as s:
+            row = self._load(s, leave_id)
+            when = at or _now()
+            if role == "client_dept":
+                if row.state not in (SUBMITTED, APPROVED, RETURNED):
+                    self._refuse(row, "approve")
+                row.client_approver, row.client_approved_at = approver.strip(), when
+                row.client_opinion = opinion
+            else:
+                if APPROVED not in TRANSITIONS[row.state]:
+                    self._refuse(row, "approve")
+                row.pm_approver, row.pm_approved_at, row.pm_opinion = approver.strip(), when, \
+                    opinion
+                row.state = APPROVED
+            s.flush()
+            return self._dto(s, row), LEAVE_CHANGES
+
+    def reject(self, leave_id: int, by: str, note: str) -> tuple[LeaveDTO, Changes]:
+        if not note.strip():
+            raise ValidationError(strings.LEAVE_NEEDS_REASON, "note")
+        return self._move(leave_id, REJECTED, "reject", by=by, note=note)
+
+    def cancel(self, leave_id: int, note: str) -> tuple[LeaveDTO, Changes]:
+        if not note.strip():
+            raise ValidationError(strings.LEAVE_NEEDS_REASON, "note")
+        return self._move(leave_id, CANCELLED, "cancel", by=self._who(), note=note)
+
+    def return_(self, leave_id: int, returned_on: dt.date) -> tuple[LeaveDTO, Changes]:
+        """Leave return: the first day back at work. An early return frees the remaining days."""
+        with self.db.transaction(self.actor) as s:
+            row = self._load(s, leave_id)
+            if RETURNED not in TRANSITIONS[row.state]:
+                self._refuse(row, "return")
+            if returned_on < row.start_date:
+                raise ValidationError(strings.LEAVE_RETURN_BEFORE_START.format(
+                    date=returned_on, start=row.start_date), "returned_on")
+            row.state, row.returned_on, row.returned_at = RETURNED, returned_on, _now()
+            s.flush()
+            return self._dto(s, row), LEAVE_CHANGES
+
+    def extend(self, leave_id: int, new_end: dt.date, new_end_session: str,
+               filed_at: dt.datetime, reason: str = "") -> tuple[LeaveDTO, Changes]:
+        """L5 extension: a new request right after the approved one; it counts once approved."""
+        parent = self.get(leave_id)
+        if parent.state != APPROVED:
+            with self.db.read() as s:
+                self._refuse(self._load(s, leave_id), "extend")
+        start, start_session = (parent.span.end, PM_) if parent.span.end_session == AM_ else \
+            (parent.span.end + dt.timedelta(days=1), AM_)
+        span = Span(start, start_session, new_end, new_end_session)
+        return self.add(parent.person_id, parent.leave_type, span, filed_at, parent.deputy_id,
+                        reason=reason or parent.reason, contact=parent.contact,
+                        extension_of=leave_id)
+
+    def _move(self, leave_id: int, target: str, action: str, by: str = "",
+              note: str = "") -> tuple[LeaveDTO, Changes]:
+        with self.db.transaction(self.actor) as s:
+            row = self._load(s, leave_id)
+            if target not in TRANSITIONS[row.state]:
+                self._refuse(row, action)
+            row.state = target
+            if by or note:
+                row.decided_by, row.decided_at, row.decision_note = by, _now(), note
+            s.flush()
+            return self._dto(s, row), LEAVE_CHANGES
+
+    @staticmethod
+    def _refuse(row: LeaveRequest, action: str) -> None:
+        raise ValidationError(strings.LEAVE_BAD_TRANSITION.format(
+            id=row.id, state=strings.LEAVE_STATE_LABELS.get(row.state, row.state),
+            action=strings.LEAVE_ACTIONS[action]))
+
+    # ---- queries -------------------------------------------------------------------------
+    def get(self, leave_id: int) -> LeaveDTO:
+        with self.db.read() as s:
+            return self._dto(s, self._load(s, leave_id))
+
+    def requests(self, state: str | None = None, leave_type: str | None = None,
+             person_id: int | None = None, month: tuple[int, int] | None = None
+             ) -> list[LeaveDTO]:
+        with self.db.read() as s:
+            q = select(LeaveRequest).where(LeaveRequest.project_id == PROJECT_ID)
+            if state:
+                q = q.where(LeaveRequest.state == state)
+            if leave_type:
+                q = q.where(LeaveRequest.leave_type == leave_type)
+            if person_id:
+                q = q.where(LeaveRequest.person_id == person_id)
+            if month:
+                first = dt.date(month[0], month[1], 1)
+                last = dt.date(month[0] + month[1] // 12, month[1] % 12 + 1, 1) - \
+                    dt.timedelta(days=1)
+                q = q.where(LeaveRequest.start_date <= last, LeaveRequest.end_date >= first)
+            rows = s.scalars(q.order_by(LeaveRequest.start_date.desc(),
+                                        LeaveRequest.id.desc())).all()
+            return [self._dto(s, r) for r in rows]
+
+    def annual_balance(self, person_id: int, year: int) -> tuple[int, float, float]:
+        """(entitlement, used, remaining) annual-leave days in ``year``."""
+        with self.db.read() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
+            entitlement = annual_entitlement(person.first_work_date, person.start_date, year)
+            remaining = self._annual_remaining(s, person_id, year, None)
+        return entitlement, entitlement - remaining, remaining
+
+    def _annual_remaining(self, s: Session, person_id: int, year: int,
+                          exclude_id: int | None) -> float:
+        person = s.get(Person, person_id)
+        if person is None:
+            return 0.0
+        entitlement = annual_entitlement(person.first_work_date, person.start_date, year)
+        used = sum(r.days for r in s.scalars(select(LeaveRequest).where(
+            LeaveRequest.person_id == person_id, LeaveRequest.leave_type == "annual_leave",
+            LeaveRequest.state.in_(ACTIVE_STATES), LeaveRequest.id != (exclude_id or -1),
+            LeaveRequest.start_date >= dt.date(year, 1, 1),
+            LeaveRequest.start_date <= dt.date(year, 12, 31))))
+        return entitlement - used
+
+    def comp_balance(self, person_id: int) -> float:
+        """Comp-time days: approved rest-day overtime taken as comp time (8 h a day),
+        less approved comp leave."""
+        with self.db.read() as s:
+            earned = sum(o.hours for o in s.scalars(select(OvertimeRequest).where(
+                OvertimeRequest.person_id == person_id, OvertimeRequest.state == APPROVED,
+                OvertimeRequest.comp_time.is_(True)))) / 8
+            used = sum(r.days for r in s.scalars(select(LeaveRequest).where(
+                LeaveRequest.person_id == person_id, LeaveRequest.leave_type == "comp_leave",
+                LeaveRequest.state.in_(COUNTED_STATES))))
+        return round(earned - used, 2)
+
+    def sessions_for(self, s: Session, first: dt.date, last: dt.date
+                     ) -> dict[int, dict[dt.date, dict[str, str]]]:
+        """person -> day -> session -> leave type, for approved (or returned) leave."""
+        calendar = self.holidays.calendar()
+        out: dict[int, dict[dt.date, dict[str, str]]] = {}
+        rows = s.scalars(select(LeaveRequest).where(
+            LeaveRequest.project_id == PROJECT_ID, LeaveRequest.state.in_(COUNTED_STATES),
+            LeaveRequest.start_date <= last, LeaveRequest.end_date >= first)).all()
+        for r in rows:
+            span: Span | None = self._span(r)
+            if r.returned_on is not None and span is not None:
+                span = span.until(r.returned_on - dt.timedelta(days=1))
+            if span is None:
+                continue
+            for day, session in counted_sessions(span, TYPES[r.leave_type], calendar):
+                if first <= day <= last:
+                    out.setdefault(r.person_id, {}).setdefault(day, {})[session] = r.leave_type
+        return out
+
+    def overtime_for(self, s: Session, first: dt.date, last: dt.date
+                     ) -> dict[int, dict[dt.date, float]]:
+        out: dict[int, dict[dt.date, float]] = {}
+        for o in s.scalars(select(OvertimeRequest).where(
+                OvertimeRequest.project_id == PROJECT_ID, OvertimeRequest.state == APPROVED,
+                OvertimeRequest.day >= first, OvertimeRequest.day <= last)):
+            days = out.setdefault(o.person_id, {})
+            days[o.day] = days.get(o.day, 0.0) + o.hours
+        return out
+
+    # ---- overtime ------------------------------------------------------------------------
+    def add_overtime(self, person_id: int, day: dt.date, time_range: str, kind: str,
+                     applied_at: dt.datetime, reason: str = "", comp_time: bool = False
+                     ) -> tuple[OvertimeDTO, Changes]:
+        """O1: applied for in advance (a later application is kept, and marked)."""
+        try:
+            start, end = parse_range(time_range)
+        except ValueError:
+            raise ValidationError(strings.OVERTIME_BAD_TIME.format(value=time_range),
+                                  "time") from None
+        if kind not in strings.OVERTIME_KIND_LABELS:
+            kind = "voluntary"
+        day_kind = self.holidays.calendar().kind_of(day)
+        starts_at = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=start)
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            row = OvertimeRequest(
+                project_id=PROJECT_ID, person_id=person_id, day=day,
+                start_time=f"{start // 60:02d}:{start % 60:02d}",
+                end_time=f"{end // 60:02d}:{end % 60:02d}", hours=round((end - start) / 60, 2),
+                kind=kind, day_kind=day_kind, rate=overtime_rate(day_kind),
+                comp_time=comp_time and day_kind == "rest_day", reason=reason,
+                applied_at=applied_at, state=SUBMITTED,
+                late_application=applied_at >= starts_at, created_by=self._who())
+            s.add(row)
+            s.flush()
+            return self._overtime_dto(s, row), LEAVE_CHANGES
+
+    def approve_overtime(self, overtime_id: int, approver: str) -> tuple[OvertimeDTO, Changes]:
+        if not approver.strip():
+            raise ValidationError(strings.LEAVE_NEEDS_APPROVER, "approver")
+        with self.db.transaction(self.actor) as s:
+            row = s.get(OvertimeRequest, overtime_id)
+            if row is None:
+                raise NotFoundError(strings.OVERTIME_NOT_FOUND.format(id=overtime_id))
+            row.state, row.approver, row.approved_at = APPROVED, approver.strip(), _now()
+            s.flush()
+            return self._overtime_dto(s, row), LEAVE_CHANGES
+
+    def list_overtime(self, month: tuple[int, int] | None = None) -> list[OvertimeDTO]:
+        with self.db.read() as s:
+            q = select(OvertimeRequest).where(OvertimeRequest.project_id == PROJECT_ID)
+            if month:
+                first = dt.date(month[0], month[1], 1)
+                q = q.where(OvertimeRequest.day >= first,
+                            OvertimeRequest.day < dt.date(month[0] + month[1] // 12,
+                                                          month[1] % 12 + 1, 1))
+            return [self._overtime_dto(s, o) for o in s.scalars(
+                q.order_by(OvertimeRequest.day.desc()))]
+
+    # ---- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _load(s: Session, leave_id: int) -> LeaveRequest:
+        row = s.get(LeaveRequest, leave_id)
+        if row is None:
+            raise NotFoundError(strings.LEAVE_NOT_FOUND.format(id=leave_id))
+        return row
+
+    def _dto(self, s: Session, r: LeaveRequest) -> LeaveDTO:
+        person = s.get(Person, r.person_id)
+        deputy = s.get(Person, r.deputy_id) if r.deputy_id else None
+        return LeaveDTO(
+            r.id, r.person_id, person.name if person else "", person.employee_no if person
+            else "", r.leave_type, self._span(r), r.days, r.reason, r.deputy_id,
+            deputy.name if deputy else "", r.handover_note, r.contact, r.filed_at, r.emergency,
+            r.contacted_whom, r.contacted_at, r.backfiled_at, r.state,
+            tuple(json.loads(r.violations or "[]")), r.override_reason, r.pm_approver,
+            r.pm_approved_at, r.pm_opinion, r.client_approver, r.client_approved_at,
+            r.client_opinion, r.decided_by, r.decided_at, r.decision_note, r.returned_on,
+            r.extension_of)
+
+    @staticmethod
+    def _overtime_dto(s: Session, o: OvertimeRequest) -> OvertimeDTO:
+        person = s.get(Person, o.person_id)
+        return OvertimeDTO(o.id, o.person_id, person.name if person else "", o.day,
+                           o.start_time, o.end_time, o.hours, o.kind, o.day_kind, o.rate,
+                           o.comp_time, o.state, o.late_application)
+
+
+AM_, PM_ = "am", "pm"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
