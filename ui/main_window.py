@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         """Build the tabs and menus on an open database."""
         from ui.tabs.attendance.tab import AttendanceTab
         from ui.tabs.imports.tab import ImportsTab
+        from ui.tabs.leave.tab import LeaveTab
         from ui.tabs.roster.tab import RosterTab
 
         self.services = services
@@ -56,9 +57,12 @@ class MainWindow(QMainWindow):
         self.attendance_tab = AttendanceTab(services, self.tasks)
         self.tabs.addTab(self.roster_tab, strings.TAB_ROSTER)
         self.imports_tab = ImportsTab(services, self.tasks)
+        self.leave_tab = LeaveTab(services, self.tasks)
         self.tabs.addTab(self.attendance_tab, strings.TAB_ATTENDANCE)
+        self.tabs.addTab(self.leave_tab, strings.TAB_LEAVE)
         self.tabs.addTab(self.imports_tab, strings.TAB_IMPORTS)
-        self.all_tabs = [self.roster_tab, self.attendance_tab, self.imports_tab]
+        self.all_tabs = [self.roster_tab, self.attendance_tab, self.leave_tab,
+                         self.imports_tab]
         for tab in self.all_tabs:
             tab.changed.connect(self.apply_changes)
         self.setCentralWidget(self.tabs)

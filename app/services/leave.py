@@ -5,8 +5,11 @@ attendance calendar needs from them."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -34,13 +37,13 @@ from app.domain.leave import (
     overtime_rate,
 )
 from app.domain.schedule import parse_range
-from app.errors import NotFoundError, ValidationError
+from app.errors import AppError, NotFoundError, ValidationError
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database
 from app.storage.tables import Person
-from app.storage.tables_leave import LeaveRequest, OvertimeRequest
+from app.storage.tables_leave import LeaveAttachment, LeaveRequest, OvertimeRequest
 
 LEAVE_CHANGES = Changes(attendance=True, leave=True)
 
@@ -229,6 +232,29 @@ class LeaveService:
                 row.deputy_id = deputy_id
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
+
+    def attach(self, leave_id: int, source: Path) -> Changes:
+        """A hospital certificate or other proof, copied into the data folder."""
+        if not source.is_file():
+            raise AppError(strings.ATTACHMENT_SOURCE_MISSING.format(path=source))
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        rel = Path("attachments") / "leave" / str(leave_id) / f"{digest[:10]}_{source.name}"
+        with self.db.transaction(self.actor) as s:
+            self._load(s, leave_id)
+            target = self.db.data_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                shutil.copyfile(source, target)
+            s.add(LeaveAttachment(project_id=PROJECT_ID, leave_id=leave_id,
+                                  original_name=source.name, stored_path=rel.as_posix(),
+                                  sha256=digest, added_at=_now()))
+            s.flush()
+        return LEAVE_CHANGES
+
+    def attachments(self, leave_id: int) -> list[tuple[str, Path]]:
+        with self.db.read() as s:
+            return [(a.original_name, self.db.data_dir / a.stored_path) for a in s.scalars(
+                select(LeaveAttachment).where(LeaveAttachment.leave_id == leave_id))]
 
     # ---- state machine -------------------------------------------------------------------
     def submit(self, leave_id: int) -> tuple[LeaveDTO, Changes]:

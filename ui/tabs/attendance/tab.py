@@ -232,7 +232,8 @@ class AttendanceTab(QWidget):
         self.count.setText(strings.ATT_COUNT.format(n=self.proxy.rowCount(), flagged=flagged))
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.roster or changes.attendance or changes.calendar or changes.settings:
+        if changes.roster or changes.attendance or changes.calendar or changes.settings or \
+                changes.leave:
             self.reload()
 
     # ---- the day -------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Make a document off the UI thread, save it where the user chooses (the folder is
+remembered), then open it in the system viewer to preview and print (DESIGN §9)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app import strings
+from app.services import Services
+from app.services.leave import LeaveDTO
+from ui import messages
+from ui.tasks import TaskRunner
+
+
+def safe_file_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip() or "document"
+
+
+def ask_path(parent: QWidget, what: str, default_name: str, pdf: bool = True) -> Path | None:
+    settings = QSettings()
+    folder = Path(str(settings.value("dirs/documents", str(Path.home()))))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, strings.PRINT_SAVE_TITLE.format(what=what),
+        str(folder / safe_file_name(default_name)),
+        strings.PRINT_PDF_FILTER if pdf else strings.PRINT_XLSX_FILTER)
+    if not path:
+        return None
+    suffix = ".pdf" if pdf else ".xlsx"
+    if not path.lower().endswith(suffix):
+        path += suffix
+    settings.setValue("dirs/documents", str(Path(path).parent))
+    return Path(path)
+
+
+def make_and_open(parent: QWidget, tasks: TaskRunner, path: Path,
+                  build: Callable[[Path], object], open_after: bool = True) -> None:
+    def done(_result: object) -> None:
+        if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            messages.info(parent, strings.PRINT_OPEN_FAILED.format(path=path))
+
+    tasks.run(strings.PRINT_MAKING.format(name=path.name), lambda _p: build(path), done,
+              cancellable=False)
+
+
+def print_leave_form(parent: QWidget, services: Services, tasks: TaskRunner,
+                     leave: LeaveDTO) -> None:
+    from app.documents.leave_form import write_leave_pdf
+
+    name = strings.DOC_LEAVE_NAME.format(name=leave.person_name, start=leave.span.start,
+                                         id=leave.id)
+    path = ask_path(parent, strings.DOC_LEAVE_FORM, name)
+    if path is None:
+        return
+    project = services.project.get()
+    person = services.roster.get(leave.person_id)
+    make_and_open(parent, tasks, path,
+                  lambda p: write_leave_pdf(p, leave, person, project))

@@ -1,0 +1,202 @@
+"""The leave request form: every field of the printed request, with the checks shown live."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from app import strings
+from app.domain.leave import TYPES, Span
+from app.errors import AppError
+from app.services import Changes, Services
+from app.services.leave import LeaveDTO
+
+
+def qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def pydatetime(q: QDateTime) -> dt.datetime:
+    d, t = q.date(), q.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def _session_combo() -> QComboBox:
+    box = QComboBox()
+    box.addItem(strings.SESSION_LABELS["am"], "am")
+    box.addItem(strings.SESSION_LABELS["pm"], "pm")
+    return box
+
+
+class LeaveDialog(QDialog):
+    def __init__(self, services: Services, emergency: bool = False,
+                 parent: QWidget | None = None, now: dt.datetime | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = Changes()
+        self.created: LeaveDTO | None = None
+        self.attachment: Path | None = None
+        now = now or dt.datetime.now().replace(second=0, microsecond=0)
+        self.setWindowTitle(strings.LV_DIALOG_EMERGENCY_TITLE if emergency
+                            else strings.LV_DIALOG_TITLE)
+        self.setMinimumWidth(560)
+        people = [p for p in services.roster.list_people() if p.status != "left"]
+        self.person = QComboBox()
+        self.deputy = QComboBox()
+        self.deputy.addItem(strings.LV_NONE, None)
+        for p in people:
+            self.person.addItem(f"{p.name}（{p.employee_no}）", p.id)
+            self.deputy.addItem(f"{p.name}（{p.employee_no}）", p.id)
+        self.type = QComboBox()
+        for code in TYPES:
+            self.type.addItem(strings.LEAVE_TYPE_LABELS[code], code)
+        start_day = now.date() + dt.timedelta(days=0 if emergency else 2)
+        self.start = QDateEdit(qdate(start_day))
+        self.end = QDateEdit(qdate(start_day))
+        for d in (self.start, self.end):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.start_session, self.end_session = _session_combo(), _session_combo()
+        self.end_session.setCurrentIndex(1)
+        self.reason = QLineEdit()
+        self.contact = QLineEdit()
+        self.handover = QLineEdit()
+        self.filed_at = QDateTimeEdit(QDateTime(qdate(now.date()), QDateTime.currentDateTime()
+                                                .time()))
+        self.filed_at.setDateTime(QDateTime.fromString(now.strftime("%Y-%m-%d %H:%M"),
+                                                       "yyyy-MM-dd HH:mm"))
+        self.filed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.emergency = QCheckBox(strings.LV_IS_EMERGENCY)
+        self.emergency.setChecked(emergency)
+        self.contacted = QLineEdit()
+        self.attach_label = QLabel(strings.LV_NONE)
+        attach_btn = QPushButton(strings.LV_ATTACH_PICK)
+        attach_btn.clicked.connect(self._pick_attachment)
+        self.override = QLineEdit()
+        self.override.setPlaceholderText(strings.LV_OVERRIDE_HINT)
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#c0392b;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout(self)
+        form.addRow(strings.LV_PERSON, self.person)
+        form.addRow(strings.LV_TYPE, self.type)
+        for label, date, session in ((strings.LV_FROM, self.start, self.start_session),
+                                     (strings.LV_TO, self.end, self.end_session)):
+            row = QHBoxLayout()
+            row.addWidget(date)
+            row.addWidget(session)
+            row.addStretch()
+            form.addRow(label, row)
+        form.addRow(strings.LV_REASON, self.reason)
+        form.addRow(strings.LV_DEPUTY, self.deputy)
+        form.addRow(strings.LV_HANDOVER, self.handover)
+        form.addRow(strings.LV_CONTACT, self.contact)
+        form.addRow(strings.LV_FILED_AT, self.filed_at)
+        form.addRow(self.emergency)
+        form.addRow(strings.LV_CONTACTED, self.contacted)
+        arow = QHBoxLayout()
+        arow.addWidget(self.attach_label, 1)
+        arow.addWidget(attach_btn)
+        form.addRow(strings.LV_ATTACHMENT, arow)
+        form.addRow(self.checks)
+        form.addRow(strings.LV_OVERRIDE, self.override)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.addButton(strings.LV_SAVE, QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        for w in (self.person, self.type, self.deputy, self.start_session, self.end_session):
+            w.currentIndexChanged.connect(self.update_checks)
+        for d in (self.start, self.end):
+            d.dateChanged.connect(self.update_checks)
+        self.filed_at.dateTimeChanged.connect(self.update_checks)
+        self.emergency.toggled.connect(self.update_checks)
+        self.update_checks()
+
+    def span(self) -> Span:
+        return Span(pydate(self.start.date()), str(self.start_session.currentData()),
+                    pydate(self.end.date()), str(self.end_session.currentData()))
+
+    def filed(self) -> dt.datetime:
+        return pydatetime(self.filed_at.dateTime())
+
+    def update_checks(self) -> list[str]:
+        """Recompute the day count and the violations as the user types."""
+        if self.person.currentData() is None:
+            return []
+        try:
+            preview = self.services.leave.preview(
+                int(self.person.currentData()), str(self.type.currentData()), self.span(),
+                self.filed(), self.deputy.currentData(), self.emergency.isChecked(),
+                self.attachment is not None)
+        except AppError as exc:
+            self.checks.setText(exc.message)
+            self.checks.setStyleSheet("color:#c0392b;")
+            return ["invalid"]
+        if preview.violations:
+            lines = [strings.LV_CHECKS_BAD.format(days=preview.days)]
+            lines += ["· " + strings.LEAVE_VIOLATION_LABELS.get(v, v) for v in preview.violations]
+            self.checks.setText("\n".join(lines))
+            self.checks.setStyleSheet("color:#b26a00;")
+        else:
+            self.checks.setText(strings.LV_CHECKS_OK.format(days=preview.days))
+            self.checks.setStyleSheet("color:#1b7f3b;")
+        return list(preview.violations)
+
+    def _pick_attachment(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, strings.LV_ATTACHMENT, "",
+                                              strings.ATTACHMENT_FILTER)
+        if path:
+            self.set_attachment(Path(path))
+
+    def set_attachment(self, path: Path) -> None:
+        self.attachment = path
+        self.attach_label.setText(path.name)
+        self.update_checks()
+
+    def save(self) -> None:
+        violations = self.update_checks()
+        if violations and not self.override.text().strip():
+            self.error.setText(strings.LV_NEEDS_OVERRIDE)
+            return
+        try:
+            leave, ch = self.services.leave.add(
+                int(self.person.currentData()), str(self.type.currentData()), self.span(),
+                self.filed(), self.deputy.currentData(), reason=self.reason.text(),
+                contact=self.contact.text(), handover_note=self.handover.text(),
+                emergency=self.emergency.isChecked(), contacted_whom=self.contacted.text(),
+                override_reason=self.override.text(),
+                has_attachment=self.attachment is not None)
+            if self.attachment is not None:
+                ch = ch | self.services.leave.attach(leave.id, self.attachment)
+        except AppError as exc:
+            self.error.setText(exc.message)
+            return
+        self.created, self.changes = leave, ch
+        self.accept()
