@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,5 +73,6 @@ def save_workbook(wb: Workbook, path: Path) -> None:
         wb.save(tmp)
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise AppError(strings.ROSTER_SAVE_FAILED.format(path=path, err=exc)) from exc

@@ -1,0 +1,66 @@
+"""The roster as a printable PDF (SPEC R2, P1, Q3: numbers masked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import strings
+from app.documents.pdf_layout import (
+    Cell,
+    Form,
+    Para,
+    Signature,
+    Table,
+    build_pdf,
+    project_fields,
+)
+
+if TYPE_CHECKING:
+    from app.services.project import ProjectDTO
+    from app.services.roster import PersonDTO
+
+COLUMNS = ("employee_no", "name", "device_user_id", "role", "phone", "id_card_no",
+           "start_date", "end_date", "status", "nda", "training", "equipment")
+WIDTHS = [7, 13, 15, 11, 24, 24, 36, 18, 18, 12, 17, 17, 13]
+
+
+def _d(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def roster_row(i: int, p: PersonDTO) -> list[Cell]:
+    """Phone and ID-card numbers are always masked on paper (Q3)."""
+    return [i, p.employee_no, p.name, p.device_user_id or "", p.role, p.phone_masked,
+            p.id_card_masked, _d(p.start_date), _d(p.end_date), p.status_label,
+            _d(p.nda_date) or strings.YES if p.nda_signed else strings.NO,
+            _d(p.training_date) or strings.YES if p.training_done else strings.NO,
+            p.equipment_outstanding or ""]
+
+
+def roster_form(people: Sequence[PersonDTO], project: ProjectDTO,
+                today: dt.date | None = None) -> Form:
+    today = today or dt.date.today()
+    header = [strings.DOC_NO] + [strings.ROSTER_COLUMNS[c] for c in COLUMNS]
+    title = f"{project.name} {strings.ROSTER_SHEET_TITLE}".strip()
+    return Form(
+        title=title, landscape=True, fields=project_fields(project), field_columns=4,
+        body=[Para(strings.ROSTER_PDF_NOTE.format(date=today.isoformat(), n=len(people)),
+                   "small"),
+              Table(header=[header], rows=[roster_row(i, p) for i, p in
+                                           enumerate(people, start=1)],
+                    widths=WIDTHS, align="CCLCCCCCCCCCC", font_size=8.5,
+                    row_height=16, empty_text=strings.DOC_NO_PEOPLE)],
+        signatures=[Signature(strings.DOC_ROLE_PREPARED_BY),
+                    Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager),
+                    Signature(strings.DOC_ROLE_CONTRACTOR, seal=True)],
+        extra={"subject": strings.ROSTER_SHEET_TITLE},
+    )
+
+
+def write_roster_pdf(path: Path, people: Sequence[PersonDTO], project: ProjectDTO,
+                     today: dt.date | None = None) -> None:
+    """One row per person, phone and ID numbers masked, A4 landscape."""
+    build_pdf(path, roster_form(people, project, today))
