@@ -9,14 +9,15 @@ Counting conventions, stated once:
   are skipped, adjusted workdays count). Calendar-day types (maternity, nursing leave) count
   every day in the range.
 * Advance notice (L2, the regulation: "leave of one to two days is applied for one day
-  ahead; three days or more (three included) two days ahead"): the days ahead are calendar days between the filing date and the first day of leave
-  (filed on 9 March for leave from 10 March = 1 day ahead). A request of fewer than 3 days
-  needs at least 1 day ahead, 3 days or more (2.5 is fewer) at least 2.
+  ahead; three days or more (three included) two days ahead"): the days ahead are
+  calendar days between the filing date and the first day of leave (filed on 9 March for
+  leave from 10 March = 1 day ahead). A request of fewer than 3 days needs at least 1 day
+  ahead, 3 days or more (2.5 is fewer) at least 2.
 * Personal leave (L6) may not exceed one calendar month in one request: from 1 March the
   last allowed day is 31 March; from 31 January it is 28 (or 29) February.
-* Annual leave (Regulations on Paid Annual Leave of Employees, art. 3, 5): 5 / 10 / 15 days for at least 1 / 10 / 20
-  years of total work; a person who started in the year gets the remaining calendar days of
-  the year / 365 of it, fractions dropped.
+* Annual leave (Regulations on Paid Annual Leave of Employees, art. 3, 5): 5 / 10 / 15 days
+  for at least 1 / 10 / 20 years of total work; a person who started in the year gets the
+  remaining calendar days of the year / 365 of it, fractions dropped.
 * Overtime pay (Labour Law art. 44): workday 1.5x, rest day 2x (or comp time), statutory holiday
   3x; the day kind comes from the holiday calendar.
 """
