@@ -175,11 +175,14 @@ class ImportService:
         outcome, changes = self._store("lan", f"{cfg.host}:{cfg.port}", device, result,
                                        progress, info, users)
         if clear_after:
+            # Only a clean, complete, committed import may be followed by erasing the clock.
             found = self._count_stored(device, result)
-            if found != len(result.records):
+            complete = info.record_count in (None, len(result.records))
+            if found != len(result.records) or result.problems or not complete:
                 raise ValidationError(strings.CLEAR_NOT_VERIFIED.format(
                     read=len(result.records), found=found))
-            clear_attendance(cfg)
+            # the clock refuses to clear if it now holds more than was verified
+            clear_attendance(cfg, expected_records=len(result.records))
         return outcome, changes
 
     def set_clock_time(self, name: str, when: dt.datetime | None = None) -> None:

@@ -1,0 +1,113 @@
+"""The leave request form (SPEC L7, P1; RULES-FORMS-TERMS §4 "请假申请"): every field of the
+request, the regulation checks and their result, and the signature lines of the applicant,
+the covering colleague, the project manager and the client department."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import strings
+from app.documents.pdf_layout import (
+    Field,
+    FieldGrid,
+    Form,
+    LinedBox,
+    Para,
+    Signature,
+    build_pdf,
+    project_fields,
+)
+from app.domain.leave import TYPES, days_ahead, required_notice_days
+
+if TYPE_CHECKING:
+    from app.services.leave import LeaveDTO
+    from app.services.project import ProjectDTO
+    from app.services.roster import PersonDTO
+
+
+def _point(d: object, session: str) -> str:
+    return f"{d} {strings.SESSION_LABELS[session]}"
+
+
+def _types_line(selected: str) -> str:
+    return "  ".join((strings.LEAVE_FORM_TICK if code == selected else strings.LEAVE_FORM_BOX)
+                     + strings.LEAVE_TYPE_LABELS[code] for code in TYPES)
+
+
+def _checks(leave: LeaveDTO) -> str:
+    if leave.violations:
+        text = strings.LEAVE_FORM_CHECK_BAD.format(items=strings.LIST_COMMA.join(
+            strings.LEAVE_VIOLATION_LABELS.get(v, v) for v in leave.violations))
+        if leave.override_reason:
+            text += "  " + strings.LEAVE_FORM_OVERRIDE.format(text=leave.override_reason)
+        return text
+    return strings.LEAVE_FORM_CHECK_OK.format(
+        days=f"{leave.days:g}", ahead=days_ahead(leave.filed_at, leave.span.start),
+        need=required_notice_days(leave.days))
+
+
+def _opinion(opinion: str, name: str, at: object) -> str:
+    if not name:
+        return ""
+    stamp = at.strftime("%Y-%m-%d %H:%M") if hasattr(at, "strftime") else ""
+    return strings.LEAVE_FORM_APPROVED_TEXT.format(opinion=opinion, name=name, at=stamp)
+
+
+def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
+               attachments: list[str] | None = None) -> Form:
+    """The form as data (exposed for previews and tests)."""
+    client = project.client_label or strings.DEFAULT_CLIENT_LABEL
+    dept = project.client_dept or strings.DEFAULT_CLIENT_DEPT
+    who = FieldGrid([
+        Field(strings.LEAVE_FORM_NO, f"#{leave.id}"),
+        Field(strings.LEAVE_FORM_FILED, leave.filed_at.strftime("%Y-%m-%d %H:%M")),
+        Field(strings.ROSTER_COLUMNS["name"], person.name),
+        Field(strings.ROSTER_COLUMNS["employee_no"], person.employee_no),
+        Field(strings.ROSTER_COLUMNS["role"], person.role),
+        Field(strings.ROSTER_COLUMNS["phone"], person.phone),
+    ], columns=2)
+    details = FieldGrid([
+        Field(strings.LEAVE_FORM_TYPES_LABEL, _types_line(leave.leave_type)),
+        Field(strings.LEAVE_FORM_PERIOD, strings.LEAVE_FORM_PERIOD_TEXT.format(
+            start=_point(leave.span.start, leave.span.start_session),
+            end=_point(leave.span.end, leave.span.end_session), days=f"{leave.days:g}")),
+        Field(strings.LEAVE_FORM_REASON, leave.reason),
+        Field(strings.LEAVE_FORM_DEPUTY, leave.deputy_name),
+        Field(strings.LEAVE_FORM_HANDOVER, leave.handover_note),
+        Field(strings.LEAVE_FORM_CONTACT, leave.contact),
+        Field(strings.LEAVE_FORM_ATTACHMENTS,
+              strings.LIST_SEP.join(attachments or []) or strings.LV_NONE),
+        Field(strings.LEAVE_FORM_CHECKS, _checks(leave)),
+    ], columns=1)
+    notes: list[Para] = []
+    if leave.emergency:
+        notes.append(Para(strings.LEAVE_FORM_EMERGENCY.format(
+            at=leave.contacted_at.strftime("%Y-%m-%d %H:%M") if leave.contacted_at else "",
+            whom=leave.contacted_whom,
+            backfiled=leave.backfiled_at.strftime("%Y-%m-%d %H:%M") if leave.backfiled_at
+            else strings.LEAVE_FORM_NOT_BACKFILED), "note"))
+    if leave.extension_of:
+        notes.append(Para(strings.LEAVE_FORM_EXTENSION.format(id=leave.extension_of), "note"))
+    notes.append(Para(strings.LEAVE_FORM_RETURN.format(date=leave.returned_on)
+                      if leave.returned_on else strings.LEAVE_FORM_RETURN_BLANK, "body"))
+    return Form(
+        title=strings.LEAVE_FORM_TITLE, fields=project_fields(project),
+        body=[who, details, *notes,
+              LinedBox(strings.LEAVE_FORM_PM_OPINION, lines=2, signature=strings.DOC_SIGN_LABEL,
+                       text=_opinion(leave.pm_opinion, leave.pm_approver,
+                                     leave.pm_approved_at)),
+              LinedBox(strings.LEAVE_FORM_CLIENT_OPINION.format(client=client, dept=dept),
+                       lines=2, signature=strings.DOC_SIGN_LABEL,
+                       text=_opinion(leave.client_opinion, leave.client_approver,
+                                     leave.client_approved_at))],
+        signatures=[Signature(strings.LEAVE_FORM_APPLICANT, person.name),
+                    Signature(strings.LEAVE_FORM_DEPUTY_SIGN, leave.deputy_name)],
+        status=strings.LEAVE_STATE_LABELS.get(leave.state, leave.state),
+        extra={"subject": strings.LEAVE_FORM_TITLE, "keywords": person.employee_no},
+    )
+
+
+def write_leave_pdf(path: Path, leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
+                    attachments: list[str] | None = None) -> None:
+    build_pdf(path, leave_form(leave, person, project, attachments))
