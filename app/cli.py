@@ -69,7 +69,11 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
 def cmd_roster_export(args: argparse.Namespace) -> int:
     services = _open(args)
     try:
-        n = services.roster_io.export(Path(args.file))
+        if args.file.lower().endswith(".pdf"):
+            services.documents.roster_pdf(Path(args.file))
+            n = services.roster.count()
+        else:
+            n = services.roster_io.export(Path(args.file))
     finally:
         services.close()
     print(strings.CLI_ROSTER_EXPORTED.format(n=n, path=args.file))
@@ -170,8 +174,18 @@ def cmd_month(args: argparse.Namespace) -> int:
             services.attendance.reopen_month(year, month, args.reopen)
             say(strings.CLI_MONTH_REOPENED.format(month=args.month))
         result = services.attendance.month(year, month)
+        if args.pdf:
+            services.documents.month_pdf(year, month, Path(args.pdf))
+            say(strings.CLI_PDF_DONE.format(path=args.pdf))
+        if args.xlsx:
+            services.documents.month_xlsx(year, month, Path(args.xlsx))
+            say(strings.CLI_PDF_DONE.format(path=args.xlsx))
     finally:
         services.close()
+    if args.pdf or args.xlsx:
+        if args.json:
+            _print_json(result.as_json())
+        return 0
     if args.json:
         _print_json(result.as_json())
         return 0
@@ -459,6 +473,9 @@ def _leave_commands(sub: Any, leaf: Any, group: Any) -> None:
     sp.add_argument("--end", required=True, help=strings.H_END)
     sp.add_argument("--filed-at", help=strings.H_FILED_AT)
     sp.add_argument("--reason", help=strings.H_REASON)
+    sp = leaf(leave, "pdf", strings.H_CMD_LEAVE_PDF, cmd_leave_pdf)
+    sp.add_argument("id", type=int, help=strings.H_LEAVE_ID)
+    sp.add_argument("out", help=strings.H_OUT)
     sp = leaf(leave, "list", strings.H_CMD_LEAVE_LIST, cmd_leave_list, json_flag=True)
     sp.add_argument("--month", help=strings.H_MONTH)
     ot = group("overtime", strings.H_CMD_OVERTIME)
@@ -474,6 +491,40 @@ def _leave_commands(sub: Any, leaf: Any, group: Any) -> None:
     sp = leaf(ot, "approve", strings.H_CMD_OVERTIME_APPROVE, cmd_overtime_approve)
     sp.add_argument("id", type=int, help=strings.H_LEAVE_ID)
     sp.add_argument("--by", help=strings.H_BY)
+
+
+def _person_document(args: argparse.Namespace, kind: str) -> int:
+    from app.services.attendance import parse_month
+
+    year, month = parse_month(args.month)
+    services = _open(args)
+    try:
+        person = _person_id(services, args.emp)
+        make = services.documents.punch_record if kind == "punches" else \
+            services.documents.explanation
+        make(year, month, person, Path(args.pdf))
+    finally:
+        services.close()
+    print(strings.CLI_PDF_DONE.format(path=args.pdf))
+    return 0
+
+
+def cmd_punches(args: argparse.Namespace) -> int:
+    return _person_document(args, "punches")
+
+
+def cmd_explanation(args: argparse.Namespace) -> int:
+    return _person_document(args, "explanation")
+
+
+def cmd_leave_pdf(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        services.documents.leave_pdf(args.id, Path(args.out))
+    finally:
+        services.close()
+    print(strings.CLI_PDF_DONE.format(path=args.out))
+    return 0
 
 
 def _eprint(text: str) -> None:
@@ -522,6 +573,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("month", help=strings.H_MONTH)
     sp.add_argument("--lock", action="store_true", help=strings.H_LOCK)
     sp.add_argument("--reopen", metavar="REASON", help=strings.H_REOPEN)
+    sp.add_argument("--pdf", metavar="OUT", help=strings.H_PDF)
+    sp.add_argument("--xlsx", metavar="OUT", help=strings.H_XLSX)
+    for name, help_, func in (("punches", strings.H_CMD_PUNCHES, cmd_punches),
+                              ("explanation", strings.H_CMD_EXPLANATION, cmd_explanation)):
+        sp = leaf(sub, name, help_, func)
+        sp.add_argument("month", help=strings.H_MONTH)
+        sp.add_argument("--emp", required=True, help=strings.H_EMP)
+        sp.add_argument("--pdf", required=True, metavar="OUT", help=strings.H_PDF)
     audit = group("audit", strings.H_CMD_AUDIT)
     leaf(audit, "verify", strings.H_CMD_AUDIT_VERIFY, cmd_audit_verify, json_flag=True)
     cli_holidays.register(sub, leaf, group)

@@ -50,14 +50,48 @@ def make_and_open(parent: QWidget, tasks: TaskRunner, path: Path,
 
 def print_leave_form(parent: QWidget, services: Services, tasks: TaskRunner,
                      leave: LeaveDTO) -> None:
-    from app.documents.leave_form import write_leave_pdf
-
     name = strings.DOC_LEAVE_NAME.format(name=leave.person_name, start=leave.span.start,
                                          id=leave.id)
     path = ask_path(parent, strings.DOC_LEAVE_FORM, name)
+    if path is not None:
+        docs = services.documents
+        make_and_open(parent, tasks, path, lambda p: docs.leave_pdf(leave.id, p))
+
+
+def print_month(parent: QWidget, services: Services, tasks: TaskRunner, year: int,
+                month: int, excel: bool) -> None:
+    project = services.project.get().name or strings.APP_NAME
+    name = strings.DOC_MONTH_NAME.format(year=year, month=month, project=project,
+                                         ext="xlsx" if excel else "pdf")
+    path = ask_path(parent, strings.DOC_MONTH_SHEET, name, pdf=not excel)
     if path is None:
         return
-    project = services.project.get()
-    person = services.roster.get(leave.person_id)
-    make_and_open(parent, tasks, path,
-                  lambda p: write_leave_pdf(p, leave, person, project))
+    docs = services.documents
+    build = (lambda p: docs.month_xlsx(year, month, p)) if excel else \
+        (lambda p: docs.month_pdf(year, month, p))
+    make_and_open(parent, tasks, path, build)
+
+
+def print_person_month(parent: QWidget, services: Services, tasks: TaskRunner, year: int,
+                       month: int, person_id: int, person_name: str, kind: str) -> None:
+    """``kind``: "punches" (raw punch record) or "explanation" (absence explanation)."""
+    template, what = ((strings.DOC_PUNCH_NAME, strings.DOC_PUNCH_RECORD) if kind == "punches"
+                      else (strings.DOC_EXPLANATION_NAME, strings.DOC_EXPLANATION))
+    path = ask_path(parent, what, template.format(year=year, month=month, name=person_name))
+    if path is None:
+        return
+    docs = services.documents
+    make = docs.punch_record if kind == "punches" else docs.explanation
+    make_and_open(parent, tasks, path, lambda p: make(year, month, person_id, p))
+
+
+def print_roster(parent: QWidget, services: Services, tasks: TaskRunner) -> None:
+    import datetime as dt
+
+    project = services.project.get().name or strings.APP_NAME
+    name = strings.DOC_ROSTER_NAME.format(project=project,
+                                          date=dt.date.today().strftime("%Y%m%d"))
+    path = ask_path(parent, strings.ROSTER_SHEET_TITLE, name)
+    if path is not None:
+        docs = services.documents
+        make_and_open(parent, tasks, path, docs.roster_pdf)

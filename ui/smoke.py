@@ -52,6 +52,21 @@ def _check(tmp: Path, summary: dict[str, object]) -> None:
             assert plan.read == summary["people"], plan.read
         finally:
             other.close()
+        # a tiny USB clock export: parser, idempotent store, mapping
+        usb = tmp / "1_attlog.dat"
+        usb.write_bytes(b"        1\t2026-03-02 08:25:01\t1\t0\t1\t0\r\n"
+                        b"        1\t2026-03-02 17:40:12\t1\t1\t1\t0\r\n"
+                        b"ZZZZZZZZZZ\t2047-02-30 19:13:30\t1\t90\t90\t1515870810\r\n")
+        outcome, _ = services.imports.import_usb(usb)
+        assert (outcome.batch.new, outcome.batch.rejected) == (2, 1), outcome.batch
+        again, _ = services.imports.import_usb(usb)
+        assert again.batch.new == 0, again.batch
+        summary["usb_import"] = f"{outcome.batch.new} new, {outcome.batch.rejected} rejected"
+        # documents: the bundled font, ReportLab and openpyxl
+        pdf = services.documents.month_pdf(2026, 3, tmp / "month.pdf")
+        xlsx = services.documents.month_xlsx(2026, 3, tmp / "month.xlsx")
+        assert pdf.stat().st_size > 10000 and xlsx.stat().st_size > 5000
+        summary["pdf_bytes"] = pdf.stat().st_size
         holidays = services.holidays.list_year(2026)  # bundled data/holidays.csv was found
         assert len(holidays) > 20, len(holidays)
         summary["holidays_2026"] = len(holidays)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.services.attendance import AttendanceService
 from app.services.changes import Changes
+from app.services.documents import DocumentService
 from app.services.holidays import HolidayService
 from app.services.imports import ImportService
 from app.services.leave import LeaveService
@@ -39,6 +40,7 @@ class Services:
         self.punches = PunchService(db, actor)
         self.imports = ImportService(db, actor)
         self.leave = LeaveService(db, actor)
+        self.documents = DocumentService(db, actor)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

@@ -184,3 +184,26 @@ def test_rules_dialog_writes_only_changes_from_the_chosen_date(
     assert timeline.at(dt.date(2026, 12, 1)).am_start == 8 * 60
     assert demo.settings.legend()["late"] == "L"
     assert messages.infos == [strings.RULES_SAVED.format(n=3, date="2026-12-01")]
+
+
+def test_printing_the_month_and_a_persons_records(qtbot: Any, demo: Services, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """P1/P2 from the UI: the file is made off the UI thread, then opened for preview."""
+    from ui import printing
+
+    opened: list[str] = []
+    targets = iter([tmp_path / "m.pdf", tmp_path / "m.xlsx", tmp_path / "p.pdf",
+                    tmp_path / "e.pdf"])
+    monkeypatch.setattr(printing, "ask_path", lambda *a, **k: next(targets))
+    monkeypatch.setattr(printing.QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    tab = _tab(qtbot, demo)
+    tab.print_month(False)
+    tab.print_month(True)
+    row = _row_of(tab, "张堃")
+    tab.view.setCurrentIndex(tab.proxy.index(row, 3))
+    tab.print_person("punches")
+    tab.print_person("explanation")
+    qtbot.waitUntil(lambda: len(opened) == 4, timeout=20000)
+    assert [Path(p).name for p in opened] == ["m.pdf", "m.xlsx", "p.pdf", "e.pdf"]
+    assert all((tmp_path / n).stat().st_size > 5000 for n in ("m.pdf", "p.pdf", "e.pdf"))

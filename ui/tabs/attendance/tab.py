@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -80,6 +81,15 @@ class AttendanceTab(QWidget):
         self.only_problems.toggled.connect(self._filter)
         self.btn_lock = QPushButton(strings.ATT_LOCK)
         self.btn_lock.clicked.connect(self.toggle_lock)
+        self.btn_print = QPushButton(strings.ATT_PRINT)
+        menu = QMenu(self.btn_print)
+        menu.addAction(strings.ATT_PRINT_MONTH_PDF, lambda: self.print_month(False))
+        menu.addAction(strings.ATT_PRINT_MONTH_XLSX, lambda: self.print_month(True))
+        menu.addSeparator()
+        menu.addAction(strings.ATT_PRINT_PUNCHES, lambda: self.print_person("punches"))
+        menu.addAction(strings.ATT_PRINT_EXPLANATION,
+                       lambda: self.print_person("explanation"))
+        self.btn_print.setMenu(menu)
         bar = QHBoxLayout()
         for widget in (self.btn_prev, self.title, self.btn_next, self.btn_this):
             bar.addWidget(widget)
@@ -88,6 +98,7 @@ class AttendanceTab(QWidget):
         bar.addWidget(self.role)
         bar.addWidget(self.only_problems)
         bar.addStretch()
+        bar.addWidget(self.btn_print)
         bar.addWidget(self.btn_lock)
 
         self.banner = QLabel()
@@ -333,6 +344,23 @@ class AttendanceTab(QWidget):
             messages.error(self, exc.message)
             return
         self._after_write(changes)
+
+    # ---- printing ------------------------------------------------------------------------
+    def print_month(self, excel: bool) -> None:
+        from ui.printing import print_month
+
+        print_month(self, self.services, self.tasks, self.year, self.month, excel)
+
+    def print_person(self, kind: str) -> None:
+        from ui.printing import print_person_month
+
+        index = self.view.currentIndex()
+        person = self.proxy.mapToSource(index).data(PERSON_ROLE) if index.isValid() else None
+        if person is None:
+            messages.info(self, strings.ATT_PICK_PERSON)
+            return
+        print_person_month(self, self.services, self.tasks, self.year, self.month,
+                           person.person_id, person.name, kind)
 
     # ---- lock ----------------------------------------------------------------------------
     def toggle_lock(self) -> None:

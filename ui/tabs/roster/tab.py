@@ -64,6 +64,8 @@ class RosterTab(QWidget):
         self.btn_left = QPushButton(strings.ROSTER_MARK_LEFT)
         self.btn_import = QPushButton(strings.ROSTER_IMPORT)
         self.btn_export = QPushButton(strings.ROSTER_EXPORT)
+        self.btn_export_pdf = QPushButton(strings.ROSTER_EXPORT_PDF)
+        self.btn_export_pdf.clicked.connect(self.export_pdf)
         self.btn_add.clicked.connect(self.add_person)
         self.btn_edit.clicked.connect(self.edit_selected)
         self.btn_left.clicked.connect(self.mark_selected_left)
@@ -80,6 +82,7 @@ class RosterTab(QWidget):
         bar.addSpacing(16)
         bar.addWidget(self.btn_import)
         bar.addWidget(self.btn_export)
+        bar.addWidget(self.btn_export_pdf)
 
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -242,6 +245,12 @@ class RosterTab(QWidget):
                        lambda n: messages.info(self, strings.EXPORT_DONE.format(n=n,
                                                                                 path=path)),
                        cancellable=False)
+
+
+    def export_pdf(self) -> None:
+        from ui.printing import print_roster
+
+        print_roster(self, self.services, self.tasks)
 
 
 def _ask_date(parent: QWidget, title: str, default: dt.date) -> dt.date | None:
