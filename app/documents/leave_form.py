@@ -1,4 +1,4 @@
-"""The leave request form (SPEC L7, P1; RULES-FORMS-TERMS §4 "请假申请"): every field of the
+"""The leave request form (SPEC L7, P1; RULES-FORMS-TERMS §4, leave request): every field of the
 request, the regulation checks and their result, and the signature lines of the applicant,
 the covering colleague, the project manager and the client department."""
 
