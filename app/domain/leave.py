@@ -222,7 +222,9 @@ def annual_entitlement(first_work: dt.date | None, joined: dt.date | None,
     if first_work is None:
         return 0
     year_end = dt.date(year, 12, 31)
-    years = (year_end - first_work).days / 365.25
+    ref = year_end + dt.timedelta(days=1)  # completed years at the end of the year
+    years = ref.year - first_work.year - ((ref.month, ref.day) < (first_work.month,
+                                                                 first_work.day))
     full = 15 if years >= 20 else 10 if years >= 10 else 5 if years >= 1 else 0
     if joined is not None and joined.year == year:
         remaining = (year_end - joined).days + 1

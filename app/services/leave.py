@@ -163,12 +163,15 @@ class LeaveService:
                 d = s.get(Person, deputy_id)
                 if d is not None:
                     deputy = DeputyInfo(d.id, d.status, d.start_date, d.end_date)
-            others = [OtherLeave(r.person_id, self._span(r), r.state) for r in s.scalars(
-                select(LeaveRequest).where(
+            others = []
+            for r in s.scalars(select(LeaveRequest).where(
                     LeaveRequest.project_id == PROJECT_ID,
                     LeaveRequest.state.in_(ACTIVE_STATES),
                     LeaveRequest.end_date >= span.start, LeaveRequest.start_date <= span.end,
-                    LeaveRequest.id != (exclude_id or -1)))]
+                    LeaveRequest.id != (exclude_id or -1))):
+                effective = self._effective(r)  # an early return frees the remaining days
+                if effective is not None:
+                    others.append(OtherLeave(r.person_id, effective, r.state))
             balance = None
             if leave_type == "annual_leave":
                 balance = self._annual_remaining(s, person_id, span.start.year, exclude_id)
@@ -179,6 +182,21 @@ class LeaveService:
     @staticmethod
     def _span(r: LeaveRequest) -> Span:
         return Span(r.start_date, r.start_session, r.end_date, r.end_session)
+
+    def _effective(self, r: LeaveRequest) -> Span | None:
+        span = self._span(r)
+        if r.returned_on is None:
+            return span
+        return span.until(r.returned_on - dt.timedelta(days=1))
+
+    def _used_days(self, r: LeaveRequest) -> float:
+        """Days a request really took: the stored count, or fewer after an early return."""
+        if r.returned_on is None:
+            return r.days
+        effective = self._effective(r)
+        if effective is None:
+            return 0.0
+        return day_count(effective, TYPES[r.leave_type], self.holidays.calendar())
 
     @staticmethod
     def _type(code: str) -> Any:
@@ -379,7 +397,7 @@ class LeaveService:
         if person is None:
             return 0.0
         entitlement = annual_entitlement(person.first_work_date, person.start_date, year)
-        used = sum(r.days for r in s.scalars(select(LeaveRequest).where(
+        used = sum(self._used_days(r) for r in s.scalars(select(LeaveRequest).where(
             LeaveRequest.person_id == person_id, LeaveRequest.leave_type == "annual_leave",
             LeaveRequest.state.in_(ACTIVE_STATES), LeaveRequest.id != (exclude_id or -1),
             LeaveRequest.start_date >= dt.date(year, 1, 1),
@@ -393,7 +411,7 @@ class LeaveService:
             earned = sum(o.hours for o in s.scalars(select(OvertimeRequest).where(
                 OvertimeRequest.person_id == person_id, OvertimeRequest.state == APPROVED,
                 OvertimeRequest.comp_time.is_(True)))) / 8
-            used = sum(r.days for r in s.scalars(select(LeaveRequest).where(
+            used = sum(self._used_days(r) for r in s.scalars(select(LeaveRequest).where(
                 LeaveRequest.person_id == person_id, LeaveRequest.leave_type == "comp_leave",
                 LeaveRequest.state.in_(COUNTED_STATES))))
         return round(earned - used, 2)
