@@ -13,6 +13,9 @@ class Changes:
     settings: bool = False
     attendance: bool = False
     leave: bool = False
+    handover: bool = False
+    scores: bool = False
+    service: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)
@@ -29,3 +32,6 @@ PROJECT = Changes(project=True)
 CALENDAR = Changes(calendar=True)
 SETTINGS = Changes(settings=True)
 ATTENDANCE = Changes(attendance=True)
+HANDOVER = Changes(handover=True)
+SCORES = Changes(scores=True)
+SERVICE = Changes(service=True)
