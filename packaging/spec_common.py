@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 EXCLUDES = [
     "tkinter", "_tkinter", "unittest", "pydoc_data", "lib2to3", "IPython", "jedi",
     "matplotlib", "scipy", "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff",
-    "PIL", "numpy.f2py", "pandas.tests", "numpy.tests", "setuptools", "pip",
+    "numpy.f2py", "pandas.tests", "numpy.tests", "setuptools", "pip",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtQuickControls2", "PySide6.QtQuickTest", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDBus",
@@ -27,7 +27,8 @@ DROP_LIBS = ("opengl32sw", "Qt6Quick", "Qt6Qml", "Qt6Network", "Qt6OpenGL", "Qt6
              "Qt6Wayland", "libQt6Quick", "libQt6Qml", "libQt6Network", "libQt6OpenGL",
              "libQt6Pdf", "libQt6Svg", "libQt6VirtualKeyboard", "libQt6Designer",
              "libQt6Sql", "libQt6Test", "libQt6Help", "libQt6UiTools", "libQt6Xml",
-             "libQt6Concurrent", "libQt6ShaderTools", "libQt6Wayland")
+             "libQt6Concurrent", "libQt6ShaderTools", "libQt6Wayland",
+             "libQt6EglFS", "libQt6WlShell")
 
 
 def keep(dest: str) -> bool:
@@ -50,6 +51,8 @@ def keep(dest: str) -> bool:
             return any(k in name for k in KEEP_IMAGEFORMATS)
         if group == "platforminputcontexts":
             return "compose" in name or "ibus" in name
+        if group == "platformthemes":
+            return "gtk" not in name  # the GTK theme drags in GTK, cairo, pango (~20 MB)
     return True
 
 

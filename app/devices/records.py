@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class RawPunch:
-    """One punch exactly as the clock recorded it (SPEC A3)."""
+class RawPunch(NamedTuple):
+    """One punch exactly as the clock recorded it (SPEC A3).
+
+    A named tuple rather than a frozen dataclass: a 100,000-line import builds 100,000 of
+    them, and a frozen dataclass's ``__init__`` alone cost half the parse time.
+    """
 
     device_user_id: str
     punched_at: dt.datetime

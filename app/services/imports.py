@@ -20,7 +20,7 @@ from app.errors import NotFoundError, ValidationError
 from app.services.changes import ATTENDANCE, Changes
 from app.services.progress import NullProgress, Progress
 from app.services.project import PROJECT_ID, ensure_project
-from app.services.punches import BatchResult, PunchRow, PunchService
+from app.services.punches import BatchResult, PunchService
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_attendance import ClockUserRow, Device, ImportBatch, Punch
@@ -197,10 +197,9 @@ class ImportService:
     def _store(self, kind: str, source: str, device: str, result: ReadResult,
                progress: Progress, info: DeviceInfo | None = None,
                users: list[ClockUser] | None = None) -> tuple[ImportOutcome, Changes]:
-        rows = [PunchRow(r.device_user_id, r.punched_at, r.verify_mode, r.in_out_state,
-                         r.work_code) for r in result.records]
+        rows = result.records  # RawPunch carries every PunchRow field
         problems = [_problem_json(p) for p in result.problems]
-        batch, changes = self.punches.record_batch(kind, source, device, rows,
+        batch, changes = self.punches.record_batch(kind, source, device, rows,  # type: ignore[arg-type]
                                                    read=result.read,
                                                    rejected=len(result.problems),
                                                    problems=problems)

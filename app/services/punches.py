@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 
@@ -19,11 +20,14 @@ from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database, insert_ignoring_duplicates
 from app.storage.tables_attendance import ImportBatch, Punch
 
-CHUNK = 5000
+CHUNK = 20000
+COLUMNS = ("project_id", "device", "device_user_id", "punched_at", "verify_mode",
+           "in_out_state", "work_code", "batch_id")
 
 
-@dataclass(frozen=True)
-class PunchRow:
+class PunchRow(NamedTuple):
+    """A punch to store (``app.devices.records.RawPunch`` has the same fields and works too)."""
+
     device_user_id: str
     punched_at: dt.datetime
     verify_mode: int | None = None
@@ -44,7 +48,7 @@ class PunchService:
     def __init__(self, db: Database, actor: str | None) -> None:
         self.db, self.actor = db, actor
 
-    def record_batch(self, kind: str, source: str, device: str, rows: list[PunchRow],
+    def record_batch(self, kind: str, source: str, device: str, rows: Sequence[PunchRow],
                      read: int | None = None, rejected: int = 0,
                      problems: list[dict[str, Any]] | None = None
                      ) -> tuple[BatchResult, Changes]:
@@ -57,14 +61,14 @@ class PunchService:
             s.add(batch)
             s.flush()
             conn = s.connection()
-            payload = [{"project_id": PROJECT_ID, "device": device,
-                        "device_user_id": r.device_user_id, "punched_at": r.punched_at,
-                        "verify_mode": r.verify_mode, "in_out_state": r.in_out_state,
-                        "work_code": r.work_code, "batch_id": batch.id} for r in rows]
+            # in index order: the unique index (user id, time) is then filled sequentially
+            payload = sorted((PROJECT_ID, device, r.device_user_id, r.punched_at,
+                              r.verify_mode, r.in_out_state, r.work_code, batch.id)
+                             for r in rows)
+            new = 0
             for i in range(0, len(payload), CHUNK):
-                insert_ignoring_duplicates(conn, Punch.__table__, payload[i:i + CHUNK])  # type: ignore[arg-type]
-            new = s.scalar(select(func.count()).select_from(Punch)
-                           .where(Punch.batch_id == batch.id)) or 0
+                new += insert_ignoring_duplicates(
+                    conn, Punch.__table__, COLUMNS, payload[i:i + CHUNK])  # type: ignore[arg-type]
             total = len(rows) if read is None else read
             batch.read_count, batch.new_count = total, new
             batch.duplicate_count, batch.rejected_count = len(rows) - new, rejected

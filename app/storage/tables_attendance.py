@@ -13,7 +13,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
@@ -65,10 +64,10 @@ class Punch(Base):
     """One raw punch exactly as read (A3). Identity: (device, device user id, time)."""
 
     __tablename__ = "punch"
+    # One index serves both the idempotent insert and the per-person time-range reads.
     __table_args__ = (
-        UniqueConstraint("project_id", "device", "device_user_id", "punched_at",
+        UniqueConstraint("project_id", "device_user_id", "punched_at", "device",
                          name="uq_punch_identity"),
-        Index("ix_punch_user_time", "project_id", "device_user_id", "punched_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -79,7 +78,7 @@ class Punch(Base):
     verify_mode: Mapped[int | None] = mapped_column(Integer, nullable=True)
     in_out_state: Mapped[int | None] = mapped_column(Integer, nullable=True)
     work_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
-    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"))
 
 
 class PunchCorrection(Audited, Base):
