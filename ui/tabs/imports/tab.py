@@ -192,7 +192,10 @@ class ImportsTab(QWidget):
             d = outcome.device
             text += "\n" + strings.CLI_SYNC_DEVICE.format(serial=d.serial, firmware=d.firmware,
                                                           drift=d.drift_seconds)
-        if outcome.unmapped:
+        if len(outcome.unmapped) > 12:
+            text += "\n" + strings.IMP_UNMAPPED_MANY.format(
+                n=len(outcome.unmapped), ids=", ".join(outcome.unmapped[:12]))
+        elif outcome.unmapped:
             text += "\n" + strings.CLI_IMPORT_UNMAPPED.format(ids=", ".join(outcome.unmapped))
         self.result.setText(text)
         _fill(self.problems, [(p.line if p.line is not None else p.record, p.reason)
