@@ -1077,6 +1077,7 @@ SV_MEASURE_TEXT = "{minutes} 分钟（承诺 ≤{target} 分钟，{verdict}）"
 SV_MEASURE_EMPTY = "未填（承诺 ≤{target} 分钟，{verdict}）"
 SV_MEASURE_NOT_MEASURED = "{minutes}（巡检不考核时限）"
 SV_ELAPSED = "{h} 小时 {m} 分"
+SV_ELAPSED_DAYS = "{d} 天 {h} 小时"
 SV_CARRIED = "往月结转"
 SV_OVER_MARK = "*"
 SV_SIGNED_SHORT = "已签（{name}）"
@@ -1111,8 +1112,8 @@ SV_PANEL_RESPONSE = "响应（承诺 {target} 分钟内）"
 SV_PANEL_RESOLUTION = "解决（承诺 {target} 分钟内）"
 SV_PANEL_STAT = "达标 {met}/{decided}，达标率 {percent}；中位 {median} 分钟，最长 {worst} 分钟"
 SV_PANEL_UNDECIDED = "另有 {n} 条计时中"
-SV_PANEL_OPEN = "月末未解决（结转下月）：{n} 条"
-SV_PANEL_CARRIED = "自往月结转：{n} 条"
+SV_PANEL_OPEN = "未解决（月末结转下月）：{n} 条"
+SV_PANEL_CARRIED = "自往月结转 {n} 条：{items}"
 SV_PANEL_NOTE = "达标率 = 达标 ÷（达标 + 超时），四舍五入保留一位小数；恰好等于时限为达标。巡检不考核时限。"
 SV_PICK_RECORD = "请先在列表中选择一条运维记录。"
 # entry dialog
@@ -1189,8 +1190,8 @@ SV_MONTH_TYPES_CAPTION = "二、按服务类型统计"
 SV_MONTH_TOTAL = "合计"
 SV_MONTH_LIST_CAPTION = "三、运维记录清单（共 {n} 条，其中往月结转 {carried} 条）"
 SV_MONTH_LIST_HEADERS = ("编号", "类型", "来源", "报修人/科室", "报修时间", "响应\n(分)", "解决\n(分)", "服务人员", "人数", "地点", "服务内容", "结果", "签字")
-SV_MONTH_OPEN_CAPTION = "四、月末未解决事项（结转下月，共 {n} 条）"
-SV_MONTH_OPEN_HEADERS = ("编号", "报修时间", "报修人/科室", "服务内容", "遗留原因", "截至月末已历时")
+SV_MONTH_OPEN_CAPTION = "四、未解决事项（截至 {at}，结转下月，共 {n} 条）"
+SV_MONTH_OPEN_HEADERS = ("编号", "报修时间", "报修人/科室", "服务内容", "遗留原因", "已历时")
 SV_MONTH_LEGEND = "说明：响应时间=报修至首次响应（响应、到场、解决中最早者）；解决时间=报修至解决；不超过承诺时限即为达标（恰好30分钟达标，31分钟超时）。达标率=达标÷（达标+超时），四舍五入保留一位小数，计时中的记录不计入。巡检不考核时限。“*”=超时；“往月结转”=以前月份报修、本月初仍未解决。"
 SV_REPORTS_TITLE = "{project}驻场人员每日工作汇报（{year}年{month}月）"
 SV_REPORTS_SUBJECT = "每日工作汇报"
@@ -1245,4 +1246,491 @@ SV_DATETIME_LONG = "{y}年{m}月{d}日 {hm}"
 SV_REPORTS_MONTH_LABEL = "汇报月份"
 SV_REPORTS_PERIOD_VALUE = "{year}年{month}月（工作日 {n} 天）"
 SV_FORM_PARTS_NONE = "无"
+# demo site: (month -1 previous / 0 current / None: working days before today, working day
+# index (or "end": the last calendar day), time, type, source,
+# reporter, dept, responded +min, arrived +min, resolved +min, staff, location, content,
+# handling, parts, rating, pending reason)
+SV_DEMO_RECORDS = (
+    (-1, 0, "08:42", "fault", "phone", "刘医生", "内科门诊", 6, 12, 48, "HX1004", "门诊二楼内科3诊室", "HIS 工作站蓝屏，无法开具处方", "内存条松动导致蓝屏；重新插拔内存并清灰，内存检测通过，HIS 登录正常", "", "satisfied", ""),
+    (-1, 1, "10:05", "fault", "phone", "王老师", "检验科", 5, 15, 25, "HX1002", "检验科报告发放窗口", "打印机卡纸，检验报告无法打印", "取出卡纸，清洁搓纸轮，打印测试页正常", "", "very_satisfied", ""),
+    (-1, 2, "14:20", "consult", "phone", "赵医生", "心内科", 2, None, 15, "HX1004", "心内科医生办公室", "咨询电子病历模板如何导入科室模板库", "电话指导在模板管理中导入并设为科室共享", "", "satisfied", ""),
+    (-1, 3, "09:10", "inspection", "onsite", "", "信息科", None, 0, 180, "HX1003,HX1007", "信息中心机房", "年度免费巡检：机房 UPS、精密空调、核心交换机、服务器及存储运行状态", "UPS 电池组电压正常；空调温度 22℃、湿度 45%；核心交换机 CPU 18%；服务器与存储无告警；巡检表已填写", "", "", ""),
+    (-1, 4, "11:30", "fault", "phone", "张护士长", "住院部三病区", 3, 10, 95, "HX1003,HX1002", "住院部3楼护士站", "三病区网络中断，护士站电脑无法登录 HIS", "楼层接入交换机上联端口故障，改接备用端口并更换跳线，全病区恢复", "超五类跳线 2 根", "satisfied", ""),
+    (-1, 6, "08:15", "fault", "ticket", "孙主任", "放射科", 25, 40, 110, "HX1003", "放射科阅片室", "PACS 影像调阅缓慢，单幅影像打开超过 20 秒", "存储链路端口协商为百兆，调整交换机端口为千兆全双工后恢复", "", "satisfied", ""),
+    (-1, 7, "09:40", "fault", "phone", "周会计", "收费处", 4, 9, 150, "HX1005,HX1006", "门诊一楼收费处", "医保结算接口报错，收费窗口无法结算", "医保前置机证书过期；联系医保中心更新证书并重启前置服务，结算恢复", "", "fair", ""),
+    (-1, 9, "15:05", "change", "ticket", "钱干事", "医务科", 20, None, 60, "HX1005", "医务科", "新入职医生 3 名开通 HIS、电子病历账号及处方权限", "按医务科审批单开通账号、分配角色并告知初始密码", "", "very_satisfied", ""),
+    (-1, 10, "07:55", "fault", "phone", "吴护士", "门诊部", 35, 45, 70, "HX1002", "门诊大厅自助机区", "3 号自助挂号机卡纸、无法出票", "清理热敏打印机卡纸，更换纸卷并校准出纸传感器", "", "satisfied", ""),
+    (-1, 12, "13:50", "fault", "phone", "陈护士", "住院部五病区", 8, 18, 90, "HX1007", "住院部5楼护士站", "护士站电脑无法开机", "电源适配器损坏，更换后开机正常，数据无损", "电源适配器 1 个", "satisfied", ""),
+    (-1, 14, "10:20", "fault", "ticket", "黄主任", "门诊部", 10, 20, 55, "HX1007", "门诊二楼候诊区", "门诊叫号屏黑屏", "叫号屏 HDMI 线接触不良，更换线缆并重启叫号客户端", "HDMI 线 1 根", "satisfied", ""),
+    (-1, 16, "16:10", "fault", "phone", "马医生", "手术麻醉科", 12, 20, 100, "HX1005,HX1006", "手术室麻醉工作站", "麻醉系统与 HIS 医嘱数据不同步", "接口服务消息队列积压，清理异常消息并重启接口服务，补传当日医嘱", "", "satisfied", ""),
+    (-1, -1, "16:40", "fault", "phone", "郑技师", "心电图室", 10, 25, None, "HX1005", "门诊三楼心电图室", "心电图机检查结果无法回传 HIS", "确认为设备厂家接口版本不兼容，临时改为手工上传 PDF 报告", "", "", "等待设备厂家提供接口升级包"),
+    (-1, "end", "23:40", "fault", "phone", "值班医生", "急诊科", 12, None, 50, "HX1002", "急诊科诊室", "夜间急诊 HIS 无法登录，提示数据库连接超时", "远程检查为应用服务器连接池耗尽，重启应用服务后恢复；次日排查原因并调整连接池参数", "", "satisfied", ""),
+    (0, 0, "09:00", "fault", "phone", "林医生", "儿科门诊", 5, 14, 40, "HX1004", "儿科门诊2诊室", "门诊医生站卡顿，开医嘱时频繁无响应", "清理浏览器缓存及临时文件，关闭多余自启动程序，响应恢复正常", "", "satisfied", ""),
+    (0, 1, "10:30", "fault", "phone", "何老师", "检验科", 30, 38, 121, "HX1002,HX1007", "检验科标本接收处", "条码打印机不出纸，标本无法贴码", "打印头老化，更换备用条码打印机并安装驱动，重新设置标签模板", "条码打印机 1 台（备机）", "fair", ""),
+    (0, 2, "09:20", "inspection", "onsite", "", "信息科", None, 0, 150, "HX1003,HX1007", "信息中心机房", "月度巡检：机房环境、网络设备、服务器与数据备份检查", "机房温湿度正常；防火墙策略与日志检查无异常；数据库备份恢复校验通过", "", "", ""),
+    (0, 3, "14:45", "consult", "phone", "冯主管", "药剂科", 3, None, 20, "HX1005", "药库", "药库管理系统月报导出为 Excel 失败", "指导更换导出模板并分批导出", "", "satisfied", ""),
+    (0, 5, "08:35", "fault", "onsite", "韩护士", "住院部七病区", 0, 0, 35, "HX1004", "住院部7楼护士站", "腕带打印机打印内容偏移", "重新校准打印机纸张类型与偏移量", "", "very_satisfied", ""),
+    (0, 7, "11:10", "change", "ticket", "钱文博", "信息科", 15, 30, 90, "HX1003", "行政楼四楼会议室", "新增会议室网络点位 4 个并接入办公网", "敷设网线、打模块并配置交换机 VLAN，测试连通", "网络模块 4 个", "satisfied", ""),
+    (0, 10, "16:20", "other", "ticket", "杨主任", "病案室", 20, 35, None, "HX1006", "病案室", "病案扫描仪扫描时频繁卡纸", "已清洁进纸辊，问题仍偶发，已报厂家维保", "", "", "等待厂家更换进纸组件"),
+    (0, 12, "09:05", "fault", "phone", "刘医生", "内科门诊", 7, 15, 45, "HX1004", "门诊二楼内科3诊室", "读卡器无法读取医保电子凭证", "更新读卡器驱动并重新绑定串口，读卡正常", "", "satisfied", ""),
+    (None, 1, "10:15", "fault", "phone", "宋医生", "眼科", 9, 16, 52, "HX1007,HX1004", "眼科门诊", "眼科 OCT 设备工作站无法连接 PACS", "工作站 IP 地址冲突，重新分配地址并登记台账，图像上传正常", "", "satisfied", ""),
+)
+SV_DEMO_REPORT_TEXTS = (
+    "巡查门诊各科室终端运行情况，处理零星报修",
+    "整理本周运维记录，更新资产台账",
+    "配合厂家完成服务器系统补丁更新",
+    "检查数据库备份任务，抽查一份备份做恢复验证",
+    "核对核心及楼层交换机配置备份",
+    "协助护理部培训新版电子病历护理文书操作",
+    "排查住院部无线 AP 信号覆盖情况，记录弱覆盖点位",
+    "跟进心电图机接口升级进度，与厂家沟通测试计划",
+)
+SV_DEMO_PM_REPORTS = ("汇总本周运维情况，与信息科沟通下周工作安排", "检查运维记录单签字情况，督促遗留问题处理进度", "组织班组例会，安排月度巡检与备件采购", "与设备厂家沟通心电图机接口升级方案")
+SV_DEMO_SERVED = "处理{location}：{content}"
+SV_DEMO_PM_ROLE = "项目经理"
+SV_GROUP_CALL = "报修、时间与人员"
+SV_GROUP_WORK = "服务内容与结果"
+
+# ---- scores ------------------------------------------------------------------------------
+# rule catalogue (code names in app.domain.scoring.DEFAULT_RULES)
+SCORE_RULE_LABELS = {
+    "late_early": "迟到早退",
+    "severe_late_early": "严重迟到早退",
+    "unrelated_activity": "工作时间从事与工作无关的活动",
+    "property_damage": "损坏或挪用单位财产",
+    "waste": "浪费",
+    "unrelated_visitors": "接待与业务无关人员",
+    "unfriendly": "对来访人员态度不友好",
+    "untidy": "工作环境不整洁",
+    "browsing_gaming": "浏览无关网站或玩游戏",
+    "smoking": "办公室内吸烟",
+    "dress_code": "着装不规范",
+    "confidentiality_breach": "违反保密规定",
+    "gifts_kickbacks": "私自接受礼品或回扣",
+}
+SCORE_KIND_LABELS = {"deduction": "扣分", "reward": "加分"}
+SCORE_SOURCE_LABELS = {"attendance": "考勤", "manual": "登记"}
+SCORE_FLAG_DEFAULT = "批评教育"
+SCORE_SETTING_LABELS = {"base": "基础分", "threshold": "警示线（低于此分）", "flag_label": "低于警示线的处理"}
+SCORE_RULE_ACTIVE = "启用"
+SCORE_RULE_INACTIVE = "未启用"
+SCORE_RECORDED_BY_SYSTEM = "考勤自动"
+SCORE_NOTE_LATE = "{session}迟到 {minutes} 分钟（{time} 签到）"
+SCORE_NOTE_EARLY = "{session}早退 {minutes} 分钟（{time} 签退）"
+SCORE_OVERRIDDEN = "（分值为手工指定）"
+# score service errors
+SCORE_RULE_UNKNOWN = "没有代码为“{code}”的考核规则。可用 onsitedesk rules list 查看规则代码。"
+SCORE_RULE_BAD_CODE = "规则代码“{code}”不合规：请用 2–40 个小写英文字母、数字或下划线，以字母开头（例如 praise）。"
+SCORE_RULE_NEEDS_LABEL = "请填写规则名称。"
+SCORE_RULE_BAD_KIND = "规则类型“{kind}”无效：只能是扣分（deduction）或加分（reward）。"
+SCORE_RULE_EXISTS = "规则代码“{code}”已存在，请换一个代码，或修改该规则的分值。"
+SCORE_RULE_INTO_LOCKED = "{month} 的考勤已锁定（已签字确认），不能从 {date} 起修改考核规则或设置：请选择锁定月份之后的日期，或先在考勤日历中解锁该月。"
+SCORE_RULE_IS_ATTENDANCE = "“{label}”由考勤结果自动生成，不能手工登记；如考勤有误，请在考勤日历中补卡或更正。"
+SCORE_RULE_NOT_IN_FORCE = "规则“{label}”在 {date} 未启用（尚未设置分值或已停用），请先在“规则与分值”中设置。"
+SCORE_REWARD_NEGATIVE = "分值：加分规则的分值不能为负数（{points}）。"
+SCORE_SETTING_UNKNOWN = "未知的考核设置“{key}”。可用：{keys}。"
+SCORE_SETTING_BAD = "{key}的值“{value}”无效：请填写不小于 0 的整数。"
+SCORE_WAIVE_NEEDS_REASON = "免除原因：免除扣分必须填写原因。"
+SCORE_UNWAIVE_NEEDS_REASON = "撤销原因：撤销免除必须填写原因。"
+SCORE_ALREADY_WAIVED = "记录 {id} 已经免除。"
+SCORE_NOT_WAIVED = "记录 {id} 没有免除，无需撤销。"
+SCORE_INCIDENT_NOT_FOUND = "找不到扣分记录 {id}（对应的考勤可能已更正）。"
+SCORE_PERSON_NOT_IN_MONTH = "人员 #{id} 在 {month} 没有考核数据。"
+# score sheet (PDF and Excel)
+SCORE_SHEET_TITLE = "{project}驻场人员扣分考核表（{year}年{month}月）"
+SCORE_SHEET_SUBJECT = "驻场人员扣分考核表"
+SCORE_MONTH_LABEL = "考核月份"
+SCORE_BASE_LABEL = "基础分"
+SCORE_THRESHOLD_LABEL = "警示线"
+SCORE_THRESHOLD_TEXT = "低于 {threshold} 分：{label}"
+SCORE_NO_THRESHOLD = "未设警示线"
+SCORE_STATE_LOCKED = "考勤已锁定（已签字确认）"
+SCORE_TOTAL_CAPTION = "一、考核汇总"
+SCORE_TOTAL_HEADERS = ("排名", "工号", "姓名", "岗位", "基础分", "扣分次数", "扣分", "加分", "得分", "考核结果", "备注")
+SCORE_WAIVED_COUNT = "另有 {n} 条已免除"
+SCORE_DETAIL_CAPTION = "二、扣分明细（按人员）"
+SCORE_PERSON_CAPTION = "{name}（工号 {no}）  得分 {score}  排名 {rank}"
+SCORE_DETAIL_HEADERS = ("序号", "日期", "星期", "时间", "规则", "分值", "来源", "说明", "记录人", "状态")
+SCORE_XLSX_DETAIL_HEADERS = ("工号", "姓名", "日期", "星期", "时间", "规则", "分值", "来源", "说明", "记录人", "状态")
+SCORE_STATUS_COUNTED = "计入"
+SCORE_STATUS_WAIVED = "已免除：{reason}"
+SCORE_STATUS_NOT_IN_FORCE = "规则未启用，不计分"
+SCORE_NO_INCIDENTS = "（本月无记录）"
+SCORE_NO_INCIDENTS_FOR = "本月无扣分记录的人员：{names}。"
+SCORE_SHEET_LEGEND = "说明：得分 = 基础分 {base} − 扣分 + 加分；警示线：{threshold}。来源为“考勤”的记录由考勤结果自动生成，每迟到或早退一次记一条（严重迟到早退只按严重一条计）；已免除的记录仍列出（灰色，注明原因），不计分。"
+SCORE_XLSX_TOTALS = "扣分考核表"
+SCORE_XLSX_DETAILS = "扣分明细"
+SCORE_PERSON_TITLE = "驻场人员扣分明细"
+SCORE_PERSON_SUBTITLE = "{name}（工号 {no}）  {month}"
+SCORE_DEDUCTIONS_LABEL = "扣分"
+SCORE_REWARDS_LABEL = "加分"
+SCORE_SCORE_LABEL = "得分"
+SCORE_RANK_LABEL = "排名"
+SCORE_RANK_VALUE = "第 {rank} 名（共 {n} 人）"
+SCORE_RESULT_LABEL = "考核结果"
+SCORE_RESULT_OK = "合格"
+# command line
+H_CMD_SCORES = "某月扣分考核：每人基础分、扣分、加分、得分、排名和明细（可输出 PDF/Excel）"
+H_SCORE_NOW = "按此时刻计算（尚未结束的时段不计），默认当前时间"
+H_CMD_INCIDENT = "扣分记录：登记、免除"
+H_CMD_INCIDENT_ADD = "登记一条扣分（或加分）记录"
+H_CMD_INCIDENT_WAIVE = "免除一条扣分记录（须填写原因，记录仍保留）"
+H_SCORE_RULE = "规则代码（onsitedesk rules list 可查）"
+H_SCORE_AT = "发生时间，例如 \"2026-11-03 10:20\""
+H_SCORE_POINTS_OVERRIDE = "手工指定分值（默认取当天生效的规则分值）"
+H_SCORE_INCIDENT_ID = "记录编号（手工登记的为数字，考勤生成的为 att-…）"
+H_CMD_RULES = "考核规则：查看、修改分值、停用、新增，基础分与警示线"
+H_CMD_RULES_LIST = "列出考核规则及其在某日的分值"
+H_SCORE_ON = "查看该日生效的分值（默认今天）"
+H_CMD_RULES_SET = "从某日起修改规则分值（之前的月份不受影响）"
+H_CMD_RULES_RETIRE = "从某日起停用规则"
+H_CMD_RULES_ADD = "新增规则（扣分或加分）"
+H_SCORE_POINTS = "分值（整数；扣分规则写 5 或 -5 均可）"
+H_SCORE_LABEL = "规则名称"
+H_SCORE_REWARD = "加分规则（默认为扣分规则）"
+H_CMD_RULES_SETTING = "从某日起修改基础分（base）、警示线（threshold）或低于警示线的处理（flag_label）"
+H_SCORE_SETTING_KEY = "base、threshold 或 flag_label"
+SCORE_CLI_BAD_DATETIME = "时间“{value}”无效，请写成 YYYY-MM-DD HH:MM，例如 2026-11-03 10:20。"
+SCORE_CLI_HEAD = "{month} 扣分考核：{n} 人，基础分 {base}"
+SCORE_CLI_ROW = "{rank:>3}  {no}  {name}  得分 {score}（扣 {deductions}，加 {rewards}，计分 {n} 条）{flag}"
+SCORE_CLI_FLAG = "  【{label}】"
+SCORE_CLI_ADDED = "已登记记录 {id}：{name} {at} {label} {points:+d} 分"
+SCORE_CLI_WAIVED = "已免除记录 {id}（记录保留，不计分）。"
+SCORE_CLI_RULE_SET = "“{label}”自 {date} 起为 {points:+d} 分。"
+SCORE_CLI_RULE_RETIRED = "“{label}”自 {date} 起停用。"
+# demo incidents
+SCORE_DEMO_UNTIDY = "工位物品及桌椅摆放杂乱，经提醒未整理"
+SCORE_DEMO_BROWSING = "工作时间浏览购物网站"
+SCORE_DEMO_UNFRIENDLY = "来访人员反映答复不耐烦"
+SCORE_DEMO_WAIVE_REASON = "经核实为误会，来访人员已撤回意见"
+# scores tab
+TAB_SCORES = "扣分考核"
+SC_COMPUTING = "正在计算 {month} 扣分考核…"
+SC_ONLY_FLAGGED = "只看低于警示线"
+SC_RULES_BUTTON = "规则与分值…"
+SC_PRINT_PDF = "扣分考核表（PDF）…"
+SC_PRINT_XLSX = "扣分考核表（Excel）…"
+SC_PRINT_PERSON = "所选人员的扣分明细（PDF）…"
+SC_HEADERS = ("排名", "工号", "姓名", "岗位", "基础分", "扣分", "加分", "得分", "考核结果", "记录")
+SC_COUNT_CELL = "{n}（另免除 {waived}）"
+SC_COUNT_TIP = "共 {n} 条记录，其中计分 {counted} 条"
+SC_SUMMARY = "显示 {n} 人；基础分 {base}；警示线：{threshold}；本月低于警示线 {flagged} 人"
+SC_LOCKED_BANNER = "🔒 {month} 考勤已锁定：扣分按锁定时的考勤结果计算，不能再登记或免除。"
+SC_INCIDENT_HEADERS = ("日期", "时间", "规则", "分值", "来源", "说明", "记录人", "状态")
+SC_STATUS_WAIVED = "已免除：{reason}（{by}）"
+SC_PICK_HINT = "在上表中选择一个人，查看其本月的扣分记录。"
+SC_PERSON_TITLE = "{name}（{no}）：得分 {score}，排名 {rank}，扣 {deductions} 分，加 {rewards} 分"
+SC_WAIVE = "免除…"
+SC_UNWAIVE = "撤销免除…"
+SC_WAIVE_ASK = "免除 {name} {at} 的“{label}”，原因："
+SC_UNWAIVE_ASK = "撤销对 {name} {at}“{label}”的免除，原因："
+SC_PICK_INCIDENT = "请先在下表中选择一条记录。"
+SC_ENTRY_BOX = "快速登记（回车保存）"
+SC_PERSON = "人员"
+SC_RULE = "规则"
+SC_AT = "时间"
+SC_POINTS = "分值"
+SC_POINTS_BY_RULE = "按规则"
+SC_POINTS_TIP = "默认取当天生效的规则分值；需要时可手工指定"
+SC_NOTE = "说明"
+SC_NOTE_HINT = "发生了什么（可空）"
+SC_SAVE = "登记"
+SC_SAVED = "已登记：{name} {label} {points:+d}"
+SC_PICK_PERSON = "人员：请选择人员（输入姓名或工号）。"
+SC_PICK_RULE = "规则：请选择规则。"
+SC_RULE_ITEM = "{label}（{points:+d}）"
+SC_SHEET = "扣分考核表"
+SC_SHEET_NAME = "{year}年{month:02d}月_扣分考核表_{project}.{ext}"
+SC_PERSON_SHEET = "扣分明细"
+SC_PERSON_NAME = "{year}年{month:02d}月_扣分明细_{name}.pdf"
+# rule catalogue dialog
+SC_RULES_TITLE = "考核规则与分值"
+SC_RULES_HEADERS = ("规则", "代码", "类型", "分值", "状态", "生效自", "备注")
+SC_RULE_AUTO = "由考勤自动生成"
+SC_RULES_FROM = "自"
+SC_RULES_POINTS = "分值"
+SC_RULES_NOTE_HINT = "修改原因（可空）"
+SC_RULES_SET = "从该日起采用此分值"
+SC_RULES_RETIRE = "从该日起停用"
+SC_RULES_RETIRE_ASK = "从 {date} 起停用“{label}”？此前的记录和月份不受影响。"
+SC_RULES_HINT = "修改只从所选日期起生效，之前的月份保持原分值；每次修改都记入审计记录。"
+SC_RULES_DEFAULT = "默认（管理办法）：{points:+d} 分"
+SC_RULES_DEFAULT_UNSET = "管理办法未规定分值：设置分值后启用"
+SC_RULES_HISTORY_LINE = "{date} 起：{points} 分，{state}（{by}）{note}"
+SC_RULES_NEW = "新增规则"
+SC_RULES_CODE = "代码"
+SC_RULES_CODE_HINT = "英文代码，如 praise"
+SC_RULES_LABEL = "名称"
+SC_RULES_KIND = "类型"
+SC_RULES_ADD = "新增"
+SC_SETTINGS_BOX = "基础分与警示线（自上方所选日期起）"
+SC_SETTINGS_SAVE = "保存"
+SC_NO_THRESHOLD = "不设警示线"
+SC_RULES_SINCE_DEFAULT = "默认"
+
+
+# ---- change and handover -----------------------------------------------------------------
+TAB_HANDOVER = "变更交接"
+CH_KIND_LABELS = {
+    "leave": "离场", "replace": "更换", "add": "新增", "role_change": "岗位调整",
+    "client_demanded": "甲方要求更换",
+}
+CH_STATE_LABELS = {"planned": "进行中", "done": "已完成", "cancelled": "已撤销"}
+CH_REASON_KIND_LABELS = {"personal": "本人原因", "client": "甲方要求", "company": "公司调整"}
+CH_STEP_LABELS = {
+    "notice": "变动通知", "application": "变更申请", "approval": "审核同意",
+    "handover_start": "开始交接", "finish": "交接完成", "replacement": "15个工作日内更换",
+}
+CH_STATUS_LABELS = {"on_time": "未到期", "due_soon": "即将到期", "overdue": "已逾期", "done": "已完成"}
+CH_PROBLEM_LABELS = {
+    "leaving_missing": "未指定原人员",
+    "joining_missing": "尚未确定接替人员",
+    "handover_too_short": "交接期不足10个工作日",
+    "handover_starts_late": "交接开始晚于最迟开始日（变更日期前10个工作日）",
+    "handover_ends_late": "交接结束不早于变更日期",
+    "beyond_replacement_limit": "变更日期超出甲方要求更换的15个工作日期限",
+    "no_certificate": "接替人员花名册中没有资质证书附件",
+    "no_resume": "接替人员花名册中没有简历附件",
+    "no_nda": "接替人员尚未签署保密协议",
+}
+CH_RETURN_ITEM = "资料、设备、钥匙、门禁卡归还"
+CH_RETURN_EQUIPMENT = "归还：{item}"
+CH_DEFAULT_ITEMS = (
+    ("运维文档：系统/设备清单", ""),
+    ("运维文档：网络拓扑", ""),
+    ("运维文档：配置与账号清单", "保密，当面移交"),
+    ("运维文档：应急预案", ""),
+    ("运维情况报告（含未结问题与工单）", ""),
+    ("现场培训", "内容/日期/课时："),
+    ("资料、设备、钥匙、门禁卡归还", ""),
+    ("系统账号与权限回收", ""),
+)
+CH_ARROW = " → "
+CH_NOBODY = "（未指定人员）"
+CH_NONE = "（无）"
+CH_DASH = "—"
+CH_WARNING = "{who}：{step} {due} 截止（{when}）"
+CH_WHEN_OVERDUE = "已逾期 {n} 天"
+CH_WHEN_TODAY = "今天截止"
+CH_WHEN_LEFT = "还有 {n} 个工作日"
+CH_STATUS_BAR = "⚠ 变更交接：{n} 项期限临近或已过（逾期 {overdue} 项）。{first}"
+# errors (each names its field)
+CH_E_NOT_FOUND = "找不到变更记录 #{id}。"
+CH_E_ITEM_NOT_FOUND = "找不到交接事项 #{id}。"
+CH_E_NOT_PLANNED = "变更 #{id} 当前为“{state}”，不能再修改。"
+CH_E_KIND = "变更类型不对：{kind}。可用：{kinds}"
+CH_E_LEAVING_REQUIRED = "请选择原人员（离场、更换、岗位调整都需要）。"
+CH_E_JOINING_REQUIRED = "新增人员须选择接替（新到岗）人员。"
+CH_E_SAME_PERSON = "接替人员不能与原人员是同一人。"
+CH_E_PERSON_LEFT = "{name} 已离场，不能参与新的变更。"
+CH_E_DEMAND_REQUIRED = "甲方要求更换须填写甲方提出要求的日期。"
+CH_E_DEMAND_AFTER = "甲方提出要求的日期 {demand} 晚于变更日期 {change}。"
+CH_E_NEW_ROLE = "岗位调整须填写新岗位。"
+CH_E_REASON_KIND = "变更原因类别不对：{value}。可用：{kinds}"
+CH_E_APPROVER = "审核人不能为空。"
+CH_E_APPROVAL_DATE = "请填写审核日期。"
+CH_E_CANCEL_REASON = "撤销变更须填写原因。"
+CH_E_HANDOVER_END = "交接结束日期 {end} 早于开始日期 {start}。"
+CH_E_NO_HANDOVER = "新增人员没有工作交接。"
+CH_E_ITEM_TITLE = "交接事项不能为空。"
+CH_E_OPEN_ITEMS = "还有 {n} 项交接事项未完成：{items}。请完成后再结束，或填写“未完成说明”。"
+CH_E_DOC_KIND = "表单类型不对：{kind}。可用：{kinds}"
+# command line
+CH_H_CMD = "人员变更与工作交接：期限计算、登记、列表、打印"
+CH_H_PLAN = "按节假日表计算变更的各项期限（变动通知、变更申请、最迟开始交接、15个工作日更换期限）"
+CH_H_ADD = "登记一项人员变更（自动生成交接清单）"
+CH_H_LIST = "列出人员变更"
+CH_H_PDF = "打印变更表单：notice（项目人员变动通知）、application（项目人员变更申请表）、handover（工作交接确认表）"
+CH_H_CHANGE_DATE = "变更生效日期（接替人员独立上岗、原人员不再驻场之日），例如 2026-12-21"
+CH_H_DEMAND_DATE = "甲方提出更换要求的日期（甲方要求更换时填写）"
+CH_H_KIND = "变更类型：leave（离场）、replace（更换）、add（新增）、role_change（岗位调整）、client_demanded（甲方要求更换）"
+CH_H_LEAVING = "原人员工号"
+CH_H_JOINING = "接替（新到岗）人员工号"
+CH_H_NEW_ROLE = "岗位调整后的新岗位"
+CH_H_ID = "变更记录编号"
+CH_H_PDF_KIND = "表单：notice、application 或 handover"
+CH_CLI_BAD_DATE = "{what} 日期无法识别：{value}（应为 2026-12-21 这样的格式）"
+CH_CLI_PLAN = "变更日期 {change}：变动通知 {notice} 前；变更申请 {application} 前；最迟 {start} 开始交接{mark}"
+CH_CLI_PLAN_REPLACEMENT = "甲方要求更换：须于 {due} 前完成（15个工作日内）"
+CH_CLI_ADDED = "已登记变更 #{id}：{kind} {who}，变更日期 {date}"
+CH_CLI_ROW = "#{id}\t{kind}\t{who}\t{date}\t{state}\t未完成交接事项 {open}"
+# tab
+CH_NEW = "新建变更…"
+CH_EDIT = "编辑…"
+CH_APPROVE = "登记审核…"
+CH_HANDOVER = "交接清单…"
+CH_BEGIN = "开始交接"
+CH_FINISH_BUTTON = "完成变更…"
+CH_CANCEL = "撤销…"
+CH_PRINT = "打印"
+CH_FILTER_OPEN = "进行中"
+CH_FILTER_ALL = "全部"
+CH_HEADERS = ("编号", "类型", "人员", "变更日期", "下一期限", "状态", "未完成事项")
+CH_CHECK_HEADERS = ("完成", "交接事项", "数量/说明", "完成日期", "备注")
+CH_TIMELINE_TITLE = "期限（绿色未到期 · 黄色3个工作日内到期 · 红色已逾期 · 灰色已完成）"
+CH_CHECKLIST_TITLE = "交接清单"
+CH_DETAIL_NONE = "选择一项变更查看期限、审核和交接情况。"
+CH_NEXT = "{name} {due} · {status}"
+CH_PROBLEMS = "需要注意："
+CH_NOT_YET = "尚未审核"
+CH_APPROVAL_TEXT = "{name} {on} {opinion}"
+CH_HANDOVER_PEOPLE = "移交人 {handed}，接收人 {received}，监交人 {witness}"
+CH_CHECKLIST_COUNT = "已完成 {done} / 共 {n} 项"
+CH_BEGIN_ASK = "今天（{date}）开始工作交接？\n花名册中 {name} 的状态将改为“交接中”。"
+CH_CANCEL_ASK = "撤销原因："
+CH_DOC_LABELS = {"notice": "项目人员变动通知", "application": "项目人员变更申请表", "handover": "工作交接确认表"}
+CH_DOC_FILE_NAME = "{what}_{who}_#{id}.pdf"
+CH_TL_DUE = "截止 {due}"
+CH_TL_DONE = "完成 {done}"
+CH_TL_LATE = "（逾期）"
+CH_TL_CHANGE = "变更生效"
+CH_TL_EMPTY = "（未选择变更）"
+CH_TL_TIP = "{name}：{due} 截止，{status} {done}"
+# dialogs
+CH_DLG_NEW = "新建人员变更"
+CH_DLG_EDIT = "编辑人员变更 #{id}"
+CH_DLG_APPROVAL = "登记审核意见：{who}"
+CH_DLG_HANDOVER = "工作交接：{who}"
+CH_DLG_FINISH = "完成变更：{who}"
+CH_DLG_PREVIEW = "期限：变动通知 {notice} 前送达；变更申请 {application} 前提交；最迟 {start} 开始交接（不少于10个工作日）"
+CH_DLG_PREVIEW_REPLACEMENT = "；甲方要求更换须于 {due} 前完成"
+CH_DLG_PREVIEW_ESTIMATE = "。（所涉年份放假安排未导入，工作日期限为暂估）"
+CH_PERSON_ITEM = "{name}（{no}，{status}）"
+CH_JOINING_FACTS = "资质证书：{cert}　简历：{resume}　保密协议：{nda}"
+CH_HAVE = "有"
+CH_MISSING = "无"
+CH_GENDERS = ("男", "女")
+CH_EDUCATION_HINT = "例如：本科 / 计算机科学与技术"
+CH_CERTS_HINT = "资质证书名称及编号（留空则取花名册中的证书附件）"
+CH_F_KIND = "变更类型"
+CH_F_LEAVING = "原人员"
+CH_F_JOINING = "接替人员"
+CH_F_JOINING_FILES = "接替人员材料"
+CH_F_JOINING_DETAILS = "接替人员情况"
+CH_F_GENDER = "性别"
+CH_F_EDUCATION = "学历/专业"
+CH_F_YEARS = "工作年限"
+CH_F_CERTS = "资质证书"
+CH_F_CHANGE_DATE = "变更生效日期"
+CH_F_CHANGE_DATE_TIP = "自该日起由接替人员独立上岗、原人员不再驻场；原人员最后在岗日为其前一个工作日。各项期限都从这一天往前算。"
+CH_F_DEMAND_DATE = "甲方提出日期"
+CH_F_REASON_KIND = "变更原因类别"
+CH_F_REASON = "变更原因"
+CH_F_PLAN = "接替安排"
+CH_F_NEW_ROLE = "新岗位"
+CH_F_NOTICE_SENT = "变动通知送达日期"
+CH_F_APPLICATION_SENT = "变更申请提交日期"
+CH_F_CLIENT_APPROVAL = "{dept}审核"
+CH_F_SUPERVISOR_APPROVAL = "监理单位审核"
+CH_F_PARTY = "审核单位"
+CH_F_APPROVER = "审核人"
+CH_F_APPROVED_ON = "审核日期"
+CH_F_OPINION = "审核意见"
+CH_F_HANDED_BY = "移交人"
+CH_F_RECEIVED_BY = "接收人"
+CH_F_WITNESSED_BY = "监交人"
+CH_F_HANDOVER_PEOPLE = "交接人员"
+CH_F_PERIOD = "交接期"
+CH_F_CHECKLIST = "交接清单"
+CH_F_ASSESSMENT = "现场考核结果"
+CH_F_ASSESSED_ON = "考核日期"
+CH_F_PROBATION_END = "试用期至"
+CH_F_FINISH_ON = "完成日期（原人员最后在岗日）"
+CH_F_OVERRIDE = "未完成说明"
+CH_DAYS = "共 {n} 个工作日"
+CH_DAYS_SHORT = "共 {n} 个工作日（不足10个工作日）"
+CH_NEW_ITEM_HINT = "新增交接事项"
+CH_NEW_ITEM_DETAIL_HINT = "数量/说明"
+CH_ADD_ITEM = "添加事项"
+CH_OVERRIDE_HINT = "有未完成的交接事项时须说明原因（会印在交接确认表上）"
+CH_FINISH = "完成变更"
+CH_FINISH_OPEN = "还有 {n} 项交接事项未完成：{items}"
+CH_FINISH_ALL_DONE = "交接清单已全部完成。"
+CH_FINISH_EFFECT = "完成后花名册随之更新：原人员改为“已离场”（离场日期为完成日期），接替人员由“待入场”改为“在岗”。"
+# forms
+CH_DOC_ESTIMATE = "（暂估）"
+CH_DOC_TBD = "待定"
+CH_DOC_NO = "编号"
+CH_DOC_KIND = "变动类型"
+CH_DOC_REASON = "变动原因"
+CH_DOC_CHANGE_DATE = "计划变动日期"
+CH_DOC_PLANNED_LEAVE = "计划离场日期"
+CH_DOC_NOTICE_TITLE = "项目人员变动通知"
+CH_DOC_NOTICE_DATE = "通知日期"
+CH_DOC_TO = "致：{to}"
+CH_DOC_TO_DEFAULT = "{dept}、监理单位"
+CH_DOC_NOTICE_INTRO = "根据项目驻场人员管理制度，项目人员变动须提前1个月书面通知{dept}和监理单位。现将以下人员变动事项通知如下："
+CH_DOC_NOTICE_END = "特此通知。"
+CH_DOC_CHANGE_KIND = "变更类型"
+CH_DOC_REASON_DETAIL = "原因说明"
+CH_DOC_EFFECTIVE = "变更生效日期"
+CH_DOC_SUCCESSION = "接替安排"
+CH_DOC_SUCCESSOR = "拟接替人 {name}（{role}），预计到岗 {start}"
+CH_DOC_NEW_ROLE = "调整后岗位：{role}"
+CH_DOC_NO_SUCCESSOR = "不安排接替"
+CH_DOC_NOTICE_DUE = "通知期限"
+CH_DOC_NOTICE_DUE_TEXT = "变动日期 {change} 前一个月，即 {due} 前送达"
+CH_DOC_RECEIPT = "签收"
+CH_DOC_RECEIVED_BY = "{party}签收"
+CH_DOC_APPLICATION_TITLE = "项目人员变更申请表"
+CH_DOC_APPLICATION_DATE = "申请日期"
+CH_DOC_ORIGINAL = "一、原人员"
+CH_DOC_PROPOSED = "二、拟变更人员"
+CH_DOC_CERTIFICATES = "资质证书"
+CH_DOC_GENDER = "性别"
+CH_DOC_EDUCATION = "学历/专业"
+CH_DOC_YEARS = "工作年限"
+CH_DOC_CERT_NAMES = "资质证书名称及编号"
+CH_DOC_ARRIVAL = "预计到岗日期"
+CH_DOC_ATTACHMENTS = "附件"
+CH_DOC_ATT_CERT = "资质证书复印件"
+CH_DOC_ATT_RESUME = "简历"
+CH_DOC_ATT_NDA = "保密协议"
+CH_DOC_REASON_KIND = "变更原因"
+CH_DOC_HANDOVER_PLAN = "交接计划"
+CH_DOC_PLAN = "{start} 至 {end}，共 {n} 个工作日"
+CH_DOC_PLAN_SHORT = "（不足10个工作日）"
+CH_DOC_PLAN_BLANK = "____年__月__日 至 ____年__月__日，共 ____ 个工作日（不少于10个工作日）"
+CH_DOC_APPLICATION_DUE = "申请期限"
+CH_DOC_APPLICATION_DUE_TEXT = "变更日期 {change} 前12个工作日，即 {due} 前提交{mark}"
+CH_DOC_DEMAND = "甲方要求更换"
+CH_DOC_DEMAND_TEXT = "甲方于 {demand} 提出，须于 {due} 前完成更换（15个工作日内）{mark}"
+CH_DOC_PROBATION = "试用期"
+CH_DOC_PROBATION_TEXT = "接替人员经变更申请审核同意后开始试用，试用期至 {end}。"
+CH_DOC_PROMISE = "承诺：拟变更人员的资质、技术能力和工作经验不低于原人员；变更经{dept}和监理单位审核同意后执行，工作交接不少于{n}个工作日。"
+CH_DOC_OPINION = "{party}审核意见"
+CH_DOC_AGREED = "同意"
+CH_DOC_APPROVED_TEXT = "{opinion}（{name}，{on} 已审核）"
+CH_DOC_HANDOVER_TITLE = "工作交接确认表"
+CH_DOC_HANDED_BY = "移交人"
+CH_DOC_RECEIVED_BY_FIELD = "接收人"
+CH_DOC_WITNESSED_BY = "监交人"
+CH_DOC_PERIOD_LABEL = "交接期"
+CH_DOC_PERIOD = "{start} 至 {end}（共 {n} 个工作日）"
+CH_DOC_PERIOD_BLANK = "____年__月__日 至 ____年__月__日"
+CH_DOC_CHECKLIST_CAPTION = "交接清单"
+CH_DOC_CHECKLIST_HEADERS = ("序号", "交接事项", "数量/说明", "完成（√）", "备注")
+CH_DOC_CHECK = "√"
+CH_DOC_DONE_ON = "{day} 完成"
+CH_DOC_ASSESSMENT = "现场考核结果"
+CH_DOC_ASSESSED = "{text}（考核日期 {on}）"
+CH_DOC_OVERRIDE = "未完成事项说明：{text}"
+CH_DOC_HANDOVER_STATEMENT = "上述工作已全部交接清楚，资料、设备及账号权限已移交或收回。自交接完成之日起，相关工作由接收人负责。"
+CH_DOC_CLIENT_CONFIRM = "{client}确认"
+CH_DEMO = {
+    "reason": "本人原因申请离职，已提前一个月书面提出",
+    "plan": "由孙嘉怡接替数据库与报表的日常运维工作",
+    "gender": "女",
+    "education": "本科 / 计算机科学与技术",
+    "years": "6年",
+    "client_approver": "郑海燕",
+    "client_opinion": "同意更换，请按计划完成交接",
+}
+CH_DEMO_ITEM_NOTES = ("已整理为电子版，存放于运维共享盘", "已更新至11月")
+CH_DEMO_EQUIPMENT = (("笔记本电脑", "HX-NB-0106"), ("门禁卡", "MJ-2306"))
+CH_DEMO_ATTACHMENTS = (("resume", "简历"), ("certificate", "数据库系统工程师证书（软考中级）"))
+LEAVE_TYPE_SETTING_EXAMPLE = "{\"counting\": \"working\", \"attachment_required\": true, \"max_months\": 1}"
+RULES_TAB_LEAVE_TYPES = "请假类型"
+RULES_LEAVE_HEADERS = ("类型", "计算天数", "须附证明", "单次上限（月，0=不限）")
+LEAVE_COUNTING_LABELS = {"working": "按工作日", "calendar": "按自然日"}
 IMP_UNMAPPED_MANY = "未对应到花名册的考勤号共 {n} 个：{ids} 等（见右下表，对应后即计入考勤）"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -52,6 +55,7 @@ class RulesDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._rules_tab(), strings.RULES_TAB_RULES)
         tabs.addTab(self._legend_tab(), strings.RULES_TAB_LEGEND)
+        tabs.addTab(self._leave_tab(), strings.RULES_TAB_LEAVE_TYPES)
         tabs.addTab(self._history_tab(shown["history"]), strings.RULES_TAB_HISTORY)
         self.from_date = QDateEdit(QDate(self.today.year, self.today.month, self.today.day))
         self.from_date.setCalendarPopup(True)
@@ -112,6 +116,30 @@ class RulesDialog(QDialog):
             self.legend_edits[code] = edit
         return self.legend_table
 
+    def _leave_tab(self) -> QWidget:
+        """Leave types as data (issue 7): counting, certificate required, maximum per request."""
+        self.leave_types = self.services.leave.types()
+        table = QTableWidget(len(self.leave_types), 4)
+        table.setHorizontalHeaderLabels(list(strings.RULES_LEAVE_HEADERS))
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.leave_edits: dict[str, tuple[QComboBox, QCheckBox, QSpinBox]] = {}
+        for i, (code, lt) in enumerate(self.leave_types.items()):
+            table.setItem(i, 0, QTableWidgetItem(strings.LEAVE_TYPE_LABELS.get(code, code)))
+            counting = QComboBox()
+            for key, label in strings.LEAVE_COUNTING_LABELS.items():
+                counting.addItem(label, key)
+            counting.setCurrentIndex(counting.findData(lt.counting))
+            attach = QCheckBox()
+            attach.setChecked(lt.attachment_required)
+            months = QSpinBox()
+            months.setRange(0, 24)
+            months.setValue(lt.max_months or 0)
+            for j, w in enumerate((counting, attach, months), start=1):
+                table.setCellWidget(i, j, w)
+            self.leave_edits[code] = (counting, attach, months)
+        return table
+
     def _history_tab(self, history: list[dict[str, str]]) -> QWidget:
         table = QTableWidget(len(history), 3)
         table.setHorizontalHeaderLabels(list(strings.RULES_HISTORY_HEADERS))
@@ -139,6 +167,12 @@ class RulesDialog(QDialog):
         for code, line in self.legend_edits.items():
             if line.text().strip() != self.legend.get(code, ""):
                 changed["legend." + code] = line.text().strip()
+        for code, (counting, attach, months) in self.leave_edits.items():
+            lt = self.leave_types[code]
+            new = (str(counting.currentData()), attach.isChecked(), months.value() or None)
+            if new != (lt.counting, lt.attachment_required, lt.max_months):
+                changed["leave_type." + code] = json.dumps(
+                    {"counting": new[0], "attachment_required": new[1], "max_months": new[2]})
         return changed
 
     def save(self) -> None:

@@ -26,8 +26,8 @@ from app.domain.leave import (
     RETURNED,
     SUBMITTED,
     TRANSITIONS,
-    TYPES,
     DeputyInfo,
+    LeaveType,
     OtherLeave,
     Span,
     annual_entitlement,
@@ -41,6 +41,7 @@ from app.errors import AppError, NotFoundError, ValidationError
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.project import PROJECT_ID, ensure_project
+from app.services.settings import load_leave_types
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_leave import LeaveAttachment, LeaveRequest, OvertimeRequest
@@ -196,14 +197,19 @@ class LeaveService:
         effective = self._effective(r)
         if effective is None:
             return 0.0
-        return day_count(effective, TYPES[r.leave_type], self.holidays.calendar())
+        return day_count(effective, self.types()[r.leave_type], self.holidays.calendar())
 
-    @staticmethod
-    def _type(code: str) -> Any:
-        if code not in TYPES:
+    def types(self) -> dict[str, LeaveType]:
+        """The leave types with this project's settings (counting, attachment, maximum)."""
+        with self.db.read() as s:
+            return load_leave_types(s)
+
+    def _type(self, code: str) -> LeaveType:
+        types = self.types()
+        if code not in types:
             raise ValidationError(strings.LEAVE_BAD_TYPE.format(
-                value=code, types=", ".join(TYPES)), "type")
-        return TYPES[code]
+                value=code, types=", ".join(types)), "type")
+        return types[code]
 
     # ---- filing --------------------------------------------------------------------------
     def add(self, person_id: int, leave_type: str, span: Span, filed_at: dt.datetime,
@@ -420,6 +426,7 @@ class LeaveService:
                      ) -> dict[int, dict[dt.date, dict[str, str]]]:
         """person -> day -> session -> leave type, for approved (or returned) leave."""
         calendar = self.holidays.calendar()
+        types = load_leave_types(s)
         out: dict[int, dict[dt.date, dict[str, str]]] = {}
         rows = s.scalars(select(LeaveRequest).where(
             LeaveRequest.project_id == PROJECT_ID, LeaveRequest.state.in_(COUNTED_STATES),
@@ -430,7 +437,7 @@ class LeaveService:
                 span = span.until(r.returned_on - dt.timedelta(days=1))
             if span is None:
                 continue
-            for day, session in counted_sessions(span, TYPES[r.leave_type], calendar):
+            for day, session in counted_sessions(span, types[r.leave_type], calendar):
                 if first <= day <= last:
                     out.setdefault(r.person_id, {}).setdefault(day, {})[session] = r.leave_type
         return out

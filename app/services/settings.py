@@ -24,8 +24,34 @@ EXAMPLES = {"schedule.am": "08:30-12:00", "schedule.pm": "14:00-17:30",
             "rules.day_start": "04:00"}
 
 
+LEAVE_PREFIX = "leave_type."
+
+
 def known_keys() -> tuple[str, ...]:
-    return (*RULE_KEYS, *(LEGEND_PREFIX + k for k in strings.LEGEND_DEFAULT))
+    from app.domain.leave import TYPES
+
+    return (*RULE_KEYS, *(LEGEND_PREFIX + k for k in strings.LEGEND_DEFAULT),
+            *(LEAVE_PREFIX + k for k in TYPES))
+
+
+def load_leave_types(s: Session) -> dict[str, Any]:
+    """Leave types with the project's overrides (counting, attachment, maximum per request)."""
+    import dataclasses
+    import json
+
+    from app.domain.leave import TYPES
+
+    types: dict[str, Any] = dict(TYPES)
+    rows = s.execute(select(Setting.key, Setting.value)
+                     .where(Setting.project_id == PROJECT_ID,
+                            Setting.key.like(LEAVE_PREFIX + "%"))
+                     .order_by(Setting.effective_from, Setting.id)).all()
+    for key, value in rows:
+        code = key[len(LEAVE_PREFIX):]
+        if code in types:
+            fields = json.loads(value)
+            types[code] = dataclasses.replace(types[code], **fields)
+    return types
 
 
 def load_timeline(s: Session) -> RulesTimeline:
@@ -48,6 +74,24 @@ def load_legend(s: Session, at: dt.date | None = None) -> dict[str, str]:
     for key, value in rows:
         legend[key[len(LEGEND_PREFIX):]] = value
     return legend
+
+
+def _check_leave_type(key: str, value: str) -> None:
+    import json
+
+    try:
+        fields = json.loads(value)
+        ok = isinstance(fields, dict) and set(fields) <= {
+            "counting", "attachment_required", "max_months"} and \
+            fields.get("counting", "working") in ("working", "calendar") and \
+            isinstance(fields.get("attachment_required", False), bool) and \
+            (fields.get("max_months") is None or (isinstance(fields["max_months"], int)
+                                                  and 0 < fields["max_months"] <= 24))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ValidationError(strings.SETTING_BAD_VALUE.format(
+            key=key, value=value, example=strings.LEAVE_TYPE_SETTING_EXAMPLE), "value")
 
 
 class SettingsService:
@@ -94,6 +138,8 @@ class SettingsService:
                 except (ValueError, KeyError):
                     raise ValidationError(strings.SETTING_BAD_VALUE.format(
                         key=key, value=value, example=EXAMPLES.get(key, "15")), "value") from None
+            if key.startswith(LEAVE_PREFIX):
+                _check_leave_type(key, value)
             row = s.scalars(select(Setting).where(
                 Setting.project_id == PROJECT_ID, Setting.key == key,
                 Setting.effective_from == day)).first()

@@ -207,3 +207,19 @@ def test_printing_the_month_and_a_persons_records(qtbot: Any, demo: Services, tm
     qtbot.waitUntil(lambda: len(opened) == 4, timeout=20000)
     assert [Path(p).name for p in opened] == ["m.pdf", "m.xlsx", "p.pdf", "e.pdf"]
     assert all((tmp_path / n).stat().st_size > 5000 for n in ("m.pdf", "p.pdf", "e.pdf"))
+
+
+def test_leave_types_are_editable_data(qtbot: Any, demo: Services, messages: Any) -> None:
+    """Issue 7: counting, certificate and maximum per request are settings."""
+    from ui.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(demo, today=dt.date(2026, 11, 29))
+    qtbot.addWidget(dialog)
+    counting, attach, months = dialog.leave_edits["marriage_leave"]
+    counting.setCurrentIndex(counting.findData("calendar"))
+    attach.setChecked(False)
+    months.setValue(1)
+    dialog.save()
+    lt = demo.leave.types()["marriage_leave"]
+    assert (lt.counting, lt.attachment_required, lt.max_months) == ("calendar", False, 1)
+    assert demo.leave.types()["sick_leave"].attachment_required  # others untouched
