@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
         from ui.tabs.imports.tab import ImportsTab
         from ui.tabs.leave.tab import LeaveTab
         from ui.tabs.roster.tab import RosterTab
+        from ui.tabs.scores.tab import ScoresTab
+        from ui.tabs.service.tab import ServiceTab
 
         self.services = services
         self.roster_tab = RosterTab(services, self.tasks)
@@ -58,11 +60,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.roster_tab, strings.TAB_ROSTER)
         self.imports_tab = ImportsTab(services, self.tasks)
         self.leave_tab = LeaveTab(services, self.tasks)
+        self.scores_tab = ScoresTab(services, self.tasks)
+        self.service_tab = ServiceTab(services, self.tasks)
         self.tabs.addTab(self.attendance_tab, strings.TAB_ATTENDANCE)
         self.tabs.addTab(self.leave_tab, strings.TAB_LEAVE)
+        self.tabs.addTab(self.scores_tab, strings.TAB_SCORES)
+        self.tabs.addTab(self.service_tab, strings.TAB_SERVICE)
         self.tabs.addTab(self.imports_tab, strings.TAB_IMPORTS)
         self.all_tabs = [self.roster_tab, self.attendance_tab, self.leave_tab,
-                         self.imports_tab]
+                         self.scores_tab, self.service_tab, self.imports_tab]
         for tab in self.all_tabs:
             tab.changed.connect(self.apply_changes)
         self.setCentralWidget(self.tabs)

@@ -20,6 +20,8 @@ from app.services.project import ProjectService
 from app.services.punches import PunchService
 from app.services.roster import RosterService
 from app.services.roster_io import RosterIO
+from app.services.scores import ScoreService
+from app.services.service_log import ServiceLogService
 from app.services.settings import SettingsService
 from app.storage.db import Database, open_database
 
@@ -41,6 +43,8 @@ class Services:
         self.imports = ImportService(db, actor)
         self.leave = LeaveService(db, actor)
         self.documents = DocumentService(db, actor)
+        self.scores = ScoreService(db, actor)
+        self.service_log = ServiceLogService(db, actor)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

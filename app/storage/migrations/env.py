@@ -3,7 +3,10 @@
 from alembic import context
 
 import app.storage.tables_attendance
-import app.storage.tables_leave  # noqa: F401
+import app.storage.tables_handover
+import app.storage.tables_leave
+import app.storage.tables_scores
+import app.storage.tables_service  # noqa: F401
 from app.storage.tables import Base
 
 connection = context.config.attributes.get("connection")

@@ -1,0 +1,417 @@
+"""Conduct and the monthly deduction score (SPEC S1–S3; issue 9).
+
+Design of the attendance-derived incidents: they are *recomputed*, never stored. Each time a
+month's scores are computed, the lateness and early leave of ``AttendanceService.month`` are
+turned into incidents (one per occurrence) with the rule value in force on their day. What a
+user adds to them, a waiver with its reason, is stored in ``score_waiver`` keyed by
+(person, day, session, late|early). So:
+
+* a punch correction that removes a lateness removes its deduction at once, and nothing is
+  deleted: the audit trail holds the correction, which is the reason the deduction went;
+* a revoked correction brings the deduction back, with its waiver if it had one;
+* stored copies can never drift from the attendance sheet they were derived from (a locked
+  month is computed from its snapshot, so its scores are frozen too).
+
+The alternative, storing derived incidents and reconciling them, would need a delete-or-flag
+pass after every correction, leave, roster or settings change, and a second truth to keep
+in step with the attendance sheet. Manual incidents are stored rows; their points are the
+rule's value in force on their day unless the user overrode them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import strings
+from app.domain.scoring import (
+    ATTENDANCE_RULES,
+    DEDUCTION,
+    Occurrence,
+    RuleCatalogue,
+    competition_ranks,
+    flagged,
+    occurrences,
+    tally,
+)
+from app.errors import NotFoundError, ValidationError
+from app.services.attendance import AttendanceService, PersonMonth, month_key
+from app.services.changes import SCORES, Changes
+from app.services.progress import Progress
+from app.services.project import PROJECT_ID, ProjectService
+from app.services.score_rules import (
+    SETTING_KEYS,
+    RuleChangeDTO,
+    RuleDTO,
+    ScoreRuleService,
+    ScoreSettingsDTO,
+    month_bounds,
+    now_,
+    point_size,
+)
+from app.storage.db import Database
+from app.storage.tables import Person
+from app.storage.tables_scores import ScoreIncident, ScoreWaiver
+
+__all__ = ["ATTENDANCE", "MANUAL", "SETTING_KEYS", "IncidentDTO", "PersonScore",
+           "RuleChangeDTO", "RuleDTO", "ScoreService", "ScoreSettingsDTO", "ScoresMonthDTO",
+           "score_service"]
+
+ATTENDANCE, MANUAL = "attendance", "manual"
+_DERIVED_ID = re.compile(r"^att-(\d+)-(\d{4}-\d{2}-\d{2})-(am|pm)-(late|early)$")
+
+
+# ---- DTOs ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IncidentDTO:
+    """One incident of a month. ``points`` are signed as they count (a deduction is
+    negative); a waived incident keeps its points but is not counted."""
+
+    id: str
+    person_id: int
+    employee_no: str
+    name: str
+    at: dt.datetime
+    rule: str
+    rule_label: str
+    points: int
+    source: str  # attendance | manual
+    note: str
+    waived: bool = False
+    waive_reason: str = ""
+    waived_by: str = ""
+    waived_at: dt.datetime | None = None
+    recorded_by: str = ""
+    recorded_at: dt.datetime | None = None
+    overridden: bool = False
+    in_force: bool = True  # False: the rule was not in force on that day (counts 0)
+    session: str = ""
+    kind: str = ""
+
+    @property
+    def counted(self) -> bool:
+        return not self.waived
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "rule": self.rule, "label": self.rule_label,
+                "points": self.points, "date": self.at.date().isoformat(),
+                "time": self.at.strftime("%H:%M"), "source": self.source,
+                "waived": self.waived, "waive_reason": self.waive_reason,
+                "note": self.note, "recorded_by": self.recorded_by}
+
+
+@dataclass(frozen=True)
+class PersonScore:
+    person_id: int
+    employee_no: str
+    name: str
+    role: str
+    base: int
+    deductions: int
+    rewards: int
+    score: int
+    rank: int
+    flagged: bool
+    incidents: tuple[IncidentDTO, ...]
+
+    @property
+    def counted(self) -> int:
+        return sum(1 for i in self.incidents if i.counted)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"employee_no": self.employee_no, "name": self.name, "role": self.role,
+                "base": self.base, "deductions": self.deductions, "rewards": self.rewards,
+                "score": self.score, "rank": self.rank, "flagged": self.flagged,
+                "incidents": [i.as_json() for i in self.incidents]}
+
+
+@dataclass(frozen=True)
+class ScoresMonthDTO:
+    year: int
+    month: int
+    base: int
+    threshold: int | None
+    flag_label: str
+    locked: bool
+    provisional: bool
+    people: tuple[PersonScore, ...] = field(default_factory=tuple)
+
+    @property
+    def key(self) -> str:
+        return month_key(self.year, self.month)
+
+    def person(self, person_id: int) -> PersonScore | None:
+        return next((p for p in self.people if p.person_id == person_id), None)
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``onsitedesk scores YYYY-MM --json`` document."""
+        return {"month": self.key, "base": self.base, "threshold": self.threshold,
+                "flag_label": self.flag_label, "locked": self.locked,
+                "provisional": self.provisional,
+                "people": [p.as_json() for p in self.people]}
+
+
+def score_service(services: Any) -> ScoreService:
+    """``services.scores`` of the facade, or a ScoreService on its database (before the
+    facade has the attribute)."""
+    found = getattr(services, "scores", None)
+    return found if isinstance(found, ScoreService) else ScoreService(services.db,
+                                                                      services.actor)
+
+
+def derived_id(person_id: int, occ: Occurrence) -> str:
+    return f"att-{person_id}-{occ.day.isoformat()}-{occ.session}-{occ.kind}"
+
+
+# ---- service --------------------------------------------------------------------------------
+class ScoreService(ScoreRuleService):
+    """The rule catalogue (inherited), incidents, waivers, the month and its printouts."""
+
+    def __init__(self, db: Database, actor: str | None) -> None:
+        super().__init__(db, actor)
+        self.attendance = AttendanceService(db, actor)
+        self.project = ProjectService(db, actor)
+
+    # ---- incidents -------------------------------------------------------------------------
+    def add_incident(self, person_id: int, rule: str, at: dt.datetime, note: str = "",
+                     points: int | None = None) -> tuple[IncidentDTO, Changes]:
+        """Record a conduct incident by hand; its points are the rule's value in force on
+        its day unless ``points`` overrides them."""
+        day = at.date()
+        with self.db.transaction(self.actor) as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
+            catalogue, labels = self._catalogue(s)
+            definition = catalogue.get(rule)
+            if definition is None:
+                raise ValidationError(strings.SCORE_RULE_UNKNOWN.format(code=rule), "rule")
+            if rule in ATTENDANCE_RULES:
+                raise ValidationError(strings.SCORE_RULE_IS_ATTENDANCE.format(
+                    label=labels[rule]), "rule")
+            value = catalogue.at(rule, day)
+            if value is None:
+                raise ValidationError(strings.SCORE_RULE_NOT_IN_FORCE.format(
+                    label=labels[rule], date=day.isoformat()), "rule")
+            override = None if points is None else point_size(definition.kind, points)
+            self._check_unlocked(s, day)
+            row = ScoreIncident(project_id=PROJECT_ID, person_id=person_id,
+                                occurred_at=at.replace(second=0, microsecond=0),
+                                rule_code=rule, points_override=override, note=note.strip(),
+                                recorded_at=now_(), recorded_by=self._who())
+            s.add(row)
+            s.flush()
+            return self._manual_dto(row, person, catalogue, labels), SCORES
+
+    def waive(self, incident_id: str, reason: str) -> Changes:
+        """Waive an incident with a reason: it stays on the sheet (struck through) and does
+        not count. ``incident_id`` is a manual incident's number or a derived ``att-…`` id."""
+        if not reason.strip():
+            raise ValidationError(strings.SCORE_WAIVE_NEEDS_REASON, "reason")
+        derived = _DERIVED_ID.match(incident_id.strip())
+        if derived:
+            return self._waive_derived(derived, reason.strip())
+        with self.db.transaction(self.actor) as s:
+            row = self._manual_row(s, incident_id)
+            if row.waived_at is not None:
+                raise ValidationError(strings.SCORE_ALREADY_WAIVED.format(id=incident_id))
+            self._check_unlocked(s, row.occurred_at.date())
+            row.waived_at, row.waived_by, row.waive_reason = now_(), self._who(), reason.strip()
+            s.flush()
+        return SCORES
+
+    def _waive_derived(self, m: re.Match[str], reason: str) -> Changes:
+        person_id, day = int(m.group(1)), dt.date.fromisoformat(m.group(2))
+        session, kind = m.group(3), m.group(4)
+        detail = self.attendance.day_detail(person_id, day)
+        exists = any(o.session == session and o.kind == kind
+                     for o in occurrences([detail.result]))
+        if not exists:
+            raise NotFoundError(strings.SCORE_INCIDENT_NOT_FOUND.format(id=m.group(0)))
+        with self.db.transaction(self.actor) as s:
+            if self._active_waiver(s, person_id, day, session, kind) is not None:
+                raise ValidationError(strings.SCORE_ALREADY_WAIVED.format(id=m.group(0)))
+            self._check_unlocked(s, day)
+            s.add(ScoreWaiver(project_id=PROJECT_ID, person_id=person_id, day=day,
+                              session=session, kind=kind, reason=reason, waived_at=now_(),
+                              waived_by=self._who()))
+            s.flush()
+        return SCORES
+
+    def unwaive(self, incident_id: str, reason: str) -> Changes:
+        """Take a waiver back (a mistake): the incident counts again. Kept in the audit."""
+        if not reason.strip():
+            raise ValidationError(strings.SCORE_UNWAIVE_NEEDS_REASON, "reason")
+        derived = _DERIVED_ID.match(incident_id.strip())
+        with self.db.transaction(self.actor) as s:
+            if derived:
+                person_id, day = int(derived.group(1)), dt.date.fromisoformat(derived.group(2))
+                waiver = self._active_waiver(s, person_id, day, derived.group(3),
+                                             derived.group(4))
+                if waiver is None:
+                    raise ValidationError(strings.SCORE_NOT_WAIVED.format(id=incident_id))
+                self._check_unlocked(s, day)
+                waiver.revoked_at, waiver.revoked_by = now_(), self._who()
+                waiver.revoke_reason = reason.strip()
+            else:
+                row = self._manual_row(s, incident_id)
+                if row.waived_at is None:
+                    raise ValidationError(strings.SCORE_NOT_WAIVED.format(id=incident_id))
+                self._check_unlocked(s, row.occurred_at.date())
+                row.waived_at = row.waived_by = row.waive_reason = None
+            s.flush()
+        return SCORES
+
+    @staticmethod
+    def _manual_row(s: Session, incident_id: str) -> ScoreIncident:
+        text = incident_id.strip().lstrip("#")
+        row = s.get(ScoreIncident, int(text)) if text.isdigit() else None
+        if row is None:
+            raise NotFoundError(strings.SCORE_INCIDENT_NOT_FOUND.format(id=incident_id))
+        return row
+
+    @staticmethod
+    def _active_waiver(s: Session, person_id: int, day: dt.date, session: str,
+                       kind: str) -> ScoreWaiver | None:
+        return s.scalars(select(ScoreWaiver).where(
+            ScoreWaiver.person_id == person_id, ScoreWaiver.day == day,
+            ScoreWaiver.session == session, ScoreWaiver.kind == kind,
+            ScoreWaiver.revoked_at.is_(None))).first()
+
+    def _manual_dto(self, row: ScoreIncident, person: Person, catalogue: RuleCatalogue,
+                    labels: dict[str, str]) -> IncidentDTO:
+        definition = catalogue.get(row.rule_code)
+        value = catalogue.at(row.rule_code, row.occurred_at.date())
+        kind = definition.kind if definition else DEDUCTION
+        if row.points_override is not None:
+            size, in_force = row.points_override, True
+        else:
+            size, in_force = (value.points, True) if value else (0, False)
+        signed = -size if kind == DEDUCTION else size
+        return IncidentDTO(
+            str(row.id), person.id, person.employee_no, person.name, row.occurred_at,
+            row.rule_code, labels.get(row.rule_code, row.rule_code), signed, MANUAL, row.note,
+            waived=row.waived_at is not None, waive_reason=row.waive_reason or "",
+            waived_by=row.waived_by or "", waived_at=row.waived_at,
+            recorded_by=row.recorded_by, recorded_at=row.recorded_at,
+            overridden=row.points_override is not None, in_force=in_force)
+
+    # ---- the month ---------------------------------------------------------------------------
+    def month(self, year: int, month: int, now: dt.datetime | None = None,
+              progress: Progress | None = None) -> ScoresMonthDTO:
+        """Scores of the month: attendance incidents from the month's verdicts (the locked
+        snapshot when the month is locked), manual incidents, waivers, rank and flag."""
+        att = self.attendance.month(year, month, progress, now)
+        first, last = month_bounds(year, month)
+        with self.db.read() as s:
+            catalogue, labels = self._catalogue(s)
+            settings = self._settings_at(s, last)
+            manual = list(s.scalars(select(ScoreIncident).where(
+                ScoreIncident.project_id == PROJECT_ID,
+                ScoreIncident.occurred_at >= dt.datetime.combine(first, dt.time()),
+                ScoreIncident.occurred_at < dt.datetime.combine(last + dt.timedelta(days=1),
+                                                                dt.time()))
+                .order_by(ScoreIncident.occurred_at, ScoreIncident.id)))
+            waivers = {(w.person_id, w.day, w.session, w.kind): w for w in s.scalars(
+                select(ScoreWaiver).where(
+                    ScoreWaiver.project_id == PROJECT_ID, ScoreWaiver.revoked_at.is_(None),
+                    ScoreWaiver.day >= first, ScoreWaiver.day <= last))}
+            people = {p.person_id: (p.employee_no, p.name, p.role) for p in att.people}
+            persons = {r.person_id: s.get(Person, r.person_id) for r in manual}
+            for pid, person in persons.items():
+                if pid not in people and person is not None:
+                    people[pid] = (person.employee_no, person.name, person.role)
+            by_person: dict[int, list[IncidentDTO]] = {pid: [] for pid in people}
+            for r in manual:
+                person = persons[r.person_id]
+                if person is not None:
+                    by_person[r.person_id].append(self._manual_dto(r, person, catalogue,
+                                                                   labels))
+        for p in att.people:
+            by_person[p.person_id] += self._derived(p, catalogue, labels, waivers)
+        return self._rank(year, month, att.locked, att.provisional, settings, people,
+                          by_person)
+
+    def _derived(self, p: PersonMonth, catalogue: RuleCatalogue, labels: dict[str, str],
+                 waivers: dict[tuple[int, dt.date, str, str], ScoreWaiver]
+                 ) -> list[IncidentDTO]:
+        out = []
+        for occ in occurrences(p.summary.days):
+            value = catalogue.at(occ.rule, occ.day)
+            if value is None:  # the rule was retired (or never active) on that day
+                continue
+            w = waivers.get((p.person_id, occ.day, occ.session, occ.kind))
+            out.append(IncidentDTO(
+                derived_id(p.person_id, occ), p.person_id, p.employee_no, p.name, occ.at,
+                occ.rule, labels[occ.rule], value.signed, ATTENDANCE, _derived_note(occ),
+                waived=w is not None, waive_reason=w.reason if w else "",
+                waived_by=w.waived_by if w else "", waived_at=w.waived_at if w else None,
+                recorded_by=strings.SCORE_RECORDED_BY_SYSTEM, session=occ.session,
+                kind=occ.kind))
+        return out
+
+    @staticmethod
+    def _rank(year: int, month: int, locked: bool, provisional: bool,
+              settings: ScoreSettingsDTO, people: dict[int, tuple[str, str, str]],
+              by_person: dict[int, list[IncidentDTO]]) -> ScoresMonthDTO:
+        order = sorted(people, key=lambda pid: people[pid][0])
+        tallies = [tally(settings.base, (i.points for i in by_person[pid] if i.counted))
+                   for pid in order]
+        ranks = competition_ranks([t.score for t in tallies])
+        rows = [PersonScore(pid, *people[pid], settings.base, t.deductions, t.rewards,
+                            t.score, rank, flagged(t.score, settings.threshold),
+                            tuple(sorted(by_person[pid], key=lambda i: (i.at, i.id))))
+                for pid, t, rank in zip(order, tallies, ranks, strict=True)]
+        rows.sort(key=lambda r: (r.rank, r.employee_no))
+        return ScoresMonthDTO(year, month, settings.base, settings.threshold,
+                              settings.flag_label, locked, provisional, tuple(rows))
+
+    def incidents(self, year: int, month: int, person_id: int | None = None,
+                  now: dt.datetime | None = None) -> list[IncidentDTO]:
+        result = self.month(year, month, now=now)
+        return [i for p in result.people if person_id in (None, p.person_id)
+                for i in p.incidents]
+
+    # ---- printouts -------------------------------------------------------------------------
+    def sheet_pdf(self, year: int, month: int, path: Path,
+                  now: dt.datetime | None = None) -> Path:
+        from app.documents.score_sheet import write_score_pdf
+
+        project = self.project.get()
+        write_score_pdf(path, self.month(year, month, now=now), project,
+                        project.project_manager)
+        return path
+
+    def sheet_xlsx(self, year: int, month: int, path: Path,
+                   now: dt.datetime | None = None) -> Path:
+        from app.documents.score_sheet import write_score_xlsx
+
+        project = self.project.get()
+        write_score_xlsx(path, self.month(year, month, now=now), project,
+                         project.project_manager)
+        return path
+
+    def person_pdf(self, year: int, month: int, person_id: int, path: Path,
+                   now: dt.datetime | None = None) -> Path:
+        from app.documents.score_sheet import write_person_incidents_pdf
+
+        result = self.month(year, month, now=now)
+        person = result.person(person_id)
+        if person is None:
+            raise NotFoundError(strings.SCORE_PERSON_NOT_IN_MONTH.format(
+                id=person_id, month=result.key))
+        write_person_incidents_pdf(path, result, person, self.project.get())
+        return path
+
+
+def _derived_note(occ: Occurrence) -> str:
+    template = strings.SCORE_NOTE_LATE if occ.kind == "late" else strings.SCORE_NOTE_EARLY
+    minute = occ.minute or 0
+    return template.format(session=strings.SESSION_LABELS[occ.session], minutes=occ.minutes,
+                           time=f"{minute // 60 % 24:02d}:{minute % 60:02d}")

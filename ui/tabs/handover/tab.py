@@ -1,0 +1,354 @@
+"""Change and handover tab (SPEC C1-C6): the changes, the timeline of the selected one, its
+details and checklist, the workflow actions and the three printed forms. Also the status bar
+label that shows ``HandoverService.warnings(today)`` in the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import strings
+from app.domain import handover as rules
+from app.domain.handover import Step
+from app.errors import AppError
+from app.services import Changes, Services
+from app.services.handover import ChangeDTO
+from ui import messages
+from ui.tabs.handover.checklist import HandoverDialog
+from ui.tabs.handover.dialogs import ApprovalDialog, ChangeDialog, FinishDialog, joining_facts
+from ui.tabs.handover.timeline import TimelineWidget, status_color
+from ui.tasks import TaskRunner
+
+FILTERS = (("open", strings.CH_FILTER_OPEN), (None, strings.CH_FILTER_ALL),
+           (rules.DONE, strings.CH_STATE_LABELS[rules.DONE]),
+           (rules.CANCELLED, strings.CH_STATE_LABELS[rules.CANCELLED]))
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(list(headers))
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def next_step(steps: list[Step]) -> Step | None:
+    """The first step not done yet (what the list shows)."""
+    return next((s for s in steps if s.done is None), None)
+
+
+def _d(day: dt.date | None) -> str:
+    return day.isoformat() if day else strings.CH_DASH
+
+
+def change_html(c: ChangeDTO, dept: str = strings.DEFAULT_CLIENT_DEPT) -> str:
+    e = html.escape
+    rows: list[tuple[str, str]] = [
+        (strings.CH_F_KIND, c.kind_label),
+        (strings.CH_F_LEAVING, f"{c.leaving.name}（{c.leaving.role}）" if c.leaving else ""),
+        (strings.CH_F_JOINING, f"{c.joining.name}（{c.joining.role}）" if c.joining else ""),
+        (strings.CH_F_CHANGE_DATE, _d(c.change_date)),
+    ]
+    if c.joining is not None:
+        rows.append((strings.CH_F_JOINING_FILES, joining_facts(c.joining)))
+    if c.demand_date:
+        rows.append((strings.CH_F_DEMAND_DATE, _d(c.demand_date)))
+    if c.kind == rules.ROLE_CHANGE:
+        rows.append((strings.CH_F_NEW_ROLE, c.new_role))
+    rows += [(strings.CH_F_REASON, c.reason),
+             (strings.CH_F_NOTICE_SENT, _d(c.notice_sent_on)),
+             (strings.CH_F_APPLICATION_SENT, _d(c.application_submitted_on))]
+    for label, a in ((strings.CH_F_CLIENT_APPROVAL.format(dept=dept), c.client),
+                     (strings.CH_F_SUPERVISOR_APPROVAL, c.supervisor)):
+        rows.append((label, strings.CH_APPROVAL_TEXT.format(
+            name=a.approver, on=_d(a.approved_on), opinion=a.opinion) if a.done
+            else strings.CH_NOT_YET))
+    h = c.handover
+    if rules.has_handover(c.kind):
+        rows.append((strings.CH_F_HANDOVER_PEOPLE, strings.CH_HANDOVER_PEOPLE.format(
+            handed=h.handed_by or strings.CH_DASH, received=h.received_by or strings.CH_DASH,
+            witness=h.witnessed_by or strings.CH_DASH)))
+        if h.start:
+            rows.append((strings.CH_F_PERIOD, strings.CH_DOC_PERIOD.format(
+                start=_d(h.start), end=_d(h.end or c.deadlines.handover_end_latest),
+                n=c.handover_days or 0)))
+        rows.append((strings.CH_F_CHECKLIST, strings.CH_CHECKLIST_COUNT.format(
+            done=len(c.items) - len(c.open_items), n=len(c.items))))
+        if h.assessment_result:
+            rows.append((strings.CH_F_ASSESSMENT, h.assessment_result))
+    if h.probation_end:
+        rows.append((strings.CH_F_PROBATION_END, _d(h.probation_end)))
+    if c.finished_on:
+        rows.append((strings.CH_F_FINISH_ON, _d(c.finished_on)))
+    if c.finish_override:
+        rows.append((strings.CH_F_OVERRIDE, c.finish_override))
+    body = "".join(f"<tr><td style='color:#666;padding-right:8px'>{e(k)}</td>"
+                   f"<td>{e(v)}</td></tr>" for k, v in rows if v)
+    problems = ""
+    if c.problems and c.state == rules.PLANNED:
+        items = "".join(f"<li>{e(strings.CH_PROBLEM_LABELS.get(p, p))}</li>" for p in c.problems)
+        problems = f"<p style='color:#b26a00'><b>{e(strings.CH_PROBLEMS)}</b></p>" \
+                   f"<ul style='color:#b26a00'>{items}</ul>"
+    head = f"<h3>#{c.id} {e(c.who)} · {e(c.state_label)}</h3>"
+    return f"{head}<table>{body}</table>{problems}"
+
+
+class HandoverTab(QWidget):
+    changed = Signal(object)  # Changes, for the main window to fan out
+
+    def __init__(self, services: Services, tasks: TaskRunner,
+                 parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        self.today = today or dt.date.today()
+        self.rows: list[ChangeDTO] = []
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, label, slot in (
+                ("new", strings.CH_NEW, self.new_change),
+                ("edit", strings.CH_EDIT, self.edit_change),
+                ("approve", strings.CH_APPROVE, self.approve),
+                ("handover", strings.CH_HANDOVER, self.run_handover),
+                ("begin", strings.CH_BEGIN, self.begin_handover),
+                ("finish", strings.CH_FINISH_BUTTON, self.finish),
+                ("cancel", strings.CH_CANCEL, self.cancel),
+                ("print", strings.CH_PRINT, None)):
+            b = QPushButton(label)
+            if slot is not None:
+                b.clicked.connect(slot)
+            self.buttons[key] = b
+            bar.addWidget(b)
+        menu = QMenu(self)
+        for kind, label in strings.CH_DOC_LABELS.items():
+            menu.addAction(label, lambda k=kind: self.print_form(k))
+        self.buttons["print"].setMenu(menu)
+        bar.addStretch()
+        self.filter = QComboBox()
+        for code, label in FILTERS:
+            self.filter.addItem(label, code)
+        self.filter.currentIndexChanged.connect(self.refresh)
+        bar.addWidget(self.filter)
+        self.table = _table(strings.CH_HEADERS)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_change())
+        self.timeline = TimelineWidget()
+        self.detail = QTextBrowser()
+        self.checklist = _table(strings.CH_CHECK_HEADERS)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(QLabel(strings.CH_TIMELINE_TITLE))
+        rv.addWidget(self.timeline)
+        rv.addWidget(self.detail, 3)
+        rv.addWidget(QLabel(strings.CH_CHECKLIST_TITLE))
+        rv.addWidget(self.checklist, 2)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([560, 720])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        self.refresh()
+
+    # ---- data --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.selected()
+        wanted = self.filter.currentData()
+        rows = self.services.handover.list_changes(
+            state=None if wanted in (None, "open") else wanted)
+        self.rows = [r for r in rows if wanted != "open" or r.state == rules.PLANNED]
+        self.table.setRowCount(len(self.rows))
+        for i, c in enumerate(self.rows):
+            steps = self.services.handover.timeline(c, self.today)
+            step = next_step(steps) if c.state == rules.PLANNED else None
+            nxt = strings.CH_NEXT.format(name=step.name, due=step.due.strftime("%m-%d"),
+                                         status=strings.CH_STATUS_LABELS[step.status]) \
+                if step else ""
+            values = (f"#{c.id}", c.kind_label, c.who, c.change_date.isoformat(), nxt,
+                      c.state_label, str(len(c.open_items)) if c.items else "")
+            for j, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if j == 4 and step is not None:
+                    item.setForeground(status_color(step.status))
+                if c.state != rules.PLANNED:
+                    item.setForeground(QColor("#888888"))
+                self.table.setItem(i, j, item)
+        row = next((i for i, c in enumerate(self.rows) if current and c.id == current.id),
+                   0 if self.rows else -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._selected()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.handover or changes.roster or changes.calendar or changes.project:
+            self.refresh()
+
+    def set_today(self, today: dt.date) -> None:
+        self.today = today
+        self.refresh()
+
+    def selected(self) -> ChangeDTO | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows) and self.table.selectionModel().hasSelection():
+            return self.rows[row]
+        return None
+
+    def _selected(self) -> None:
+        c = self.selected()
+        planned = c is not None and c.state == rules.PLANNED
+        handover = planned and c is not None and rules.has_handover(c.kind)
+        enable = {"edit": planned, "approve": planned, "handover": handover,
+                  "begin": handover and c is not None and c.handover_started_on is None,
+                  "finish": planned, "cancel": planned, "print": c is not None}
+        for key, on in enable.items():
+            self.buttons[key].setEnabled(on)
+        if c is None:
+            self.timeline.set_steps([])
+            self.detail.setHtml(f"<p style='color:#777'>{strings.CH_DETAIL_NONE}</p>")
+            self.checklist.setRowCount(0)
+            return
+        self.timeline.set_steps(self.services.handover.timeline(c, self.today), c.change_date,
+                                c.state)
+        self.detail.setHtml(change_html(c, self.services.project.get().client_dept
+                                        or strings.DEFAULT_CLIENT_DEPT))
+        self.checklist.setRowCount(len(c.items))
+        for i, item in enumerate(c.items):
+            values = (strings.CH_DOC_CHECK if item.done else "", item.title, item.detail,
+                      item.done_on.isoformat() if item.done_on else "", item.note)
+            for j, v in enumerate(values):
+                cell = QTableWidgetItem(v)
+                if not item.done:
+                    cell.setForeground(QColor("#b26a00"))
+                self.checklist.setItem(i, j, cell)
+
+    def _done(self, changes: Changes) -> None:
+        self.refresh()
+        if changes.any:
+            self.changed.emit(changes)
+
+    def _run(self, fn: Callable[[], tuple[Any, Changes]]) -> None:
+        try:
+            _, changes = fn()
+        except AppError as exc:
+            messages.error(self, exc.message)
+            return
+        self._done(changes)
+
+    # ---- actions -----------------------------------------------------------------------------
+    def new_change(self) -> None:
+        dialog = ChangeDialog(self.services, None, self, self.today)
+        if dialog.exec() and dialog.saved is not None:
+            self._select_after(dialog.saved.id, dialog.changes)
+
+    def _select_after(self, change_id: int, changes: Changes) -> None:
+        self.filter.setCurrentIndex(0)
+        self._done(changes)
+        for i, c in enumerate(self.rows):
+            if c.id == change_id:
+                self.table.selectRow(i)
+
+    def edit_change(self) -> None:
+        c = self.selected()
+        if c is None or c.state != rules.PLANNED:
+            return
+        dialog = ChangeDialog(self.services, c, self, self.today)
+        if dialog.exec():
+            self._done(dialog.changes)
+
+    def approve(self) -> None:
+        c = self.selected()
+        if c is not None:
+            dialog = ApprovalDialog(self.services, c, self, self.today)
+            if dialog.exec():
+                self._done(dialog.changes)
+
+    def run_handover(self) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        dialog = HandoverDialog(self.services, c, self, self.today)
+        dialog.exec()
+        self._done(dialog.changes)
+
+    def begin_handover(self) -> None:
+        c = self.selected()
+        if c is None or c.leaving is None:
+            return
+        if messages.ask(self, strings.CH_BEGIN_ASK.format(name=c.leaving.name,
+                                                          date=self.today.isoformat())):
+            self._run(lambda: self.services.handover.begin_handover(c.id, self.today))
+
+    def finish(self) -> None:
+        c = self.selected()
+        if c is not None:
+            dialog = FinishDialog(self.services, c, self, self.today)
+            if dialog.exec():
+                self._done(dialog.changes)
+
+    def cancel(self) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        reason, ok = QInputDialog.getText(self, strings.CH_CANCEL, strings.CH_CANCEL_ASK)
+        if ok:
+            self._run(lambda: self.services.handover.cancel(c.id, reason))
+
+    def print_form(self, kind: str) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        from ui.printing import ask_path, make_and_open
+
+        what = strings.CH_DOC_LABELS[kind]
+        path = ask_path(self, what, strings.CH_DOC_FILE_NAME.format(what=what, who=c.who,
+                                                                    id=c.id))
+        if path is not None:
+            service = self.services.handover
+            make_and_open(self, self.tasks, path, lambda p: service.change_pdf(c.id, kind, p))
+
+
+class HandoverWarningsLabel(QLabel):
+    """Status bar text for the main window: deadlines due within 3 working days or passed
+    (``HandoverService.warnings``); the full list is the tooltip."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        warnings = self.services.handover.warnings(today or dt.date.today())
+        if not warnings:
+            self.clear()
+            self.setToolTip("")
+            return
+        overdue = sum(1 for w in warnings if w.status == rules.OVERDUE)
+        self.setText(strings.CH_STATUS_BAR.format(n=len(warnings), overdue=overdue,
+                                                  first=warnings[0].text))
+        self.setStyleSheet("color:#c62828;" if overdue else "color:#b26a00;")
+        self.setToolTip("\n".join(w.text for w in warnings))
