@@ -123,3 +123,12 @@ def test_leave_tab_approve_flows_into_the_list(qtbot: Any, demo_services: Servic
     tab.approve()
     assert demo_services.leave.get(leave.id).state == "approved"
     assert tab.table.item(0, 6).text() == strings.LEAVE_STATE_LABELS["approved"]
+
+
+def test_leave_month_filter_survives_a_refresh(qtbot: Any, demo_services: Services) -> None:
+    host = _host(qtbot)
+    tab = LeaveTab(demo_services, TaskRunner(host), parent=host)
+    tab.f_month.setCurrentIndex(3)
+    chosen = tab.f_month.currentText()
+    tab.refresh()
+    assert tab.f_month.currentText() == chosen

@@ -205,7 +205,9 @@ class LeaveTab(QWidget):
         today = dt.date.today()
         for i in range(-12, 3):
             y, m = divmod(today.year * 12 + today.month - 1 + i, 12)
-            self.f_month.addItem(strings.MONTH_TITLE.format(year=y, month=m + 1), (y, m + 1))
+            # data as text: findData() compares tuples by identity, not value
+            self.f_month.addItem(strings.MONTH_TITLE.format(year=y, month=m + 1),
+                                 f"{y:04d}-{m + 1:02d}")
         self.f_month.setCurrentIndex(max(0, self.f_month.findData(month)))
         self.f_month.blockSignals(False)
         self.refresh_list()
@@ -225,7 +227,7 @@ class LeaveTab(QWidget):
         current = self.selected()
         self.rows = self.services.leave.requests(
             state=self.f_state.currentData(), leave_type=self.f_type.currentData(),
-            person_id=self.f_person.currentData(), month=self.f_month.currentData())
+            person_id=self.f_person.currentData(), month=self._month())
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             flags = []
@@ -251,6 +253,13 @@ class LeaveTab(QWidget):
                 if r.id == current.id:
                     self.table.selectRow(i)
         self._selected()
+
+    def _month(self) -> tuple[int, int] | None:
+        value = self.f_month.currentData()
+        if not value:
+            return None
+        y, m = str(value).split("-")
+        return int(y), int(m)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.roster or changes.leave or changes.calendar:
