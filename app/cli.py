@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from app import __version__, cli_holidays, cli_scores, cli_service, config, strings
+from app import __version__, cli_handover, cli_holidays, cli_scores, cli_service, config, strings
 from app.errors import AppError
 
 
@@ -584,6 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = group("audit", strings.H_CMD_AUDIT)
     leaf(audit, "verify", strings.H_CMD_AUDIT_VERIFY, cmd_audit_verify, json_flag=True)
     cli_holidays.register(sub, leaf, group)
+    cli_handover.register(sub, leaf, group)
     cli_scores.register(sub, leaf, group)
     cli_service.register(sub, leaf, group)
     _leave_commands(sub, leaf, group)

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
         from ui.tabs.attendance.tab import AttendanceTab
+        from ui.tabs.handover.tab import HandoverTab, HandoverWarningsLabel
         from ui.tabs.imports.tab import ImportsTab
         from ui.tabs.leave.tab import LeaveTab
         from ui.tabs.roster.tab import RosterTab
@@ -61,21 +62,27 @@ class MainWindow(QMainWindow):
         self.imports_tab = ImportsTab(services, self.tasks)
         self.leave_tab = LeaveTab(services, self.tasks)
         self.scores_tab = ScoresTab(services, self.tasks)
+        self.handover_tab = HandoverTab(services, self.tasks)
         self.service_tab = ServiceTab(services, self.tasks)
         self.tabs.addTab(self.attendance_tab, strings.TAB_ATTENDANCE)
         self.tabs.addTab(self.leave_tab, strings.TAB_LEAVE)
+        self.tabs.addTab(self.handover_tab, strings.TAB_HANDOVER)
         self.tabs.addTab(self.scores_tab, strings.TAB_SCORES)
         self.tabs.addTab(self.service_tab, strings.TAB_SERVICE)
         self.tabs.addTab(self.imports_tab, strings.TAB_IMPORTS)
         self.all_tabs = [self.roster_tab, self.attendance_tab, self.leave_tab,
-                         self.scores_tab, self.service_tab, self.imports_tab]
+                         self.handover_tab, self.scores_tab, self.service_tab,
+                         self.imports_tab]
         for tab in self.all_tabs:
             tab.changed.connect(self.apply_changes)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
+        self.status_handover = HandoverWarningsLabel(services)
+        self.statusBar().addWidget(self.status_handover)
         self._refresh_title()
         self._refresh_status()
+        self.status_handover.refresh()
 
     # ---- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -118,6 +125,8 @@ class MainWindow(QMainWindow):
             self._refresh_title()
         if changes.roster:
             self._refresh_status()
+        if changes.handover or changes.roster or changes.calendar:
+            self.status_handover.refresh()
 
     def _refresh_title(self) -> None:
         name = self.services.project.get().name

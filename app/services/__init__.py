@@ -11,6 +11,7 @@ from pathlib import Path
 from app.services.attendance import AttendanceService
 from app.services.changes import Changes
 from app.services.documents import DocumentService
+from app.services.handover import HandoverService
 from app.services.holidays import HolidayService
 from app.services.imports import ImportService
 from app.services.leave import LeaveService
@@ -45,6 +46,7 @@ class Services:
         self.documents = DocumentService(db, actor)
         self.scores = ScoreService(db, actor)
         self.service_log = ServiceLogService(db, actor)
+        self.handover = HandoverService(db, actor)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

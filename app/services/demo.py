@@ -40,6 +40,9 @@ def fill_demo(services: Services, today: dt.date | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="onsitedesk-demo-") as tmp:
         _add_people(services, data["people"], Path(tmp))
     _add_punches(services, today or dt.date.today())
+    from app.services.handover_demo import add_demo_changes
+
+    add_demo_changes(services, today or dt.date.today())
     from app.services.scores_demo import add_demo_incidents
 
     add_demo_incidents(services, today or dt.date.today())

@@ -87,6 +87,13 @@ class DocumentService:
         write_leave_pdf(path, leave, person, self.project.get(), names)
         return path
 
+    def change_pdf(self, change_id: int, kind: str, path: Path) -> Path:
+        """kind: notice | application | handover (the three change forms)."""
+        from app.services.handover import HandoverService
+
+        HandoverService(self.db, self.actor).change_pdf(change_id, kind, path)
+        return path
+
     def roster_pdf(self, path: Path, today: dt.date | None = None) -> Path:
         from app.documents.roster_pdf import write_roster_pdf
 
