@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from app.services.changes import ATTENDANCE, Changes
 from app.services.project import PROJECT_ID, ensure_project
-from app.storage.db import Database, insert_ignoring_duplicates
+from app.storage.db import Database, datetime_binder, insert_ignoring_duplicates
 from app.storage.tables_attendance import ImportBatch, Punch
 
 CHUNK = 20000
@@ -61,9 +61,10 @@ class PunchService:
             s.add(batch)
             s.flush()
             conn = s.connection()
+            stamp, batch_id = datetime_binder(conn), batch.id
             # in index order: the unique index (user id, time) is then filled sequentially
-            payload = sorted((PROJECT_ID, device, r.device_user_id, r.punched_at,
-                              r.verify_mode, r.in_out_state, r.work_code, batch.id)
+            payload = sorted((PROJECT_ID, device, r.device_user_id, stamp(r.punched_at),
+                              r.verify_mode, r.in_out_state, r.work_code, batch_id)
                              for r in rows)
             new = 0
             for i in range(0, len(payload), CHUNK):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,6 +208,14 @@ def _sqlite_datetime(value: dt.datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
 
+def datetime_binder(conn: Connection) -> Callable[[dt.datetime], Any]:
+    """How to hand a datetime straight to this connection's driver (SQLite: text in
+    SQLAlchemy's format), so bulk writers convert while they build their rows."""
+    if conn.dialect.name == "sqlite":
+        return _sqlite_datetime
+    return lambda value: value
+
+
 def insert_ignoring_duplicates(conn: Connection, table: Table, columns: Sequence[str],
                                rows: list[tuple[Any, ...]]) -> int:
     """INSERT … ON CONFLICT DO NOTHING in the dialect at hand (idempotent punch imports).
@@ -221,7 +229,7 @@ def insert_ignoring_duplicates(conn: Connection, table: Table, columns: Sequence
         return 0
     if conn.dialect.name == "sqlite":
         for i, c in enumerate(columns):
-            if isinstance(table.c[c].type, DateTime):
+            if isinstance(table.c[c].type, DateTime) and isinstance(rows[0][i], dt.datetime):
                 rows = [(*r[:i], _sqlite_datetime(r[i]) if r[i] is not None else None,
                          *r[i + 1:]) for r in rows]
         sql = (f"INSERT OR IGNORE INTO {table.name} ({', '.join(columns)}) "
