@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from app import __version__, cli_handover, cli_holidays, cli_scores, cli_service, config, strings
+from app import __version__, config, strings
 from app.errors import AppError
 
 
@@ -531,11 +531,18 @@ def _eprint(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="onsitedesk", description=strings.CLI_DESCRIPTION)
+def _global_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help=strings.H_DB)
     p.add_argument("--demo", action="store_true", help=strings.H_DEMO_GUI)
     p.add_argument("--smoke", action="store_true", help=strings.H_SMOKE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # the capabilities' commands: imported here, not at start-up (the GUI never needs them)
+    from app import cli_handover, cli_holidays, cli_scores, cli_service
+
+    p = _Parser(prog="onsitedesk", description=strings.CLI_DESCRIPTION)
+    _global_options(p)
     p.add_argument("--version", action="version", version=f"onsitedesk {__version__}",
                    help=strings.H_VERSION)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -624,9 +631,28 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(db_path)
 
 
+def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """Plain GUI start-ups (no command, no --help/--version) skip building every command's
+    parser: start-up time is a feature (issue 3)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if any(w in ("-h", "--help", "--version") for w in words):
+        return None
+    light = argparse.ArgumentParser(add_help=False)
+    _global_options(light)
+    try:
+        args, rest = light.parse_known_args(words)
+    except SystemExit:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _gui_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         if args.smoke:
             from ui.smoke import run_smoke
