@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from app import strings
 
@@ -48,3 +56,24 @@ class OptionalDateEdit(QDateEdit):
 
 def date_text(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def make_table(headers: tuple[str, ...] | list[str]) -> QTableWidget:
+    """A read-only, row-selecting table with the house look (lists in dialogs and tabs)."""
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(list(headers))
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def fill_table(t: QTableWidget, rows: list[tuple[Any, ...]]) -> None:
+    """Replace the table's rows with plain text cells."""
+    t.setRowCount(len(rows))
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            t.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))

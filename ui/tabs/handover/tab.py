@@ -12,16 +12,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -35,6 +32,7 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.handover import ChangeDTO
 from ui import messages
+from ui.common.widgets import make_table
 from ui.tabs.handover.checklist import HandoverDialog
 from ui.tabs.handover.dialogs import ApprovalDialog, ChangeDialog, FinishDialog, joining_facts
 from ui.tabs.handover.timeline import TimelineWidget, status_color
@@ -44,17 +42,6 @@ FILTERS = (("open", strings.CH_FILTER_OPEN), (None, strings.CH_FILTER_ALL),
            (rules.DONE, strings.CH_STATE_LABELS[rules.DONE]),
            (rules.CANCELLED, strings.CH_STATE_LABELS[rules.CANCELLED]))
 
-
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(list(headers))
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def next_step(steps: list[Step]) -> Step | None:
@@ -153,12 +140,12 @@ class HandoverTab(QWidget):
             self.filter.addItem(label, code)
         self.filter.currentIndexChanged.connect(self.refresh)
         bar.addWidget(self.filter)
-        self.table = _table(strings.CH_HEADERS)
+        self.table = make_table(strings.CH_HEADERS)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _i: self.edit_change())
         self.timeline = TimelineWidget()
         self.detail = QTextBrowser()
-        self.checklist = _table(strings.CH_CHECK_HEADERS)
+        self.checklist = make_table(strings.CH_CHECK_HEADERS)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)

@@ -21,7 +21,7 @@ from app import strings
 from app.errors import AppError
 from app.services import Changes, Services
 from app.services.imports import DeviceDTO
-from ui.tabs.imports.tab import _fill, _table
+from ui.common.widgets import fill_table, make_table
 
 
 class DevicesDialog(QDialog):
@@ -33,7 +33,7 @@ class DevicesDialog(QDialog):
         self.editing: int | None = None
         self.setWindowTitle(strings.DEV_TITLE)
         self.setMinimumWidth(620)
-        self.table: QTableWidget = _table(strings.DEV_LIST_HEADERS)
+        self.table: QTableWidget = make_table(strings.DEV_LIST_HEADERS)
         self.table.itemSelectionChanged.connect(self._load_selected)
         self.name = QLineEdit()
         self.host = QLineEdit()
@@ -80,7 +80,7 @@ class DevicesDialog(QDialog):
 
     def _reload(self) -> None:
         self.devices = self.services.imports.devices()
-        _fill(self.table, [(d.name, d.host, d.port, d.protocol.upper(), d.serial,
+        fill_table(self.table, [(d.name, d.host, d.port, d.protocol.upper(), d.serial,
                             d.last_sync_at.strftime("%Y-%m-%d %H:%M") if d.last_sync_at else "")
                            for d in self.devices])
 

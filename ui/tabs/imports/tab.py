@@ -4,21 +4,16 @@ the import history (with revert), and device user ids still to map to roster peo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,26 +23,8 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.imports import BatchDTO, ImportOutcome, UnmappedId
 from ui import messages
+from ui.common.widgets import fill_table, make_table
 from ui.tasks import TaskRunner
-
-
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(list(headers))
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
-def _fill(t: QTableWidget, rows: list[tuple[Any, ...]]) -> None:
-    t.setRowCount(len(rows))
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            t.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
 
 
 class ImportsTab(QWidget):
@@ -75,13 +52,13 @@ class ImportsTab(QWidget):
 
         self.result = QLabel(strings.IMP_RESULT_NONE)
         self.result.setWordWrap(True)
-        self.problems = _table(strings.IMP_PROBLEMS_HEADERS)
+        self.problems = make_table(strings.IMP_PROBLEMS_HEADERS)
         result_box = QGroupBox()
         rl = QVBoxLayout(result_box)
         rl.addWidget(self.result)
         rl.addWidget(self.problems)
 
-        self.history = _table(strings.IMP_HISTORY_HEADERS)
+        self.history = make_table(strings.IMP_HISTORY_HEADERS)
         self.btn_revert = QPushButton(strings.IMP_REVERT)
         self.btn_revert.clicked.connect(self.revert_selected)
         history_box = QGroupBox(strings.IMP_HISTORY)
@@ -92,7 +69,7 @@ class ImportsTab(QWidget):
         hr.addWidget(self.btn_revert)
         hl.addLayout(hr)
 
-        self.unmapped = _table(strings.IMP_UNMAPPED_HEADERS)
+        self.unmapped = make_table(strings.IMP_UNMAPPED_HEADERS)
         self.person = QComboBox()
         self.btn_map = QPushButton(strings.IMP_MAP)
         self.btn_map.clicked.connect(self.map_selected)
@@ -128,14 +105,14 @@ class ImportsTab(QWidget):
         index = self.device.findData(current)
         self.device.setCurrentIndex(index if index >= 0 else min(1, self.device.count() - 1))
         self.batches = self.services.imports.history()
-        _fill(self.history, [(
+        fill_table(self.history, [(
             f"#{b.id}", b.started_at.strftime("%Y-%m-%d %H:%M"),
             strings.IMP_KIND_LABELS.get(b.kind, b.kind), Path(b.source).name or b.source,
             b.device, b.read, b.new, b.duplicate, b.rejected,
             strings.IMP_REVERTED.format(reason=b.revert_reason) if b.reverted_at
             else strings.IMP_ACTIVE) for b in self.batches])
         self.unmapped_ids = self.services.imports.unmapped()
-        _fill(self.unmapped, [(u.device_user_id, u.punches, u.first.strftime("%Y-%m-%d"),
+        fill_table(self.unmapped, [(u.device_user_id, u.punches, u.first.strftime("%Y-%m-%d"),
                                u.last.strftime("%Y-%m-%d"), u.clock_name)
                               for u in self.unmapped_ids])
         self.person.clear()
@@ -198,7 +175,7 @@ class ImportsTab(QWidget):
         elif outcome.unmapped:
             text += "\n" + strings.CLI_IMPORT_UNMAPPED.format(ids=", ".join(outcome.unmapped))
         self.result.setText(text)
-        _fill(self.problems, [(p.line if p.line is not None else p.record, p.reason)
+        fill_table(self.problems, [(p.line if p.line is not None else p.record, p.reason)
                               for p in outcome.problems])
         self._emit(changes)
         drift = outcome.device.drift_seconds if outcome.device else None

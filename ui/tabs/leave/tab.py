@@ -9,19 +9,16 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
@@ -35,21 +32,10 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.leave import LeaveDTO, OvertimeDTO
 from ui import messages
+from ui.common.widgets import make_table
 from ui.tabs.leave.dialog import LeaveDialog, pydate, qdate
 from ui.tabs.leave.overtime import OvertimeDialog
 from ui.tasks import TaskRunner
-
-
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(list(headers))
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def _point(d: dt.date, session: str) -> str:
@@ -151,7 +137,7 @@ class LeaveTab(QWidget):
         for box in (self.f_state, self.f_type, self.f_person, self.f_month):
             filters.addWidget(box)
         filters.addStretch()
-        self.table = _table(strings.LV_HEADERS)
+        self.table = make_table(strings.LV_HEADERS)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _i: self.print_form())
         self.detail = QTextBrowser()
@@ -174,7 +160,7 @@ class LeaveTab(QWidget):
 
     def _overtime_page(self) -> QWidget:
         page = QWidget()
-        self.ot_table = _table(strings.OT_HEADERS)
+        self.ot_table = make_table(strings.OT_HEADERS)
         new = QPushButton(strings.OT_NEW)
         new.clicked.connect(self.new_overtime)
         approve = QPushButton(strings.OT_APPROVE)

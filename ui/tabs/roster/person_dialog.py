@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -20,12 +19,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -38,7 +35,7 @@ from app.errors import AppError, ValidationError
 from app.services import Changes, Services
 from app.services.roster import PersonDTO
 from ui import messages
-from ui.common.widgets import OptionalDateEdit, date_text
+from ui.common.widgets import OptionalDateEdit, date_text, make_table
 
 C = strings.ROSTER_COLUMNS
 
@@ -160,7 +157,7 @@ class PersonDialog(QDialog):
     def _equipment_tab(self) -> QWidget:
         w = QWidget()
         layout = QVBoxLayout(w)
-        self.equipment_table = _table(strings.EQUIPMENT_HEADERS)
+        self.equipment_table = make_table(strings.EQUIPMENT_HEADERS)
         row = QHBoxLayout()
         self.eq_item = QLineEdit()
         self.eq_item.setPlaceholderText(strings.EQUIPMENT_ITEM)
@@ -192,7 +189,7 @@ class PersonDialog(QDialog):
     def _attachment_tab(self) -> QWidget:
         w = QWidget()
         layout = QVBoxLayout(w)
-        self.attachment_table = _table(strings.ATTACHMENT_HEADERS)
+        self.attachment_table = make_table(strings.ATTACHMENT_HEADERS)
         self.attachment_table.doubleClicked.connect(self._open_attachment)
         row = QHBoxLayout()
         self.att_kind = QComboBox()
@@ -368,14 +365,3 @@ class PersonDialog(QDialog):
         if messages.ask(self, strings.ATTACHMENT_REMOVE_ASK.format(title=att.title)):
             self._guard(lambda: self.services.roster.remove_attachment(att.id))
 
-
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(list(headers))
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.verticalHeader().setVisible(False)
-    return t
