@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from app import strings
 from app.errors import AppError
 from app.services import Changes, Services
-from app.services.attendance import DayDetail, MonthDTO, month_key
+from app.services.attendance import DayDetail, MonthDTO
 from ui import messages
+from ui.common.month import MonthNavigation
 from ui.tabs.attendance.delegate import DayCellDelegate
 from ui.tabs.attendance.detail import detail_html, record_lines
 from ui.tabs.attendance.dialogs import AbsenceDialog, CorrectionDialog
@@ -45,7 +46,7 @@ def legend_text(legend: dict[str, str]) -> str:
     return "  ".join(items) + "；" + strings.LEGEND_FOOTER
 
 
-class AttendanceTab(QWidget):
+class AttendanceTab(MonthNavigation, QWidget):
     changed = Signal(object)
 
     def __init__(self, services: Services, tasks: TaskRunner, today: dt.date | None = None,
@@ -168,20 +169,6 @@ class AttendanceTab(QWidget):
         self._show_detail(None)
 
     # ---- month ---------------------------------------------------------------------------
-    @property
-    def key(self) -> str:
-        return month_key(self.year, self.month)
-
-    def go(self, step: int) -> None:
-        index = self.year * 12 + self.month - 1 + step
-        self.year, self.month = divmod(index, 12)
-        self.month += 1
-        self.reload()
-
-    def go_this_month(self) -> None:
-        today = dt.date.today()
-        self.year, self.month = today.year, today.month
-        self.reload()
 
     def reload(self) -> None:
         """Recompute the month off the UI thread; the table updates when it is done."""

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from app import strings
 from app.errors import AppError
 from app.services import Changes, Services
-from app.services.attendance import month_key
 from app.services.scores import IncidentDTO, PersonScore, ScoresMonthDTO, score_service
 from ui import messages
+from ui.common.month import MonthNavigation
 from ui.common.table_model import ROW_ROLE
 from ui.tabs.scores.entry import QuickEntry
 from ui.tabs.scores.model import WAIVED_TEXT, ScoreFilter, ScoreModel, incident_cells
@@ -42,7 +42,7 @@ from ui.tasks import TaskRunner
 INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
-class ScoresTab(QWidget):
+class ScoresTab(MonthNavigation, QWidget):
     changed = Signal(object)
 
     def __init__(self, services: Services, tasks: TaskRunner, today: dt.date | None = None,
@@ -162,20 +162,6 @@ class ScoresTab(QWidget):
         self._show_person(None)
 
     # ---- month ---------------------------------------------------------------------------
-    @property
-    def key(self) -> str:
-        return month_key(self.year, self.month)
-
-    def go(self, step: int) -> None:
-        index = self.year * 12 + self.month - 1 + step
-        self.year, self.month = divmod(index, 12)
-        self.month += 1
-        self.reload()
-
-    def go_this_month(self) -> None:
-        today = dt.date.today()
-        self.year, self.month = today.year, today.month
-        self.reload()
 
     def _load_lists(self) -> None:
         self.entry.set_people(self.services.roster.list_people())
