@@ -9,7 +9,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -614,6 +613,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace) -> int:
     db_path = config.resolve_db_path(args.db)
     if args.demo:
+        import tempfile
+
         from app.services import Services
         from app.services.demo import fill_demo
 

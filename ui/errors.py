@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +19,8 @@ _log_file: Path | None = None
 
 
 def setup_logging() -> Path:
+    from logging.handlers import RotatingFileHandler  # ~20 ms: after the window shows
+
     global _log_file
     folder = config.log_dir()
     try:

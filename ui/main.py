@@ -67,7 +67,6 @@ def open_services(db_path: Path) -> Services | None:
 
 def run_gui(db_path: Path) -> int:
     """Show the window at once, then open the database into it (see MainWindow.attach)."""
-    setup_logging()
     app = make_app()
     install_excepthook()
     from ui.main_window import MainWindow
@@ -81,6 +80,7 @@ def run_gui(db_path: Path) -> int:
     state: dict[str, Services | None] = {"services": None}
 
     def attach() -> None:
+        setup_logging()
         try:
             services = open_services(db_path)
         except AppError as exc:
