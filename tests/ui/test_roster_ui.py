@@ -242,3 +242,17 @@ def test_nursing_period_from_the_person_dialog_absorbs_lateness(qtbot: Any,
     detail = empty_services.attendance.day_detail(person.id, day.date(),
                                                   now=dt.datetime(2026, 3, 3))
     assert detail.result.am.verdict == "present"  # 55 minutes late, inside the nursing hour
+
+
+def test_expected_errors_are_plain_messages_and_bugs_name_the_log(
+        qtbot: Any, messages: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DESIGN §5: an AppError is a Chinese message; anything else shows the log path."""
+    from app.errors import AppError
+    from ui import errors
+
+    errors.show_exception(AppError("文件第 3 行日期不对"))
+    assert messages.errors == ["文件第 3 行日期不对"]
+    shown: list[str] = []
+    monkeypatch.setattr(errors.QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    errors.show_exception(RuntimeError("boom"))
+    assert shown and str(errors.log_file()) in shown[0]
