@@ -55,14 +55,20 @@ def titled_table(ws: Worksheet, title: str, subtitle: str, headers: list[str],
     ws.print_title_rows = "3:3"
     last_row = max(3, 3 + len(rows))
     ws.print_area = f"A1:{last_col}{last_row}"
+    landscape_fit_to_width(ws)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = strings.EXCEL_PAGE_FOOTER
+
+
+def landscape_fit_to_width(ws: Worksheet) -> None:
+    """A4 landscape, one page wide (as many pages down as needed), centred: every sheet the
+    client signs prints this way (SPEC P2)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = strings.EXCEL_PAGE_FOOTER
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:

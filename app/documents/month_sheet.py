@@ -26,7 +26,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import strings
-from app.documents.excel_common import BORDER, CENTER, FONT_NAME, HEADER_FILL, save_workbook
+from app.documents.excel_common import (
+    BORDER,
+    CENTER,
+    FONT_NAME,
+    HEADER_FILL,
+    landscape_fit_to_width,
+    save_workbook,
+)
 from app.documents.pdf_layout import (
     Area,
     Cell,
@@ -382,12 +389,7 @@ def _xlsx_page_setup(ws: Worksheet, grid: SheetGrid, first_body: int, last_row: 
     ws.freeze_panes = ws.cell(row=first_body, column=FIXED_COLUMNS + 1).coordinate
     ws.print_title_rows = f"{XLSX_HEADER_ROW}:{first_body - 1}"
     ws.print_area = f"A1:{get_column_letter(grid.ncols)}{last_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    landscape_fit_to_width(ws)
     ws.page_margins.left = ws.page_margins.right = 0.3
     ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.footer = 0.4, 0.6, 0.25
     # the legend on every printed page, as in the PDF (a literal '&' is doubled in footers)

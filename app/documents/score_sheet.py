@@ -22,7 +22,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import strings
-from app.documents.excel_common import BORDER, CENTER, FONT_NAME, HEADER_FILL, save_workbook
+from app.documents.excel_common import (
+    BORDER,
+    CENTER,
+    FONT_NAME,
+    HEADER_FILL,
+    landscape_fit_to_width,
+    save_workbook,
+)
 from app.documents.pdf_layout import (
     Area,
     Cell,
@@ -306,12 +313,7 @@ def _page_setup(ws: Worksheet, ncols: int, last_row: int, freeze_col: int) -> No
     ws.freeze_panes = ws.cell(row=XLSX_HEADER_ROW + 1, column=freeze_col).coordinate
     ws.print_title_rows = f"{XLSX_HEADER_ROW}:{XLSX_HEADER_ROW}"
     ws.print_area = f"A1:{get_column_letter(ncols)}{last_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    landscape_fit_to_width(ws)
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.footer = 0.5, 0.6, 0.25
     ws.oddFooter.right.text = strings.EXCEL_PAGE_FOOTER
