@@ -64,14 +64,6 @@ class AttendanceTab(MonthNavigation, QWidget):
 
     # ---- layout --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.btn_prev = QPushButton(strings.MONTH_PREV)
-        self.btn_next = QPushButton(strings.MONTH_NEXT)
-        self.btn_this = QPushButton(strings.MONTH_THIS)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 0 12px;")
-        self.btn_prev.clicked.connect(lambda: self.go(-1))
-        self.btn_next.clicked.connect(lambda: self.go(1))
-        self.btn_this.clicked.connect(self.go_this_month)
         self.search = QLineEdit()
         self.search.setPlaceholderText(strings.ATT_SEARCH)
         self.search.setClearButtonEnabled(True)
@@ -92,8 +84,7 @@ class AttendanceTab(MonthNavigation, QWidget):
                        lambda: self.print_person("explanation"))
         self.btn_print.setMenu(menu)
         bar = QHBoxLayout()
-        for widget in (self.btn_prev, self.title, self.btn_next, self.btn_this):
-            bar.addWidget(widget)
+        self.add_month_controls(bar)
         bar.addSpacing(16)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.role)
