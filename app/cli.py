@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__, config, strings
+from app.clock import Clock
 from app.errors import AppError
 
 
@@ -299,9 +300,9 @@ def _person_id(services: Any, employee_no: str) -> int:
     raise AppError(strings.LEAVE_EMPLOYEE_NOT_FOUND.format(no=employee_no))
 
 
-def _parse_datetime(text: str | None) -> dt.datetime:
+def _parse_datetime(text: str | None, clock: Clock) -> dt.datetime:
     if not text:
-        return dt.datetime.now().replace(microsecond=0)
+        return clock.now()
     try:
         return dt.datetime.fromisoformat(text.strip())
     except ValueError:
@@ -320,7 +321,7 @@ def cmd_leave_add(args: argparse.Namespace) -> int:
         deputy = _person_id(services, args.deputy) if args.deputy else None
         leave, _ = services.leave.add(
             person, args.type, Span(start[0], start[1], end[0], end[1]),
-            _parse_datetime(args.filed_at), deputy, reason=args.reason or "",
+            _parse_datetime(args.filed_at, services.clock), deputy, reason=args.reason or "",
             emergency=args.emergency, contacted_whom=args.contacted or "")
     finally:
         services.close()
@@ -382,8 +383,9 @@ def cmd_leave_extend(args: argparse.Namespace) -> int:
     services = _open(args)
     try:
         end = parse_point(args.end, "pm")
-        leave, _ = services.leave.extend(args.id, end[0], end[1],
-                                         _parse_datetime(args.filed_at), args.reason or "")
+        filed_at = _parse_datetime(args.filed_at, services.clock)
+        leave, _ = services.leave.extend(args.id, end[0], end[1], filed_at,
+                                         args.reason or "")
     finally:
         services.close()
     return _leave_result(leave, args.json)
@@ -415,7 +417,7 @@ def cmd_overtime_add(args: argparse.Namespace) -> int:
         assert day is not None
         ot, _ = services.leave.add_overtime(
             _person_id(services, args.emp), day, args.time, args.kind,
-            _parse_datetime(args.applied_at), args.reason or "", args.comp_time)
+            _parse_datetime(args.applied_at, services.clock), args.reason or "", args.comp_time)
     finally:
         services.close()
     if args.json:

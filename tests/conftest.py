@@ -13,9 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from app.clock import FixedClock
 from app.services import Services
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+# The suite's "now": every fixture's services run on this clock, so no test depends on the
+# real date (CI also runs the suite under faketime in other years to prove it).
+FIXED_NOW = dt.datetime(2026, 11, 29, 10, 0)
 
 
 @pytest.fixture
@@ -27,7 +33,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def services(db_path: Path) -> Iterator[Services]:
     """The service facade on a new, migrated database."""
-    s = Services.open(db_path)
+    s = Services.open(db_path, clock=FixedClock(FIXED_NOW))
     try:
         yield s
     finally:
@@ -37,4 +43,4 @@ def services(db_path: Path) -> Iterator[Services]:
 @pytest.fixture
 def today() -> dt.date:
     """A fixed 'today' (the domain never reads the clock itself)."""
-    return dt.date(2026, 11, 29)
+    return FIXED_NOW.date()

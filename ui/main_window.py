@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
+        from ui.common.widgets import OptionalDateEdit
         from ui.tabs.attendance.tab import AttendanceTab
         from ui.tabs.handover.tab import HandoverTab, HandoverWarningsLabel
         from ui.tabs.imports.tab import ImportsTab
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         from ui.tabs.service.tab import ServiceTab
 
         self.services = services
+        OptionalDateEdit.today = services.clock.today  # empty date fields open on "today"
         self.roster_tab = RosterTab(services, self.tasks)
         self.attendance_tab = AttendanceTab(services, self.tasks)
         self.tabs.addTab(self.roster_tab, strings.TAB_ROSTER)

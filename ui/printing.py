@@ -86,11 +86,9 @@ def print_person_month(parent: QWidget, services: Services, tasks: TaskRunner, y
 
 
 def print_roster(parent: QWidget, services: Services, tasks: TaskRunner) -> None:
-    import datetime as dt
-
     project = services.project.get().name or strings.APP_NAME
     name = strings.DOC_ROSTER_NAME.format(project=project,
-                                          date=dt.date.today().strftime("%Y%m%d"))
+                                          date=services.clock.today().strftime("%Y%m%d"))
     path = ask_path(parent, strings.ROSTER_SHEET_TITLE, name)
     if path is not None:
         docs = services.documents

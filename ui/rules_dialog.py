@@ -48,7 +48,7 @@ class RulesDialog(QDialog):
         self.changes = Changes()
         self.setWindowTitle(strings.RULES_TITLE)
         self.setMinimumWidth(560)
-        self.today = today or dt.date.today()
+        self.today = today or services.clock.today()
         shown = services.settings.show(self.today)
         self.current: dict[str, str] = shown["current"]
         self.legend: dict[str, str] = shown["legend"]

@@ -40,6 +40,7 @@ from zk.base import ZK_helper
 from zk.exception import ZKError, ZKErrorResponse, ZKNetworkError
 
 from app import strings
+from app.clock import SYSTEM_CLOCK, Clock
 from app.devices.records import ClockUser, DeviceInfo, RawPunch, ReadProblem, ReadResult
 from app.errors import AppError, Cancelled, ValidationError
 
@@ -442,7 +443,8 @@ def _run(cfg: ClockConfig, progress: Progress | None,
 
 
 def read_clock(cfg: ClockConfig, progress: Progress | None = None,
-               with_users: bool = True) -> tuple[ReadResult, list[ClockUser], DeviceInfo]:
+               with_users: bool = True, clock: Clock = SYSTEM_CLOCK,
+               ) -> tuple[ReadResult, list[ClockUser], DeviceInfo]:
     """Read device info, users and every attendance record (SPEC D1, A3).
 
     Records come back exactly as stored; a record that cannot be used (corrupt time, empty
@@ -452,7 +454,7 @@ def read_clock(cfg: ClockConfig, progress: Progress | None = None,
     ``DeviceInfo.record_count``.
     """
     (result, users, info), unlocked = _run(
-        cfg, progress, lambda s: _read_all(s, progress, with_users))
+        cfg, progress, lambda s: _read_all(s, progress, with_users, clock))
     if not unlocked:
         result.problems.append(ReadProblem(reason=strings.CLOCK_STILL_DISABLED))
     return result, users, info
@@ -510,8 +512,8 @@ def _to_clock_user(user: Any) -> ClockUser:
                      privilege=int(user.privilege))
 
 
-def _read_all(s: _Session, progress: Progress | None,
-              with_users: bool) -> tuple[ReadResult, list[ClockUser], DeviceInfo]:
+def _read_all(s: _Session, progress: Progress | None, with_users: bool,
+              clock: Clock) -> tuple[ReadResult, list[ClockUser], DeviceInfo]:
     cfg, client = s.cfg, s.client
     _report(progress, 0, strings.CLOCK_STEP_CONNECT.format(addr=cfg.address))
     s.check_cancel()
@@ -520,7 +522,7 @@ def _read_all(s: _Session, progress: Progress | None,
     serial = s.optional(client.get_serialnumber) or ""
     firmware = s.optional(client.get_firmware_version) or ""
     clock_time = s.optional(client.get_time)
-    pc_time = dt.datetime.now()
+    pc_time = clock.now()
     s.check_cancel()
     s.disable()  # no punch may land between the count and the table (ZK-PROTOCOL §1.8)
     s.call(client.read_sizes)
@@ -723,7 +725,7 @@ def parse_attendance_table(table: bytes, reported_count: int, *,
     ``ReadProblem`` and the rest are kept. 8-byte records carry the internal uid only; it is
     mapped through ``user_ids_by_uid`` (pyzk falls back to the uid as text, and so does this).
     """
-    limit = not_after or dt.datetime.now() + dt.timedelta(days=1)
+    limit = not_after or SYSTEM_CLOCK.now() + dt.timedelta(days=1)
     layout, stride, problems = attendance_layout(table, reported_count, limit)
     result = ReadResult(problems=problems)
     if len(table) < 4:

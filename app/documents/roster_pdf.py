@@ -40,9 +40,7 @@ def roster_row(i: int, p: PersonDTO) -> list[Cell]:
             p.equipment_outstanding or ""]
 
 
-def roster_form(people: Sequence[PersonDTO], project: ProjectDTO,
-                today: dt.date | None = None) -> Form:
-    today = today or dt.date.today()
+def roster_form(people: Sequence[PersonDTO], project: ProjectDTO, today: dt.date) -> Form:
     header = [strings.DOC_NO] + [strings.ROSTER_COLUMNS[c] for c in COLUMNS]
     title = f"{project.name} {strings.ROSTER_SHEET_TITLE}".strip()
     return Form(
@@ -61,6 +59,6 @@ def roster_form(people: Sequence[PersonDTO], project: ProjectDTO,
 
 
 def write_roster_pdf(path: Path, people: Sequence[PersonDTO], project: ProjectDTO,
-                     today: dt.date | None = None) -> None:
+                     today: dt.date) -> None:
     """One row per person, phone and ID numbers masked, A4 landscape."""
     build_pdf(path, roster_form(people, project, today))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from app.clock import SYSTEM_CLOCK, Clock, FixedClock
 from app.services.attendance import AttendanceService
 from app.services.changes import Changes
 from app.services.documents import DocumentService
@@ -30,9 +31,13 @@ __all__ = ["Changes", "NullProgress", "Progress", "Services", "restore_latest"]
 
 
 class Services:
-    def __init__(self, db: Database, actor: str | None = None) -> None:
+    def __init__(self, db: Database, actor: str | None = None,
+                 clock: Clock | None = None) -> None:
+        if clock is not None:
+            db.clock = clock
         self.db = db
         self.actor = actor
+        self.clock: Clock = db.clock
         self.project = ProjectService(db, actor)
         self.roster = RosterService(db, actor)
         self.roster_io = RosterIO(db, actor)
@@ -50,8 +55,13 @@ class Services:
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,
-             daily_backup: bool = True) -> Services:
-        services = cls(open_database(path, today=today, daily_backup=daily_backup), actor)
+             daily_backup: bool = True, clock: Clock | None = None) -> Services:
+        """Open ``path``; ``clock`` is the one source of now (``today`` is shorthand for a
+        clock standing at 10:00 on that day)."""
+        if clock is None:
+            clock = FixedClock(today) if today is not None else SYSTEM_CLOCK
+        db = open_database(path, clock=clock, daily_backup=daily_backup)
+        services = cls(db, actor)
         try:
             services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
         except Exception:

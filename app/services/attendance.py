@@ -259,7 +259,7 @@ class AttendanceService:
                 now: dt.datetime | None = None) -> MonthDTO:
         """Compute the month; sessions not ended by ``now`` (default: the clock) are pending."""
         progress = progress or NullProgress()
-        now = now or dt.datetime.now()
+        now = now or self.db.clock.now()
         dates = month_dates(year, month)
         first, last = dates[0], dates[-1]
         calendar = self.holidays.calendar()
@@ -363,7 +363,7 @@ class AttendanceService:
                 .order_by(ManualAbsenceRow.id)))
             lock = self._lock_row(s, day.year, day.month)
             locked = lock is not None and lock.action == "lock"
-            pm = self._person_month(person, [day], inputs, now or dt.datetime.now())
+            pm = self._person_month(person, [day], inputs, now or self.db.clock.now())
         result, symbol = pm.summary.days[0], pm.symbols[0]
         if locked and lock is not None and lock.snapshot:
             # the signed-off verdict stands; punches and records below are shown as they are
@@ -398,7 +398,7 @@ class AttendanceService:
             self._check_unlocked(s, day)
             row = PunchCorrection(project_id=PROJECT_ID, person_id=person_id, day=day,
                                   session=session, slot=slot, at=at, reason=reason.strip(),
-                                  approver=approver.strip(), created_at=_now(),
+                                  approver=approver.strip(), created_at=self.db.clock.now(),
                                   created_by=self._who())
             s.add(row)
             s.flush()
@@ -421,7 +421,7 @@ class AttendanceService:
             self._check_unlocked(s, day)
             rows = [ManualAbsenceRow(project_id=PROJECT_ID, person_id=person_id, day=day,
                                      session=x, kind=kind, note=note.strip(),
-                                     created_at=_now(), created_by=self._who())
+                                     created_at=self.db.clock.now(), created_by=self._who())
                     for x in sessions]
             s.add_all(rows)
             s.flush()
@@ -458,7 +458,8 @@ class AttendanceService:
             if row.revoked_at is not None:
                 raise ValidationError(strings.ALREADY_REVOKED)
             self._check_unlocked(s, row.day)
-            row.revoked_at, row.revoked_by, row.revoke_reason = _now(), self._who(), reason
+            row.revoked_at, row.revoked_by = self.db.clock.now(), self._who()
+            row.revoke_reason = reason
             s.flush()
         return ATTENDANCE
 
@@ -472,7 +473,7 @@ class AttendanceService:
                 raise ValidationError(strings.MONTH_ALREADY_LOCKED.format(
                     month=month_key(year, month)))
             s.add(MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
-                            action="lock", at=_now(), actor=self._who(), reason="",
+                            action="lock", at=self.db.clock.now(), actor=self._who(), reason="",
                             snapshot=snapshot))
             s.flush()
         return ATTENDANCE
@@ -485,7 +486,7 @@ class AttendanceService:
                 raise ValidationError(strings.MONTH_NOT_LOCKED.format(
                     month=month_key(year, month)))
             s.add(MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
-                            action="reopen", at=_now(), actor=self._who(),
+                            action="reopen", at=self.db.clock.now(), actor=self._who(),
                             reason=reason.strip()))
             s.flush()
         return ATTENDANCE
@@ -517,10 +518,6 @@ class AttendanceService:
         if person is None:
             raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
         return person
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def _correction_dto(c: PunchCorrection) -> CorrectionDTO:

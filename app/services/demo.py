@@ -39,16 +39,16 @@ def fill_demo(services: Services, today: dt.date | None = None) -> int:
     services.project.update(**data["project"])
     with tempfile.TemporaryDirectory(prefix="onsitedesk-demo-") as tmp:
         _add_people(services, data["people"], Path(tmp))
-    _add_punches(services, today or dt.date.today())
+    _add_punches(services, today or services.clock.today())
     from app.services.handover_demo import add_demo_changes
 
-    add_demo_changes(services, today or dt.date.today())
+    add_demo_changes(services, today or services.clock.today())
     from app.services.scores_demo import add_demo_incidents
 
-    add_demo_incidents(services, today or dt.date.today())
+    add_demo_incidents(services, today or services.clock.today())
     from app.services.service_demo import add_demo_service
 
-    add_demo_service(services, today or dt.date.today())
+    add_demo_service(services, today or services.clock.today())
     return len(data["people"])
 
 

@@ -65,7 +65,7 @@ class DocumentService:
         person = self._person_month(year, month, person_id, now)
         write_absence_explanation_pdf(path, person, self.project.get(),
                                       strings.MONTH_TITLE.format(year=year, month=month),
-                                      dt.date.today())
+                                      self.db.clock.today())
         return path
 
     def _person_month(self, year: int, month: int, person_id: int,
@@ -97,5 +97,6 @@ class DocumentService:
     def roster_pdf(self, path: Path, today: dt.date | None = None) -> Path:
         from app.documents.roster_pdf import write_roster_pdf
 
-        write_roster_pdf(path, self.roster.list_people(), self.project.get(), today)
+        write_roster_pdf(path, self.roster.list_people(), self.project.get(),
+                         today or self.db.clock.today())
         return path

@@ -113,8 +113,8 @@ class HandoverService:
         with self.db.transaction(self.actor) as s:
             project = ensure_project(s)
             leaving, joining = self._check(s, fields)
-            row = StaffChange(project_id=PROJECT_ID, created_by=self._who(), created_at=_now(),
-                              state=rules.PLANNED)
+            row = StaffChange(project_id=PROJECT_ID, created_by=self._who(),
+                              created_at=self.db.clock.now(), state=rules.PLANNED)
             self._apply(row, fields)
             if rules.has_handover(fields.kind):
                 deadlines = rules.compute_deadlines(fields.change_date, calendar,
@@ -246,7 +246,7 @@ class HandoverService:
                 raise NotFoundError(strings.CH_E_ITEM_NOT_FOUND.format(id=item_id))
             row = self._planned(s, item.change_id)
             item.done = done
-            item.done_on = (done_on or item.done_on or dt.date.today()) if done else None
+            item.done_on = (done_on or item.done_on or self.db.clock.today()) if done else None
             if note is not None:
                 item.note = note.strip()
             if detail is not None:
@@ -478,7 +478,3 @@ def _when(step: Step, today: dt.date, calendar: HolidayCalendar) -> str:
         return strings.CH_WHEN_TODAY
     left = calendar.count_working_days(today + dt.timedelta(days=1), step.due)
     return strings.CH_WHEN_LEFT.format(n=left)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)

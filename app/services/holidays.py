@@ -656,12 +656,11 @@ class HolidayService:
             self._put(s, entry, source)
         s.flush()
 
-    @staticmethod
-    def _confirm_year(s: Session, year: int, source: str, notice_ref: str) -> None:
+    def _confirm_year(self, s: Session, year: int, source: str, notice_ref: str) -> None:
         row = s.get(HolidayYear, year)
         if row is None:
             row = HolidayYear(year=year)
             s.add(row)
         row.status, row.source, row.notice_ref = CONFIRMED, source, notice_ref
-        row.imported_at = dt.datetime.now().replace(microsecond=0)
+        row.imported_at = self.db.clock.now()
         s.flush()

@@ -171,7 +171,7 @@ class ImportService:
         from app.devices.clock_lan import clear_attendance, read_clock
 
         progress = progress or NullProgress()
-        result, users, info = read_clock(cfg, progress)
+        result, users, info = read_clock(cfg, progress, clock=self.db.clock)
         outcome, changes = self._store("lan", f"{cfg.host}:{cfg.port}", device, result,
                                        progress, info, users)
         if clear_after:
@@ -191,7 +191,7 @@ class ImportService:
         d = self.device(name)
         cfg = ClockConfig(host=d.host, port=d.port, password=d.comm_key,
                           udp=d.protocol == "udp", timeout=d.timeout, encoding=d.encoding)
-        set_clock_time(cfg, when or dt.datetime.now())
+        set_clock_time(cfg, when or self.db.clock.now())
 
     # ---- shared --------------------------------------------------------------------------
     def _store(self, kind: str, source: str, device: str, result: ReadResult,
@@ -213,7 +213,7 @@ class ImportService:
 
     def _remember_clock(self, device: str, info: DeviceInfo | None,
                         users: list[ClockUser]) -> None:
-        now = dt.datetime.now().replace(microsecond=0)
+        now = self.db.clock.now()
         with self.db.transaction(self.actor) as s:
             if info is not None and device:
                 row = s.scalars(select(Device).where(Device.project_id == PROJECT_ID,
@@ -272,7 +272,7 @@ class ImportService:
                 raise NotFoundError(strings.BATCH_NOT_FOUND.format(id=batch_id))
             if batch.reverted_at is not None:
                 raise ValidationError(strings.BATCH_ALREADY_REVERTED.format(id=batch_id))
-            batch.reverted_at = dt.datetime.now().replace(microsecond=0)
+            batch.reverted_at = self.db.clock.now()
             batch.reverted_by = self.actor or default_actor()
             batch.revert_reason = reason.strip()
             s.flush()

@@ -237,7 +237,7 @@ class LeaveService:
                 state=DRAFT if draft else SUBMITTED,
                 violations=json.dumps(list(preview.violations)),
                 override_reason=override_reason.strip(), extension_of=extension_of,
-                created_by=self._who(), created_at=_now())
+                created_by=self._who(), created_at=self.db.clock.now())
             s.add(row)
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
@@ -249,7 +249,7 @@ class LeaveService:
             row = self._load(s, leave_id)
             if not row.emergency:
                 raise ValidationError(strings.LEAVE_NOT_EMERGENCY.format(id=leave_id))
-            row.backfiled_at = at or _now()
+            row.backfiled_at = at or self.db.clock.now()
             if reason:
                 row.reason = reason
             if deputy_id is not None:
@@ -271,7 +271,7 @@ class LeaveService:
                 shutil.copyfile(source, target)
             s.add(LeaveAttachment(project_id=PROJECT_ID, leave_id=leave_id,
                                   original_name=source.name, stored_path=rel.as_posix(),
-                                  sha256=digest, added_at=_now()))
+                                  sha256=digest, added_at=self.db.clock.now()))
             s.flush()
         return LEAVE_CHANGES
 
@@ -292,7 +292,7 @@ class LeaveService:
             raise ValidationError(strings.LEAVE_NEEDS_APPROVER, "approver")
         with self.db.transaction(self.actor) as s:
             row = self._load(s, leave_id)
-            when = at or _now()
+            when = at or self.db.clock.now()
             if role == "client_dept":
                 if row.state not in (SUBMITTED, APPROVED, RETURNED):
                     self._refuse(row, "approve")
@@ -326,7 +326,7 @@ class LeaveService:
             if returned_on < row.start_date:
                 raise ValidationError(strings.LEAVE_RETURN_BEFORE_START.format(
                     date=returned_on, start=row.start_date), "returned_on")
-            row.state, row.returned_on, row.returned_at = RETURNED, returned_on, _now()
+            row.state, row.returned_on, row.returned_at = RETURNED, returned_on, self.db.clock.now()
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
 
@@ -352,7 +352,7 @@ class LeaveService:
                 self._refuse(row, action)
             row.state = target
             if by or note:
-                row.decided_by, row.decided_at, row.decision_note = by, _now(), note
+                row.decided_by, row.decided_at, row.decision_note = by, self.db.clock.now(), note
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
 
@@ -487,7 +487,8 @@ class LeaveService:
             row = s.get(OvertimeRequest, overtime_id)
             if row is None:
                 raise NotFoundError(strings.OVERTIME_NOT_FOUND.format(id=overtime_id))
-            row.state, row.approver, row.approved_at = APPROVED, approver.strip(), _now()
+            row.state, row.approver = APPROVED, approver.strip()
+            row.approved_at = self.db.clock.now()
             s.flush()
             return self._overtime_dto(s, row), LEAVE_CHANGES
 
@@ -532,9 +533,5 @@ class LeaveService:
 
 
 AM_, PM_ = "am", "pm"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 

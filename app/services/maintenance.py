@@ -42,7 +42,7 @@ class MaintenanceService:
         return CheckResult(True, strings.DB_CHECK_OK.format(path=self.db.path))
 
     def backup_now(self) -> Path:
-        return backup.make_backup(self.db.path, "manual")
+        return backup.make_backup(self.db.path, "manual", now=self.db.clock.now())
 
     def list_backups(self) -> list[Path]:
         return backup.list_backups(self.db.path)

@@ -56,7 +56,7 @@ class PunchService:
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             batch = ImportBatch(project_id=PROJECT_ID, kind=kind, source=source, device=device,
-                                started_at=dt.datetime.now().replace(microsecond=0),
+                                started_at=self.db.clock.now(),
                                 problems=json.dumps(problems or [], ensure_ascii=False))
             s.add(batch)
             s.flush()

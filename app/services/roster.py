@@ -183,7 +183,7 @@ class RosterService:
             person.attachments.append(Attachment(
                 project_id=person.project_id, kind=kind, title=title or source.stem,
                 original_name=source.name, stored_path=rel.as_posix(), sha256=digest,
-                added_at=dt.datetime.now().replace(microsecond=0)))
+                added_at=self.db.clock.now()))
             s.flush()
             return person_dto(person), ROSTER
 

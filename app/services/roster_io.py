@@ -179,7 +179,7 @@ class RosterIO:
     def plan(self, path: Path, today: dt.date | None = None,
              progress: Progress | None = None) -> RosterImportPlan:
         """Read and check every row; nothing is written."""
-        today = today or dt.date.today()
+        today = today or self.db.clock.today()
         progress = progress or NullProgress()
         rows = read_table(path)
         header_idx, columns = _find_header(rows, path)
@@ -291,5 +291,5 @@ class RosterIO:
         people = RosterService(self.db, self.actor).list_people()
         with self.db.transaction(self.actor) as s:
             project = to_dto(ensure_project(s))
-        write_roster_xlsx(path, people, project, today or dt.date.today())
+        write_roster_xlsx(path, people, project, today or self.db.clock.today())
         return len(people)

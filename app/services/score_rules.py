@@ -87,10 +87,6 @@ class ScoreSettingsDTO:
     flag_label: str
 
 
-def now_() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
-
-
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     dates = month_dates(year, month)
     return dates[0], dates[-1]
@@ -127,7 +123,7 @@ class ScoreRuleService:
 
     def rules(self, on: dt.date | None = None) -> list[RuleDTO]:
         """The catalogue as it stands on ``on`` (default: today), with each rule's history."""
-        on = on or dt.date.today()
+        on = on or self.db.clock.today()
         with self.db.read() as s:
             catalogue, labels = self._catalogue(s)
             history: dict[str, list[RuleChangeDTO]] = {}
@@ -166,7 +162,7 @@ class ScoreRuleService:
                 raise ValidationError(strings.SCORE_RULE_EXISTS.format(code=code), "code")
             self._check_rule_date(s, effective_from)
             s.add(ScoreRule(project_id=PROJECT_ID, code=code, label=label.strip(), kind=kind,
-                            created_at=now_(), created_by=self._who()))
+                            created_at=self.db.clock.now(), created_by=self._who()))
             self._put_change(s, code, effective_from, size, True, note)
         return self.rule(code, effective_from), SCORES
 
@@ -206,7 +202,7 @@ class ScoreRuleService:
             row = ScoreRuleChange(project_id=PROJECT_ID, code=code, effective_from=day)
             s.add(row)
         row.points, row.active, row.note = points, active, note.strip()
-        row.created_at, row.created_by = now_(), self._who()
+        row.created_at, row.created_by = self.db.clock.now(), self._who()
         s.flush()
 
     def _check_rule_date(self, s: Session, day: dt.date) -> None:
@@ -224,7 +220,7 @@ class ScoreRuleService:
     # ---- settings --------------------------------------------------------------------------
     def settings(self, on: dt.date | None = None) -> ScoreSettingsDTO:
         with self.db.read() as s:
-            return self._settings_at(s, on or dt.date.today())
+            return self._settings_at(s, on or self.db.clock.today())
 
     def _settings_at(self, s: Session, on: dt.date) -> ScoreSettingsDTO:
         values: dict[str, str] = {}
@@ -261,7 +257,7 @@ class ScoreRuleService:
             if row is None:
                 row = ScoreSetting(project_id=PROJECT_ID, key=key, effective_from=effective_from)
                 s.add(row)
-            row.value, row.created_at, row.created_by = value, now_(), self._who()
+            row.value, row.created_at, row.created_by = value, self.db.clock.now(), self._who()
             s.flush()
         return SCORES
 

@@ -52,7 +52,6 @@ from app.services.score_rules import (
     ScoreRuleService,
     ScoreSettingsDTO,
     month_bounds,
-    now_,
     point_size,
 )
 from app.storage.db import Database
@@ -204,7 +203,7 @@ class ScoreService(ScoreRuleService):
             row = ScoreIncident(project_id=PROJECT_ID, person_id=person_id,
                                 occurred_at=at.replace(second=0, microsecond=0),
                                 rule_code=rule, points_override=override, note=note.strip(),
-                                recorded_at=now_(), recorded_by=self._who())
+                                recorded_at=self.db.clock.now(), recorded_by=self._who())
             s.add(row)
             s.flush()
             return self._manual_dto(row, person, catalogue, labels), SCORES
@@ -222,7 +221,8 @@ class ScoreService(ScoreRuleService):
             if row.waived_at is not None:
                 raise ValidationError(strings.SCORE_ALREADY_WAIVED.format(id=incident_id))
             self._check_unlocked(s, row.occurred_at.date())
-            row.waived_at, row.waived_by, row.waive_reason = now_(), self._who(), reason.strip()
+            row.waived_at, row.waived_by = self.db.clock.now(), self._who()
+            row.waive_reason = reason.strip()
             s.flush()
         return SCORES
 
@@ -239,7 +239,8 @@ class ScoreService(ScoreRuleService):
                 raise ValidationError(strings.SCORE_ALREADY_WAIVED.format(id=m.group(0)))
             self._check_unlocked(s, day)
             s.add(ScoreWaiver(project_id=PROJECT_ID, person_id=person_id, day=day,
-                              session=session, kind=kind, reason=reason, waived_at=now_(),
+                              session=session, kind=kind, reason=reason,
+                              waived_at=self.db.clock.now(),
                               waived_by=self._who()))
             s.flush()
         return SCORES
@@ -257,7 +258,7 @@ class ScoreService(ScoreRuleService):
                 if waiver is None:
                     raise ValidationError(strings.SCORE_NOT_WAIVED.format(id=incident_id))
                 self._check_unlocked(s, day)
-                waiver.revoked_at, waiver.revoked_by = now_(), self._who()
+                waiver.revoked_at, waiver.revoked_by = self.db.clock.now(), self._who()
                 waiver.revoke_reason = reason.strip()
             else:
                 row = self._manual_row(s, incident_id)

@@ -26,7 +26,7 @@ INCIDENTS: tuple[tuple[str, int, str, str, str, str], ...] = (
 def add_demo_incidents(services: Any, today: dt.date | None = None) -> int:
     """Record the demo incidents; returns how many were added (none in a month with no
     working day before ``today`` yet)."""
-    today = today or dt.date.today()
+    today = today or services.clock.today()
     yesterday = today - dt.timedelta(days=1)
     days = services.holidays.calendar().working_days(yesterday.replace(day=1), yesterday)
     if not days:

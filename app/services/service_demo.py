@@ -71,7 +71,7 @@ def _fields(row: tuple[Any, ...], reported: dt.datetime, ids: dict[str, int],
 def add_demo_service(services: Services, today: dt.date | None = None) -> int:
     """Write the demo service log (after the demo roster); returns the number of records.
     A database that already has a service log is left as it is (0)."""
-    today = today or dt.date.today()
+    today = today or services.clock.today()
     now = dt.datetime.combine(today, dt.time(17, 45))
     log = services.service_log
     if log.records():

@@ -66,10 +66,6 @@ KEY_RESPONSE, KEY_RESOLUTION, KEY_ACCEPTANCE = (
 TARGET_RANGE = (1, 1440)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(second=0, microsecond=0)
-
-
 def on_site(p: Person, day: dt.date) -> bool:
     """On the roster's on-site period that day (as the attendance sheet counts people)."""
     if p.start_date is None and p.status in ("pending", "left"):
@@ -99,6 +95,9 @@ class ServiceLogService:
 
         return self.actor or default_actor()
 
+    def _now(self) -> dt.datetime:
+        return self.db.clock.now().replace(second=0)
+
     # ---- records -------------------------------------------------------------------------
     def add(self, fields: RecordFields, now: dt.datetime | None = None
             ) -> tuple[ServiceRecordDTO, Changes]:
@@ -113,13 +112,13 @@ class ServiceLogService:
                 ServiceRecord.project_id == PROJECT_ID, ServiceRecord.number.like(head + "%")))
             row = ServiceRecord(project_id=PROJECT_ID, number=record_number(
                 NUMBER_PREFIX, reported.year, reported.month, used),
-                created_by=self._who(), created_at=_now())
+                created_by=self._who(), created_at=self._now())
             self._apply(row, fields)
             s.add(row)
             s.flush()
             self._set_staff(s, row.id, fields.staff)
             s.flush()
-            return self._dto(s, row, now or _now()), SERVICE
+            return self._dto(s, row, now or self._now()), SERVICE
 
     def update(self, record_id: int, fields: RecordFields, now: dt.datetime | None = None
                ) -> tuple[ServiceRecordDTO, Changes]:
@@ -129,22 +128,22 @@ class ServiceLogService:
             row = self._load(s, record_id)
             self._check_people(s, fields.staff)
             self._apply(row, fields)
-            row.updated_at = _now()
+            row.updated_at = self._now()
             self._set_staff(s, row.id, fields.staff)
             s.flush()
-            return self._dto(s, row, now or _now()), SERVICE
+            return self._dto(s, row, now or self._now()), SERVICE
 
     def get(self, record_id: int | str, now: dt.datetime | None = None) -> ServiceRecordDTO:
         """By id, or by number (YW-2026-11-001)."""
         with self.db.read() as s:
-            return self._dto(s, self._load(s, record_id), now or _now())
+            return self._dto(s, self._load(s, record_id), now or self._now())
 
     def records(self, month: tuple[int, int] | None = None, service_type: str | None = None,
                 result: str | None = None, person_id: int | None = None,
                 now: dt.datetime | None = None) -> list[ServiceRecordDTO]:
         """Records, newest first; a month lists what was reported in it plus what was still
         open when it began (marked as carried over)."""
-        now = now or _now()
+        now = now or self._now()
         with self.db.read() as s:
             q = select(ServiceRecord).where(ServiceRecord.project_id == PROJECT_ID)
             if month:
@@ -171,7 +170,7 @@ class ServiceLogService:
     def month(self, year: int, month: int, now: dt.datetime | None = None) -> ServiceMonthDTO:
         """The month's list (carried-over open items first) and its figures against the
         commitments."""
-        now = now or _now()
+        now = now or self._now()
         _, nxt = month_bounds(year, month)
         everything = self.records(month=(year, month), now=now)
         entries = [Entry(r.id, r.service_type, r.times, r.measure.targets) for r in everything]
@@ -186,12 +185,12 @@ class ServiceLogService:
     # ---- commitments ---------------------------------------------------------------------
     def targets(self, at: dt.date | None = None) -> Targets:
         with self.db.read() as s:
-            return targets_in_force(self._history(s), at or dt.date.today())
+            return targets_in_force(self._history(s), at or self.db.clock.today())
 
     def set_targets(self, response_minutes: int, resolution_minutes: int,
                     effective_from: dt.date | None = None) -> tuple[dt.date, Changes]:
         """New targets from ``effective_from`` (default today); earlier records keep theirs."""
-        day = effective_from or dt.date.today()
+        day = effective_from or self.db.clock.today()
         for value, key in ((response_minutes, KEY_RESPONSE),
                            (resolution_minutes, KEY_RESOLUTION)):
             if not TARGET_RANGE[0] <= int(value) <= TARGET_RANGE[1]:
@@ -214,17 +213,17 @@ class ServiceLogService:
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             self._put_setting(s, KEY_ACCEPTANCE, day.isoformat() if day else "",
-                              today or dt.date.today())
+                              today or self.db.clock.today())
         return SERVICE
 
     def inspection(self, year: int, today: dt.date | None = None) -> InspectionStatus:
         """The yearly free inspection: done once an inspection record exists in ``year``."""
         with self.db.read() as s:
-            return self._inspection(s, year, today or dt.date.today())
+            return self._inspection(s, year, today or self.db.clock.today())
 
     def commitments(self, today: dt.date | None = None, inspection_year: int | None = None,
                     targets_on: dt.date | None = None) -> CommitmentsDTO:
-        today = today or dt.date.today()
+        today = today or self.db.clock.today()
         with self.db.read() as s:
             acceptance = self._acceptance(s)
             return CommitmentsDTO(
@@ -273,15 +272,15 @@ class ServiceLogService:
                     continue
                 if row is None:
                     s.add(DailyReport(project_id=PROJECT_ID, person_id=person_id, day=day,
-                                      text=text, updated_by=self._who(), updated_at=_now()))
+                                      text=text, updated_by=self._who(), updated_at=self._now()))
                 elif row.text != text:
-                    row.text, row.updated_by, row.updated_at = text, self._who(), _now()
+                    row.text, row.updated_by, row.updated_at = text, self._who(), self._now()
         return SERVICE
 
     def month_reports(self, year: int, month: int,
                       today: dt.date | None = None) -> ReportMonthDTO:
         """Per person: the month's reports, and the working days (up to today) without one."""
-        today = today or dt.date.today()
+        today = today or self.db.clock.today()
         start, nxt = month_bounds(year, month)
         first, last = start.date(), (nxt - dt.timedelta(days=1)).date()
         calendar = self.holidays.calendar()
@@ -414,14 +413,13 @@ class ServiceLogService:
             .order_by(ServiceSetting.effective_from.desc(), ServiceSetting.id.desc())).first()
         return dt.date.fromisoformat(row.value) if row and row.value else None
 
-    @staticmethod
-    def _put_setting(s: Session, key: str, value: str, day: dt.date) -> None:
+    def _put_setting(self, s: Session, key: str, value: str, day: dt.date) -> None:
         row = s.scalars(select(ServiceSetting).where(
             ServiceSetting.project_id == PROJECT_ID, ServiceSetting.key == key,
             ServiceSetting.effective_from == day)).first()
         if row is None:
             s.add(ServiceSetting(project_id=PROJECT_ID, key=key, value=value,
-                                 effective_from=day, created_at=_now()))
+                                 effective_from=day, created_at=self._now()))
         else:
             row.value = value
         s.flush()

@@ -107,7 +107,7 @@ class SettingsService:
             return load_legend(s)
 
     def show(self, today: dt.date | None = None) -> dict[str, Any]:
-        today = today or dt.date.today()
+        today = today or self.db.clock.today()
         with self.db.read() as s:
             timeline = load_timeline(s)
             legend = load_legend(s)
@@ -125,7 +125,7 @@ class SettingsService:
     def set(self, key: str, value: str, effective_from: dt.date | None = None,
             today: dt.date | None = None) -> tuple[dt.date, Changes]:
         """Record ``key = value`` from ``effective_from`` (default: today)."""
-        day = effective_from or today or dt.date.today()
+        day = effective_from or today or self.db.clock.today()
         value = value.strip()
         if key not in known_keys():
             raise ValidationError(strings.SETTING_UNKNOWN.format(
@@ -145,7 +145,7 @@ class SettingsService:
                 Setting.effective_from == day)).first()
             if row is None:
                 s.add(Setting(project_id=PROJECT_ID, key=key, value=value, effective_from=day,
-                              created_at=dt.datetime.now().replace(microsecond=0)))
+                              created_at=self.db.clock.now()))
             else:
                 row.value = value
             s.flush()

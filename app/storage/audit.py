@@ -21,10 +21,12 @@ from typing import Any
 from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
+from app.clock import SYSTEM_CLOCK, Clock
 from app.storage.tables import Audited, AuditHead, AuditLog
 
 GENESIS = "0" * 64
 ACTOR_KEY = "actor"
+CLOCK_KEY = "clock"
 
 
 def default_actor() -> str:
@@ -75,12 +77,13 @@ def record(
     entity_id: str,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> None:
     """Append one audit row to the chain, in the caller's transaction."""
     head = conn.execute(select(AuditHead.last_id, AuditHead.last_hash)).first()
     prev_id, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
     row_id = prev_id + 1
-    at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    at = clock.utcnow().isoformat(timespec="microseconds")
     before_s, after_s = _dump(before), _dump(after)
     digest = compute_hash(row_id, at, actor, action, entity, entity_id, before_s, after_s,
                           prev_hash)
@@ -137,23 +140,24 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> bool:
 
 def _after_flush(session: Session, _ctx: Any) -> None:
     actor = str(session.info.get(ACTOR_KEY) or default_actor())
+    clock: Clock = session.info.get(CLOCK_KEY) or SYSTEM_CLOCK
     conn = session.connection()
     for obj in list(session.new):
         if isinstance(obj, Audited):
             after = _column_values(obj, "after")
             record(conn, actor, "insert", obj.__audit_entity__, _identity(obj, after), None,
-                   after)
+                   after, clock)
     for obj in list(session.dirty):
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
             before, after = _column_values(obj, "before"), _column_values(obj, "after")
             if _changed(before, after):
                 record(conn, actor, "update", obj.__audit_entity__, _identity(obj, after),
-                       before, after)
+                       before, after, clock)
     for obj in list(session.deleted):
         if isinstance(obj, Audited):
             before = _column_values(obj, "before")
             record(conn, actor, "delete", obj.__audit_entity__, _identity(obj, before),
-                   before, None)
+                   before, None, clock)
 
 
 def install(session_class: type[Session] | Any) -> None:

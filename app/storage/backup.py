@@ -8,6 +8,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from app.clock import SYSTEM_CLOCK
+
 KEEP = 14
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.db$")
 
@@ -29,7 +31,7 @@ def list_backups(db_path: Path) -> list[Path]:
 def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None,
                 keep: int = KEEP) -> Path:
     """Copy the live database (WAL included) to ``backups/`` and keep the newest ``keep``."""
-    now = now or dt.datetime.now()
+    now = now or SYSTEM_CLOCK.now()
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.db"
@@ -62,9 +64,9 @@ def has_backup_on(db_path: Path, day: dt.date) -> bool:
     )
 
 
-def restore(db_path: Path, backup: Path) -> Path:
+def restore(db_path: Path, backup: Path, now: dt.datetime | None = None) -> Path:
     """Put ``backup`` in place of the database; the broken file is kept beside it."""
-    stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}"
+    stamp = f"{now or SYSTEM_CLOCK.now():%Y%m%d-%H%M%S}"
     broken = db_path.with_name(f"{db_path.stem}-broken-{stamp}{db_path.suffix}")
     if db_path.exists():
         db_path.replace(broken)

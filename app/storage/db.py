@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from app import config, strings
+from app.clock import SYSTEM_CLOCK, Clock
 from app.errors import DatabaseError, IntegrityCheckFailed
 from app.storage import audit, backup
 
@@ -134,9 +135,10 @@ def migrate(path: Path, target: str = "head") -> None:
 class Database:
     """An open database: the engine and a session factory with the audit trail installed."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, clock: Clock = SYSTEM_CLOCK) -> None:
         self.path = path
         self.engine = engine
+        self.clock = clock
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
 
@@ -149,6 +151,7 @@ class Database:
         """One use case = one transaction: commit on success, roll back on any error."""
         with self.sessions.begin() as session:
             session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
+            session.info[audit.CLOCK_KEY] = self.clock
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
@@ -161,10 +164,10 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path, *, today: dt.date | None = None,
+def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
                   daily_backup: bool = True) -> Database:
     """Open (creating if needed) and bring the schema to head, safely."""
-    today = today or dt.date.today()
+    today = clock.today()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -184,18 +187,17 @@ def open_database(path: Path, *, today: dt.date | None = None,
         head = head_revision()
         if current != head:
             if existed:
-                backup.make_backup(path, "pre-migration")
+                backup.make_backup(path, "pre-migration", now=clock.now())
             migrate(path)
         if existed and daily_backup and not backup.has_backup_on(path, today):
-            now = dt.datetime.combine(today, dt.datetime.now().time())
-            backup.make_backup(path, "daily", now=now)
+            backup.make_backup(path, "daily", now=clock.now())
     except sqlite3.OperationalError as exc:
         engine.dispose()
         raise DatabaseError(strings.DB_OPEN_FAILED.format(path=path, err=exc)) from exc
     except Exception:
         engine.dispose()
         raise
-    return Database(path, engine)
+    return Database(path, engine, clock)
 
 
 def foreign_key_problems(db: Database) -> int:

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.usefixtures("qsettings_isolated")
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Iterator[Services]:
-    services = Services.open(tmp_path / "d" / "onsitedesk.db")
-    fill_demo(services, today=TODAY)
+    services = Services.open(tmp_path / "d" / "onsitedesk.db", today=TODAY)
+    fill_demo(services)
     yield services
     services.close()
 

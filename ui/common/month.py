@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton
 
 from app import strings
 from app.services.attendance import month_key
+
+if TYPE_CHECKING:
+    from app.services import Services
 
 
 class MonthNavigation:
@@ -15,6 +18,7 @@ class MonthNavigation:
 
     year: int
     month: int
+    services: Services
 
     def reload(self) -> None:  # pragma: no cover - provided by the tab
         raise NotImplementedError
@@ -43,6 +47,6 @@ class MonthNavigation:
         self.reload()
 
     def go_this_month(self) -> None:
-        today = dt.date.today()
+        today = self.services.clock.today()
         self.year, self.month = today.year, today.month
         self.reload()

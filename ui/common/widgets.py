@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject
@@ -16,12 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
+from app.clock import SYSTEM_CLOCK
 
 _EMPTY = QDate(1900, 1, 1)
 
 
 class OptionalDateEdit(QDateEdit):
     """A date field that may be empty: the minimum date shows as the "not filled" text."""
+
+    # Where an empty field's calendar opens: the main window points this at services.clock.
+    today: Callable[[], dt.date] = staticmethod(SYSTEM_CLOCK.today)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +42,8 @@ class OptionalDateEdit(QDateEdit):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # An empty field would open the calendar in January 1900: open it on today instead.
         if event.type() == QEvent.Type.Show and self.value() is None:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
+            today = self.today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)
         return super().eventFilter(watched, event)
 
     def value(self) -> dt.date | None:

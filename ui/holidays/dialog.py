@@ -61,7 +61,7 @@ class HolidayDialog(QDialog):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.today = today or dt.date.today()
+        self.today = today or services.clock.today()
         self.year = self.today.year
         self.changes = Changes()
         self.calendar: HolidayCalendar = services.holidays.calendar()
@@ -118,7 +118,7 @@ class HolidayDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setStyleSheet("color:#333;")
-        self.grid = YearGrid(self)
+        self.grid = YearGrid(self.today.year, self)
         self.grid.day_clicked.connect(self.cycle_day)
         self.legend = Legend(self)
         hint = QLabel(strings.HOLIDAY_CLICK_HINT)

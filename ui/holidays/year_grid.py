@@ -123,10 +123,10 @@ class MonthWidget(QWidget):
 
     day_clicked = Signal(object)  # dt.date
 
-    def __init__(self, month: int, parent: QWidget | None = None) -> None:
+    def __init__(self, month: int, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.month = month
-        self.year = dt.date.today().year
+        self.year = year
         self.cells: dict[dt.date, DayCell] = {}
         self._hover: dt.date | None = None
         self.setMouseTracking(True)
@@ -234,10 +234,10 @@ class YearGrid(QWidget):
     day_clicked = Signal(object)  # dt.date
     COLUMNS = 4
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.year = dt.date.today().year
-        self.months = [MonthWidget(m, self) for m in range(1, 13)]
+        self.year = year
+        self.months = [MonthWidget(m, year, self) for m in range(1, 13)]
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(18)

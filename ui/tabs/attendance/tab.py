@@ -53,7 +53,7 @@ class AttendanceTab(MonthNavigation, QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks = services, tasks
-        today = today or dt.date.today()
+        today = today or services.clock.today()
         self.year, self.month = today.year, today.month
         self.detail: DayDetail | None = None
         self.model = MonthModel(self)

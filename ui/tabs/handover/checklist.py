@@ -42,7 +42,7 @@ class HandoverDialog(QDialog):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.services, self.change = services, change
-        self.today = today or dt.date.today()
+        self.today = today or services.clock.today()
         self.changes = Changes()
         self.setWindowTitle(strings.CH_DLG_HANDOVER.format(who=change.who))
         self.setMinimumSize(820, 620)

@@ -90,7 +90,7 @@ class ChangeDialog(QDialog):
         self.services, self.change = services, change
         self.saved: ChangeDTO | None = None
         self.changes = Changes()
-        today = today or dt.date.today()
+        today = today or services.clock.today()
         self.setWindowTitle(strings.CH_DLG_EDIT.format(id=change.id) if change
                             else strings.CH_DLG_NEW)
         self.setMinimumWidth(600)
@@ -256,7 +256,7 @@ class ApprovalDialog(QDialog):
         self.party.setCurrentIndex(1 if change.client.done and not change.supervisor.done
                                    else 0)
         self.approver = QLineEdit()
-        self.on = date_edit(today or dt.date.today())
+        self.on = date_edit(today or services.clock.today())
         self.opinion = QLineEdit(strings.CH_DOC_AGREED)
         self.error = error_label()
         form = QFormLayout(self)
@@ -290,7 +290,7 @@ class FinishDialog(QDialog):
         self.changes = Changes()
         self.setWindowTitle(strings.CH_DLG_FINISH.format(who=change.who))
         self.setMinimumWidth(520)
-        default = change.handover.end or today or dt.date.today()
+        default = change.handover.end or today or services.clock.today()
         self.on = date_edit(default)
         self.override = QLineEdit()
         self.override.setPlaceholderText(strings.CH_OVERRIDE_HINT)

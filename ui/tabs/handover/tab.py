@@ -112,7 +112,7 @@ class HandoverTab(QWidget):
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks = services, tasks
-        self.today = today or dt.date.today()
+        self.today = today or services.clock.today()
         self.rows: list[ChangeDTO] = []
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -329,7 +329,7 @@ class HandoverWarningsLabel(QLabel):
         self.services = services
 
     def refresh(self, today: dt.date | None = None) -> None:
-        warnings = self.services.handover.warnings(today or dt.date.today())
+        warnings = self.services.handover.warnings(today or self.services.clock.today())
         if not warnings:
             self.clear()
             self.setToolTip("")

@@ -57,7 +57,7 @@ class LeaveDialog(QDialog):
         self.changes = Changes()
         self.created: LeaveDTO | None = None
         self.attachment: Path | None = None
-        now = now or dt.datetime.now().replace(second=0, microsecond=0)
+        now = (now or services.clock.now()).replace(second=0)
         self.setWindowTitle(strings.LV_DIALOG_EMERGENCY_TITLE if emergency
                             else strings.LV_DIALOG_TITLE)
         self.setMinimumWidth(560)
@@ -82,10 +82,8 @@ class LeaveDialog(QDialog):
         self.reason = QLineEdit()
         self.contact = QLineEdit()
         self.handover = QLineEdit()
-        self.filed_at = QDateTimeEdit(QDateTime(qdate(now.date()), QDateTime.currentDateTime()
-                                                .time()))
-        self.filed_at.setDateTime(QDateTime.fromString(now.strftime("%Y-%m-%d %H:%M"),
-                                                       "yyyy-MM-dd HH:mm"))
+        self.filed_at = QDateTimeEdit(QDateTime.fromString(now.strftime("%Y-%m-%d %H:%M"),
+                                                           "yyyy-MM-dd HH:mm"))
         self.filed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.emergency = QCheckBox(strings.LV_IS_EMERGENCY)
         self.emergency.setChecked(emergency)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +34,7 @@ class OvertimeDialog(QDialog):
         for p in services.roster.list_people():
             if p.status != "left":
                 self.person.addItem(f"{p.name}（{p.employee_no}）", p.id)
-        today = dt.date.today()
+        today = services.clock.today()
         self.day = QDateEdit(qdate(today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -48,7 +46,8 @@ class OvertimeDialog(QDialog):
             self.kind.addItem(label, code)
         self.comp = QCheckBox(strings.OT_COMP)
         self.reason = QLineEdit()
-        self.applied = QDateTimeEdit(QDateTime.currentDateTime())
+        self.applied = QDateTimeEdit(QDateTime.fromString(
+            services.clock.now().strftime("%Y-%m-%d %H:%M:%S"), "yyyy-MM-dd HH:mm:ss"))
         self.applied.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.info = QLabel()
         self.error = QLabel()

@@ -188,7 +188,7 @@ class LeaveTab(QWidget):
         self.f_month.blockSignals(True)
         self.f_month.clear()
         self.f_month.addItem(strings.LV_ALL_MONTHS, None)
-        today = dt.date.today()
+        today = self.services.clock.today()
         for i in range(-12, 3):
             y, m = divmod(today.year * 12 + today.month - 1 + i, 12)
             # data as text: findData() compares tuples by identity, not value
@@ -349,7 +349,7 @@ class LeaveTab(QWidget):
         day = _ask_date(self, strings.LV_EXTEND, strings.LV_EXTEND_ASK,
                         r.span.end + dt.timedelta(days=1))
         if day is not None:
-            now = dt.datetime.now().replace(microsecond=0)
+            now = self.services.clock.now()
             self._run(lambda: self.services.leave.extend(r.id, day, "pm", now))
 
     def backfile(self) -> None:

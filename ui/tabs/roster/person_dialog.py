@@ -120,7 +120,7 @@ class PersonDialog(QDialog):
             date.setEnabled(False)
             box.toggled.connect(date.setEnabled)
             box.toggled.connect(lambda on, d=date: on and d.value() is None
-                                and d.set_value(dt.date.today()))
+                                and d.set_value(self.services.clock.today()))
         form.addRow(self.nda_signed)
         form.addRow(strings.NDA_DATE, self.nda_date)
         form.addRow(self.training_done)
@@ -164,7 +164,7 @@ class PersonDialog(QDialog):
         self.eq_asset = QLineEdit()
         self.eq_asset.setPlaceholderText(strings.EQUIPMENT_ASSET)
         self.eq_issued = OptionalDateEdit()
-        self.eq_issued.set_value(dt.date.today())
+        self.eq_issued.set_value(self.services.clock.today())
         add = QPushButton(strings.EQUIPMENT_ADD)
         add.clicked.connect(self._add_equipment)
         for x in (self.eq_item, self.eq_asset, self.eq_issued, add):
@@ -325,7 +325,7 @@ class PersonDialog(QDialog):
         eid = self._selected_equipment()
         if eid is not None:
             self._guard(lambda: self.services.roster.set_equipment_returned(
-                eid, dt.date.today()))
+                eid, self.services.clock.today()))
 
     def _remove_equipment(self) -> None:
         eid = self._selected_equipment()

@@ -187,7 +187,7 @@ class RosterTab(QWidget):
                     name=p.name, n=p.equipment_outstanding, items=items)):
                 return
         day = _ask_date(self, strings.MARK_LEFT_TITLE.format(name=p.name),
-                        p.end_date or dt.date.today())
+                        p.end_date or self.services.clock.today())
         if day is None:
             return
         try:
@@ -232,7 +232,7 @@ class RosterTab(QWidget):
         folder = Path(str(settings.value("dirs/export", str(Path.home()))))
         project = self.services.project.get().name or strings.APP_NAME
         name = strings.EXPORT_ROSTER_NAME.format(project=project,
-                                                 date=dt.date.today().strftime("%Y%m%d"))
+                                                 date=self.services.clock.today().strftime("%Y%m%d"))
         path, _ = QFileDialog.getSaveFileName(self, strings.EXPORT_ROSTER_TITLE,
                                               str(folder / name), strings.XLSX_FILTER)
         if not path:

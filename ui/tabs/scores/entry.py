@@ -47,11 +47,11 @@ class QuickEntry(QWidget):
 
     saved = Signal(object)
 
-    def __init__(self, scores: ScoreService, clock: Callable[[], dt.datetime] | None = None,
+    def __init__(self, scores: ScoreService, clock: Callable[[], dt.datetime],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scores = scores
-        self.clock = clock or (lambda: dt.datetime.now().replace(second=0, microsecond=0))
+        self._clock = clock
         self.person = QComboBox()
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -92,6 +92,9 @@ class QuickEntry(QWidget):
         for w in (self.person, self.person.lineEdit(), self.rule, self.at, self.points,
                   self.note):
             w.installEventFilter(self)
+
+    def clock(self) -> dt.datetime:
+        return self._clock().replace(second=0, microsecond=0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \

@@ -55,7 +55,7 @@ class RuleCatalogueDialog(QDialog):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.scores = scores
-        self.today = today or dt.date.today()
+        self.today = today or scores.db.clock.today()
         self.changes = Changes()
         self.rules: list[RuleDTO] = []
         self.setWindowTitle(strings.SC_RULES_TITLE)

@@ -51,7 +51,7 @@ class ScoresTab(MonthNavigation, QWidget):
         super().__init__(parent)
         self.services, self.tasks = services, tasks
         self.scores = score_service(services)
-        today = today or dt.date.today()
+        today = today or services.clock.today()
         self.today = today
         self.year, self.month = today.year, today.month
         self.result: ScoresMonthDTO | None = None
@@ -60,7 +60,7 @@ class ScoresTab(MonthNavigation, QWidget):
         self.model = ScoreModel(self)
         self.proxy = ScoreFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.entry = QuickEntry(self.scores, clock)
+        self.entry = QuickEntry(self.scores, clock or services.clock.now)
         self.entry.saved.connect(self._after_write)
         self._build()
         self._load_lists()

@@ -244,7 +244,7 @@ class RecordDialog(QDialog):
 
     # ---- building ------------------------------------------------------------------------
     def clock(self) -> dt.datetime:
-        return (self._now or dt.datetime.now()).replace(second=0, microsecond=0)
+        return (self._now or self.services.clock.now()).replace(second=0)
 
     def reported_at(self) -> dt.datetime:
         return pydatetime(self.reported.dateTime())
@@ -418,7 +418,7 @@ class CommitmentsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.changes = Changes()
-        self.today = today or dt.date.today()
+        self.today = today or services.clock.today()
         log = services.service_log
         current = log.targets(self.today)
         self.acceptance_before = log.acceptance_date()

@@ -109,7 +109,7 @@ class ServiceTab(QWidget):
         self.refresh()
 
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self.services.clock.today()
 
     def now(self) -> dt.datetime | None:
         """A fixed "now" when the tab runs on a fixed day (tests, screenshots)."""
