@@ -40,7 +40,7 @@ from zk.base import ZK_helper
 from zk.exception import ZKError, ZKErrorResponse, ZKNetworkError
 
 from app import strings
-from app.clock import SYSTEM_CLOCK, Clock
+from app.clock import Clock
 from app.devices.records import ClockUser, DeviceInfo, RawPunch, ReadProblem, ReadResult
 from app.errors import AppError, Cancelled, ValidationError
 
@@ -443,7 +443,7 @@ def _run(cfg: ClockConfig, progress: Progress | None,
 
 
 def read_clock(cfg: ClockConfig, progress: Progress | None = None,
-               with_users: bool = True, clock: Clock = SYSTEM_CLOCK,
+               with_users: bool = True, *, clock: Clock,
                ) -> tuple[ReadResult, list[ClockUser], DeviceInfo]:
     """Read device info, users and every attendance record (SPEC D1, A3).
 
@@ -717,7 +717,7 @@ def _table_body(table: bytes) -> bytes:
 def parse_attendance_table(table: bytes, reported_count: int, *,
                            user_ids_by_uid: Mapping[int, str] | None = None,
                            encoding: str = "gbk",
-                           not_after: dt.datetime | None = None) -> ReadResult:
+                           not_after: dt.datetime) -> ReadResult:
     """Parse the table of ``read_with_buffer(13)``: a u32 byte count, then fixed records.
 
     Linear, and tolerant: a record whose time is not a real date (0x5A5A5A5A from erased
@@ -725,7 +725,7 @@ def parse_attendance_table(table: bytes, reported_count: int, *,
     ``ReadProblem`` and the rest are kept. 8-byte records carry the internal uid only; it is
     mapped through ``user_ids_by_uid`` (pyzk falls back to the uid as text, and so does this).
     """
-    limit = not_after or SYSTEM_CLOCK.now() + dt.timedelta(days=1)
+    limit = not_after
     layout, stride, problems = attendance_layout(table, reported_count, limit)
     result = ReadResult(problems=problems)
     if len(table) < 4:

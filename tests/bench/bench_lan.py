@@ -65,6 +65,7 @@ def main() -> int:
 
     from zk_simulator import ZkSimulator
 
+    from app.clock import SYSTEM_CLOCK
     from app.devices.clock_lan import ClockConfig, parse_attendance_table, read_clock
 
     sim = ZkSimulator(users=_users(), records=_records(args.records),
@@ -75,14 +76,14 @@ def main() -> int:
         count = problems = 0
         for _ in range(args.repeat):
             start = time.perf_counter()
-            result, users, _info = read_clock(cfg)
+            result, users, _info = read_clock(cfg, clock=SYSTEM_CLOCK)
             runs.append(time.perf_counter() - start)
             count, problems = len(result.records), len(result.problems)
         table = sim.attendance_table()
         ids = {u.uid: u.user_id for u in users}
         start = time.perf_counter()
         parse_attendance_table(table, args.records, user_ids_by_uid=ids,
-                               not_after=dt.datetime.now() + dt.timedelta(days=1))
+                               not_after=SYSTEM_CLOCK.now() + dt.timedelta(days=1))
         parse_s = time.perf_counter() - start
         pyzk = _time_pyzk(sim.port, args.udp) if args.pyzk else None
 

@@ -4,6 +4,7 @@ the unmodified pyzk 0.9 client talks to over TCP and UDP (SPEC D1, ZK-PROTOCOL.m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import struct
 import time
@@ -25,6 +26,7 @@ from zk_simulator import (
     CMD_DISABLEDEVICE,
     CMD_ENABLEDEVICE,
     CORRUPT_TIME,
+    SIM_NOW,
     Faults,
     SimRecord,
     SimUser,
@@ -32,6 +34,7 @@ from zk_simulator import (
 )
 
 from app import strings
+from app.clock import FixedClock
 from app.devices.clock_lan import (
     AttendanceTableError,
     ClockAuthFailed,
@@ -46,15 +49,17 @@ from app.devices.clock_lan import (
     decode_time,
     encode_time,
     parse_attendance_table,
-    read_clock,
     set_clock_time,
 )
+from app.devices.clock_lan import read_clock as _read_clock
 from app.devices.records import ReadResult
 from app.errors import AppError, Cancelled, ValidationError
 
 StartClock = Callable[..., ZkSimulator]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FAULT_TIMEOUT = 2
+# The PC's clock for the reader: the simulator's fixed "now" (tests/integration/zk_simulator.py).
+read_clock = functools.partial(_read_clock, clock=FixedClock(SIM_NOW))
 
 
 def _expected_fields(records: list[SimRecord]) -> list[tuple[str, dt.datetime, int, int]]:
@@ -137,7 +142,7 @@ def test_8_byte_records_map_uids_even_without_users(start_clock: StartClock) -> 
 
 
 def test_device_info_and_drift(start_clock: StartClock, transport: str) -> None:
-    device_time = dt.datetime.now().replace(microsecond=0) - dt.timedelta(minutes=61)
+    device_time = SIM_NOW - dt.timedelta(minutes=61)
     sim = start_clock(device_time=device_time, serial="CKJX201960123",
                       firmware="Ver 6.70 Jan 1 2024")
     _result, _users, info = read_clock(config_for(sim, transport))

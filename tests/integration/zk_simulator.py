@@ -32,6 +32,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+# The simulator's idea of the real time: the suite's fixed "now" plus the seconds that have
+# really passed, so tests read the same on any date (the readers get FixedClock(SIM_NOW)).
+SIM_NOW = dt.datetime(2026, 11, 29, 10, 0)
+_T0 = time.monotonic()
+
+
+def sim_now() -> dt.datetime:
+    return SIM_NOW + dt.timedelta(seconds=time.monotonic() - _T0)
+
 HOST = "127.0.0.1"
 
 CMD_DB_RRQ = 7
@@ -183,7 +192,7 @@ class ZkSimulator:
         self.enabled = True
         self.connections = 0  # TCP connections accepted (pyzk's probe included)
         self.port = 0
-        self._clock_offset = (device_time - dt.datetime.now()) if device_time else dt.timedelta()
+        self._clock_offset = (device_time - sim_now()) if device_time else dt.timedelta()
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -245,7 +254,7 @@ class ZkSimulator:
     # ---- observation helpers ------------------------------------------------------------
 
     def device_now(self) -> dt.datetime:
-        return (dt.datetime.now() + self._clock_offset).replace(microsecond=0)
+        return (sim_now() + self._clock_offset).replace(microsecond=0)
 
     def command_ids(self) -> list[int]:
         with self._lock:
@@ -346,7 +355,7 @@ class ZkSimulator:
             return struct.pack("<I", raw), CMD_ACK_OK
         if code == CMD_SET_TIME:
             when = decode_time(struct.unpack_from("<I", data)[0])
-            self._clock_offset = when - dt.datetime.now()
+            self._clock_offset = when - sim_now()
             return b"", CMD_ACK_OK
         if code == CMD_CLEAR_ATTLOG:
             with self._lock:
