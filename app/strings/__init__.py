@@ -9,6 +9,8 @@ Where new strings go: add them to the area's module (roster, attendance, leave, 
 shared by several areas go to ``common``, app-wide window/menu texts to ``window``), never here.
 Each module holds only its constants and helper functions -- no imports -- so the star imports
 below re-export exactly its names; test_strings.py fails on a name defined in two modules.
+(Branches that still append to the former app/strings.py: move those lines into the area module
+of the same prefix -- CH_ handover, SV_ service, SC_/SCORE_ scores, LV_/LEAVE_ leave, ...)
 """
 
 from .attendance import *  # noqa: F403
