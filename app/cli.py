@@ -189,7 +189,7 @@ def cmd_month(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result.as_json())
         return 0
-    mark = f"（{strings.PROVISIONAL_MARK}）" if result.provisional else ""
+    mark = strings.paren(strings.PROVISIONAL_MARK) if result.provisional else ""
     print(strings.CLI_MONTH_HEAD.format(month=result.key, mark=mark, n=len(result.people)))
     for p in result.people:
         s = p.summary

@@ -324,7 +324,7 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-_NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
+_NO_LINE_START = set(strings.DOC_NO_LINE_START + ",.;:?!)")
 
 
 # ---- story -------------------------------------------------------------------------------------

@@ -296,7 +296,7 @@ def warranty(acceptance: dt.date, today: dt.date, years: int = WARRANTY_YEARS) -
 
 
 # ---- entry -------------------------------------------------------------------------------
-_CLOCK = re.compile(r"^(\d{1,2})[:：.]?(\d{2})$")
+_CLOCK = re.compile(r"^(\d{1,2})[:\uff1a.]?(\d{2})$")  # also a full-width colon
 _PLUS = re.compile(r"^\+\s*(\d{1,4})$")
 
 

@@ -10,7 +10,7 @@ from zk_simulator import SimRecord, SimUser, ZkSimulator
 
 from app.devices.clock_lan import ClockConfig
 
-# Chinese names as escapes: only app/strings.py may hold Chinese characters.
+# Chinese names as escapes: only app/strings/ may hold Chinese characters.
 ZHANG_SAN = "\u5f20\u4e09"  # two characters
 OUYANG_NANA = "\u6b27\u9633\u5a1c\u5a1c"  # four characters: the most an 8-byte name holds
 LONG_NAME = "\u8bf8\u845b\u5b54\u660e\u4e0e\u53f8\u9a6c\u61ff"  # eight characters, 72-byte only

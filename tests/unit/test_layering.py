@@ -1,5 +1,5 @@
 """Layering rules of DESIGN §1 and §6: app/ is Qt-free, ui/ never touches storage,
-and Chinese text lives only in app/strings.py."""
+and Chinese text lives only in app/strings/."""
 
 from __future__ import annotations
 
@@ -74,28 +74,55 @@ def test_ui_never_imports_sqlalchemy_or_storage() -> None:
     assert offenders == {}
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Chinese text: CJK ideographs (extension A and the unified block) and the full-width
+# punctuation and forms that come with it: CJK symbols and punctuation (U+3000-U+303F, e.g. the
+# ideographic comma, full stop, corner brackets and space) and half-/full-width forms
+# (U+FF00-U+FFEF: full-width brackets, colon, comma, semicolon ...). The whole file is scanned,
+# string literals, comments and docstrings alike (comments are in English, DESIGN §6); code that
+# must match such a character spells it as an escape ("\uff1a").
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+STRINGS = APP / "strings"
 
 
 def _cjk_params() -> list[object]:
     params: list[object] = []
     for path in _py_files(APP) + _py_files(UI):
-        rel = path.relative_to(ROOT).as_posix()
-        if rel == "app/strings.py":
+        if path.is_relative_to(STRINGS):
             continue
-        params.append(pytest.param(path, id=rel))
+        params.append(pytest.param(path, id=path.relative_to(ROOT).as_posix()))
     return params
+
+
+def _cjk_lines(source: str) -> list[str]:
+    return [f"{n}: {line.strip()}" for n, line in enumerate(source.splitlines(), start=1)
+            if _CJK.search(line)]
+
+
+def test_cjk_detector_catches_ideographs_and_full_width_punctuation() -> None:
+    """The scan below would really notice Chinese text, including bare full-width punctuation."""
+    assert _cjk_lines('label = "旷工"\n')
+    assert _cjk_lines('label = f"{p.name}\uff08{p.employee_no}\uff09"\n')  # full-width ( )
+    assert _cjk_lines('text = a + "\uff1a" + b\n')  # full-width colon
+    assert _cjk_lines('sep = "\u3001"\n')  # ideographic comma
+    assert _cjk_lines('gap = "\u3000"\n')  # ideographic space
+    assert _cjk_lines("# a comment with \u3002\n")
+    assert not _cjk_lines('x = "a (b): c, d; e!" + "\\uff1a"  # escapes are fine\n')
+    assert not _cjk_lines('dash = "\u2014 \u2026 \u00b7"\n')  # dashes and ellipsis are not CJK
 
 
 @pytest.mark.parametrize("path", _cjk_params())
 def test_no_chinese_text_outside_strings(path: Path) -> None:
-    """DESIGN §6: every user-visible Chinese text lives in app/strings.py."""
-    lines = [f"{n}: {line.strip()}"
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-             if _CJK.search(line)]
-    assert lines == []
+    """DESIGN §6: every user-visible Chinese text lives in app/strings/ (the package)."""
+    assert _cjk_lines(path.read_text(encoding="utf-8")) == []
 
 
-def test_strings_module_is_where_the_chinese_is() -> None:
-    """The CJK grep is not vacuous: it does see app/strings.py's Chinese."""
-    assert _CJK.search((APP / "strings.py").read_text(encoding="utf-8"))
+def test_strings_package_is_where_the_chinese_is() -> None:
+    """The CJK scan is not vacuous: it does see the strings package's Chinese, and the scan
+    skips that package and nothing else."""
+    modules = sorted(STRINGS.glob("*.py"))
+    assert len(modules) > 5
+    assert all(_cjk_lines(p.read_text(encoding="utf-8")) for p in modules
+               if p.name != "__init__.py")
+    scanned = {p.values[0] for p in _cjk_params()}
+    assert not scanned & set(modules)
+    assert scanned | set(STRINGS.rglob("*.py")) == set(_py_files(APP) + _py_files(UI))

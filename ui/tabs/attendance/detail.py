@@ -44,7 +44,8 @@ def explain_session(s: SessionResult, start: int, end: int) -> str:
     text = strings.LIST_COMMA.join(parts)
     if s.corrected_in or s.corrected_out:
         text += strings.WHY_CORRECTED
-    return f"{strings.VERDICT_LABELS[s.verdict]}：{text}" if s.verdict != "present" else text
+    return (strings.labelled(strings.VERDICT_LABELS[s.verdict], text)
+            if s.verdict != "present" else text)
 
 
 def detail_html(d: DayDetail) -> str:
@@ -61,8 +62,9 @@ def detail_html(d: DayDetail) -> str:
         s = d.result.session(name)
         color = {"absent": "#c0392b", "late": "#c77800", "early_leave": "#c77800",
                  "missing_punch": "#c77800"}.get(s.verdict, "#1b7f3b")
-        lines.append(f"<b>{e(strings.SESSION_LABELS[name])}</b>："
-                     f"<span style='color:{color}'>{e(explain_session(s, start, end))}</span><br/>")
+        lines.append(strings.labelled(f"<b>{e(strings.SESSION_LABELS[name])}</b>",
+                     f"<span style='color:{color}'>{e(explain_session(s, start, end))}</span>")
+                     + "<br/>")
     lines.append("</p>")
     lines.append(f"<h4>{e(strings.DETAIL_PUNCHES)}</h4><p style='font-family:monospace'>")
     if not d.punches:

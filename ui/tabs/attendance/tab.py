@@ -43,7 +43,7 @@ DAY_WIDTH = 30
 def legend_text(legend: dict[str, str]) -> str:
     items = [f"{legend[k]}{strings.LEGEND_LABELS[k]}" for k in strings.LEGEND_ORDER
              if legend.get(k)]
-    return "  ".join(items) + "；" + strings.LEGEND_FOOTER
+    return "  ".join(items) + strings.LIST_SEMICOLON + strings.LEGEND_FOOTER
 
 
 class AttendanceTab(MonthNavigation, QWidget):

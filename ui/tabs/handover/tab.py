@@ -57,8 +57,10 @@ def change_html(c: ChangeDTO, dept: str = strings.DEFAULT_CLIENT_DEPT) -> str:
     e = html.escape
     rows: list[tuple[str, str]] = [
         (strings.CH_F_KIND, c.kind_label),
-        (strings.CH_F_LEAVING, f"{c.leaving.name}（{c.leaving.role}）" if c.leaving else ""),
-        (strings.CH_F_JOINING, f"{c.joining.name}（{c.joining.role}）" if c.joining else ""),
+        (strings.CH_F_LEAVING,
+         strings.with_note(c.leaving.name, c.leaving.role) if c.leaving else ""),
+        (strings.CH_F_JOINING,
+         strings.with_note(c.joining.name, c.joining.role) if c.joining else ""),
         (strings.CH_F_CHANGE_DATE, _d(c.change_date)),
     ]
     if c.joining is not None:

@@ -101,7 +101,8 @@ class ImportsTab(QWidget):
         self.device.clear()
         self.device.addItem(strings.IMP_NO_DEVICE, "")
         for d in self.services.imports.devices():
-            self.device.addItem(f"{d.name}（{d.host}:{d.port}）" if d.host else d.name, d.name)
+            label = strings.with_note(d.name, f"{d.host}:{d.port}") if d.host else d.name
+            self.device.addItem(label, d.name)
         index = self.device.findData(current)
         self.device.setCurrentIndex(index if index >= 0 else min(1, self.device.count() - 1))
         self.batches = self.services.imports.history()
@@ -118,7 +119,7 @@ class ImportsTab(QWidget):
         self.person.clear()
         for p in self.services.roster.list_people():
             if p.status != "left":
-                label = f"{p.name}（{p.employee_no}）"
+                label = strings.person_label(p.name, p.employee_no)
                 if p.device_user_id:
                     label += f" [{p.device_user_id}]"
                 self.person.addItem(label, p.id)

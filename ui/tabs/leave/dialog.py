@@ -66,8 +66,8 @@ class LeaveDialog(QDialog):
         self.deputy = QComboBox()
         self.deputy.addItem(strings.LV_NONE, None)
         for p in people:
-            self.person.addItem(f"{p.name}（{p.employee_no}）", p.id)
-            self.deputy.addItem(f"{p.name}（{p.employee_no}）", p.id)
+            self.person.addItem(strings.person_label(p.name, p.employee_no), p.id)
+            self.deputy.addItem(strings.person_label(p.name, p.employee_no), p.id)
         self.type = QComboBox()
         for code in TYPES:
             self.type.addItem(strings.LEAVE_TYPE_LABELS[code], code)

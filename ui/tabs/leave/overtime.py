@@ -33,7 +33,7 @@ class OvertimeDialog(QDialog):
         self.person = QComboBox()
         for p in services.roster.list_people():
             if p.status != "left":
-                self.person.addItem(f"{p.name}（{p.employee_no}）", p.id)
+                self.person.addItem(strings.person_label(p.name, p.employee_no), p.id)
         today = services.clock.today()
         self.day = QDateEdit(qdate(today))
         self.day.setCalendarPopup(True)

@@ -45,7 +45,7 @@ def _point(d: dt.date, session: str) -> str:
 def leave_html(r: LeaveDTO) -> str:
     e = html.escape
     rows = [
-        (strings.LV_PERSON, f"{r.person_name}（{r.employee_no}）"),
+        (strings.LV_PERSON, strings.person_label(r.person_name, r.employee_no)),
         (strings.LV_TYPE, strings.LEAVE_TYPE_LABELS.get(r.leave_type, r.leave_type)),
         (strings.LV_FROM, _point(r.span.start, r.span.start_session)),
         (strings.LV_TO, _point(r.span.end, r.span.end_session)),
@@ -80,7 +80,7 @@ def leave_html(r: LeaveDTO) -> str:
         viol = f"<p style='color:#b26a00'><b>{e(strings.LV_CHECKS_BAD.format(days=r.days))}</b>" \
                f"</p><ul style='color:#b26a00'>{items}</ul>"
         if r.override_reason:
-            viol += f"<p>{e(strings.LV_OVERRIDE)}：{e(r.override_reason)}</p>"
+            viol += f"<p>{strings.labelled(e(strings.LV_OVERRIDE), e(r.override_reason))}</p>"
     return f"{head}<table>{body}</table>{viol}"
 
 
@@ -181,7 +181,7 @@ class LeaveTab(QWidget):
         self.f_person.clear()
         self.f_person.addItem(strings.LV_ALL_PEOPLE, None)
         for p in self.services.roster.list_people():
-            self.f_person.addItem(f"{p.name}（{p.employee_no}）", p.id)
+            self.f_person.addItem(strings.person_label(p.name, p.employee_no), p.id)
         self.f_person.setCurrentIndex(max(0, self.f_person.findData(person)))
         self.f_person.blockSignals(False)
         month = self.f_month.currentData()
@@ -203,7 +203,7 @@ class LeaveTab(QWidget):
             values = (f"#{o.id}", o.person_name, o.day.isoformat(),
                       f"{o.start_time}-{o.end_time}", f"{o.hours:g}",
                       strings.OVERTIME_KIND_LABELS.get(o.kind, o.kind)
-                      + (f"（{strings.OT_LATE}）" if o.late_application else ""),
+                      + (strings.paren(strings.OT_LATE) if o.late_application else ""),
                       strings.HOLIDAY_KIND_LABELS.get(o.day_kind, o.day_kind), f"{o.rate:g}",
                       strings.YES if o.comp_time else "", strings.LEAVE_STATE_LABELS[o.state])
             for j, v in enumerate(values):
@@ -221,7 +221,8 @@ class LeaveTab(QWidget):
                 flags.append(strings.LV_FLAG_BACKFILED if r.backfiled_at
                              else strings.LV_FLAG_TO_BACKFILE)
             problems = strings.LIST_COMMA.join(
-                [strings.LEAVE_VIOLATION_LABELS.get(v, v).split("（")[0] for v in r.violations]
+                [strings.without_note(strings.LEAVE_VIOLATION_LABELS.get(v, v))
+                 for v in r.violations]
                 + flags)
             values = (f"#{r.id}", r.person_name,
                       strings.LEAVE_TYPE_LABELS.get(r.leave_type, r.leave_type),

@@ -114,7 +114,7 @@ class QuickEntry(QWidget):
         self.person.clear()
         for p in people:
             if p.status != "left":
-                self.person.addItem(f"{p.name}（{p.employee_no}）", p.id)
+                self.person.addItem(strings.person_label(p.name, p.employee_no), p.id)
         self.person.setCurrentIndex(max(0, self.person.findData(current)))
         self.person.blockSignals(False)
 

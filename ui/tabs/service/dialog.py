@@ -263,7 +263,7 @@ class RecordDialog(QDialog):
         table.setMinimumHeight(150)
         self.staff_ids: list[int] = []
         for i, p in enumerate(people):
-            name = QTableWidgetItem(f"{p.name}（{p.employee_no}）")
+            name = QTableWidgetItem(strings.person_label(p.name, p.employee_no))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Unchecked)

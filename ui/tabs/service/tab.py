@@ -194,7 +194,7 @@ class ServiceTab(QWidget):
         self.f_staff.clear()
         self.f_staff.addItem(strings.SV_ALL_STAFF, None)
         for p in self.services.roster.list_people():
-            self.f_staff.addItem(f"{p.name}（{p.employee_no}）", p.id)
+            self.f_staff.addItem(strings.person_label(p.name, p.employee_no), p.id)
         self.f_staff.setCurrentIndex(max(0, index_of(self.f_staff, person)))
         self.f_staff.blockSignals(False)
 

@@ -1,0 +1,75 @@
+"""Texts shared by every area: start-up, the database, audit, project settings, yes/no."""
+
+APP_NAME = "驻场管家"
+APP_TITLE = "驻场管家 OnsiteDesk"
+
+# ---- database and start-up -------------------------------------------------------------
+DB_FOLDER_FAILED = "无法创建数据文件夹 {path}：{err}"
+DB_OPEN_FAILED = "无法打开数据库 {path}：{err}。请确认文件未被其他程序占用。"
+DB_CHECK_FAILED = "数据库完整性检查未通过（{path}）：{problem}"
+DB_CHECK_RESTORE_HINT = "可以从最近的备份恢复：{backup}"
+DB_CHECK_NO_BACKUP = "没有可用的备份，请联系技术支持。"
+DB_RESTORE_ASK = "数据库完整性检查未通过：\n{problem}\n\n是否用最近的备份恢复？\n{backup}\n\n损坏的文件会另存，不会删除。"
+DB_RESTORED = "已从备份恢复：{backup}\n损坏的文件已另存为：{broken}"
+MIGRATION_FK_BROKEN = "数据库升级后发现 {n} 处关联数据不一致，升级已撤销，数据未改动。"
+DB_CHECK_OK = "数据库完整：{path}（完整性检查通过，关联检查通过）"
+DB_BACKUP_DONE = "已备份到：{path}"
+DB_NO_BACKUP_TO_RESTORE = "找不到可恢复的备份。"
+AUDIT_OK = "审计记录完整：共 {rows} 条，哈希链校验通过。"
+AUDIT_BAD = "审计记录被改动：共 {rows} 条，发现 {n} 处问题。"
+AUDIT_PROBLEM = {
+    "hash_mismatch": "第 {id} 条记录内容与哈希不符（记录被修改）",
+    "chain_broken": "第 {id} 条记录与前一条的链接断开（前面的记录被删除、插入或修改）",
+    "id_gap": "第 {id} 条之前缺少记录（记录被删除）",
+    "head_mismatch": "最新记录与链尾标记不符（末尾的记录被删除或追加）",
+}
+
+# ---- generic -----------------------------------------------------------------------------
+YES = "是"
+NO = "否"
+UNEXPECTED_ERROR = "程序发生了意外错误。\n\n错误详情已写入日志文件：\n{log}\n\n请把该文件发给技术支持。"
+CANCELLED = "已取消，数据未改动。"
+WORKING = "正在处理…"
+CANCEL = "取消"
+SAVE = "保存"
+LIST_SEP = "、"
+LIST_SEMICOLON = "；"
+
+# ---- project settings ------------------------------------------------------------------
+DEFAULT_CLIENT_LABEL = "甲方"
+DEFAULT_CLIENT_DEPT = "技术部"
+CLIENT_LABEL_CHOICES = ("甲方", "采购人", "院方")
+CLIENT_DEPT_CHOICES = ("技术部", "信息科", "信息中心")
+PROJECT_FIELDS = {
+    "name": "项目名称",
+    "contract_no": "合同编号",
+    "contractor": "承建单位",
+    "client_name": "甲方单位",
+    "client_label": "甲方称谓",
+    "client_dept": "甲方部门",
+    "supervisor_firm": "监理单位",
+    "project_manager": "项目经理",
+    "client_project_lead": "甲方项目负责人",
+}
+PROJECT_REQUIRED = "项目名称不能为空。"
+
+# ---- typed helpers for composite labels ---------------------------------------------------
+# Code outside app/strings/ never spells full-width punctuation: it calls these instead.
+def paren(note: str) -> str:
+    """A note in full-width brackets: ``（暂估）``."""
+    return f"（{note}）"
+
+
+def with_note(text: str, note: str) -> str:
+    """A label with its note in full-width brackets: ``张三（网络工程师）``."""
+    return f"{text}（{note}）"
+
+
+def labelled(label: str, value: str) -> str:
+    """A label and its value after a full-width colon: ``说明：…``."""
+    return f"{label}：{value}"
+
+
+def without_note(text: str) -> str:
+    """The text before its bracketed note: ``事假单次不得超过一个月（…）`` → ``事假单次不得超过一个月``."""
+    return text.split("（", 1)[0]
