@@ -15,8 +15,9 @@ import openpyxl
 import pytest
 from unit_helpers import valid_id, write_xlsx
 
-from app import __version__, cli
+from app import __version__
 from app.services import Services
+from tests.helpers.cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -33,12 +34,6 @@ def private_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def _count(db: Path) -> int:
     s = Services.open(db)
     try:
@@ -48,49 +43,48 @@ def _count(db: Path) -> int:
 
 
 @pytest.fixture
-def demo_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert cli.main(["--db", str(db_path), "demo"]) == 0
-    capsys.readouterr()
+def demo_db(db_path: Path) -> Path:
+    assert run_cli("--db", db_path, "demo").code == 0
     return db_path
 
 
 # ---- basics ------------------------------------------------------------------------------
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        cli.main(["--version"])
-    assert exc.value.code == 0
-    assert capsys.readouterr().out.strip() == f"onsitedesk {__version__}"
+def test_version() -> None:
+    assert run_cli("--version") == (0, f"onsitedesk {__version__}\n", "")
 
 
-def test_unknown_subcommand_is_a_usage_error(db_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_subcommand_is_a_usage_error(db_path: Path) -> None:
     """Usage errors exit with 2 and a Chinese line, like argparse but translated."""
-    with pytest.raises(SystemExit) as exc:
-        cli.main(["--db", str(db_path), "frobnicate"])
-    assert exc.value.code == 2
-    assert CJK.search(capsys.readouterr().err)
+    code, out, err = run_cli("--db", db_path, "frobnicate")
+    assert (code, out) == (2, "")
+    assert err.startswith("命令行参数有误：") and "frobnicate" in err and "无效的取值" in err
+    assert "invalid choice" not in err
 
 
-def test_group_without_action_is_a_usage_error(db_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        cli.main(["--db", str(db_path), "roster"])
-    assert exc.value.code == 2
-    assert "缺少子命令" in capsys.readouterr().err
+def test_group_without_action_is_a_usage_error(db_path: Path) -> None:
+    code, _, err = run_cli("--db", db_path, "roster")
+    assert code == 2
+    assert "缺少子命令" in err
+
+
+def test_no_command_is_a_usage_error_without_the_window(db_path: Path) -> None:
+    """app.cli alone never opens the window (that is ui.entry's business)."""
+    code, out, err = run_cli("--db", db_path)
+    assert (code, out) == (2, "") and "缺少子命令" in err
 
 
 # ---- demo --------------------------------------------------------------------------------
-def test_demo_fills_nine_people(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+def test_demo_fills_nine_people(db_path: Path) -> None:
+    code, out, _ = run_cli("--db", str(db_path), "demo")
     assert code == 0
     assert "9" in out
     assert _count(db_path) == 9
 
 
 def test_second_demo_is_refused_with_one_chinese_line(
-        demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        demo_db: Path) -> None:
     """Expected errors: exit 1, one Chinese line on stderr, no traceback, nothing written."""
-    code, out, err = run(capsys, "--db", str(demo_db), "demo")
+    code, out, err = run_cli("--db", str(demo_db), "demo")
     assert code == 1
     assert out == ""
     assert CJK.search(err)
@@ -99,22 +93,20 @@ def test_second_demo_is_refused_with_one_chinese_line(
     assert _count(demo_db) == 9
 
 
-def test_demo_leaves_no_scratch_files(db_path: Path, private_tempdir: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
+def test_demo_leaves_no_scratch_files(db_path: Path, private_tempdir: Path) -> None:
+    assert run_cli("--db", str(db_path), "demo")[0] == 0
     assert list(private_tempdir.iterdir()) == []
 
 
 # ---- roster import -----------------------------------------------------------------------
-def test_roster_import_json(db_path: Path, tmp_path: Path,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_roster_import_json(db_path: Path, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "r.xlsx", [
         ["工号", "姓名", "身份证号"],
         ["A1", "甲", valid_id("11010519491231002")],
         ["A2", "", None],
         ["A3", "丙", "110105194912310021"],
     ])
-    code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(path), "--json")
+    code, out, _ = run_cli("--db", str(db_path), "roster", "import", str(path), "--json")
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 1  # exactly one JSON object, nothing else on stdout
@@ -126,10 +118,9 @@ def test_roster_import_json(db_path: Path, tmp_path: Path,
     assert _count(db_path) == 1
 
 
-def test_roster_import_missing_file(db_path: Path, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_roster_import_missing_file(db_path: Path, tmp_path: Path) -> None:
     missing = tmp_path / "没有这个文件.xlsx"
-    code, out, err = run(capsys, "--db", str(db_path), "roster", "import", str(missing))
+    code, out, err = run_cli("--db", str(db_path), "roster", "import", str(missing))
     assert code == 1
     assert out == ""
     assert err.count("\n") == 1
@@ -137,24 +128,22 @@ def test_roster_import_missing_file(db_path: Path, tmp_path: Path,
     assert "没有这个文件.xlsx" in err
 
 
-def test_roster_import_bad_file_is_one_line(db_path: Path, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_roster_import_bad_file_is_one_line(db_path: Path, tmp_path: Path) -> None:
     """Even a reader error with a multi-line message comes out as one line."""
     path = tmp_path / "坏文件.xlsx"
     path.write_bytes(b"this is not a zip file\n" * 10)
-    code, _, err = run(capsys, "--db", str(db_path), "roster", "import", str(path))
+    code, _, err = run_cli("--db", str(db_path), "roster", "import", str(path))
     assert code == 1
     assert err.count("\n") == 1
     assert "坏文件.xlsx" in err
 
 
 # ---- roster export -----------------------------------------------------------------------
-def test_roster_export_is_masked_and_print_ready(demo_db: Path, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_roster_export_is_masked_and_print_ready(demo_db: Path, tmp_path: Path) -> None:
     """Q3: no full phone or ID number anywhere; P2: A4 landscape, fit to width, header row
     repeated on every page."""
     out_file = tmp_path / "out.xlsx"
-    code, _, _ = run(capsys, "--db", str(demo_db), "roster", "export", str(out_file))
+    code, _, _ = run_cli("--db", str(demo_db), "roster", "export", str(out_file))
     assert code == 0
     s = Services.open(demo_db)
     try:
@@ -184,23 +173,22 @@ def test_roster_export_is_masked_and_print_ready(demo_db: Path, tmp_path: Path,
 
 
 # ---- db maintenance ----------------------------------------------------------------------
-def test_db_check_and_backup(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(demo_db), "db", "check")
+def test_db_check_and_backup(demo_db: Path) -> None:
+    code, out, _ = run_cli("--db", str(demo_db), "db", "check")
     assert code == 0
     assert CJK.search(out)
-    code, out, _ = run(capsys, "--db", str(demo_db), "db", "backup")
+    code, out, _ = run_cli("--db", str(demo_db), "db", "backup")
     assert code == 0
     made = list((demo_db.parent / "backups").glob("*-manual.db"))
     assert len(made) == 1
     assert made[0].name in out
 
 
-def test_db_restore_puts_the_backup_back(demo_db: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "--db", str(demo_db), "db", "backup")[0] == 0
+def test_db_restore_puts_the_backup_back(demo_db: Path) -> None:
+    assert run_cli("--db", str(demo_db), "db", "backup")[0] == 0
     demo_db.write_bytes(b"garbage" * 1000)
-    assert run(capsys, "--db", str(demo_db), "db", "check")[0] == 1
-    assert run(capsys, "--db", str(demo_db), "db", "restore")[0] == 0
+    assert run_cli("--db", str(demo_db), "db", "check")[0] == 1
+    assert run_cli("--db", str(demo_db), "db", "restore")[0] == 0
     assert _count(demo_db) == 9
 
 
