@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -29,12 +30,13 @@ class CliRun(NamedTuple):
         return json.loads(self.out)
 
 
-def run_cli(*argv: str | Path) -> CliRun:
-    """``onsitedesk ARGV…`` (app.cli.main) in this process."""
+def run_cli(*argv: str | Path, entry: Callable[[list[str]], int] = cli.main) -> CliRun:
+    """``onsitedesk ARGV…`` in this process: app.cli.main, or ``entry`` (ui.entry.main, the
+    program with its window)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = cli.main([str(a) for a in argv])
+            code = entry([str(a) for a in argv])
         except SystemExit as exc:  # usage errors, --help, --version
             code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     return CliRun(code, out.getvalue(), err.getvalue())

@@ -3,21 +3,25 @@ roster export's privacy and print setup (SPEC R2, Q3, P2)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from unit_helpers import valid_id, write_xlsx
 
-from app import __version__
+from app import __version__, cli
+from app.errors import AppError
 from app.services import Services
 from tests.helpers.cli import run_cli
+from ui import entry
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -224,3 +228,127 @@ def test_cli_commands_do_not_load_pyside6(db_path: Path, tmp_path: Path,
         cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "no-qt-ok" in proc.stdout
+
+
+# ---- Chinese help and usage errors (issue 13) ---------------------------------------------
+_ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "show program's",
+            "invalid choice", "the following arguments", "unrecognized arguments", "expected ")
+
+
+def _walk(parser: argparse.ArgumentParser, path: str = "onsitedesk"
+          ) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _walk(child, f"{path} {name}")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["leave", "add", "--help"], ["roster", "-h"],
+                                  ["month", "--help"]])
+def test_help_is_chinese(argv: list[str]) -> None:
+    """``onsitedesk --help`` and a command's help carry no English argparse boilerplate."""
+    code, out, err = run_cli(*argv, entry=entry.main)
+    assert (code, err) == (0, "")
+    assert out.startswith("用法：onsitedesk")
+    assert "选项" in out and "显示此帮助信息并退出" in out
+    assert not [w for w in _ENGLISH if w in out]
+
+
+def test_every_command_and_option_has_chinese_help() -> None:
+    missing = []
+    for path, parser in _walk(cli.build_parser()):
+        if not CJK.search(parser.description or ""):
+            missing.append(path)
+        missing += [f"{path} {'/'.join(a.option_strings) or a.dest}" for a in parser._actions
+                    if a.help != argparse.SUPPRESS and not CJK.search(a.help or "")]
+    assert missing == []
+    assert "positional arguments" not in cli.build_parser().format_help()
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["leave", "add", "--emp", "E1"], "缺少必需的参数：--type, --start, --end"),
+    (["db", "check", "--bogus"], "无法识别的参数：--bogus"),
+    (["leave", "pdf", "x", "out.pdf"], "参数 id：无效的 int 值：'x'"),
+    (["overtime", "add", "--kind", "often"], "参数 --kind：无效的取值 'often'"),
+    (["leave", "list", "--month"], "参数 --month：需要一个值"),
+])
+def test_usage_errors_are_chinese(db_path: Path, argv: list[str], expected: str) -> None:
+    code, out, err = run_cli("--db", db_path, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith("命令行参数有误：") and expected in err, err
+    assert err.count("\n") == 1
+
+
+def test_argparse_is_left_in_english_for_everyone_else() -> None:
+    """The translation is scoped to our parsers: argparse itself is untouched afterwards."""
+    run_cli("--help")
+    other = argparse.ArgumentParser(prog="x")
+    assert other.format_help().startswith("usage: x")
+    assert "show this help message and exit" in other.format_help()
+
+
+# ---- the GUI entry (ui/entry.py) -----------------------------------------------------------
+@pytest.fixture
+def no_window(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, argparse.Namespace | None]]:
+    """Record what ui.entry would start instead of starting it; building the full parser
+    fails the test (a plain start must not pay for it)."""
+    started: list[tuple[str, argparse.Namespace | None]] = []
+
+    def gui(args: argparse.Namespace) -> int:
+        started.append(("gui", args))
+        return 0
+
+    def smoke() -> int:
+        started.append(("smoke", None))
+        return 0
+
+    def no_parser() -> argparse.ArgumentParser:
+        raise AssertionError("a plain start built every command's parser")
+
+    monkeypatch.setattr(entry, "_run_gui", gui)
+    monkeypatch.setattr(entry, "_run_smoke", smoke)
+    monkeypatch.setattr(cli, "build_parser", no_parser)
+    return started
+
+
+def test_entry_opens_the_window_without_a_command(
+        no_window: list[tuple[str, argparse.Namespace | None]]) -> None:
+    assert entry.main(["--db", "x.db"]) == 0
+    assert entry.main(["--demo"]) == 0
+    assert entry.main(["--smoke"]) == 0
+    assert [(kind, args and (args.db, args.demo)) for kind, args in no_window] == [
+        ("gui", ("x.db", False)), ("gui", (None, True)), ("smoke", None)]
+
+
+def test_entry_hands_commands_to_the_command_line(demo_db: Path) -> None:
+    code, out, err = run_cli("--db", demo_db, "db", "check", entry=entry.main)
+    assert (code, err) == (0, "") and CJK.search(out)
+    assert run_cli("--db", demo_db, "roster", entry=entry.main).code == 2
+
+
+def test_entry_reports_a_window_that_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(args: argparse.Namespace) -> int:
+        raise AppError("没有图形界面")
+
+    monkeypatch.setattr(entry, "_run_gui", broken)
+    assert run_cli("--db", "x.db", entry=entry.main) == (1, "", "没有图形界面\n")
+
+
+_LIGHT_START = r"""
+import sys
+from ui import entry
+entry._gui_arguments(["--db", "x.db", "--demo"])
+print(" ".join(sorted(m for m in sys.modules
+                      if m.startswith(("app.", "ui.", "sqlalchemy", "PySide6")))))
+"""
+
+
+def test_a_plain_start_imports_no_command_module() -> None:
+    """Start-up time is a feature (issue 3): the window's start reads its options without
+    the command modules, the services or Qt."""
+    proc = subprocess.run([sys.executable, "-c", _LIGHT_START], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert set(proc.stdout.split()) == {"app.cli", "app.cli.common", "app.cli.parser",
+                                        "app.config", "app.errors", "app.strings", "ui.entry"}
