@@ -32,7 +32,7 @@ def cmd_month(args: argparse.Namespace) -> int:
         return 0
     if args.pdf or args.xlsx:
         return 0
-    mark = f"（{strings.PROVISIONAL_MARK}）" if result.provisional else ""
+    mark = strings.DOC_PAREN.format(text=strings.PROVISIONAL_MARK) if result.provisional else ""
     print(strings.CLI_MONTH_HEAD.format(month=result.key, mark=mark, n=len(result.people)))
     for p in result.people:
         s = p.summary
