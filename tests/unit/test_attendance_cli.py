@@ -48,7 +48,7 @@ def db(db_path: Path) -> Path:
     return db_path
 
 
-def _person(capsys: pytest.CaptureFixture[str], db: Path, month: str) -> dict[str, object]:
+def _person(db: Path, month: str) -> dict[str, object]:
     code, out, err = run_cli("--db", db, "month", month, "--json")
     assert code == 0, err
     doc = json.loads(out)
@@ -58,8 +58,7 @@ def _person(capsys: pytest.CaptureFixture[str], db: Path, month: str) -> dict[st
 
 
 # ---- settings ---------------------------------------------------------------------------------
-def test_settings_set_from_a_date_shows_in_history(capsys: pytest.CaptureFixture[str],
-                                                   db: Path) -> None:
+def test_settings_set_from_a_date_shows_in_history(db: Path) -> None:
     """A1 CLI: `settings set schedule.am 08:00-12:00 --from 2026-06-01` is stored from that day."""
     code, out, err = run_cli("--db", db, "settings", "set", "schedule.am", "08:00-12:00",
                          "--from", "2026-06-01")
@@ -77,7 +76,7 @@ def test_settings_set_from_a_date_shows_in_history(capsys: pytest.CaptureFixture
         assert shown["current"]["schedule.am"] == "08:00-12:00"
 
 
-def test_settings_show_lists_every_rule(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_show_lists_every_rule(db: Path) -> None:
     """A2 CLI: `settings show` prints every rule with its Chinese label."""
     code, out, _ = run_cli("--db", db, "settings", "show")
     assert code == 0
@@ -86,7 +85,7 @@ def test_settings_show_lists_every_rule(capsys: pytest.CaptureFixture[str], db: 
     assert len(out.strip().splitlines()) == len(strings.SETTING_LABELS)
 
 
-def test_settings_set_bad_value_exits_1(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_set_bad_value_exits_1(db: Path) -> None:
     """A1 CLI: 25:00 is no time: exit 1, one Chinese line on stderr, nothing stored."""
     code, out, err = run_cli("--db", db, "settings", "set", "schedule.am", "25:00-12:00")
     assert (code, out) == (1, "")
@@ -96,7 +95,7 @@ def test_settings_set_bad_value_exits_1(capsys: pytest.CaptureFixture[str], db: 
     assert json.loads(out)["history"] == []
 
 
-def test_settings_set_unknown_key_exits_1(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_set_unknown_key_exits_1(db: Path) -> None:
     """A2 CLI: an unknown key is refused, naming the keys that exist."""
     code, _, err = run_cli("--db", db, "settings", "set", "rules.lunch_minutes", "30")
     assert code == 1
@@ -104,7 +103,7 @@ def test_settings_set_unknown_key_exits_1(capsys: pytest.CaptureFixture[str], db
     assert "rules.late_grace_minutes" in err
 
 
-def test_settings_set_bad_date_exits_1(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_set_bad_date_exits_1(db: Path) -> None:
     """A2 CLI: an impossible effective date is refused."""
     code, _, err = run_cli("--db", db, "settings", "set", "rules.late_grace_minutes", "15",
                        "--from", "2026-02-30")
@@ -112,19 +111,18 @@ def test_settings_set_bad_date_exits_1(capsys: pytest.CaptureFixture[str], db: P
     assert err.strip() == strings.SETTING_BAD_DATE.format(value="2026-02-30")
 
 
-def test_grace_set_on_the_cli_changes_the_month(capsys: pytest.CaptureFixture[str],
-                                                db: Path) -> None:
+def test_grace_set_on_the_cli_changes_the_month(db: Path) -> None:
     """A2 CLI: grace 30 from 2026-10-01 makes the 08:50 arrival on time."""
-    assert _person(capsys, db, "2026-10")["late_minutes"] == 20
+    assert _person(db, "2026-10")["late_minutes"] == 20
     code, _, _ = run_cli("--db", db, "settings", "set", "rules.late_grace_minutes", "30",
                      "--from", "2026-10-01")
     assert code == 0
-    assert _person(capsys, db, "2026-10")["late_minutes"] == 0
+    assert _person(db, "2026-10")["late_minutes"] == 0
 
 
 # ---- month -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("month", ["2026-10", "2026-11"])
-def test_month_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str], db: Path,
+def test_month_json_has_the_documented_keys(db: Path,
                                             month: str) -> None:
     """A5 CLI: `month --json` carries the documented figures and one entry per day."""
     code, out, _ = run_cli("--db", db, "month", month, "--json")
@@ -142,9 +140,9 @@ def test_month_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str], 
     assert all(set(v) == DAY_KEYS for v in person["days"].values())
 
 
-def test_month_json_values(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_month_json_values(db: Path) -> None:
     """A5 CLI: October 2026: 18 working days, one late day, the rest absent."""
-    person = _person(capsys, db, "2026-10")
+    person = _person(db, "2026-10")
     assert (person["employee_no"], person["name"]) == ("E1", "张三")
     assert (person["required_days"], person["attended_days"], person["absent_days"]) == (18, 2,
                                                                                          16)
@@ -160,7 +158,7 @@ def test_month_json_values(capsys: pytest.CaptureFixture[str], db: Path) -> None
     assert days["2026-10-01"]["am"] == "holiday" and days["2026-10-10"]["am"] == "absent"
 
 
-def test_month_text_output(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_month_text_output(db: Path) -> None:
     """A5 CLI: the plain output has a head line and one line per person, flagged."""
     code, out, _ = run_cli("--db", db, "month", "2026-10")
     assert code == 0
@@ -170,7 +168,7 @@ def test_month_text_output(capsys: pytest.CaptureFixture[str], db: Path) -> None
 
 
 @pytest.mark.parametrize("bad", ["2026-13", "2026-00", "2026/10", "oct"])
-def test_month_bad_value_exits_1(capsys: pytest.CaptureFixture[str], db_path: Path,
+def test_month_bad_value_exits_1(db_path: Path,
                                  bad: str) -> None:
     """A5 CLI: an impossible month is one Chinese line and exit 1."""
     code, out, err = run_cli("--db", db_path, "month", bad, "--json")
@@ -178,9 +176,9 @@ def test_month_bad_value_exits_1(capsys: pytest.CaptureFixture[str], db_path: Pa
     assert err.strip() == strings.MONTH_BAD.format(value=bad)
 
 
-def test_month_lock_and_reopen(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_month_lock_and_reopen(db: Path) -> None:
     """Lock CLI: --lock freezes the month, --reopen needs a reason and unfreezes it."""
-    before = _person(capsys, db, "2026-10")
+    before = _person(db, "2026-10")
     code, out, _ = run_cli("--db", db, "month", "2026-10", "--lock")
     assert code == 0 and strings.CLI_MONTH_LOCKED.format(month="2026-10") in out
     code, out, _ = run_cli("--db", db, "month", "2026-10", "--json")
@@ -204,7 +202,7 @@ def test_month_lock_and_reopen(capsys: pytest.CaptureFixture[str], db: Path) -> 
 
 
 @pytest.mark.parametrize("action", [("--lock",), ("--reopen", "补录打卡")])
-def test_month_lock_with_json_prints_only_json(capsys: pytest.CaptureFixture[str], db: Path,
+def test_month_lock_with_json_prints_only_json(db: Path,
                                                action: tuple[str, ...]) -> None:
     """D5 CLI: with --json, stdout is exactly one JSON document, also when locking."""
     if action[0] == "--reopen":

@@ -42,7 +42,7 @@ def db(template: Path, db_path: Path) -> Path:
 
 
 # ---- plan ------------------------------------------------------------------------------------
-def test_plan_prints_every_deadline(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_plan_prints_every_deadline(db: Path) -> None:
     doc = run_json("--db", db, "change", "plan", "--change-date", "2026-12-21")
     assert doc == {"change_date": "2026-12-21", "notice_due": "2026-11-21",
                    "application_due": "2026-12-03", "handover_start_latest": "2026-12-07",
@@ -50,7 +50,7 @@ def test_plan_prints_every_deadline(capsys: pytest.CaptureFixture[str], db: Path
 
 
 def test_plan_with_a_demand_date_adds_the_replacement_limit(
-        capsys: pytest.CaptureFixture[str], db: Path) -> None:
+        db: Path) -> None:
     """National Day 2025: demand Fri 09-26 -> the 15th working day is Thu 10-23."""
     doc = run_json("--db", db, "change", "plan", "--change-date", "2025-10-23",
                    "--demand-date", "2025-09-26")
@@ -60,26 +60,23 @@ def test_plan_with_a_demand_date_adds_the_replacement_limit(
     assert doc["application_due"] == "2025-09-30"
 
 
-def test_plan_in_an_unconfirmed_year_is_provisional(capsys: pytest.CaptureFixture[str],
-                                                    db: Path) -> None:
+def test_plan_in_an_unconfirmed_year_is_provisional(db: Path) -> None:
     doc = run_json("--db", db, "change", "plan", "--change-date", "2027-03-01")
     assert doc["provisional"] is True and doc["notice_due"] == "2027-02-01"
 
 
-def test_plan_as_text(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_plan_as_text(db: Path) -> None:
     code, out, _ = run_cli("--db", db, "change", "plan", "--change-date", "2026-12-21")
     assert code == 0
     assert "2026-11-21" in out and "2026-12-03" in out and "2026-12-07" in out
 
 
-def test_plan_with_a_bad_date_is_an_expected_error(capsys: pytest.CaptureFixture[str],
-                                                   db: Path) -> None:
+def test_plan_with_a_bad_date_is_an_expected_error(db: Path) -> None:
     assert "2026-13-01" in run_error("--db", db, "change", "plan", "--change-date", "2026-13-01")
 
 
 # ---- add, list, pdf --------------------------------------------------------------------------
-def test_add_prints_the_id_and_the_deadlines(capsys: pytest.CaptureFixture[str],
-                                             db: Path) -> None:
+def test_add_prints_the_id_and_the_deadlines(db: Path) -> None:
     doc = run_json("--db", db, "change", "add", "--kind", "replace", "--leaving", "L1",
                    "--joining", "J1", "--change-date", "2026-12-21", "--reason", "本人原因")
     assert doc["id"] == 1 and doc["kind"] == "replace"
@@ -94,8 +91,7 @@ def test_add_prints_the_id_and_the_deadlines(capsys: pytest.CaptureFixture[str],
     assert code == 0 and "#2" in out and "（暂估）" in out
 
 
-def test_add_client_demanded_needs_a_demand_date(capsys: pytest.CaptureFixture[str],
-                                                 db: Path) -> None:
+def test_add_client_demanded_needs_a_demand_date(db: Path) -> None:
     err = run_error("--db", db, "change", "add", "--kind", "client_demanded", "--leaving", "L1",
                  "--joining", "J1", "--change-date", "2026-12-21")
     assert "甲方" in err
@@ -105,8 +101,7 @@ def test_add_client_demanded_needs_a_demand_date(capsys: pytest.CaptureFixture[s
     assert doc["replacement_due"] == "2026-12-22"
 
 
-def test_add_with_an_unknown_employee_or_kind(capsys: pytest.CaptureFixture[str],
-                                              db: Path) -> None:
+def test_add_with_an_unknown_employee_or_kind(db: Path) -> None:
     assert "X9" in run_error("--db", db, "change", "add", "--kind", "leave", "--leaving", "X9",
                           "--change-date", "2026-12-21")
     usage = run_cli("--db", db, "change", "add", "--kind", "transfer", "--leaving", "L1",
@@ -114,7 +109,7 @@ def test_add_with_an_unknown_employee_or_kind(capsys: pytest.CaptureFixture[str]
     assert usage.code == 2 and "transfer" in usage.err
 
 
-def test_list_and_pdf(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+def test_list_and_pdf(db: Path, tmp_path: Path) -> None:
     run_json("--db", db, "change", "add", "--kind", "replace", "--leaving", "L1", "--joining",
              "J1", "--change-date", "2026-12-21")
     rows = run_json("--db", db, "change", "list")

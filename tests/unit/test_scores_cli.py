@@ -45,7 +45,7 @@ def db(db_path: Path) -> Path:
     return db_path
 
 
-def _scores(capsys: pytest.CaptureFixture[str], db: Path) -> dict[str, Any]:
+def _scores(db: Path) -> dict[str, Any]:
     code, out, err = run_cli("--db", db, "scores", "2026-10", "--json", *NOW)
     assert (code, err) == (0, ""), err
     doc: dict[str, Any] = json.loads(out)
@@ -57,8 +57,8 @@ def _person(doc: dict[str, Any], no: str) -> dict[str, Any]:
     return found
 
 
-def test_scores_json_per_person(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    doc = _scores(capsys, db)
+def test_scores_json_per_person(db: Path) -> None:
+    doc = _scores(db)
     assert (doc["month"], doc["base"], doc["threshold"]) == ("2026-10", 100, 90)
     e1, e2 = _person(doc, "E1"), _person(doc, "E2")
     assert {k: e1[k] for k in ("name", "base", "deductions", "rewards", "score", "rank",
@@ -73,33 +73,32 @@ def test_scores_json_per_person(capsys: pytest.CaptureFixture[str], db: Path) ->
     assert (e2["score"], e2["rank"], e2["incidents"]) == (100, 1, [])
 
 
-def test_incident_add_then_waive(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_incident_add_then_waive(db: Path) -> None:
     code, out, err = run_cli("--db", db, "incident", "add", "--emp", "E2", "--rule", "smoking",
                          "--at", "2026-10-20 15:30", "--note", "楼梯间吸烟", "--json")
     assert (code, err) == (0, ""), err
     added = json.loads(out)
     assert (added["rule"], added["points"], added["date"], added["time"], added["source"],
             added["note"]) == ("smoking", -10, "2026-10-20", "15:30", "manual", "楼梯间吸烟")
-    assert _person(_scores(capsys, db), "E2")["score"] == 90
+    assert _person(_scores(db), "E2")["score"] == 90
     code, out, err = run_cli("--db", db, "incident", "waive", added["id"], "--reason", "误报")
     assert (code, err) == (0, "")
     assert out.strip() == strings.SCORE_CLI_WAIVED.format(id=added["id"])
-    e2 = _person(_scores(capsys, db), "E2")
+    e2 = _person(_scores(db), "E2")
     assert e2["score"] == 100
     assert e2["incidents"][0]["waived"] and e2["incidents"][0]["waive_reason"] == "误报"
 
 
-def test_waive_an_attendance_incident_by_its_id(capsys: pytest.CaptureFixture[str],
-                                                db: Path) -> None:
-    severe = _person(_scores(capsys, db), "E1")["incidents"][2]
+def test_waive_an_attendance_incident_by_its_id(db: Path) -> None:
+    severe = _person(_scores(db), "E1")["incidents"][2]
     assert severe["id"].startswith("att-")
     code, _, err = run_cli("--db", db, "incident", "waive", severe["id"], "--reason", "道路封闭")
     assert (code, err) == (0, "")
-    e1 = _person(_scores(capsys, db), "E1")
+    e1 = _person(_scores(db), "E1")
     assert (e1["score"], e1["flagged"], e1["incidents"][2]["waived"]) == (90, False, True)
 
 
-def test_rules_list_and_set_from_a_date(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_rules_list_and_set_from_a_date(db: Path) -> None:
     code, out, _ = run_cli("--db", db, "rules", "list", "--json")
     rules = {r["code"]: r for r in json.loads(out)}
     assert code == 0
@@ -112,10 +111,10 @@ def test_rules_list_and_set_from_a_date(capsys: pytest.CaptureFixture[str], db: 
                                                             date="2026-11-01")
     code, out, _ = run_cli("--db", db, "rules", "list", "--json", "--on", "2026-11-01")
     assert {r["code"]: r["points"] for r in json.loads(out)}["late_early"] == -3
-    assert _person(_scores(capsys, db), "E1")["score"] == 80  # October keeps −5
+    assert _person(_scores(db), "E1")["score"] == 80  # October keeps −5
 
 
-def test_rules_retire_add_and_setting(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_rules_retire_add_and_setting(db: Path) -> None:
     assert run_cli("--db", db, "rules", "add", "praise", "甲方表扬", "2", "--reward",
                "--from", "2026-10-01")[0] == 0
     assert run_cli("--db", db, "rules", "retire", "severe_late_early", "--from",
@@ -124,11 +123,11 @@ def test_rules_retire_add_and_setting(capsys: pytest.CaptureFixture[str], db: Pa
                "2026-10-01")[0] == 0
     run_cli("--db", db, "incident", "add", "--emp", "E1", "--rule", "praise", "--at",
         "2026-10-22 10:00")
-    e1 = _person(_scores(capsys, db), "E1")
+    e1 = _person(_scores(db), "E1")
     assert (e1["deductions"], e1["rewards"], e1["score"], e1["flagged"]) == (10, 2, 92, False)
 
 
-def test_human_output(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_human_output(db: Path) -> None:
     code, out, _ = run_cli("--db", db, "scores", "2026-10", *NOW)
     lines = out.strip().splitlines()
     assert code == 0
@@ -137,7 +136,7 @@ def test_human_output(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert strings.SCORE_CLI_FLAG.format(label=strings.SCORE_FLAG_DEFAULT) in lines[2]
 
 
-def test_pdf_and_xlsx(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+def test_pdf_and_xlsx(db: Path, tmp_path: Path) -> None:
     pdf, xlsx = tmp_path / "s.pdf", tmp_path / "s.xlsx"
     code, out, err = run_cli("--db", db, "scores", "2026-10", "--pdf", str(pdf), "--xlsx",
                          str(xlsx), "--json", *NOW)
@@ -156,7 +155,7 @@ def test_pdf_and_xlsx(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Pa
     (("incident", "waive", "12345", "--reason", "r"), "12345"),
     (("rules", "set", "untidy", "5", "--from", "someday"), "someday"),
 ])
-def test_expected_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str], db: Path,
+def test_expected_errors_are_one_chinese_line(db: Path,
                                               argv: tuple[str, ...], needle: str) -> None:
     code, out, err = run_cli("--db", db, *argv)
     assert (code, out) == (1, "")

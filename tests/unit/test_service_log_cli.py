@@ -55,7 +55,7 @@ def db(template: Path, tmp_path: Path) -> str:
     return str(path)
 
 
-def add(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> dict[str, Any]:
+def add(db: str, *extra: str) -> dict[str, Any]:
     code, out, err = run_cli("--db", db, "service", "add", "--type", "fault",
                          "--source", "phone", "--reporter", "值班医生", "--dept", "急诊科",
                          "--staff", "HX1002,HX1003", "--location", "急诊科诊室",
@@ -65,9 +65,8 @@ def add(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> dict[str, A
     return result
 
 
-def test_add_across_midnight_and_the_month_end(capsys: pytest.CaptureFixture[str],
-                                               db: str) -> None:
-    r = add(capsys, db, "--reported-at", "2026-10-31 23:50", "--responded-at",
+def test_add_across_midnight_and_the_month_end(db: str) -> None:
+    r = add(db, "--reported-at", "2026-10-31 23:50", "--responded-at",
             "2026-11-01 00:15", "--resolved-at", "2026-11-01 01:50")
     assert r["number"] == "YW-2026-10-001"
     assert (r["response_minutes"], r["response"]) == (25, "met")
@@ -77,11 +76,10 @@ def test_add_across_midnight_and_the_month_end(capsys: pytest.CaptureFixture[str
     assert r["head_count"] == 2
 
 
-def test_month_json_has_records_and_the_summary(capsys: pytest.CaptureFixture[str],
-                                                db: str) -> None:
-    add(capsys, db, "--reported-at", "2026-10-30 09:00", "--responded-at", "2026-10-30 09:31",
+def test_month_json_has_records_and_the_summary(db: str) -> None:
+    add(db, "--reported-at", "2026-10-30 09:00", "--responded-at", "2026-10-30 09:31",
         "--resolved-at", "2026-10-30 11:01")
-    add(capsys, db, "--reported-at", "2026-10-30 16:40", "--responded-at", "2026-10-30 16:50",
+    add(db, "--reported-at", "2026-10-30 16:40", "--responded-at", "2026-10-30 16:50",
         "--result", "pending", "--reason", "等待厂家")
     code, out, _ = run_cli("--db", db, "service", "month", "2026-10", "--json")
     assert code == 0
@@ -102,9 +100,9 @@ def test_month_json_has_records_and_the_summary(capsys: pytest.CaptureFixture[st
     assert code == 0 and "50.0%" in out and strings.SV_CARRIED not in out
 
 
-def test_pdf_of_a_record_and_the_month(capsys: pytest.CaptureFixture[str], db: str,
+def test_pdf_of_a_record_and_the_month(db: str,
                                        tmp_path: Path) -> None:
-    add(capsys, db, "--reported-at", "2026-11-03 10:30")
+    add(db, "--reported-at", "2026-11-03 10:30")
     code, out, _ = run_cli("--db", db, "service", "pdf", "YW-2026-11-001",
                        str(tmp_path / "r.pdf"))
     assert str(tmp_path / "r.pdf") in out
@@ -116,12 +114,12 @@ def test_pdf_of_a_record_and_the_month(capsys: pytest.CaptureFixture[str], db: s
     assert code == 0 and (tmp_path / "m.pdf").stat().st_size > 5000
 
 
-def test_settings_and_commitments(capsys: pytest.CaptureFixture[str], db: str) -> None:
+def test_settings_and_commitments(db: str) -> None:
     code, out, _ = run_cli("--db", db, "service", "set", "--response", "20",
                        "--from", "2026-11-01", "--acceptance", "2024-02-29")
     assert code == 0
     assert "2027-02-28" in out
-    r = add(capsys, db, "--reported-at", "2026-11-03 10:00", "--responded-at",
+    r = add(db, "--reported-at", "2026-11-03 10:00", "--responded-at",
             "2026-11-03 10:25")
     assert (r["response_target"], r["response"]) == (20, "missed")
     code, out, _ = run_cli("--db", db, "service", "month", "2026-11", "--json")
@@ -129,8 +127,7 @@ def test_settings_and_commitments(capsys: pytest.CaptureFixture[str], db: str) -
     assert (data["acceptance_date"], data["warranty_end"]) == ("2024-02-29", "2027-02-28")
 
 
-def test_expected_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str],
-                                              db: str) -> None:
+def test_expected_errors_are_one_chinese_line(db: str) -> None:
     code, out, err = run_cli("--db", db, "service", "add", "--type", "fault",
                          "--source", "phone", "--reporter", "R", "--reported-at",
                          "2026-11-03 10:00", "--responded-at", "2026-11-03 09:00",
@@ -151,7 +148,7 @@ def test_expected_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str]
     assert usage.code == 2 and usage.out == ""
 
 
-def test_report_set_and_month_excel(capsys: pytest.CaptureFixture[str], db: str,
+def test_report_set_and_month_excel(db: str,
                                    tmp_path: Path) -> None:
     code, out, _ = run_cli("--db", db, "report", "set", "--emp", "HX1002", "--date",
                        "2026-11-02", "--text", "巡查门诊终端，处理打印机卡纸")
