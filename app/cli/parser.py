@@ -63,7 +63,11 @@ class Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         with _chinese():
-            return super().format_help()
+            text = super().format_help()
+        for group in self._action_groups:  # argparse puts an ASCII colon after each title
+            if group.title:
+                text = text.replace(f"\n{group.title}:\n", f"\n{group.title}：\n")
+        return text
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(strings.CLI_USAGE_ERROR.format(err=message) + "\n")

@@ -252,7 +252,7 @@ def test_help_is_chinese(argv: list[str]) -> None:
     code, out, err = run_cli(*argv, entry=entry.main)
     assert (code, err) == (0, "")
     assert out.startswith("用法：onsitedesk")
-    assert "选项" in out and "显示此帮助信息并退出" in out
+    assert "选项：" in out and "显示此帮助信息并退出" in out
     assert not [w for w in _ENGLISH if w in out]
 
 
@@ -351,5 +351,9 @@ def test_a_plain_start_imports_no_command_module() -> None:
     proc = subprocess.run([sys.executable, "-c", _LIGHT_START], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert set(proc.stdout.split()) == {"app.cli", "app.cli.common", "app.cli.parser",
-                                        "app.config", "app.errors", "app.strings", "ui.entry"}
+    loaded = set(proc.stdout.split())
+    assert {"ui.entry", "app.cli", "app.cli.parser"} <= loaded  # the probe saw the imports
+    heavy = [m for m in loaded if m.startswith(("app.services", "app.storage", "app.documents",
+                                                "sqlalchemy", "PySide6", "ui.main"))
+             or (m.startswith("app.cli.") and m not in ("app.cli.common", "app.cli.parser"))]
+    assert heavy == []
