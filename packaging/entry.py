@@ -1,4 +1,5 @@
-"""Frozen entry point: the same ``app.cli.main`` as the ``onsitedesk`` console script."""
+"""Frozen entry point of both executables: the same ``ui.entry.main`` as the ``onsitedesk``
+console script (the window, or a command of the command line)."""
 
 import os
 import sys
@@ -9,7 +10,7 @@ if sys.stdout is None:
 if sys.stderr is None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
-from app.cli import main  # noqa: E402
+from ui.entry import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

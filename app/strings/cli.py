@@ -29,3 +29,36 @@ H_CMD_AUDIT = "审计记录"
 H_CMD_AUDIT_VERIFY = "校验审计记录的哈希链，发现被改动或删除的记录"
 CLI_SUBCOMMAND_REQUIRED = "缺少子命令，可用 -h 查看帮助"
 CLI_DEMO_GUI_DB = "演示数据库：{path}"
+
+# ---- command line: argparse's own texts (issue 13) ------------------------------------------
+# argparse asks gettext for these English message ids; app.cli.parser answers with these.
+CLI_ARGPARSE = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示此帮助信息并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "one of the arguments %s is required": "以下参数须提供其一：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多只能有一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "此选项不接受值：%r",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "选项 %(option)s 不明确，可能是：%(matches)s",
+    "unexpected option string: %s": "意外的选项：%s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "未知的命令 %(parser_name)r（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+}
+H_COMMANDS = "要执行的命令（省略则打开图形界面）"
+H_ACTIONS = "要执行的操作"

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from app import cli, strings
+from app import strings
 from app.domain.roster import PersonFields
 from app.services import Services
 from app.services.punches import PunchRow
+from tests.helpers.cli import run_cli
+from tests.helpers.clock import FIXED_NOW
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 L = strings.LEGEND_DEFAULT
@@ -26,12 +28,6 @@ PERSON_KEYS = {"employee_no", "name", "required_days", "attended_days", "late_co
                "absent_days", "leave_days", "overtime_hours", "needs_absence_explanation",
                "days"}
 DAY_KEYS = {"am", "pm", "late_minutes", "early_minutes", "symbol"}
-
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _stamps(day: dt.date, *times: str) -> list[PunchRow]:
@@ -53,8 +49,8 @@ def db(db_path: Path) -> Path:
     return db_path
 
 
-def _person(capsys: pytest.CaptureFixture[str], db: Path, month: str) -> dict[str, object]:
-    code, out, err = run(capsys, db, "month", month, "--json")
+def _person(db: Path, month: str) -> dict[str, object]:
+    code, out, err = run_cli("--db", db, "month", month, "--json")
     assert code == 0, err
     doc = json.loads(out)
     assert len(doc["people"]) == 1
@@ -63,76 +59,74 @@ def _person(capsys: pytest.CaptureFixture[str], db: Path, month: str) -> dict[st
 
 
 # ---- settings ---------------------------------------------------------------------------------
-def test_settings_set_from_a_date_shows_in_history(capsys: pytest.CaptureFixture[str],
-                                                   db: Path) -> None:
+def test_settings_set_from_a_date_shows_in_history(db: Path) -> None:
     """A1 CLI: `settings set schedule.am 08:00-12:00 --from 2026-06-01` is stored from that day."""
-    code, out, err = run(capsys, db, "settings", "set", "schedule.am", "08:00-12:00",
+    code, out, err = run_cli("--db", db, "settings", "set", "schedule.am", "08:00-12:00",
                          "--from", "2026-06-01")
     assert (code, err) == (0, "")
     assert out.strip() == strings.SETTING_SAVED.format(key="schedule.am", value="08:00-12:00",
                                                        date="2026-06-01")
-    code, out, _ = run(capsys, db, "settings", "show", "--json")
+    code, out, _ = run_cli("--db", db, "settings", "show", "--json")
     shown = json.loads(out)
     assert code == 0
     assert {"key": "schedule.am", "value": "08:00-12:00",
             "effective_from": "2026-06-01"} in shown["history"]
-    assert shown["date"] == dt.date.today().isoformat()
+    assert shown["date"] == FIXED_NOW.date().isoformat()  # the CLI's clock
     assert shown["defaults"]["schedule.am"] == "08:30-12:00"
-    if dt.date.today() >= dt.date(2026, 6, 1):
-        assert shown["current"]["schedule.am"] == "08:00-12:00"
+    assert FIXED_NOW.date() >= dt.date(2026, 6, 1)
+    assert shown["current"]["schedule.am"] == "08:00-12:00"
 
 
-def test_settings_show_lists_every_rule(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_show_lists_every_rule(db: Path) -> None:
     """A2 CLI: `settings show` prints every rule with its Chinese label."""
-    code, out, _ = run(capsys, db, "settings", "show")
+    code, out, _ = run_cli("--db", db, "settings", "show")
     assert code == 0
     assert f"schedule.am = 08:30-12:00    # {strings.SETTING_LABELS['schedule.am']}" in out
     assert "rules.late_grace_minutes = 0" in out
     assert len(out.strip().splitlines()) == len(strings.SETTING_LABELS)
 
 
-def test_settings_set_bad_value_exits_1(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_set_bad_value_exits_1(db: Path) -> None:
     """A1 CLI: 25:00 is no time: exit 1, one Chinese line on stderr, nothing stored."""
-    code, out, err = run(capsys, db, "settings", "set", "schedule.am", "25:00-12:00")
+    code, out, err = run_cli("--db", db, "settings", "set", "schedule.am", "25:00-12:00")
     assert (code, out) == (1, "")
     assert CJK.search(err) and "schedule.am" in err and "25:00-12:00" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    _, out, _ = run(capsys, db, "settings", "show", "--json")
+    _, out, _ = run_cli("--db", db, "settings", "show", "--json")
     assert json.loads(out)["history"] == []
 
 
-def test_settings_set_unknown_key_exits_1(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_set_unknown_key_exits_1(db: Path) -> None:
     """A2 CLI: an unknown key is refused, naming the keys that exist."""
-    code, _, err = run(capsys, db, "settings", "set", "rules.lunch_minutes", "30")
+    code, _, err = run_cli("--db", db, "settings", "set", "rules.lunch_minutes", "30")
     assert code == 1
     assert err.startswith(strings.SETTING_UNKNOWN.split("{")[0])
     assert "rules.late_grace_minutes" in err
 
 
-def test_settings_set_bad_date_exits_1(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_settings_set_bad_date_exits_1(db: Path) -> None:
     """A2 CLI: an impossible effective date is refused."""
-    code, _, err = run(capsys, db, "settings", "set", "rules.late_grace_minutes", "15",
+    code, _, err = run_cli("--db", db, "settings", "set", "rules.late_grace_minutes", "15",
                        "--from", "2026-02-30")
     assert code == 1
     assert err.strip() == strings.SETTING_BAD_DATE.format(value="2026-02-30")
 
 
-def test_grace_set_on_the_cli_changes_the_month(capsys: pytest.CaptureFixture[str],
-                                                db: Path) -> None:
+def test_grace_set_on_the_cli_changes_the_month(db: Path) -> None:
     """A2 CLI: grace 30 from 2026-10-01 makes the 08:50 arrival on time."""
-    assert _person(capsys, db, "2026-10")["late_minutes"] == 20
-    code, _, _ = run(capsys, db, "settings", "set", "rules.late_grace_minutes", "30",
+    assert _person(db, "2026-10")["late_minutes"] == 20
+    code, _, _ = run_cli("--db", db, "settings", "set", "rules.late_grace_minutes", "30",
                      "--from", "2026-10-01")
     assert code == 0
-    assert _person(capsys, db, "2026-10")["late_minutes"] == 0
+    assert _person(db, "2026-10")["late_minutes"] == 0
 
 
 # ---- month -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("month", ["2026-10", "2026-11"])
-def test_month_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str], db: Path,
+def test_month_json_has_the_documented_keys(db: Path,
                                             month: str) -> None:
     """A5 CLI: `month --json` carries the documented figures and one entry per day."""
-    code, out, _ = run(capsys, db, "month", month, "--json")
+    code, out, _ = run_cli("--db", db, "month", month, "--json")
     assert code == 0
     doc = json.loads(out)
     assert {"month", "provisional", "locked", "people"} <= doc.keys()
@@ -147,9 +141,9 @@ def test_month_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str], 
     assert all(set(v) == DAY_KEYS for v in person["days"].values())
 
 
-def test_month_json_values(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_month_json_values(db: Path) -> None:
     """A5 CLI: October 2026: 18 working days, one late day, the rest absent."""
-    person = _person(capsys, db, "2026-10")
+    person = _person(db, "2026-10")
     assert (person["employee_no"], person["name"]) == ("E1", "张三")
     assert (person["required_days"], person["attended_days"], person["absent_days"]) == (18, 2,
                                                                                          16)
@@ -165,9 +159,9 @@ def test_month_json_values(capsys: pytest.CaptureFixture[str], db: Path) -> None
     assert days["2026-10-01"]["am"] == "holiday" and days["2026-10-10"]["am"] == "absent"
 
 
-def test_month_text_output(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_month_text_output(db: Path) -> None:
     """A5 CLI: the plain output has a head line and one line per person, flagged."""
-    code, out, _ = run(capsys, db, "month", "2026-10")
+    code, out, _ = run_cli("--db", db, "month", "2026-10")
     assert code == 0
     head, row = out.strip().splitlines()
     assert head == strings.CLI_MONTH_HEAD.format(month="2026-10", mark="", n=1)
@@ -175,45 +169,45 @@ def test_month_text_output(capsys: pytest.CaptureFixture[str], db: Path) -> None
 
 
 @pytest.mark.parametrize("bad", ["2026-13", "2026-00", "2026/10", "oct"])
-def test_month_bad_value_exits_1(capsys: pytest.CaptureFixture[str], db_path: Path,
+def test_month_bad_value_exits_1(db_path: Path,
                                  bad: str) -> None:
     """A5 CLI: an impossible month is one Chinese line and exit 1."""
-    code, out, err = run(capsys, db_path, "month", bad, "--json")
+    code, out, err = run_cli("--db", db_path, "month", bad, "--json")
     assert (code, out) == (1, "")
     assert err.strip() == strings.MONTH_BAD.format(value=bad)
 
 
-def test_month_lock_and_reopen(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_month_lock_and_reopen(db: Path) -> None:
     """Lock CLI: --lock freezes the month, --reopen needs a reason and unfreezes it."""
-    before = _person(capsys, db, "2026-10")
-    code, out, _ = run(capsys, db, "month", "2026-10", "--lock")
+    before = _person(db, "2026-10")
+    code, out, _ = run_cli("--db", db, "month", "2026-10", "--lock")
     assert code == 0 and strings.CLI_MONTH_LOCKED.format(month="2026-10") in out
-    code, out, _ = run(capsys, db, "month", "2026-10", "--json")
+    code, out, _ = run_cli("--db", db, "month", "2026-10", "--json")
     doc = json.loads(out)
     assert doc["locked"] is True
     assert doc["people"][0] == before
 
-    code, _, err = run(capsys, db, "month", "2026-10", "--lock")
+    code, _, err = run_cli("--db", db, "month", "2026-10", "--lock")
     assert code == 1 and err.strip() == strings.MONTH_ALREADY_LOCKED.format(month="2026-10")
-    code, _, err = run(capsys, db, "month", "2026-10", "--reopen", " ")
+    code, _, err = run_cli("--db", db, "month", "2026-10", "--reopen", " ")
     assert code == 1 and err.strip() == strings.MONTH_REOPEN_NEEDS_REASON
 
-    code, out, _ = run(capsys, db, "month", "2026-10", "--reopen", "补录打卡")
+    code, out, _ = run_cli("--db", db, "month", "2026-10", "--reopen", "补录打卡")
     assert code == 0 and strings.CLI_MONTH_REOPENED.format(month="2026-10") in out
-    code, out, _ = run(capsys, db, "month", "2026-10", "--json")
+    code, out, _ = run_cli("--db", db, "month", "2026-10", "--json")
     assert json.loads(out)["locked"] is False
-    code, _, err = run(capsys, db, "month", "2026-10", "--reopen", "again")
+    code, _, err = run_cli("--db", db, "month", "2026-10", "--reopen", "again")
     assert code == 1 and err.strip() == strings.MONTH_NOT_LOCKED.format(month="2026-10")
-    code, out, _ = run(capsys, db, "audit", "verify", "--json")
+    code, out, _ = run_cli("--db", db, "audit", "verify", "--json")
     assert code == 0 and json.loads(out)["ok"] is True
 
 
 @pytest.mark.parametrize("action", [("--lock",), ("--reopen", "补录打卡")])
-def test_month_lock_with_json_prints_only_json(capsys: pytest.CaptureFixture[str], db: Path,
+def test_month_lock_with_json_prints_only_json(db: Path,
                                                action: tuple[str, ...]) -> None:
     """D5 CLI: with --json, stdout is exactly one JSON document, also when locking."""
     if action[0] == "--reopen":
-        assert run(capsys, db, "month", "2026-10", "--lock")[0] == 0
-    code, out, _ = run(capsys, db, "month", "2026-10", *action, "--json")
+        assert run_cli("--db", db, "month", "2026-10", "--lock")[0] == 0
+    code, out, _ = run_cli("--db", db, "month", "2026-10", *action, "--json")
     assert code == 0
     assert json.loads(out)["locked"] is (action[0] == "--lock")

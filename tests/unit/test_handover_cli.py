@@ -4,80 +4,18 @@ stderr; usage errors exit 2."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import inspect
-import json
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from app import cli, cli_handover
 from app.domain.roster import PersonFields
 from app.services import Services
-from app.services.handover import HandoverService
+from tests.helpers.cli import run_cli, run_error, run_json
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture(autouse=True)
-def wired(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until app/cli.py and app/services/__init__.py carry their wiring lines, add them here
-    the way those lines will (a no-op once they are in)."""
-    if "self.handover" not in inspect.getsource(Services.__init__):
-        monkeypatch.setattr(Services, "handover", property(
-            lambda self: HandoverService(self.db, self.actor)), raising=False)
-    build = cli.build_parser
-
-    def build_with_change() -> argparse.ArgumentParser:
-        parser = build()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "change" not in sub.choices:
-            cli_handover.register(sub, *_helpers(sub))
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build_with_change)
-
-
-def _helpers(sub: Any) -> tuple[Callable[..., Any], Callable[[str, str], Any]]:
-    """The ``leaf`` and ``group`` helpers of app.cli.build_parser, as it defines them."""
-    def leaf(parent: Any, name: str, help_: str, func: Any,
-             json_flag: bool = False) -> argparse.ArgumentParser:
-        sp: argparse.ArgumentParser = parent.add_parser(name, help=help_, description=help_)
-        sp.set_defaults(func=func)
-        if json_flag:
-            sp.add_argument("--json", action="store_true")
-        return sp
-
-    def group(name: str, help_: str) -> Any:
-        gp = sub.add_parser(name, help=help_, description=help_)
-        gp.set_defaults(func=None, group_parser=gp)
-        return gp.add_subparsers(dest="action", parser_class=sub._parser_class)
-
-    return leaf, group
-
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> Any:
-    code, out, err = run(capsys, db, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
-
-
-def failed(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> str:
-    code, out, err = run(capsys, db, *argv)
-    assert (code, out) == (1, "")
-    assert err.count("\n") == 1 and CJK.search(err), err
-    return err.strip()
 
 
 @pytest.fixture(scope="module")
@@ -104,17 +42,17 @@ def db(template: Path, db_path: Path) -> Path:
 
 
 # ---- plan ------------------------------------------------------------------------------------
-def test_plan_prints_every_deadline(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    doc = run_json(capsys, db, "change", "plan", "--change-date", "2026-12-21")
+def test_plan_prints_every_deadline(db: Path) -> None:
+    doc = run_json("--db", db, "change", "plan", "--change-date", "2026-12-21")
     assert doc == {"change_date": "2026-12-21", "notice_due": "2026-11-21",
                    "application_due": "2026-12-03", "handover_start_latest": "2026-12-07",
                    "provisional": False}
 
 
 def test_plan_with_a_demand_date_adds_the_replacement_limit(
-        capsys: pytest.CaptureFixture[str], db: Path) -> None:
+        db: Path) -> None:
     """National Day 2025: demand Fri 09-26 -> the 15th working day is Thu 10-23."""
-    doc = run_json(capsys, db, "change", "plan", "--change-date", "2025-10-23",
+    doc = run_json("--db", db, "change", "plan", "--change-date", "2025-10-23",
                    "--demand-date", "2025-09-26")
     assert doc["replacement_due"] == "2025-10-23"
     # 12 back from Thu 10-23: 22, 21, 20, 17 .. 13 (8), Sat 10-11 (9), 10 (10), 09 (11),
@@ -122,27 +60,24 @@ def test_plan_with_a_demand_date_adds_the_replacement_limit(
     assert doc["application_due"] == "2025-09-30"
 
 
-def test_plan_in_an_unconfirmed_year_is_provisional(capsys: pytest.CaptureFixture[str],
-                                                    db: Path) -> None:
-    doc = run_json(capsys, db, "change", "plan", "--change-date", "2027-03-01")
+def test_plan_in_an_unconfirmed_year_is_provisional(db: Path) -> None:
+    doc = run_json("--db", db, "change", "plan", "--change-date", "2027-03-01")
     assert doc["provisional"] is True and doc["notice_due"] == "2027-02-01"
 
 
-def test_plan_as_text(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    code, out, _ = run(capsys, db, "change", "plan", "--change-date", "2026-12-21")
+def test_plan_as_text(db: Path) -> None:
+    code, out, _ = run_cli("--db", db, "change", "plan", "--change-date", "2026-12-21")
     assert code == 0
     assert "2026-11-21" in out and "2026-12-03" in out and "2026-12-07" in out
 
 
-def test_plan_with_a_bad_date_is_an_expected_error(capsys: pytest.CaptureFixture[str],
-                                                   db: Path) -> None:
-    assert "2026-13-01" in failed(capsys, db, "change", "plan", "--change-date", "2026-13-01")
+def test_plan_with_a_bad_date_is_an_expected_error(db: Path) -> None:
+    assert "2026-13-01" in run_error("--db", db, "change", "plan", "--change-date", "2026-13-01")
 
 
 # ---- add, list, pdf --------------------------------------------------------------------------
-def test_add_prints_the_id_and_the_deadlines(capsys: pytest.CaptureFixture[str],
-                                             db: Path) -> None:
-    doc = run_json(capsys, db, "change", "add", "--kind", "replace", "--leaving", "L1",
+def test_add_prints_the_id_and_the_deadlines(db: Path) -> None:
+    doc = run_json("--db", db, "change", "add", "--kind", "replace", "--leaving", "L1",
                    "--joining", "J1", "--change-date", "2026-12-21", "--reason", "本人原因")
     assert doc["id"] == 1 and doc["kind"] == "replace"
     assert (doc["leaving"], doc["joining"]) == ("L1", "J1")
@@ -151,46 +86,42 @@ def test_add_prints_the_id_and_the_deadlines(capsys: pytest.CaptureFixture[str],
     assert (doc["handover_start"], doc["handover_end"], doc["handover_days"]) == (
         "2026-12-07", "2026-12-18", 10)
     assert doc["open_items"] == 8
-    code, out, _ = run(capsys, db, "change", "add", "--kind", "leave", "--leaving", "J1",
+    code, out, _ = run_cli("--db", db, "change", "add", "--kind", "leave", "--leaving", "J1",
                        "--change-date", "2027-01-11")
     assert code == 0 and "#2" in out and "（暂估）" in out
 
 
-def test_add_client_demanded_needs_a_demand_date(capsys: pytest.CaptureFixture[str],
-                                                 db: Path) -> None:
-    err = failed(capsys, db, "change", "add", "--kind", "client_demanded", "--leaving", "L1",
+def test_add_client_demanded_needs_a_demand_date(db: Path) -> None:
+    err = run_error("--db", db, "change", "add", "--kind", "client_demanded", "--leaving", "L1",
                  "--joining", "J1", "--change-date", "2026-12-21")
     assert "甲方" in err
-    doc = run_json(capsys, db, "change", "add", "--kind", "client_demanded", "--leaving", "L1",
+    doc = run_json("--db", db, "change", "add", "--kind", "client_demanded", "--leaving", "L1",
                    "--joining", "J1", "--change-date", "2026-12-21",
                    "--demand-date", "2026-12-01")
     assert doc["replacement_due"] == "2026-12-22"
 
 
-def test_add_with_an_unknown_employee_or_kind(capsys: pytest.CaptureFixture[str],
-                                              db: Path) -> None:
-    assert "X9" in failed(capsys, db, "change", "add", "--kind", "leave", "--leaving", "X9",
+def test_add_with_an_unknown_employee_or_kind(db: Path) -> None:
+    assert "X9" in run_error("--db", db, "change", "add", "--kind", "leave", "--leaving", "X9",
                           "--change-date", "2026-12-21")
-    with pytest.raises(SystemExit) as usage:
-        run(capsys, db, "change", "add", "--kind", "transfer", "--leaving", "L1",
-            "--change-date", "2026-12-21")
-    assert usage.value.code == 2
+    usage = run_cli("--db", db, "change", "add", "--kind", "transfer", "--leaving", "L1",
+                    "--change-date", "2026-12-21")
+    assert usage.code == 2 and "transfer" in usage.err
 
 
-def test_list_and_pdf(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
-    run_json(capsys, db, "change", "add", "--kind", "replace", "--leaving", "L1", "--joining",
+def test_list_and_pdf(db: Path, tmp_path: Path) -> None:
+    run_json("--db", db, "change", "add", "--kind", "replace", "--leaving", "L1", "--joining",
              "J1", "--change-date", "2026-12-21")
-    rows = run_json(capsys, db, "change", "list")
+    rows = run_json("--db", db, "change", "list")
     assert [(r["id"], r["who"], r["state"]) for r in rows] == [(1, "员工L1 → 员工J1",
                                                                 "planned")]
-    code, out, _ = run(capsys, db, "change", "list")
+    code, out, _ = run_cli("--db", db, "change", "list")
     assert code == 0 and "员工L1 → 员工J1" in out
     for kind in ("notice", "application", "handover"):
         out_file = tmp_path / f"{kind}.pdf"
-        code, out, err = run(capsys, db, "change", "pdf", "1", kind, str(out_file))
+        code, out, err = run_cli("--db", db, "change", "pdf", "1", kind, str(out_file))
         assert code == 0, err
         assert out_file.read_bytes().startswith(b"%PDF")
-    assert "#7" in failed(capsys, db, "change", "pdf", "7", "notice", str(tmp_path / "x.pdf"))
-    with pytest.raises(SystemExit) as usage:
-        run(capsys, db, "change", "pdf", "1", "memo", str(tmp_path / "x.pdf"))
-    assert usage.value.code == 2
+    assert "#7" in run_error("--db", db, "change", "pdf", "7", "notice", str(tmp_path / "x.pdf"))
+    usage = run_cli("--db", db, "change", "pdf", "1", "memo", str(tmp_path / "x.pdf"))
+    assert usage.code == 2 and "memo" in usage.err

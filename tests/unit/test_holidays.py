@@ -3,7 +3,6 @@ the CLI commands and the 0003 migration."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import json
@@ -15,8 +14,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
+from app import cli as app_cli
 from app import config, strings
-from app.cli_holidays import register
 from app.domain.calendar import (
     ADJUSTED_WORKDAY,
     REST_DAY,
@@ -114,27 +113,10 @@ def holiday_cn_json(year: int, days: list[dict[str, Any]]) -> str:
 
 
 def cli(services_path: Path) -> Callable[..., int]:
-    """Run ``onsitedesk holidays ...`` through a parser built like app.cli.build_parser."""
-    parser = argparse.ArgumentParser(prog="onsitedesk")
-    parser.add_argument("--db")
-    sub = parser.add_subparsers(dest="command")
-
-    def leaf(parent: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int],
-             json_flag: bool = False) -> argparse.ArgumentParser:
-        sp: argparse.ArgumentParser = parent.add_parser(name, help=help_)
-        sp.set_defaults(func=func)
-        if json_flag:
-            sp.add_argument("--json", action="store_true")
-        return sp
-
-    def group(name: str, help_: str) -> Any:
-        return sub.add_parser(name, help=help_).add_subparsers(dest="action")
-
-    register(sub, leaf, group)
+    """Run ``onsitedesk holidays ...`` in this process (output on the captured streams)."""
 
     def run(*argv: str) -> int:
-        args = parser.parse_args(["--db", str(services_path), "holidays", *argv])
-        return int(args.func(args))
+        return app_cli.main(["--db", str(services_path), "holidays", *argv])
 
     return run
 

@@ -3,6 +3,7 @@ and Chinese text lives only in app/strings/."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -38,6 +39,46 @@ def test_importing_every_app_module_does_not_load_pyside6() -> None:
     # The walk really reached the leaves, so a pass means something.
     assert {"app.cli", "app.services.roster_io", "app.storage.audit",
             "app.documents.excel_roster", "app.domain.roster"} <= imported
+
+
+def _ui_imports(source: str) -> list[str]:
+    """Every import of ``ui`` or ``ui.…`` anywhere in the module: top level, inside functions,
+    under ``if TYPE_CHECKING``, relative forms excluded (app/ has no ``ui`` sibling)."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] == "ui"]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module.split(".")[0] == "ui":
+                found.append(node.module)
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(
+                node.func, "id", "")) in ("import_module", "__import__") and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and str(first.value).split(".")[0] == "ui":
+                found.append(str(first.value))
+    return found
+
+
+def test_ui_import_detector_catches_each_form() -> None:
+    """The scan below would really notice a violation, lazy or not."""
+    assert _ui_imports("import ui.main\n") == ["ui.main"]
+    assert _ui_imports("def f():\n    from ui.main import run_gui\n") == ["ui.main"]
+    assert _ui_imports("if X:\n    from ui import smoke\n") == ["ui"]
+    assert _ui_imports("import importlib\nimportlib.import_module('ui.entry')\n") == [
+        "ui.entry"]
+    assert _ui_imports("import uikit\nfrom app.ui_text import X\nfrom . import ui\n") == []
+
+
+def test_app_never_imports_ui() -> None:
+    """DESIGN §1: the core does not know the GUI exists, not even lazily (issue 13): the
+    window is started from ui/entry.py, which hands commands to app.cli."""
+    offenders = {
+        str(p.relative_to(ROOT)): refs
+        for p in _py_files(APP)
+        if (refs := _ui_imports(p.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+    assert len(_py_files(APP / "cli")) >= 5  # the scan reaches the command line package
 
 
 _FORBIDDEN_IN_UI = re.compile(

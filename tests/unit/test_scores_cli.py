@@ -6,62 +6,20 @@ not depend on the clock.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app import cli, cli_scores, strings
+from app import strings
 from app.domain.roster import PersonFields
 from app.services import Services
 from app.services.punches import PunchRow
+from tests.helpers.cli import run_cli
 
 NOW = ["--now", "2026-11-29 12:00"]
-
-
-def _with_scores(build: Callable[[], argparse.ArgumentParser]
-                 ) -> Callable[[], argparse.ArgumentParser]:
-    """app.cli.build_parser with the score commands, for as long as app/cli.py does not
-    register them itself (the wiring line is added by the integrator)."""
-
-    def wrapped() -> argparse.ArgumentParser:
-        parser = build()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "scores" in sub.choices:
-            return parser
-
-        def leaf(parent: Any, name: str, help_: str, func: Any,
-                 json_flag: bool = False) -> argparse.ArgumentParser:
-            sp: argparse.ArgumentParser = parent.add_parser(name, help=help_)
-            sp.set_defaults(func=func)
-            if json_flag:
-                sp.add_argument("--json", action="store_true")
-            return sp
-
-        def group(name: str, help_: str) -> Any:
-            gp = sub.add_parser(name, help=help_)
-            gp.set_defaults(func=None, group_parser=gp)
-            return gp.add_subparsers(dest="action", parser_class=type(parser))
-
-        cli_scores.register(sub, leaf, group)
-        return parser
-
-    return wrapped
-
-
-@pytest.fixture(autouse=True)
-def _wired(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "build_parser", _with_scores(cli.build_parser))
-
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _stamps(uid: str, day: dt.date, *times: str) -> list[PunchRow]:
@@ -87,8 +45,8 @@ def db(db_path: Path) -> Path:
     return db_path
 
 
-def _scores(capsys: pytest.CaptureFixture[str], db: Path) -> dict[str, Any]:
-    code, out, err = run(capsys, db, "scores", "2026-10", "--json", *NOW)
+def _scores(db: Path) -> dict[str, Any]:
+    code, out, err = run_cli("--db", db, "scores", "2026-10", "--json", *NOW)
     assert (code, err) == (0, ""), err
     doc: dict[str, Any] = json.loads(out)
     return doc
@@ -99,8 +57,8 @@ def _person(doc: dict[str, Any], no: str) -> dict[str, Any]:
     return found
 
 
-def test_scores_json_per_person(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    doc = _scores(capsys, db)
+def test_scores_json_per_person(db: Path) -> None:
+    doc = _scores(db)
     assert (doc["month"], doc["base"], doc["threshold"]) == ("2026-10", 100, 90)
     e1, e2 = _person(doc, "E1"), _person(doc, "E2")
     assert {k: e1[k] for k in ("name", "base", "deductions", "rewards", "score", "rank",
@@ -115,63 +73,62 @@ def test_scores_json_per_person(capsys: pytest.CaptureFixture[str], db: Path) ->
     assert (e2["score"], e2["rank"], e2["incidents"]) == (100, 1, [])
 
 
-def test_incident_add_then_waive(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    code, out, err = run(capsys, db, "incident", "add", "--emp", "E2", "--rule", "smoking",
+def test_incident_add_then_waive(db: Path) -> None:
+    code, out, err = run_cli("--db", db, "incident", "add", "--emp", "E2", "--rule", "smoking",
                          "--at", "2026-10-20 15:30", "--note", "楼梯间吸烟", "--json")
     assert (code, err) == (0, ""), err
     added = json.loads(out)
     assert (added["rule"], added["points"], added["date"], added["time"], added["source"],
             added["note"]) == ("smoking", -10, "2026-10-20", "15:30", "manual", "楼梯间吸烟")
-    assert _person(_scores(capsys, db), "E2")["score"] == 90
-    code, out, err = run(capsys, db, "incident", "waive", added["id"], "--reason", "误报")
+    assert _person(_scores(db), "E2")["score"] == 90
+    code, out, err = run_cli("--db", db, "incident", "waive", added["id"], "--reason", "误报")
     assert (code, err) == (0, "")
     assert out.strip() == strings.SCORE_CLI_WAIVED.format(id=added["id"])
-    e2 = _person(_scores(capsys, db), "E2")
+    e2 = _person(_scores(db), "E2")
     assert e2["score"] == 100
     assert e2["incidents"][0]["waived"] and e2["incidents"][0]["waive_reason"] == "误报"
 
 
-def test_waive_an_attendance_incident_by_its_id(capsys: pytest.CaptureFixture[str],
-                                                db: Path) -> None:
-    severe = _person(_scores(capsys, db), "E1")["incidents"][2]
+def test_waive_an_attendance_incident_by_its_id(db: Path) -> None:
+    severe = _person(_scores(db), "E1")["incidents"][2]
     assert severe["id"].startswith("att-")
-    code, _, err = run(capsys, db, "incident", "waive", severe["id"], "--reason", "道路封闭")
+    code, _, err = run_cli("--db", db, "incident", "waive", severe["id"], "--reason", "道路封闭")
     assert (code, err) == (0, "")
-    e1 = _person(_scores(capsys, db), "E1")
+    e1 = _person(_scores(db), "E1")
     assert (e1["score"], e1["flagged"], e1["incidents"][2]["waived"]) == (90, False, True)
 
 
-def test_rules_list_and_set_from_a_date(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    code, out, _ = run(capsys, db, "rules", "list", "--json")
+def test_rules_list_and_set_from_a_date(db: Path) -> None:
+    code, out, _ = run_cli("--db", db, "rules", "list", "--json")
     rules = {r["code"]: r for r in json.loads(out)}
     assert code == 0
     assert (rules["late_early"]["points"], rules["property_damage"]["points"]) == (-5, -20)
     assert not rules["gifts_kickbacks"]["active"]
     assert rules["untidy"]["label"] == "工作环境不整洁"
-    code, out, err = run(capsys, db, "rules", "set", "late_early", "3", "--from", "2026-11-01")
+    code, out, err = run_cli("--db", db, "rules", "set", "late_early", "3", "--from", "2026-11-01")
     assert (code, err) == (0, "")
     assert out.strip() == strings.SCORE_CLI_RULE_SET.format(label="迟到早退", points=-3,
                                                             date="2026-11-01")
-    code, out, _ = run(capsys, db, "rules", "list", "--json", "--on", "2026-11-01")
+    code, out, _ = run_cli("--db", db, "rules", "list", "--json", "--on", "2026-11-01")
     assert {r["code"]: r["points"] for r in json.loads(out)}["late_early"] == -3
-    assert _person(_scores(capsys, db), "E1")["score"] == 80  # October keeps −5
+    assert _person(_scores(db), "E1")["score"] == 80  # October keeps −5
 
 
-def test_rules_retire_add_and_setting(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    assert run(capsys, db, "rules", "add", "praise", "甲方表扬", "2", "--reward",
+def test_rules_retire_add_and_setting(db: Path) -> None:
+    assert run_cli("--db", db, "rules", "add", "praise", "甲方表扬", "2", "--reward",
                "--from", "2026-10-01")[0] == 0
-    assert run(capsys, db, "rules", "retire", "severe_late_early", "--from",
+    assert run_cli("--db", db, "rules", "retire", "severe_late_early", "--from",
                "2026-10-14")[0] == 0
-    assert run(capsys, db, "rules", "setting", "threshold", "85", "--from",
+    assert run_cli("--db", db, "rules", "setting", "threshold", "85", "--from",
                "2026-10-01")[0] == 0
-    run(capsys, db, "incident", "add", "--emp", "E1", "--rule", "praise", "--at",
+    run_cli("--db", db, "incident", "add", "--emp", "E1", "--rule", "praise", "--at",
         "2026-10-22 10:00")
-    e1 = _person(_scores(capsys, db), "E1")
+    e1 = _person(_scores(db), "E1")
     assert (e1["deductions"], e1["rewards"], e1["score"], e1["flagged"]) == (10, 2, 92, False)
 
 
-def test_human_output(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    code, out, _ = run(capsys, db, "scores", "2026-10", *NOW)
+def test_human_output(db: Path) -> None:
+    code, out, _ = run_cli("--db", db, "scores", "2026-10", *NOW)
     lines = out.strip().splitlines()
     assert code == 0
     assert lines[0] == strings.SCORE_CLI_HEAD.format(month="2026-10", n=2, base=100)
@@ -179,9 +136,9 @@ def test_human_output(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert strings.SCORE_CLI_FLAG.format(label=strings.SCORE_FLAG_DEFAULT) in lines[2]
 
 
-def test_pdf_and_xlsx(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+def test_pdf_and_xlsx(db: Path, tmp_path: Path) -> None:
     pdf, xlsx = tmp_path / "s.pdf", tmp_path / "s.xlsx"
-    code, out, err = run(capsys, db, "scores", "2026-10", "--pdf", str(pdf), "--xlsx",
+    code, out, err = run_cli("--db", db, "scores", "2026-10", "--pdf", str(pdf), "--xlsx",
                          str(xlsx), "--json", *NOW)
     assert code == 0, err
     assert json.loads(out)["month"] == "2026-10"  # stdout: only the JSON document
@@ -198,8 +155,8 @@ def test_pdf_and_xlsx(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Pa
     (("incident", "waive", "12345", "--reason", "r"), "12345"),
     (("rules", "set", "untidy", "5", "--from", "someday"), "someday"),
 ])
-def test_expected_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str], db: Path,
+def test_expected_errors_are_one_chinese_line(db: Path,
                                               argv: tuple[str, ...], needle: str) -> None:
-    code, out, err = run(capsys, db, *argv)
+    code, out, err = run_cli("--db", db, *argv)
     assert (code, out) == (1, "")
     assert needle in err and err.count("\n") == 1

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from app import strings
-from app.cli import main
 from app.services import Services
 from app.services.demo import fill_demo
+from tests.helpers.cli import run_cli
 
 
 def clear_service_log(path: Path) -> None:
@@ -55,14 +55,8 @@ def db(template: Path, tmp_path: Path) -> str:
     return str(path)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def add(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> dict[str, Any]:
-    code, out, err = run(capsys, "--db", db, "service", "add", "--type", "fault",
+def add(db: str, *extra: str) -> dict[str, Any]:
+    code, out, err = run_cli("--db", db, "service", "add", "--type", "fault",
                          "--source", "phone", "--reporter", "值班医生", "--dept", "急诊科",
                          "--staff", "HX1002,HX1003", "--location", "急诊科诊室",
                          "--content", "HIS 无法登录", "--json", *extra)
@@ -71,9 +65,8 @@ def add(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> dict[str, A
     return result
 
 
-def test_add_across_midnight_and_the_month_end(capsys: pytest.CaptureFixture[str],
-                                               db: str) -> None:
-    r = add(capsys, db, "--reported-at", "2026-10-31 23:50", "--responded-at",
+def test_add_across_midnight_and_the_month_end(db: str) -> None:
+    r = add(db, "--reported-at", "2026-10-31 23:50", "--responded-at",
             "2026-11-01 00:15", "--resolved-at", "2026-11-01 01:50")
     assert r["number"] == "YW-2026-10-001"
     assert (r["response_minutes"], r["response"]) == (25, "met")
@@ -83,13 +76,12 @@ def test_add_across_midnight_and_the_month_end(capsys: pytest.CaptureFixture[str
     assert r["head_count"] == 2
 
 
-def test_month_json_has_records_and_the_summary(capsys: pytest.CaptureFixture[str],
-                                                db: str) -> None:
-    add(capsys, db, "--reported-at", "2026-10-30 09:00", "--responded-at", "2026-10-30 09:31",
+def test_month_json_has_records_and_the_summary(db: str) -> None:
+    add(db, "--reported-at", "2026-10-30 09:00", "--responded-at", "2026-10-30 09:31",
         "--resolved-at", "2026-10-30 11:01")
-    add(capsys, db, "--reported-at", "2026-10-30 16:40", "--responded-at", "2026-10-30 16:50",
+    add(db, "--reported-at", "2026-10-30 16:40", "--responded-at", "2026-10-30 16:50",
         "--result", "pending", "--reason", "等待厂家")
-    code, out, _ = run(capsys, "--db", db, "service", "month", "2026-10", "--json")
+    code, out, _ = run_cli("--db", db, "service", "month", "2026-10", "--json")
     assert code == 0
     data = json.loads(out)
     summary = data["summary"]
@@ -99,72 +91,70 @@ def test_month_json_has_records_and_the_summary(capsys: pytest.CaptureFixture[st
                                    "worst": 31}
     assert summary["resolution"]["missed"] == 2
     assert summary["open"] == ["YW-2026-10-002"]
-    code, out, _ = run(capsys, "--db", db, "service", "month", "2026-11", "--json")
+    code, out, _ = run_cli("--db", db, "service", "month", "2026-11", "--json")
     nov = json.loads(out)
     assert [(r["number"], r["carried_over"]) for r in nov["records"]] == [
         ("YW-2026-10-002", True)]
     assert nov["summary"]["carried_over"] == ["YW-2026-10-002"]
-    code, out, _ = run(capsys, "--db", db, "service", "month", "2026-10")
+    code, out, _ = run_cli("--db", db, "service", "month", "2026-10")
     assert code == 0 and "50.0%" in out and strings.SV_CARRIED not in out
 
 
-def test_pdf_of_a_record_and_the_month(capsys: pytest.CaptureFixture[str], db: str,
+def test_pdf_of_a_record_and_the_month(db: str,
                                        tmp_path: Path) -> None:
-    add(capsys, db, "--reported-at", "2026-11-03 10:30")
-    code, out, _ = run(capsys, "--db", db, "service", "pdf", "YW-2026-11-001",
+    add(db, "--reported-at", "2026-11-03 10:30")
+    code, out, _ = run_cli("--db", db, "service", "pdf", "YW-2026-11-001",
                        str(tmp_path / "r.pdf"))
     assert str(tmp_path / "r.pdf") in out
     assert code == 0 and (tmp_path / "r.pdf").read_bytes()[:5] == b"%PDF-"
-    code, _, _ = run(capsys, "--db", db, "service", "pdf", "1", str(tmp_path / "r1.pdf"))
+    code, _, _ = run_cli("--db", db, "service", "pdf", "1", str(tmp_path / "r1.pdf"))
     assert code == 0
-    code, _, _ = run(capsys, "--db", db, "service", "month", "2026-11", "--pdf",
+    code, _, _ = run_cli("--db", db, "service", "month", "2026-11", "--pdf",
                      str(tmp_path / "m.pdf"))
     assert code == 0 and (tmp_path / "m.pdf").stat().st_size > 5000
 
 
-def test_settings_and_commitments(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, out, _ = run(capsys, "--db", db, "service", "set", "--response", "20",
+def test_settings_and_commitments(db: str) -> None:
+    code, out, _ = run_cli("--db", db, "service", "set", "--response", "20",
                        "--from", "2026-11-01", "--acceptance", "2024-02-29")
     assert code == 0
     assert "2027-02-28" in out
-    r = add(capsys, db, "--reported-at", "2026-11-03 10:00", "--responded-at",
+    r = add(db, "--reported-at", "2026-11-03 10:00", "--responded-at",
             "2026-11-03 10:25")
     assert (r["response_target"], r["response"]) == (20, "missed")
-    code, out, _ = run(capsys, "--db", db, "service", "month", "2026-11", "--json")
+    code, out, _ = run_cli("--db", db, "service", "month", "2026-11", "--json")
     data = json.loads(out)
     assert (data["acceptance_date"], data["warranty_end"]) == ("2024-02-29", "2027-02-28")
 
 
-def test_expected_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str],
-                                              db: str) -> None:
-    code, out, err = run(capsys, "--db", db, "service", "add", "--type", "fault",
+def test_expected_errors_are_one_chinese_line(db: str) -> None:
+    code, out, err = run_cli("--db", db, "service", "add", "--type", "fault",
                          "--source", "phone", "--reporter", "R", "--reported-at",
                          "2026-11-03 10:00", "--responded-at", "2026-11-03 09:00",
                          "--staff", "HX1002", "--location", "L", "--content", "C")
     assert (code, out) == (1, "")
     assert strings.SV_FIELD_LABELS["responded_at"] in err and err.count("\n") == 1
-    code, _, err = run(capsys, "--db", db, "service", "add", "--type", "fault",
+    code, _, err = run_cli("--db", db, "service", "add", "--type", "fault",
                        "--source", "phone", "--reporter", "R", "--reported-at",
                        "2026-11-03 10:00", "--staff", "HX9999", "--location", "L",
                        "--content", "C")
     assert code == 1 and "HX9999" in err
-    code, _, err = run(capsys, "--db", db, "service", "add", "--type", "fault",
+    code, _, err = run_cli("--db", db, "service", "add", "--type", "fault",
                        "--source", "phone", "--reporter", "R", "--reported-at",
                        "3 Nov 10:00", "--staff", "HX1002", "--location", "L",
                        "--content", "C")
     assert code == 1 and "3 Nov 10:00" in err
-    with pytest.raises(SystemExit) as usage:
-        main(["--db", db, "service", "add", "--type", "repair"])
-    assert usage.value.code == 2
+    usage = run_cli("--db", db, "service", "add", "--type", "repair")
+    assert usage.code == 2 and usage.out == ""
 
 
-def test_report_set_and_month_excel(capsys: pytest.CaptureFixture[str], db: str,
+def test_report_set_and_month_excel(db: str,
                                    tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "--db", db, "report", "set", "--emp", "HX1002", "--date",
+    code, out, _ = run_cli("--db", db, "report", "set", "--emp", "HX1002", "--date",
                        "2026-11-02", "--text", "巡查门诊终端，处理打印机卡纸")
     assert code == 0 and "王子涵" in out
     out_path = tmp_path / "reports.xlsx"
-    code, out, _ = run(capsys, "--db", db, "report", "month", "2026-11", "--xlsx",
+    code, out, _ = run_cli("--db", db, "report", "month", "2026-11", "--xlsx",
                        str(out_path), "--json")
     data = json.loads(out)
     person = next(p for p in data["people"] if p["employee_no"] == "HX1002")
@@ -174,6 +164,6 @@ def test_report_set_and_month_excel(capsys: pytest.CaptureFixture[str], db: str,
     values = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_col=6)]
     text = "巡查门诊终端，处理打印机卡纸"
     assert ["2026-11-02", "周一", "HX1002", "王子涵", "运维", text] in values
-    code, _, err = run(capsys, "--db", db, "report", "set", "--emp", "HX1002", "--date",
+    code, _, err = run_cli("--db", db, "report", "set", "--emp", "HX1002", "--date",
                        "2026/11/02", "--text", "x")
     assert code == 1 and "2026/11/02" in err

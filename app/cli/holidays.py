@@ -1,38 +1,17 @@
-"""``onsitedesk holidays import|list`` (SPEC A7); wired into app.cli.build_parser by register().
-
-Kept apart from app/cli.py so the two can change independently. It must not import app.cli
-(app.cli imports this module), so it opens the services itself.
-"""
+"""``onsitedesk holidays import|list`` (SPEC A7)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from app import config, strings
+from app import strings
+from app.cli.common import eprint, existing_file, open_services, print_json
+from app.cli.parser import Commands
 from app.domain.calendar import DayEntry
-from app.errors import AppError
 
 if TYPE_CHECKING:
     from app.services.holidays import HolidayImportPlan
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from app.services import Services
-
-    return Services.open(config.resolve_db_path(getattr(args, "db", None)))
-
-
-def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-
-
-def _eprint(text: str) -> None:
-    sys.stderr.write(text + "\n")
 
 
 def _entry_json(e: DayEntry) -> dict[str, str]:
@@ -46,7 +25,7 @@ def _entry_text(template: str, e: DayEntry, **extra: str) -> str:
                            **extra)
 
 
-def plan_json(plan: HolidayImportPlan) -> dict[str, Any]:
+def plan_json(plan: HolidayImportPlan) -> dict[str, object]:
     """The plan as JSON: years, diff per year, warnings and errors (texts with file/line)."""
     return {
         "file": str(plan.path), "format": plan.format, "ok": plan.ok,
@@ -85,24 +64,19 @@ def _print_plan(plan: HolidayImportPlan) -> None:
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
     """Show the diff and warnings, then commit; a refused file exits 1, nothing written."""
-    path = Path(args.file)
-    if not path.is_file():
-        raise AppError(strings.CLI_FILE_NOT_FOUND.format(path=path))
-    services = _open(args)
-    try:
+    path = existing_file(args.file)
+    with open_services(args) as services:
         plan = services.holidays.plan_import(path)
         if not plan.ok:
             if args.json:
-                _print_json(plan_json(plan))
-            _eprint(strings.HOLIDAY_IMPORT_REFUSED.format(file=path.name, n=len(plan.errors)))
+                print_json(plan_json(plan))
+            eprint(strings.HOLIDAY_IMPORT_REFUSED.format(file=path.name, n=len(plan.errors)))
             for problem in plan.errors:
-                _eprint(problem.text)
+                eprint(problem.text)
             return 1
         services.holidays.commit_import(plan)
-    finally:
-        services.close()
     if args.json:
-        _print_json({**plan_json(plan), "committed": True})
+        print_json({**plan_json(plan), "committed": True})
     else:
         _print_plan(plan)
         print(strings.CLI_HOLIDAYS_DONE.format(
@@ -112,16 +86,13 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
 
 def cmd_holidays_list(args: argparse.Namespace) -> int:
     year = int(args.year)
-    services = _open(args)
-    try:
+    with open_services(args) as services:
         status = services.holidays.year_status(year)
         days = services.holidays.list_year(year)
-    finally:
-        services.close()
     if args.json:
-        _print_json({"year": year, "status": status.status,
-                     "days": [{"date": d.date.isoformat(), "kind": d.kind, "name": d.name}
-                              for d in days]})
+        print_json({"year": year, "status": status.status,
+                    "days": [{"date": d.date.isoformat(), "kind": d.kind, "name": d.name}
+                             for d in days]})
         return 0
     print(strings.CLI_HOLIDAYS_LIST_HEAD.format(
         year=year, n=len(days),
@@ -131,16 +102,9 @@ def cmd_holidays_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any, leaf: Callable[..., argparse.ArgumentParser],
-             group: Callable[[str, str], Any]) -> None:
-    """Add ``holidays import FILE [--json]`` and ``holidays list YEAR [--json]``.
-
-    ``sub``, ``leaf`` and ``group`` are the subparsers object and the two helpers of
-    ``app.cli.build_parser``; ``sub`` is unused for now and kept for symmetry.
-    """
-    del sub
-    holidays = group("holidays", strings.H_CMD_HOLIDAYS)
-    leaf(holidays, "import", strings.H_CMD_HOLIDAYS_IMPORT, cmd_holidays_import,
-         json_flag=True).add_argument("file", help=strings.H_FILE)
-    leaf(holidays, "list", strings.H_CMD_HOLIDAYS_LIST, cmd_holidays_list,
-         json_flag=True).add_argument("year", type=int, help=strings.H_YEAR)
+def register(cmds: Commands) -> None:
+    holidays = cmds.group("holidays", strings.H_CMD_HOLIDAYS)
+    cmds.leaf(holidays, "import", strings.H_CMD_HOLIDAYS_IMPORT, cmd_holidays_import,
+              json_flag=True).add_argument("file", help=strings.H_FILE)
+    cmds.leaf(holidays, "list", strings.H_CMD_HOLIDAYS_LIST, cmd_holidays_list,
+              json_flag=True).add_argument("year", type=int, help=strings.H_YEAR)

@@ -1,45 +1,21 @@
-"""``onsitedesk service add|month|pdf|set`` and ``onsitedesk report set|month`` (SPEC V1–V3);
-wired into app.cli.build_parser by register().
-
-Kept apart from app/cli.py, which imports this module, so it opens the services itself.
-"""
+"""``onsitedesk service add|month|pdf|set`` and ``report set|month`` (SPEC V1-V3)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
-from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from app import config, strings
+from app import strings
+from app.cli.common import open_services, parse_date, parse_month, person_ids, print_json
+from app.cli.parser import Commands, add_emp, add_from, add_month, add_outputs
 from app.domain.service_log import PENDING, RESOLVED, SOURCES, TYPES, RecordFields, StaffVisit
-from app.errors import AppError, ValidationError
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from app.services import Services
-
-    return Services.open(config.resolve_db_path(getattr(args, "db", None)))
-
-
-def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-
-
-def _month(text: str) -> tuple[int, int]:
-    from app.services.attendance import parse_month
-
-    return parse_month(text)
+from app.errors import AppError
 
 
 def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(strings.SV_BAD_DATE.format(value=text), "date") from None
+    return parse_date(text, strings.SV_BAD_DATE)
 
 
 def _when(text: str | None, field: str) -> dt.datetime | None:
@@ -48,30 +24,21 @@ def _when(text: str | None, field: str) -> dt.datetime | None:
     return parse_datetime(text, field) if text else None
 
 
-def _person_ids(services: Any, employee_nos: str) -> list[int]:
-    by_no = {p.employee_no: p.id for p in services.roster.list_people()}
-    ids = []
-    for no in (x.strip() for x in employee_nos.split(",")):
-        if not no:
-            continue
-        if no not in by_no:
-            raise AppError(strings.SV_EMPLOYEE_NOT_FOUND.format(no=no))
-        ids.append(int(by_no[no]))
-    return ids
-
-
 def _minutes(m: int | None, verdict: str) -> str:
     label = strings.SV_VERDICT_LABELS.get(verdict, verdict)
     return f"{m if m is not None else strings.SV_NA} ({label})"
+
+
+def _pct(value: Decimal | None) -> str:
+    return strings.SV_PERCENT.format(value=value) if value is not None else strings.SV_NA
 
 
 def cmd_service_add(args: argparse.Namespace) -> int:
     reported = _when(args.reported_at, "reported_at")
     assert reported is not None
     resolved = _when(args.resolved_at, "resolved_at")
-    services = _open(args)
-    try:
-        staff = tuple(StaffVisit(pid) for pid in _person_ids(services, args.staff))
+    with open_services(args) as services:
+        staff = tuple(StaffVisit(pid) for pid in person_ids(services, args.staff))
         record, _ = services.service_log.add(RecordFields(
             service_type=args.type, source=args.source, reported_at=reported,
             reporter=args.reporter or "", reporter_dept=args.dept or "",
@@ -81,10 +48,8 @@ def cmd_service_add(args: argparse.Namespace) -> int:
             description=args.content, handling=args.handling or "",
             result=args.result or (RESOLVED if resolved else PENDING),
             pending_reason=args.reason or "", parts_replaced=args.parts or ""))
-    finally:
-        services.close()
     if args.json:
-        _print_json(record.as_json())
+        print_json(record.as_json())
         return 0
     m = record.measure
     print(strings.CLI_SV_ADDED.format(
@@ -95,21 +60,14 @@ def cmd_service_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pct(value: Any) -> str:
-    return strings.SV_PERCENT.format(value=value) if value is not None else strings.SV_NA
-
-
 def cmd_service_month(args: argparse.Namespace) -> int:
-    year, month = _month(args.month)
-    services = _open(args)
-    try:
+    year, month = parse_month(args.month)
+    with open_services(args) as services:
         result = services.service_log.month(year, month)
         if args.pdf:
             services.service_log.month_pdf(year, month, Path(args.pdf), now=result.now)
-    finally:
-        services.close()
     if args.json:
-        _print_json(result.as_json())
+        print_json(result.as_json())
         return 0
     s = result.summary
     print(strings.CLI_SV_MONTH_HEAD.format(
@@ -133,11 +91,8 @@ def cmd_service_month(args: argparse.Namespace) -> int:
 
 
 def cmd_service_pdf(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
+    with open_services(args) as services:
         services.service_log.record_pdf(args.id, Path(args.out))
-    finally:
-        services.close()
     print(strings.CLI_SV_FILE_DONE.format(path=args.out))
     return 0
 
@@ -145,8 +100,7 @@ def cmd_service_pdf(args: argparse.Namespace) -> int:
 def cmd_service_set(args: argparse.Namespace) -> int:
     if args.response is None and args.resolution is None and args.acceptance is None:
         raise AppError(strings.CLI_SV_NOTHING)
-    services = _open(args)
-    try:
+    with open_services(args) as services:
         log = services.service_log
         if args.response is not None or args.resolution is not None:
             day = _date(args.from_) if args.from_ else None
@@ -163,40 +117,32 @@ def cmd_service_set(args: argparse.Namespace) -> int:
             w = log.commitments().warranty
             print(strings.CLI_SV_ACCEPTANCE.format(date=args.acceptance,
                                                    end=w.end.isoformat() if w else ""))
-    finally:
-        services.close()
     return 0
 
 
 def cmd_report_set(args: argparse.Namespace) -> int:
     day = _date(args.date)
-    services = _open(args)
-    try:
-        ids = _person_ids(services, args.emp)
+    with open_services(args) as services:
+        ids = person_ids(services, args.emp)
         if len(ids) != 1:
             raise AppError(strings.SV_EMPLOYEE_NOT_FOUND.format(no=args.emp))
         person_id = ids[0]
         services.service_log.set_report(person_id, day, args.text)
         name = services.roster.get(person_id).name
-    finally:
-        services.close()
     print(strings.CLI_REPORT_SAVED.format(name=name, day=day.isoformat()))
     return 0
 
 
 def cmd_report_month(args: argparse.Namespace) -> int:
-    year, month = _month(args.month)
-    services = _open(args)
-    try:
+    year, month = parse_month(args.month)
+    with open_services(args) as services:
         reports = services.service_log.month_reports(year, month)
         if args.xlsx:
             services.service_log.reports_xlsx(year, month, Path(args.xlsx))
         if args.pdf:
             services.service_log.reports_pdf(year, month, Path(args.pdf))
-    finally:
-        services.close()
     if args.json:
-        _print_json({"month": f"{year:04d}-{month:02d}", "people": [
+        print_json({"month": f"{year:04d}-{month:02d}", "people": [
             {"employee_no": p.employee_no, "name": p.name,
              "reports": [{"date": d.isoformat(), "text": t} for d, t in p.entries],
              "missing": [d.isoformat() for d in p.missing]} for p in reports.people]})
@@ -213,12 +159,9 @@ def cmd_report_month(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any, leaf: Callable[..., argparse.ArgumentParser],
-             group: Callable[[str, str], Any]) -> None:
-    """Add the ``service`` and ``report`` command groups (helpers of app.cli.build_parser)."""
-    del sub
-    service = group("service", strings.H_CMD_SERVICE)
-    sp = leaf(service, "add", strings.H_CMD_SERVICE_ADD, cmd_service_add, json_flag=True)
+def _register_service(cmds: Commands) -> None:
+    service = cmds.group("service", strings.H_CMD_SERVICE)
+    sp = cmds.leaf(service, "add", strings.H_CMD_SERVICE_ADD, cmd_service_add, json_flag=True)
     sp.add_argument("--type", required=True, choices=TYPES, help=strings.H_SV_TYPE)
     sp.add_argument("--source", required=True, choices=SOURCES, help=strings.H_SV_SOURCE)
     sp.add_argument("--reporter", help=strings.H_SV_REPORTER)
@@ -234,24 +177,32 @@ def register(sub: Any, leaf: Callable[..., argparse.ArgumentParser],
     sp.add_argument("--result", choices=(RESOLVED, PENDING), help=strings.H_SV_RESULT)
     sp.add_argument("--reason", help=strings.H_SV_REASON)
     sp.add_argument("--parts", help=strings.H_SV_PARTS)
-    sp = leaf(service, "month", strings.H_CMD_SERVICE_MONTH, cmd_service_month,
-              json_flag=True)
-    sp.add_argument("month", help=strings.H_SV_MONTH)
-    sp.add_argument("--pdf", metavar="OUT", help=strings.H_PDF)
-    sp = leaf(service, "pdf", strings.H_CMD_SERVICE_PDF, cmd_service_pdf)
+    sp = cmds.leaf(service, "month", strings.H_CMD_SERVICE_MONTH, cmd_service_month,
+                   json_flag=True)
+    add_month(sp, strings.H_SV_MONTH)
+    add_outputs(sp, "pdf")
+    sp = cmds.leaf(service, "pdf", strings.H_CMD_SERVICE_PDF, cmd_service_pdf)
     sp.add_argument("id", help=strings.H_SV_ID)
     sp.add_argument("out", help=strings.H_OUT)
-    sp = leaf(service, "set", strings.H_CMD_SERVICE_SET, cmd_service_set)
+    sp = cmds.leaf(service, "set", strings.H_CMD_SERVICE_SET, cmd_service_set)
     sp.add_argument("--response", type=int, metavar="MIN", help=strings.H_SV_RESPONSE)
     sp.add_argument("--resolution", type=int, metavar="MIN", help=strings.H_SV_RESOLUTION)
-    sp.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help=strings.H_FROM)
+    add_from(sp, required=False)
     sp.add_argument("--acceptance", metavar="YYYY-MM-DD", help=strings.H_SV_ACCEPTANCE)
-    report = group("report", strings.H_CMD_REPORT)
-    sp = leaf(report, "set", strings.H_CMD_REPORT_SET, cmd_report_set)
-    sp.add_argument("--emp", required=True, help=strings.H_EMP)
+
+
+def _register_report(cmds: Commands) -> None:
+    report = cmds.group("report", strings.H_CMD_REPORT)
+    sp = cmds.leaf(report, "set", strings.H_CMD_REPORT_SET, cmd_report_set)
+    add_emp(sp)
     sp.add_argument("--date", required=True, help=strings.H_DATE)
     sp.add_argument("--text", required=True, help=strings.H_REPORT_TEXT)
-    sp = leaf(report, "month", strings.H_CMD_REPORT_MONTH, cmd_report_month, json_flag=True)
-    sp.add_argument("month", help=strings.H_SV_MONTH)
-    sp.add_argument("--xlsx", metavar="OUT", help=strings.H_XLSX)
-    sp.add_argument("--pdf", metavar="OUT", help=strings.H_PDF)
+    sp = cmds.leaf(report, "month", strings.H_CMD_REPORT_MONTH, cmd_report_month,
+                   json_flag=True)
+    add_month(sp, strings.H_SV_MONTH)
+    add_outputs(sp, "xlsx", "pdf")
+
+
+def register(cmds: Commands) -> None:
+    _register_service(cmds)
+    _register_report(cmds)

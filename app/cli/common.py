@@ -1,0 +1,110 @@
+"""What every command module shares: opening the services, output, and reading arguments.
+
+Expected errors are raised as AppError (one Chinese line on stderr, exit 1, see app.cli.run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import config, strings
+from app.errors import AppError
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+
+@contextmanager
+def open_services(args: argparse.Namespace) -> Iterator[Services]:
+    """The services on the database of ``--db`` (or the default one), closed on the way out
+    whatever happens."""
+    from app.services import Services
+
+    # the clock: main(argv, clock=...) sets it (tests); otherwise the PC's clock
+    services = Services.open(config.resolve_db_path(args.db), clock=getattr(args, "clock", None))
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def _now(services: Services) -> dt.datetime:
+    """The current local time, to the second."""
+    return services.clock.now()
+
+
+# ---- output ---------------------------------------------------------------------------------
+def print_json(obj: object) -> None:
+    """One JSON document on stdout (Chinese kept as is)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def eprint(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+# ---- reading arguments ----------------------------------------------------------------------
+def existing_file(text: str) -> Path:
+    """The path of a file to read; a Chinese AppError if there is no such file."""
+    path = Path(text)
+    if not path.is_file():
+        raise AppError(strings.CLI_FILE_NOT_FOUND.format(path=path))
+    return path
+
+
+def person_id(services: Services, employee_no: str,
+              missing: str = strings.LEAVE_EMPLOYEE_NOT_FOUND) -> int:
+    """The id of the person with this employee number; ``missing`` ({no}) if there is none."""
+    for p in services.roster.list_people():
+        if p.employee_no == employee_no:
+            return p.id
+    raise AppError(missing.format(no=employee_no))
+
+
+def person_ids(services: Services, employee_nos: str,
+               missing: str = strings.SV_EMPLOYEE_NOT_FOUND) -> list[int]:
+    """The ids of comma-separated employee numbers, in their order (blanks skipped)."""
+    by_no = {p.employee_no: p.id for p in services.roster.list_people()}
+    ids = []
+    for no in (x.strip() for x in employee_nos.split(",")):
+        if not no:
+            continue
+        if no not in by_no:
+            raise AppError(missing.format(no=no))
+        ids.append(by_no[no])
+    return ids
+
+
+def parse_date(text: str, bad: str = strings.SETTING_BAD_DATE, **fields: str) -> dt.date:
+    """``YYYY-MM-DD``; otherwise AppError(``bad`` formatted with {value} and ``fields``)."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise AppError(bad.format(value=text, **fields)) from None
+
+
+def parse_datetime(text: str, bad: str = strings.LEAVE_BAD_DATETIME) -> dt.datetime:
+    """``YYYY-MM-DD HH:MM[:SS]`` (or ISO ``T``); otherwise AppError(``bad`` with {value})."""
+    try:
+        return dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise AppError(bad.format(value=text)) from None
+
+
+def datetime_or_now(services: Services, text: str | None) -> dt.datetime:
+    """The time given, or now when none is (when a form was filed, …)."""
+    return parse_datetime(text) if text else _now(services)
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """``YYYY-MM`` as (year, month); a Chinese AppError otherwise."""
+    from app.services.attendance import parse_month as parse
+
+    return parse(text)

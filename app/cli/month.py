@@ -1,0 +1,78 @@
+"""``onsitedesk month``, ``punches`` and ``explanation`` (SPEC A1-A6)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import strings
+from app.cli.common import eprint, open_services, parse_month, person_id, print_json
+from app.cli.parser import Commands, add_emp, add_month, add_outputs
+
+
+def cmd_month(args: argparse.Namespace) -> int:
+    year, month = parse_month(args.month)
+    say = eprint if args.json else print  # stdout carries only the JSON document
+    with open_services(args) as services:
+        if args.lock:
+            services.attendance.lock_month(year, month)
+            say(strings.CLI_MONTH_LOCKED.format(month=args.month))
+        if args.reopen is not None:
+            services.attendance.reopen_month(year, month, args.reopen)
+            say(strings.CLI_MONTH_REOPENED.format(month=args.month))
+        result = services.attendance.month(year, month)
+        if args.pdf:
+            services.documents.month_pdf(year, month, Path(args.pdf))
+            say(strings.CLI_PDF_DONE.format(path=args.pdf))
+        if args.xlsx:
+            services.documents.month_xlsx(year, month, Path(args.xlsx))
+            say(strings.CLI_PDF_DONE.format(path=args.xlsx))
+    if args.json:
+        print_json(result.as_json())
+        return 0
+    if args.pdf or args.xlsx:
+        return 0
+    mark = strings.DOC_PAREN.format(text=strings.PROVISIONAL_MARK) if result.provisional else ""
+    print(strings.CLI_MONTH_HEAD.format(month=result.key, mark=mark, n=len(result.people)))
+    for p in result.people:
+        s = p.summary
+        print(strings.CLI_MONTH_ROW.format(
+            no=p.employee_no, name=p.name, required=f"{s.required_days:g}",
+            attended=f"{s.attended_days:g}", late=s.late_count, late_min=s.late_minutes,
+            early=s.early_count, early_min=s.early_minutes, missing=s.missing_punches,
+            absent=f"{s.absent_days:g}",
+            flag=strings.CLI_MONTH_FLAG if s.needs_absence_explanation else ""))
+    return 0
+
+
+def _person_document(args: argparse.Namespace, kind: str) -> int:
+    year, month = parse_month(args.month)
+    with open_services(args) as services:
+        person = person_id(services, args.emp)
+        make = services.documents.punch_record if kind == "punches" else \
+            services.documents.explanation
+        make(year, month, person, Path(args.pdf))
+    print(strings.CLI_PDF_DONE.format(path=args.pdf))
+    return 0
+
+
+def cmd_punches(args: argparse.Namespace) -> int:
+    return _person_document(args, "punches")
+
+
+def cmd_explanation(args: argparse.Namespace) -> int:
+    return _person_document(args, "explanation")
+
+
+def register(cmds: Commands) -> None:
+    sp = cmds.command("month", strings.H_CMD_MONTH, cmd_month, json_flag=True)
+    add_month(sp)
+    sp.add_argument("--lock", action="store_true", help=strings.H_LOCK)
+    sp.add_argument("--reopen", metavar="REASON", help=strings.H_REOPEN)
+    add_outputs(sp, "pdf", "xlsx")
+    for name, help_, func in (("punches", strings.H_CMD_PUNCHES, cmd_punches),
+                              ("explanation", strings.H_CMD_EXPLANATION, cmd_explanation)):
+        sp = cmds.command(name, help_, func)
+        add_month(sp)
+        add_emp(sp)
+        sp.add_argument("--pdf", required=True, metavar="OUT", help=strings.H_PDF)
