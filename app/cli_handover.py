@@ -116,7 +116,7 @@ def cmd_change_list(args: argparse.Namespace) -> int:
 def cmd_change_pdf(args: argparse.Namespace) -> int:
     services = _open(args)
     try:
-        services.handover.change_pdf(args.id, args.kind, Path(args.out))
+        services.documents.change_pdf(args.id, args.kind, Path(args.out))
     finally:
         services.close()
     print(strings.CLI_PDF_DONE.format(path=args.out))

@@ -34,9 +34,7 @@ def _eprint(text: str) -> None:
 
 
 def _scores(services: Any) -> Any:
-    from app.services.scores import score_service
-
-    return score_service(services)
+    return services.scores
 
 
 def parse_datetime(text: str | None) -> dt.datetime | None:
@@ -74,10 +72,10 @@ def cmd_scores(args: argparse.Namespace) -> int:
         result = scores.month(year, month, now=now)
         say = _eprint if args.json else print  # stdout carries only the JSON document
         if args.pdf:
-            scores.sheet_pdf(year, month, Path(args.pdf), now=now)
+            services.documents.score_sheet_pdf(year, month, Path(args.pdf), now=now)
             say(strings.CLI_PDF_DONE.format(path=args.pdf))
         if args.xlsx:
-            scores.sheet_xlsx(year, month, Path(args.xlsx), now=now)
+            services.documents.score_sheet_xlsx(year, month, Path(args.xlsx), now=now)
             say(strings.CLI_PDF_DONE.format(path=args.xlsx))
     finally:
         services.close()

@@ -105,7 +105,7 @@ def cmd_service_month(args: argparse.Namespace) -> int:
     try:
         result = services.service_log.month(year, month)
         if args.pdf:
-            services.service_log.month_pdf(year, month, Path(args.pdf), now=result.now)
+            services.documents.service_month_pdf(year, month, Path(args.pdf), now=result.now)
     finally:
         services.close()
     if args.json:
@@ -135,7 +135,7 @@ def cmd_service_month(args: argparse.Namespace) -> int:
 def cmd_service_pdf(args: argparse.Namespace) -> int:
     services = _open(args)
     try:
-        services.service_log.record_pdf(args.id, Path(args.out))
+        services.documents.service_record_pdf(args.id, Path(args.out))
     finally:
         services.close()
     print(strings.CLI_SV_FILE_DONE.format(path=args.out))
@@ -190,9 +190,9 @@ def cmd_report_month(args: argparse.Namespace) -> int:
     try:
         reports = services.service_log.month_reports(year, month)
         if args.xlsx:
-            services.service_log.reports_xlsx(year, month, Path(args.xlsx))
+            services.documents.service_reports_xlsx(year, month, Path(args.xlsx))
         if args.pdf:
-            services.service_log.reports_pdf(year, month, Path(args.pdf))
+            services.documents.service_reports_pdf(year, month, Path(args.pdf))
     finally:
         services.close()
     if args.json:

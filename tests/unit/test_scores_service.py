@@ -22,7 +22,6 @@ from app.services.scores import (
     PersonScore,
     ScoreService,
     ScoresMonthDTO,
-    score_service,
 )
 from app.storage.audit import default_actor
 
@@ -48,7 +47,7 @@ def punch(services: Services, uid: str, day: dt.date, *times: str) -> None:
 
 @pytest.fixture
 def scores(services: Services) -> ScoreService:
-    return score_service(services)
+    return services.scores
 
 
 def month(scores: ScoreService, year: int = 2026, m: int = 10) -> ScoresMonthDTO:
