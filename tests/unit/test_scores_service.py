@@ -15,14 +15,8 @@ from app.domain.roster import PersonFields
 from app.errors import NotFoundError, ValidationError
 from app.services import Services
 from app.services.punches import PunchRow
-from app.services.scores import (
-    ATTENDANCE,
-    MANUAL,
-    IncidentDTO,
-    PersonScore,
-    ScoreService,
-    ScoresMonthDTO,
-)
+from app.services.scores import ATTENDANCE, MANUAL, ScoreService
+from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.storage.audit import default_actor
 
 D = dt.date
