@@ -43,7 +43,7 @@ def _check(tmp: Path, summary: dict[str, object]) -> None:
     try:
         summary["people"] = fill_demo(services)
         exported = tmp / "roster.xlsx"
-        services.roster_io.export(exported)
+        services.documents.roster_xlsx(exported)
         other = Services.open(tmp / "other" / config.DB_FILE_NAME)
         try:
             # The export is masked, so its rows are refused: the reader still runs end to end.

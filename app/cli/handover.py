@@ -81,7 +81,7 @@ def cmd_change_list(args: argparse.Namespace) -> int:
 
 def cmd_change_pdf(args: argparse.Namespace) -> int:
     with open_services(args) as services:
-        services.handover.change_pdf(args.id, args.kind, Path(args.out))
+        services.documents.change_pdf(args.id, args.kind, Path(args.out))
     print(strings.CLI_PDF_DONE.format(path=args.out))
     return 0
 

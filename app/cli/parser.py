@@ -66,7 +66,8 @@ class Parser(argparse.ArgumentParser):
             text = super().format_help()
         for group in self._action_groups:  # argparse puts an ASCII colon after each title
             if group.title:
-                text = text.replace(f"\n{group.title}:\n", f"\n{strings.labelled(group.title, '')}\n")
+                title = strings.labelled(group.title, "")
+                text = text.replace(f"\n{group.title}:\n", f"\n{title}\n")
         return text
 
     def error(self, message: str) -> NoReturn:

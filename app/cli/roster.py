@@ -31,7 +31,7 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
             services.documents.roster_pdf(Path(args.file))
             n = services.roster.count()
         else:
-            n = services.roster_io.export(Path(args.file))
+            n = services.documents.roster_xlsx(Path(args.file))
     print(strings.CLI_ROSTER_EXPORTED.format(n=n, path=args.file))
     return 0
 

@@ -34,10 +34,10 @@ def cmd_scores(args: argparse.Namespace) -> int:
         scores = services.scores
         result = scores.month(year, month, now=now)
         if args.pdf:
-            scores.sheet_pdf(year, month, Path(args.pdf), now=now)
+            services.documents.score_sheet_pdf(year, month, Path(args.pdf), now=now)
             say(strings.CLI_PDF_DONE.format(path=args.pdf))
         if args.xlsx:
-            scores.sheet_xlsx(year, month, Path(args.xlsx), now=now)
+            services.documents.score_sheet_xlsx(year, month, Path(args.xlsx), now=now)
             say(strings.CLI_PDF_DONE.format(path=args.xlsx))
     if args.json:
         print_json(result.as_json())

@@ -65,7 +65,7 @@ def cmd_service_month(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         result = services.service_log.month(year, month)
         if args.pdf:
-            services.service_log.month_pdf(year, month, Path(args.pdf), now=result.now)
+            services.documents.service_month_pdf(year, month, Path(args.pdf), now=result.now)
     if args.json:
         print_json(result.as_json())
         return 0
@@ -92,7 +92,7 @@ def cmd_service_month(args: argparse.Namespace) -> int:
 
 def cmd_service_pdf(args: argparse.Namespace) -> int:
     with open_services(args) as services:
-        services.service_log.record_pdf(args.id, Path(args.out))
+        services.documents.service_record_pdf(args.id, Path(args.out))
     print(strings.CLI_SV_FILE_DONE.format(path=args.out))
     return 0
 
@@ -138,9 +138,9 @@ def cmd_report_month(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         reports = services.service_log.month_reports(year, month)
         if args.xlsx:
-            services.service_log.reports_xlsx(year, month, Path(args.xlsx))
+            services.documents.service_reports_xlsx(year, month, Path(args.xlsx))
         if args.pdf:
-            services.service_log.reports_pdf(year, month, Path(args.pdf))
+            services.documents.service_reports_pdf(year, month, Path(args.pdf))
     if args.json:
         print_json({"month": f"{year:04d}-{month:02d}", "people": [
             {"employee_no": p.employee_no, "name": p.name,

@@ -45,7 +45,7 @@ from app.devices.records import ClockUser, DeviceInfo, RawPunch, ReadProblem, Re
 from app.errors import AppError, Cancelled, ValidationError
 
 if TYPE_CHECKING:
-    from app.services.progress import Progress
+    from app.progress import Progress
 
 log = logging.getLogger(__name__)
 

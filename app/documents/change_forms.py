@@ -37,9 +37,9 @@ from app.documents.pdf_layout import (
 from app.domain import handover as rules
 
 if TYPE_CHECKING:
-    from app.services.handover_types import ApprovalDTO, ChangeDTO
-    from app.services.project import ProjectDTO
-    from app.services.roster import PersonDTO
+    from app.services.handover_dto import ApprovalDTO, ChangeDTO
+    from app.services.project_dto import ProjectDTO
+    from app.services.roster_dto import PersonDTO
 
 BLANK_ROWS = 2  # empty checklist lines for items added by hand on paper
 

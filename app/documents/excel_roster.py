@@ -13,8 +13,8 @@ from app import strings
 from app.documents.excel_common import save_workbook, titled_table
 
 if TYPE_CHECKING:
-    from app.services.project import ProjectDTO
-    from app.services.roster import PersonDTO
+    from app.services.project_dto import ProjectDTO
+    from app.services.roster_dto import PersonDTO
 
 EXPORT_COLUMNS = ("employee_no", "name", "device_user_id", "role", "phone", "id_card_no",
                   "start_date", "end_date", "status", "nda", "training", "equipment")

@@ -21,9 +21,9 @@ from app.documents.pdf_layout import (
 from app.domain.leave import TYPES, days_ahead, required_notice_days
 
 if TYPE_CHECKING:
-    from app.services.leave import LeaveDTO
-    from app.services.project import ProjectDTO
-    from app.services.roster import PersonDTO
+    from app.services.leave_dto import LeaveDTO
+    from app.services.project_dto import ProjectDTO
+    from app.services.roster_dto import PersonDTO
 
 
 def _point(d: object, session: str) -> str:

@@ -48,8 +48,8 @@ from app.documents.pdf_layout import (
 from app.domain.calendar import ADJUSTED_WORKDAY, REST_DAY, STATUTORY_HOLIDAY, WORKDAY
 
 if TYPE_CHECKING:
-    from app.services.attendance import MonthDTO, PersonMonth
-    from app.services.project import ProjectDTO
+    from app.services.attendance_dto import MonthDTO, PersonMonth
+    from app.services.project_dto import ProjectDTO
 
 REST_FILL = "D9D9D9"
 HOLIDAY_FILL = "F4CCCC"

@@ -60,7 +60,7 @@ from app.documents import fonts
 from app.errors import AppError
 
 if TYPE_CHECKING:
-    from app.services.project import ProjectDTO
+    from app.services.project_dto import ProjectDTO
 
 Cell = str | int | float | None
 

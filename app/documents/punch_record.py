@@ -33,8 +33,8 @@ from app.documents.pdf_layout import (
 from app.domain.attendance import ABSENT, LEAVE, MISSING_PUNCH, SessionResult
 
 if TYPE_CHECKING:
-    from app.services.attendance import CorrectionDTO, DayDetail, ManualAbsenceDTO
-    from app.services.project import ProjectDTO
+    from app.services.attendance_dto import CorrectionDTO, DayDetail, ManualAbsenceDTO
+    from app.services.project_dto import ProjectDTO
 
 
 def _date(d: dt.date) -> str:

@@ -19,8 +19,8 @@ from app.documents.pdf_layout import (
 )
 
 if TYPE_CHECKING:
-    from app.services.project import ProjectDTO
-    from app.services.roster import PersonDTO
+    from app.services.project_dto import ProjectDTO
+    from app.services.roster_dto import PersonDTO
 
 COLUMNS = ("employee_no", "name", "device_user_id", "role", "phone", "id_card_no",
            "start_date", "end_date", "status", "nda", "training", "equipment")

@@ -45,8 +45,8 @@ from app.documents.pdf_layout import (
 )
 
 if TYPE_CHECKING:
-    from app.services.project import ProjectDTO
-    from app.services.scores import IncidentDTO, PersonScore, ScoresMonthDTO
+    from app.services.project_dto import ProjectDTO
+    from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 
 FLAG_FILL = "FDE2E0"
 MUTED_FONT = "808080"

@@ -40,7 +40,16 @@ from app.documents.pdf_layout import (
     build_pdf,
     project_fields,
 )
-from app.documents.service_text import (
+from app.domain.service_log import (
+    MISSED,
+    RATINGS,
+    RESOLVED,
+    SOURCES,
+    TYPES,
+    Measure,
+    month_bounds,
+)
+from app.services.service_log_text import (
     commitment_lines,
     elapsed_text,
     fmt_number,
@@ -54,18 +63,9 @@ from app.documents.service_text import (
     short_time,
     ticks,
 )
-from app.domain.service_log import (
-    MISSED,
-    RATINGS,
-    RESOLVED,
-    SOURCES,
-    TYPES,
-    Measure,
-    month_bounds,
-)
 
 if TYPE_CHECKING:
-    from app.services.project import ProjectDTO
+    from app.services.project_dto import ProjectDTO
     from app.services.service_log_dto import (
         ReportMonthDTO,
         ServiceMonthDTO,

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from app.domain.calendar import ADJUSTED_WORKDAY, STATUTORY_HOLIDAY, HolidayCalendar
 from app.domain.schedule import Rules, RulesTimeline
@@ -38,17 +39,26 @@ from app.domain.schedule import Rules, RulesTimeline
 AM, PM = "am", "pm"
 SESSIONS = (AM, PM)
 
-# Session verdicts (glossary code names)
-PRESENT = "present"
-LATE = "late"
-EARLY_LEAVE = "early_leave"
-MISSING_PUNCH = "missing_punch"
-ABSENT = "absent"
-LEAVE = "leave"
-REST_DAY = "rest_day"
-HOLIDAY = "holiday"
-NOT_ON_SITE = "not_on_site"
-PENDING = "pending"  # the session has not ended yet: nothing to judge
+
+class Verdict(StrEnum):
+    """Session verdicts (glossary code names; stored and printed as these strings)."""
+
+    PRESENT = "present"
+    LATE = "late"
+    EARLY_LEAVE = "early_leave"
+    MISSING_PUNCH = "missing_punch"
+    ABSENT = "absent"
+    LEAVE = "leave"
+    REST_DAY = "rest_day"
+    HOLIDAY = "holiday"
+    NOT_ON_SITE = "not_on_site"
+    PENDING = "pending"  # the session has not ended yet: nothing to judge
+
+
+PRESENT, LATE, EARLY_LEAVE, MISSING_PUNCH = (
+    Verdict.PRESENT, Verdict.LATE, Verdict.EARLY_LEAVE, Verdict.MISSING_PUNCH)
+ABSENT, LEAVE, REST_DAY, HOLIDAY = Verdict.ABSENT, Verdict.LEAVE, Verdict.REST_DAY, Verdict.HOLIDAY
+NOT_ON_SITE, PENDING = Verdict.NOT_ON_SITE, Verdict.PENDING
 ATTENDED = frozenset({PRESENT, LATE, EARLY_LEAVE, MISSING_PUNCH})
 
 # Why a session is absent
@@ -75,7 +85,7 @@ class ManualAbsence:
 
 @dataclass(frozen=True)
 class SessionResult:
-    verdict: str
+    verdict: Verdict
     late_minutes: int = 0
     early_minutes: int = 0
     missing_in: bool = False

@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from app import strings
 from app.domain.calendar import HolidayCalendar
@@ -53,9 +54,17 @@ KINDS = (LEAVE, REPLACE, ADD, ROLE_CHANGE, CLIENT_DEMANDED)
 # reason on the change request: own reasons / client's demand / company's decision
 REASON_KINDS = ("personal", "client", "company")
 
-# life of a change
-PLANNED, DONE, CANCELLED = "planned", "done", "cancelled"
-STATES = (PLANNED, DONE, CANCELLED)
+
+class ChangeState(StrEnum):
+    """Life of a change (stored as these strings)."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+PLANNED, DONE, CANCELLED = ChangeState.PLANNED, ChangeState.DONE, ChangeState.CANCELLED
+STATES = tuple(ChangeState)
 
 # the parties who approve a change request
 CLIENT_DEPT, SUPERVISOR = "client_dept", "supervisor"

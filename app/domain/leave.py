@@ -27,15 +27,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from app.domain.calendar import STATUTORY_HOLIDAY, WORKDAY, HolidayCalendar
+from app.domain.roster import PersonStatus
 
 AM, PM = "am", "pm"
 
+
+class LeaveState(StrEnum):
+    """States of a leave request (stored as these strings)."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+    CANCELLED = "cancelled"
+
+
 # State machine (L7)
-DRAFT, SUBMITTED, APPROVED, REJECTED, RETURNED, CANCELLED = (
-    "draft", "submitted", "approved", "rejected", "returned", "cancelled")
-TRANSITIONS = {
+DRAFT, SUBMITTED, APPROVED = LeaveState.DRAFT, LeaveState.SUBMITTED, LeaveState.APPROVED
+REJECTED, RETURNED, CANCELLED = LeaveState.REJECTED, LeaveState.RETURNED, LeaveState.CANCELLED
+TRANSITIONS: dict[LeaveState, set[LeaveState]] = {
     DRAFT: {SUBMITTED, CANCELLED},
     SUBMITTED: {APPROVED, REJECTED, CANCELLED},
     APPROVED: {RETURNED, CANCELLED},
@@ -164,7 +178,7 @@ def days_ahead(filed_at: dt.datetime, start: dt.date) -> int:
 class OtherLeave:
     person_id: int
     span: Span
-    state: str
+    state: LeaveState
 
 
 @dataclass(frozen=True)
@@ -192,7 +206,7 @@ def check_request(person_id: int, leave_type: LeaveType, span: Span, days: float
     elif deputy.person_id == person_id:
         found.append(DEPUTY_IS_APPLICANT)
     else:
-        on_site = deputy.status in ("active", "handover") and \
+        on_site = deputy.status in (PersonStatus.ACTIVE, PersonStatus.HANDOVER) and \
             (deputy.start is None or deputy.start <= span.start) and \
             (deputy.end is None or deputy.end >= span.end)
         if not on_site:

@@ -5,11 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from app import strings
 
-STATUSES = ("pending", "active", "handover", "left")
-STATUS_BY_LABEL = {label: code for code, label in strings.STATUS_LABELS.items()}
+
+class PersonStatus(StrEnum):
+    """Where a person on the roster stands (stored as these strings)."""
+
+    PENDING = "pending"  # not started yet
+    ACTIVE = "active"
+    HANDOVER = "handover"  # leaving, handing over
+    LEFT = "left"
+
+
+STATUSES = tuple(PersonStatus)
+STATUS_BY_LABEL = {label: PersonStatus(code) for code, label in strings.STATUS_LABELS.items()}
 
 # GB 11643-1999: weights of the first 17 digits, and the check character for sum mod 11.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -85,23 +96,24 @@ def parse_date(value: str) -> dt.date | None:
     raise FieldProblem(strings.R_BAD_DATE.format(value=value))
 
 
-def parse_status(value: str) -> str | None:
+def parse_status(value: str) -> PersonStatus | None:
     v = value.strip()
     if not v:
         return None
     if v in STATUS_BY_LABEL:
         return STATUS_BY_LABEL[v]
     if v in STATUSES:
-        return v
+        return PersonStatus(v)
     raise FieldProblem(strings.R_BAD_STATUS.format(value=value))
 
 
-def default_status(start: dt.date | None, end: dt.date | None, today: dt.date) -> str:
+def default_status(start: dt.date | None, end: dt.date | None,
+                   today: dt.date) -> PersonStatus:
     if end is not None and end < today:
-        return "left"
+        return PersonStatus.LEFT
     if start is not None and start > today:
-        return "pending"
-    return "active"
+        return PersonStatus.PENDING
+    return PersonStatus.ACTIVE
 
 
 def mask_id_card(value: str) -> str:
@@ -133,7 +145,7 @@ class PersonFields:
     id_card_no: str = ""
     start_date: dt.date | None = None
     end_date: dt.date | None = None
-    status: str = "active"
+    status: str = PersonStatus.ACTIVE
     nda_signed: bool = False
     nda_date: dt.date | None = None
     training_done: bool = False

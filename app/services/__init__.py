@@ -1,6 +1,14 @@
 """Use cases: the only door to storage for the CLI, the GUI and the tests (DESIGN §1).
 
 ``Services.open(path)`` runs the start-up checks and migrations and returns the facade.
+
+Wiring: ``Services`` builds every service exactly once, in dependency order, and hands each
+service the collaborators it needs as keyword arguments; no service builds another
+(``tests/unit/test_wiring.py``). What the services hand out lives in the ``*_dto`` modules
+(``attendance_dto``, ``leave_dto``, ``roster_dto``, ``project_dto``, ``scores_dto``,
+``handover_dto``, ``service_log_dto``), which import only the domain and each other, so the
+printing package (``app.documents``, reached only through ``DocumentService``) and the GUI can
+use them without pulling in a use case (``tests/unit/test_import_graph.py``).
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ import datetime as dt
 from pathlib import Path
 
 from app.clock import SYSTEM_CLOCK, Clock, FixedClock
+from app.progress import NullProgress, Progress
 from app.services.attendance import AttendanceService
 from app.services.changes import Changes
 from app.services.documents import DocumentService
@@ -17,7 +26,6 @@ from app.services.holidays import HolidayService
 from app.services.imports import ImportService
 from app.services.leave import LeaveService
 from app.services.maintenance import MaintenanceService, restore_latest
-from app.services.progress import NullProgress, Progress
 from app.services.project import ProjectService
 from app.services.punches import PunchService
 from app.services.roster import RosterService
@@ -38,20 +46,24 @@ class Services:
         self.db = db
         self.actor = actor
         self.clock: Clock = db.clock
+        # Each service once, in dependency order; collaborators are handed in, never built.
         self.project = ProjectService(db, actor)
+        self.settings = SettingsService(db, actor)
+        self.holidays = HolidayService(db, actor)
+        self.maintenance = MaintenanceService(db)
         self.roster = RosterService(db, actor)
         self.roster_io = RosterIO(db, actor)
-        self.maintenance = MaintenanceService(db)
-        self.holidays = HolidayService(db, actor)
-        self.settings = SettingsService(db, actor)
-        self.attendance = AttendanceService(db, actor)
         self.punches = PunchService(db, actor)
-        self.imports = ImportService(db, actor)
-        self.leave = LeaveService(db, actor)
-        self.documents = DocumentService(db, actor)
-        self.scores = ScoreService(db, actor)
-        self.service_log = ServiceLogService(db, actor)
-        self.handover = HandoverService(db, actor)
+        self.imports = ImportService(db, actor, punches=self.punches)
+        self.leave = LeaveService(db, actor, holidays=self.holidays)
+        self.attendance = AttendanceService(db, actor, holidays=self.holidays, leave=self.leave)
+        self.scores = ScoreService(db, actor, attendance=self.attendance)
+        self.service_log = ServiceLogService(db, actor, holidays=self.holidays)
+        self.handover = HandoverService(db, actor, holidays=self.holidays, roster=self.roster)
+        self.documents = DocumentService(
+            db, actor, project=self.project, roster=self.roster, attendance=self.attendance,
+            leave=self.leave, handover=self.handover, scores=self.scores,
+            service_log=self.service_log)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

@@ -22,6 +22,7 @@ from app.domain.attendance import (
     MonthSummary,
     PersonPeriod,
     SessionResult,
+    Verdict,
     assign_punches,
     classify_day,
     month_dates,
@@ -29,11 +30,21 @@ from app.domain.attendance import (
 )
 from app.domain.calendar import HolidayCalendar
 from app.domain.legend import day_symbol
-from app.domain.schedule import Rules, RulesTimeline, parse_hhmm
+from app.domain.schedule import RulesTimeline, parse_hhmm
 from app.errors import NotFoundError, ValidationError
+from app.progress import NullProgress, Progress
+from app.services.attendance_dto import (
+    CorrectionDTO,
+    DayDetail,
+    ManualAbsenceDTO,
+    MonthDTO,
+    PersonMonth,
+    PunchDTO,
+    month_key,
+)
 from app.services.changes import ATTENDANCE, Changes
 from app.services.holidays import HolidayService
-from app.services.progress import NullProgress, Progress
+from app.services.leave import LeaveService
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.settings import load_legend, load_timeline
 from app.storage.db import Database
@@ -49,6 +60,9 @@ from app.storage.tables_attendance import (
     ManualAbsence as ManualAbsenceRow,
 )
 
+__all__ = ["AttendanceService", "CorrectionDTO", "DayDetail", "ManualAbsenceDTO", "MonthDTO",
+           "PersonMonth", "PunchDTO", "month_key", "parse_month"]
+
 
 def parse_month(text: str) -> tuple[int, int]:
     try:
@@ -58,62 +72,6 @@ def parse_month(text: str) -> tuple[int, int]:
     except ValueError:
         raise ValidationError(strings.MONTH_BAD.format(value=text), "month") from None
     return year, month
-
-
-def month_key(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-@dataclass(frozen=True)
-class PersonMonth:
-    person_id: int
-    employee_no: str
-    name: str
-    role: str
-    status: str
-    summary: MonthSummary
-    symbols: tuple[str, ...]  # one per day of the month
-
-
-@dataclass(frozen=True)
-class MonthDTO:
-    year: int
-    month: int
-    provisional: bool
-    locked: bool
-    days: tuple[tuple[dt.date, str, str], ...]  # (date, day kind, holiday name)
-    people: tuple[PersonMonth, ...]
-    legend: dict[str, str] = field(default_factory=dict)
-    lock_info: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def key(self) -> str:
-        return month_key(self.year, self.month)
-
-    def as_json(self) -> dict[str, Any]:
-        """The ``onsitedesk month YYYY-MM --json`` document."""
-        return {
-            "month": self.key, "provisional": self.provisional, "locked": self.locked,
-            "people": [_person_json(p) for p in self.people],
-        }
-
-
-def _person_json(p: PersonMonth) -> dict[str, Any]:
-    s = p.summary
-    return {
-        "employee_no": p.employee_no, "name": p.name, "role": p.role,
-        "required_days": s.required_days, "attended_days": s.attended_days,
-        "late_count": s.late_count, "late_minutes": s.late_minutes,
-        "early_count": s.early_count, "early_minutes": s.early_minutes,
-        "missing_punches": s.missing_punches, "absent_days": s.absent_days,
-        "absence_count": s.absence_count, "severe_count": s.severe_count,
-        "leave_days": dict(s.leave_days), "overtime_hours": s.overtime_hours,
-        "needs_absence_explanation": s.needs_absence_explanation,
-        "days": {d.day.isoformat(): {
-            "am": d.am.verdict, "pm": d.pm.verdict, "late_minutes": d.late_minutes,
-            "early_minutes": d.early_minutes, "symbol": sym,
-        } for d, sym in zip(s.days, p.symbols, strict=True)},
-    }
 
 
 # ---- snapshots of locked months: full fidelity, so a locked month reads back unchanged ----
@@ -135,13 +93,17 @@ def _day_json(d: DayResult) -> dict[str, Any]:
             "overtime_hours": d.overtime_hours}
 
 
+def _session(raw: dict[str, Any]) -> SessionResult:
+    return SessionResult(**{**raw, "verdict": Verdict(raw["verdict"])})
+
+
 def _from_snapshot(text: str, lock_info: dict[str, str]) -> MonthDTO:
     raw = json.loads(text)
     people = []
     for p in raw["people"]:
         s = p["summary"]
         days = tuple(DayResult(dt.date.fromisoformat(d["day"]), d["day_kind"], d["required"],
-                               SessionResult(**d["am"]), SessionResult(**d["pm"]),
+                               _session(d["am"]), _session(d["pm"]),
                                tuple(d["punches"]), d["overtime_hours"]) for d in s["days"])
         summary = MonthSummary(**{**{k: v for k, v in s.items() if k != "days"},
                                   "days": days})
@@ -150,64 +112,6 @@ def _from_snapshot(text: str, lock_info: dict[str, str]) -> MonthDTO:
     return MonthDTO(raw["year"], raw["month"], raw["provisional"], True,
                     tuple((dt.date.fromisoformat(d), k, n) for d, k, n in raw["days"]),
                     tuple(people), raw["legend"], lock_info)
-
-
-@dataclass(frozen=True)
-class PunchDTO:
-    id: int
-    at: dt.datetime
-    device: str
-    device_user_id: str
-    verify_mode: int | None
-    in_out_state: int | None
-    batch_id: int
-    batch_source: str
-    reverted: bool
-
-
-@dataclass(frozen=True)
-class CorrectionDTO:
-    id: int
-    day: dt.date
-    session: str
-    slot: str
-    at: dt.datetime
-    reason: str
-    approver: str
-    created_at: dt.datetime
-    created_by: str
-    revoked_at: dt.datetime | None
-    revoke_reason: str | None
-
-
-@dataclass(frozen=True)
-class ManualAbsenceDTO:
-    id: int
-    day: dt.date
-    session: str
-    kind: str
-    note: str
-    created_at: dt.datetime
-    created_by: str
-    revoked_at: dt.datetime | None
-    revoke_reason: str | None
-
-
-@dataclass(frozen=True)
-class DayDetail:
-    person_id: int
-    name: str
-    employee_no: str
-    day: dt.date
-    day_kind: str
-    day_name: str
-    result: DayResult
-    symbol: str
-    rules: Rules
-    punches: tuple[PunchDTO, ...]
-    corrections: tuple[CorrectionDTO, ...]
-    manual: tuple[ManualAbsenceDTO, ...]
-    locked: bool
 
 
 @dataclass
@@ -235,9 +139,11 @@ def _day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime
 
 
 class AttendanceService:
-    def __init__(self, db: Database, actor: str | None) -> None:
+    def __init__(self, db: Database, actor: str | None, *, holidays: HolidayService,
+                 leave: LeaveService) -> None:
         self.db, self.actor = db, actor
-        self.holidays = HolidayService(db, actor)
+        self.holidays = holidays
+        self.leave = leave
 
     def _who(self) -> str:
         from app.storage.audit import default_actor
@@ -320,9 +226,7 @@ class AttendanceService:
                 ManualAbsenceRow.project_id == PROJECT_ID, ManualAbsenceRow.revoked_at.is_(None),
                 ManualAbsenceRow.day >= first, ManualAbsenceRow.day <= last)):
             inputs.manual[(m.person_id, m.day)].append(ManualAbsence(m.day, m.session, m.kind))
-        from app.services.leave import LeaveService
-
-        leave = LeaveService(self.db, self.actor)
+        leave = self.leave
         inputs.leave = leave.sessions_for(s, first, last)
         inputs.overtime = leave.overtime_for(s, first, last)
         for n in s.scalars(select(NursingPeriod).where(

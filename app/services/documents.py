@@ -1,7 +1,11 @@
-"""Documents from the database: the one place the CLI and the GUI ask for a printout.
+"""Documents from the database: the one place the CLI and the GUI ask for a printout or an
+exported sheet.
 
-Each call gathers what a document shows through the other services and hands plain DTOs to
-``app.documents`` (which never touches the database)."""
+Each call gathers what a document shows through the area services it is handed (plain DTOs)
+and gives them to a writer in ``app.documents``, which never touches the database and imports
+only the DTO modules (``app.services.*_dto``). No other service imports ``app.documents``, so
+the area services stay free of layout and the printing package stays free of use cases.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +13,53 @@ import datetime as dt
 from pathlib import Path
 
 from app import strings
-from app.errors import AppError
-from app.services.attendance import AttendanceService, PersonMonth, month_key
+from app.errors import AppError, NotFoundError, ValidationError
+from app.services.attendance import AttendanceService
+from app.services.attendance_dto import PersonMonth, month_key
+from app.services.handover import DOCUMENT_KINDS, HandoverService
 from app.services.leave import LeaveService
 from app.services.project import ProjectService
 from app.services.roster import RosterService
+from app.services.scores import ScoreService
+from app.services.service_log import ServiceLogService
 from app.storage.db import Database
 
 
 class DocumentService:
-    def __init__(self, db: Database, actor: str | None) -> None:
+    def __init__(self, db: Database, actor: str | None, *, project: ProjectService,
+                 roster: RosterService, attendance: AttendanceService, leave: LeaveService,
+                 handover: HandoverService, scores: ScoreService,
+                 service_log: ServiceLogService) -> None:
         self.db, self.actor = db, actor
-        self.attendance = AttendanceService(db, actor)
-        self.project = ProjectService(db, actor)
-        self.roster = RosterService(db, actor)
-        self.leave = LeaveService(db, actor)
+        self.project = project
+        self.roster = roster
+        self.attendance = attendance
+        self.leave = leave
+        self.handover = handover
+        self.scores = scores
+        self.service_log = service_log
 
     def _prepared_by(self) -> str:
         return self.project.get().project_manager
 
+    # ---- roster ------------------------------------------------------------------------------
+    def roster_pdf(self, path: Path, today: dt.date | None = None) -> Path:
+        from app.documents.roster_pdf import write_roster_pdf
+
+        write_roster_pdf(path, self.roster.list_people(), self.project.get(),
+                         today or self.db.clock.today())
+        return path
+
+    def roster_xlsx(self, path: Path, today: dt.date | None = None) -> int:
+        """The roster workbook (the columns ``RosterIO`` reads back); returns the people
+        written."""
+        from app.documents.excel_roster import write_roster_xlsx
+
+        people = self.roster.list_people()
+        write_roster_xlsx(path, people, self.project.get(), today or self.db.clock.today())
+        return len(people)
+
+    # ---- attendance --------------------------------------------------------------------------
     def month_pdf(self, year: int, month: int, path: Path,
                   now: dt.datetime | None = None) -> Path:
         from app.documents.month_sheet import write_month_pdf
@@ -78,6 +110,7 @@ class DocumentService:
         raise AppError(strings.DOC_PERSON_NOT_IN_MONTH.format(name=name,
                                                               month=month_key(year, month)))
 
+    # ---- leave and personnel changes ---------------------------------------------------------
     def leave_pdf(self, leave_id: int, path: Path) -> Path:
         from app.documents.leave_form import write_leave_pdf
 
@@ -88,15 +121,78 @@ class DocumentService:
         return path
 
     def change_pdf(self, change_id: int, kind: str, path: Path) -> Path:
-        """kind: notice | application | handover (the three change forms)."""
-        from app.services.handover import HandoverService
+        """One of the three change forms: ``notice`` (staff change notice), ``application``
+        (staff replacement request) or ``handover`` (handover confirmation)."""
+        from app.documents.change_forms import write_change_pdf
 
-        HandoverService(self.db, self.actor).change_pdf(change_id, kind, path)
+        if kind not in DOCUMENT_KINDS:
+            raise ValidationError(strings.CH_E_DOC_KIND.format(
+                kind=kind, kinds=", ".join(DOCUMENT_KINDS)), "kind")
+        write_change_pdf(path, kind, self.handover.get(change_id), self.project.get())
         return path
 
-    def roster_pdf(self, path: Path, today: dt.date | None = None) -> Path:
-        from app.documents.roster_pdf import write_roster_pdf
+    # ---- conduct scores ----------------------------------------------------------------------
+    def score_sheet_pdf(self, year: int, month: int, path: Path,
+                        now: dt.datetime | None = None) -> Path:
+        from app.documents.score_sheet import write_score_pdf
 
-        write_roster_pdf(path, self.roster.list_people(), self.project.get(),
-                         today or self.db.clock.today())
+        project = self.project.get()
+        write_score_pdf(path, self.scores.month(year, month, now=now), project,
+                        project.project_manager)
+        return path
+
+    def score_sheet_xlsx(self, year: int, month: int, path: Path,
+                         now: dt.datetime | None = None) -> Path:
+        from app.documents.score_sheet import write_score_xlsx
+
+        project = self.project.get()
+        write_score_xlsx(path, self.scores.month(year, month, now=now), project,
+                         project.project_manager)
+        return path
+
+    def score_person_pdf(self, year: int, month: int, person_id: int, path: Path,
+                         now: dt.datetime | None = None) -> Path:
+        from app.documents.score_sheet import write_person_incidents_pdf
+
+        result = self.scores.month(year, month, now=now)
+        person = result.person(person_id)
+        if person is None:
+            raise NotFoundError(strings.SCORE_PERSON_NOT_IN_MONTH.format(
+                id=person_id, month=result.key))
+        write_person_incidents_pdf(path, result, person, self.project.get())
+        return path
+
+    # ---- on-site service log -----------------------------------------------------------------
+    def service_record_pdf(self, record_id: int | str, path: Path,
+                           now: dt.datetime | None = None) -> Path:
+        from app.documents.service_forms import write_record_pdf
+
+        write_record_pdf(path, self.service_log.get(record_id, now), self.project.get())
+        return path
+
+    def service_month_pdf(self, year: int, month: int, path: Path,
+                          now: dt.datetime | None = None) -> Path:
+        from app.documents.service_forms import write_month_pdf
+
+        project = self.project.get()
+        write_month_pdf(path, self.service_log.month(year, month, now), project,
+                        project.project_manager)
+        return path
+
+    def service_reports_pdf(self, year: int, month: int, path: Path,
+                            today: dt.date | None = None) -> Path:
+        from app.documents.service_forms import write_reports_pdf
+
+        project = self.project.get()
+        write_reports_pdf(path, self.service_log.month_reports(year, month, today), project,
+                          project.project_manager)
+        return path
+
+    def service_reports_xlsx(self, year: int, month: int, path: Path,
+                             today: dt.date | None = None) -> Path:
+        from app.documents.service_forms import write_reports_xlsx
+
+        project = self.project.get()
+        write_reports_xlsx(path, self.service_log.month_reports(year, month, today), project,
+                           project.project_manager)
         return path

@@ -4,17 +4,14 @@ notice, the change request and its two approvals, run the handover checklist, fi
 
 The rules and the counting conventions live in :mod:`app.domain.handover`. Finishing a change
 and ticking an equipment line write the roster through :class:`RosterService` inside the same
-transaction (see :class:`_Joined`), so the roster's own checks apply and the audit trail shows
-the roster rows changing together with the change.
+transaction (see :meth:`RosterService.joined`), so the roster's own checks apply and the audit
+trail shows the roster rows changing together with the change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,10 +19,11 @@ from sqlalchemy.orm import Session
 from app import strings
 from app.domain import handover as rules
 from app.domain.calendar import HolidayCalendar
-from app.domain.handover import Deadlines, Step
+from app.domain.handover import ChangeState, Deadlines, Step
+from app.domain.roster import PersonStatus
 from app.errors import NotFoundError, ValidationError
 from app.services.changes import Changes
-from app.services.handover_types import (
+from app.services.handover_dto import (
     ApprovalDTO,
     ChangeDTO,
     ChangeFields,
@@ -48,30 +46,12 @@ __all__ = ["ApprovalDTO", "ChangeDTO", "ChangeFields", "HandoverFields", "Handov
            "ItemDTO", "WarningDTO", "has_attachment"]
 
 
-class _Joined(Database):
-    """The open session of a use case dressed as a Database, so another service's use case
-    runs inside it: one transaction, one commit, and that service's own checks.
-
-    Deliberately does not call ``Database.__init__`` (the audit hook is already installed on
-    the session factory it shares)."""
-
-    def __init__(self, db: Database, session: Session) -> None:
-        self.path, self.engine, self.sessions = db.path, db.engine, db.sessions
-        self._session = session
-
-    @contextmanager
-    def transaction(self, actor: str | None = None) -> Iterator[Session]:
-        yield self._session
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        yield self._session
-
-
 class HandoverService:
-    def __init__(self, db: Database, actor: str | None) -> None:
+    def __init__(self, db: Database, actor: str | None, *, holidays: HolidayService,
+                 roster: RosterService) -> None:
         self.db, self.actor = db, actor
-        self.holidays = HolidayService(db, actor)
+        self.holidays = holidays
+        self.roster = roster
 
     def _who(self) -> str:
         from app.storage.audit import default_actor
@@ -79,7 +59,7 @@ class HandoverService:
         return self.actor or default_actor()
 
     def _roster(self, s: Session) -> RosterService:
-        return RosterService(_Joined(self.db, s), self.actor)
+        return self.roster.joined(s, self.actor)
 
     # ---- deadlines ---------------------------------------------------------------------------
     def plan(self, change_date: dt.date, demand_date: dt.date | None = None) -> Deadlines:
@@ -217,8 +197,9 @@ class HandoverService:
             if row.leaving_id is not None:
                 roster = self._roster(s)
                 person = roster.get(row.leaving_id)
-                if person.status == "active":
-                    roster.update(person.id, replace(person.to_fields(), status="handover"))
+                if person.status == PersonStatus.ACTIVE:
+                    roster.update(person.id, replace(person.to_fields(),
+                                                     status=PersonStatus.HANDOVER))
             s.flush()
             return self._dto(s, row), ROSTER_AND_HANDOVER
 
@@ -288,14 +269,15 @@ class HandoverService:
             if row.leaving_id is not None:
                 leaving = roster.get(row.leaving_id)
                 if row.kind == rules.ROLE_CHANGE:
-                    roster.update(leaving.id, replace(leaving.to_fields(), status="active",
-                                                      role=row.new_role or leaving.role))
+                    roster.update(leaving.id, replace(
+                        leaving.to_fields(), status=PersonStatus.ACTIVE,
+                        role=row.new_role or leaving.role))
                 else:
                     roster.mark_left(leaving.id, on)
             if row.joining_id is not None:
                 joining = roster.get(row.joining_id)
                 start = joining.start_date or row.handover_start or row.change_date
-                roster.update(joining.id, replace(joining.to_fields(), status="active",
+                roster.update(joining.id, replace(joining.to_fields(), status=PersonStatus.ACTIVE,
                                                   start_date=start))
             row.state, row.finished_on = rules.DONE, on
             row.finish_override = override_reason.strip()
@@ -316,19 +298,6 @@ class HandoverService:
             rows = s.scalars(q.order_by(StaffChange.change_date.desc(),
                                         StaffChange.id.desc())).all()
             return [self._dto(s, r, calendar) for r in rows]
-
-    def change_pdf(self, change_id: int, kind: str, path: Path) -> Path:
-        """Print one of the three forms: ``notice`` (staff change notice), ``application``
-        (staff replacement request) or ``handover`` (handover confirmation)."""
-        from app.documents.change_forms import write_change_pdf
-        from app.services.project import ProjectService
-
-        if kind not in DOCUMENT_KINDS:
-            raise ValidationError(strings.CH_E_DOC_KIND.format(
-                kind=kind, kinds=", ".join(DOCUMENT_KINDS)), "kind")
-        write_change_pdf(path, kind, self.get(change_id), ProjectService(self.db,
-                                                                         self.actor).get())
-        return path
 
     # ---- helpers -----------------------------------------------------------------------------
     @staticmethod
@@ -426,7 +395,8 @@ class HandoverService:
         items = tuple(ItemDTO(i.id, i.position, i.title, i.detail, i.source, i.equipment_id,
                               i.done, i.done_on, i.note) for i in self._items(s, r.id))
         return ChangeDTO(
-            r.id, r.kind, r.state, leaving, joining, r.change_date, r.demand_date, r.reason,
+            r.id, r.kind, ChangeState(r.state), leaving, joining, r.change_date, r.demand_date,
+            r.reason,
             r.reason_kind, r.replacement_plan, r.new_role, r.joining_gender,
             r.joining_education, r.joining_years, r.joining_certificates, r.notice_sent_on,
             r.application_submitted_on,
@@ -445,7 +415,7 @@ def _on_roster(s: Session, person_id: int | None, field: str) -> Person | None:
     person = s.get(Person, person_id)
     if person is None:
         raise ValidationError(strings.PERSON_NOT_FOUND.format(id=person_id), field)
-    if person.status == "left":
+    if person.status == PersonStatus.LEFT:
         raise ValidationError(strings.CH_E_PERSON_LEFT.format(name=person.name), field)
     return person
 

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from app import strings
 from app.devices.records import ClockUser, DeviceInfo, ReadProblem, ReadResult
 from app.errors import NotFoundError, ValidationError
+from app.progress import NullProgress, Progress
 from app.services.changes import ATTENDANCE, Changes
-from app.services.progress import NullProgress, Progress
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.punches import BatchResult, PunchService
 from app.storage.db import Database
@@ -99,9 +99,9 @@ def _device_dto(d: Device) -> DeviceDTO:
 
 
 class ImportService:
-    def __init__(self, db: Database, actor: str | None) -> None:
+    def __init__(self, db: Database, actor: str | None, *, punches: PunchService) -> None:
         self.db, self.actor = db, actor
-        self.punches = PunchService(db, actor)
+        self.punches = punches
 
     # ---- devices -------------------------------------------------------------------------
     def devices(self) -> list[DeviceDTO]:

@@ -8,9 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +25,7 @@ from app.domain.leave import (
     SUBMITTED,
     TRANSITIONS,
     DeputyInfo,
+    LeaveState,
     LeaveType,
     OtherLeave,
     Span,
@@ -40,6 +39,7 @@ from app.domain.schedule import parse_range
 from app.errors import AppError, NotFoundError, ValidationError
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
+from app.services.leave_dto import LeaveDTO, OvertimeDTO, Preview
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.settings import load_leave_types
 from app.storage.db import Database
@@ -47,81 +47,7 @@ from app.storage.tables import Person
 from app.storage.tables_leave import LeaveAttachment, LeaveRequest, OvertimeRequest
 
 LEAVE_CHANGES = Changes(attendance=True, leave=True)
-
-
-@dataclass(frozen=True)
-class LeaveDTO:
-    id: int
-    person_id: int
-    person_name: str
-    employee_no: str
-    leave_type: str
-    span: Span
-    days: float
-    reason: str
-    deputy_id: int | None
-    deputy_name: str
-    handover_note: str
-    contact: str
-    filed_at: dt.datetime
-    emergency: bool
-    contacted_whom: str
-    contacted_at: dt.datetime | None
-    backfiled_at: dt.datetime | None
-    state: str
-    violations: tuple[str, ...]
-    override_reason: str
-    pm_approver: str
-    pm_approved_at: dt.datetime | None
-    pm_opinion: str
-    client_approver: str
-    client_approved_at: dt.datetime | None
-    client_opinion: str
-    decided_by: str
-    decided_at: dt.datetime | None
-    decision_note: str
-    returned_on: dt.date | None
-    extension_of: int | None
-
-    @property
-    def effective_span(self) -> Span | None:
-        """What the leave really covered: an early return frees the remaining days."""
-        if self.returned_on is None:
-            return self.span
-        return self.span.until(self.returned_on - dt.timedelta(days=1))
-
-    def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "employee_no": self.employee_no, "name": self.person_name,
-                "type": self.leave_type, "start": f"{self.span.start}{self.span.start_session}",
-                "end": f"{self.span.end}{self.span.end_session}", "days": self.days,
-                "state": self.state, "violations": list(self.violations),
-                "emergency": self.emergency,
-                "backfiled": self.backfiled_at is not None,
-                "returned_on": self.returned_on.isoformat() if self.returned_on else None,
-                "extension_of": self.extension_of}
-
-
-@dataclass(frozen=True)
-class Preview:
-    days: float
-    violations: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class OvertimeDTO:
-    id: int
-    person_id: int
-    person_name: str
-    day: dt.date
-    start_time: str
-    end_time: str
-    hours: float
-    kind: str
-    day_kind: str
-    rate: float
-    comp_time: bool
-    state: str
-    late_application: bool
+__all__ = ["LEAVE_CHANGES", "LeaveDTO", "LeaveService", "OvertimeDTO", "Preview", "parse_point"]
 
 
 def parse_point(text: str, default_session: str) -> tuple[dt.date, str]:
@@ -137,9 +63,9 @@ def parse_point(text: str, default_session: str) -> tuple[dt.date, str]:
 
 
 class LeaveService:
-    def __init__(self, db: Database, actor: str | None) -> None:
+    def __init__(self, db: Database, actor: str | None, *, holidays: HolidayService) -> None:
         self.db, self.actor = db, actor
-        self.holidays = HolidayService(db, actor)
+        self.holidays = holidays
 
     def _who(self) -> str:
         from app.storage.audit import default_actor
@@ -172,7 +98,7 @@ class LeaveService:
                     LeaveRequest.id != (exclude_id or -1))):
                 effective = self._effective(r)  # an early return frees the remaining days
                 if effective is not None:
-                    others.append(OtherLeave(r.person_id, effective, r.state))
+                    others.append(OtherLeave(r.person_id, effective, LeaveState(r.state)))
             balance = None
             if leave_type == "annual_leave":
                 balance = self._annual_remaining(s, person_id, span.start.year, exclude_id)
@@ -299,7 +225,7 @@ class LeaveService:
                 row.client_approver, row.client_approved_at = approver.strip(), when
                 row.client_opinion = opinion
             else:
-                if APPROVED not in TRANSITIONS[row.state]:
+                if APPROVED not in TRANSITIONS[LeaveState(row.state)]:
                     self._refuse(row, "approve")
                 row.pm_approver, row.pm_approved_at, row.pm_opinion = approver.strip(), when, \
                     opinion
@@ -321,7 +247,7 @@ class LeaveService:
         """Leave return: the first day back at work. An early return frees the remaining days."""
         with self.db.transaction(self.actor) as s:
             row = self._load(s, leave_id)
-            if RETURNED not in TRANSITIONS[row.state]:
+            if RETURNED not in TRANSITIONS[LeaveState(row.state)]:
                 self._refuse(row, "return")
             if returned_on < row.start_date:
                 raise ValidationError(strings.LEAVE_RETURN_BEFORE_START.format(
@@ -344,11 +270,11 @@ class LeaveService:
                         reason=reason or parent.reason, contact=parent.contact,
                         extension_of=leave_id)
 
-    def _move(self, leave_id: int, target: str, action: str, by: str = "",
+    def _move(self, leave_id: int, target: LeaveState, action: str, by: str = "",
               note: str = "") -> tuple[LeaveDTO, Changes]:
         with self.db.transaction(self.actor) as s:
             row = self._load(s, leave_id)
-            if target not in TRANSITIONS[row.state]:
+            if target not in TRANSITIONS[LeaveState(row.state)]:
                 self._refuse(row, action)
             row.state = target
             if by or note:
@@ -518,7 +444,7 @@ class LeaveService:
             r.id, r.person_id, person.name if person else "", person.employee_no if person
             else "", r.leave_type, self._span(r), r.days, r.reason, r.deputy_id,
             deputy.name if deputy else "", r.handover_note, r.contact, r.filed_at, r.emergency,
-            r.contacted_whom, r.contacted_at, r.backfiled_at, r.state,
+            r.contacted_whom, r.contacted_at, r.backfiled_at, LeaveState(r.state),
             tuple(json.loads(r.violations or "[]")), r.override_reason, r.pm_approver,
             r.pm_approved_at, r.pm_opinion, r.client_approver, r.client_approved_at,
             r.client_opinion, r.decided_by, r.decided_at, r.decision_note, r.returned_on,
@@ -529,7 +455,7 @@ class LeaveService:
         person = s.get(Person, o.person_id)
         return OvertimeDTO(o.id, o.person_id, person.name if person else "", o.day,
                            o.start_time, o.end_time, o.hours, o.kind, o.day_kind, o.rate,
-                           o.comp_time, o.state, o.late_application)
+                           o.comp_time, LeaveState(o.state), o.late_application)
 
 
 AM_, PM_ = "am", "pm"

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from sqlalchemy.orm import Session
 
 from app import strings
 from app.errors import ValidationError
 from app.services.changes import PROJECT, Changes
+from app.services.project_dto import ProjectDTO
 from app.storage.db import Database
 from app.storage.tables import Project
 
 PROJECT_ID = 1
-
-
-@dataclass(frozen=True)
-class ProjectDTO:
-    id: int
-    name: str
-    contract_no: str
-    contractor: str
-    client_name: str
-    client_label: str
-    client_dept: str
-    supervisor_firm: str
-    project_manager: str
-    client_project_lead: str
+__all__ = ["EDITABLE", "PROJECT_ID", "ProjectDTO", "ProjectService", "ensure_project",
+           "to_dto"]
 
 
 EDITABLE = tuple(f.name for f in fields(ProjectDTO) if f.name != "id")

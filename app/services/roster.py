@@ -6,86 +6,24 @@ import datetime as dt
 import hashlib
 import re
 import shutil
-from dataclasses import dataclass, fields
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import strings
-from app.domain.roster import PersonFields, check_person, mask_id_card, mask_phone
+from app.domain.roster import PersonFields, PersonStatus, check_person
 from app.errors import AppError, NotFoundError, ValidationError
 from app.services.changes import ROSTER, Changes
 from app.services.project import PROJECT_ID, ensure_project
+from app.services.roster_dto import AttachmentDTO, EquipmentDTO, PersonDTO
 from app.storage.db import Database
 from app.storage.tables import Attachment, EquipmentItem, Person
 
-
-@dataclass(frozen=True)
-class AttachmentDTO:
-    id: int
-    kind: str
-    title: str
-    original_name: str
-    stored_path: str
-    added_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class EquipmentDTO:
-    id: int
-    item: str
-    asset_no: str
-    issued_date: dt.date | None
-    returned_date: dt.date | None
-    note: str
-
-    @property
-    def outstanding(self) -> bool:
-        return self.returned_date is None
-
-
-@dataclass(frozen=True)
-class PersonDTO:
-    id: int
-    employee_no: str
-    name: str
-    device_user_id: str | None
-    role: str
-    phone: str
-    id_card_no: str
-    start_date: dt.date | None
-    end_date: dt.date | None
-    status: str
-    nda_signed: bool
-    nda_date: dt.date | None
-    training_done: bool
-    training_date: dt.date | None
-    first_work_date: dt.date | None
-    note: str
-    attachments: tuple[AttachmentDTO, ...] = ()
-    equipment: tuple[EquipmentDTO, ...] = ()
-
-    @property
-    def phone_masked(self) -> str:
-        return mask_phone(self.phone) if self.phone else ""
-
-    @property
-    def id_card_masked(self) -> str:
-        return mask_id_card(self.id_card_no) if self.id_card_no else ""
-
-    @property
-    def status_label(self) -> str:
-        return strings.STATUS_LABELS.get(self.status, self.status)
-
-    @property
-    def equipment_outstanding(self) -> int:
-        return sum(1 for e in self.equipment if e.outstanding)
-
-    def to_fields(self) -> PersonFields:
-        names = {f.name for f in fields(PersonFields)} - {"problems"}
-        return PersonFields(**{n: getattr(self, n) for n in names})
-
+__all__ = ["AttachmentDTO", "EquipmentDTO", "PersonDTO", "RosterService", "person_dto"]
 
 _PERSON_COLUMNS = tuple(f.name for f in fields(PersonFields) if f.name != "problems")
 
@@ -93,7 +31,8 @@ _PERSON_COLUMNS = tuple(f.name for f in fields(PersonFields) if f.name != "probl
 def person_dto(p: Person) -> PersonDTO:
     return PersonDTO(
         id=p.id,
-        **{c: getattr(p, c) for c in _PERSON_COLUMNS},
+        **{c: getattr(p, c) for c in _PERSON_COLUMNS if c != "status"},
+        status=PersonStatus(p.status),
         attachments=tuple(
             AttachmentDTO(a.id, a.kind, a.title, a.original_name, a.stored_path, a.added_at)
             for a in p.attachments
@@ -109,9 +48,35 @@ def _safe_name(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip() or "file"
 
 
+class _Joined(Database):
+    """The open session of a use case dressed as a Database, so another service's use case
+    runs inside it: one transaction, one commit, and that service's own checks.
+
+    Deliberately does not call ``Database.__init__`` (the audit hook is already installed on
+    the session factory it shares)."""
+
+    def __init__(self, db: Database, session: Session) -> None:
+        self.path, self.engine, self.sessions = db.path, db.engine, db.sessions
+        self.clock = db.clock
+        self._session = session
+
+    @contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Session]:
+        yield self._session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        yield self._session
+
+
 class RosterService:
     def __init__(self, db: Database, actor: str | None) -> None:
         self.db, self.actor = db, actor
+
+    def joined(self, session: Session, actor: str | None = None) -> RosterService:
+        """These roster use cases inside another use case's open ``session`` (one transaction,
+        one commit, the roster's own checks): how a finished change writes the roster."""
+        return RosterService(_Joined(self.db, session), actor or self.actor)
 
     # ---- queries -------------------------------------------------------------------------
     def list_people(self) -> list[PersonDTO]:
@@ -160,7 +125,7 @@ class RosterService:
             if person.start_date and end_date < person.start_date:
                 raise ValidationError(strings.R_END_BEFORE_START.format(
                     end=end_date.isoformat(), start=person.start_date.isoformat()), "end_date")
-            person.end_date, person.status = end_date, "left"
+            person.end_date, person.status = end_date, PersonStatus.LEFT
             s.flush()
             return person_dto(person), ROSTER
 

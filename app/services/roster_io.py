@@ -28,9 +28,9 @@ from app.domain.roster import (
     parse_status,
 )
 from app.errors import Cancelled, ImportFileError
+from app.progress import NullProgress, Progress
 from app.services.changes import ROSTER, Changes
-from app.services.progress import NullProgress, Progress
-from app.services.project import PROJECT_ID, ensure_project, to_dto
+from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database
 from app.storage.tables import Person
 
@@ -283,13 +283,3 @@ class RosterIO:
     def import_file(self, path: Path, progress: Progress | None = None,
                     today: dt.date | None = None) -> tuple[RosterImportResult, Changes]:
         return self.commit(self.plan(path, today=today, progress=progress), progress)
-
-    def export(self, path: Path, today: dt.date | None = None) -> int:
-        from app.documents.excel_roster import write_roster_xlsx
-        from app.services.roster import RosterService
-
-        people = RosterService(self.db, self.actor).list_people()
-        with self.db.transaction(self.actor) as s:
-            project = to_dto(ensure_project(s))
-        write_roster_xlsx(path, people, project, today or self.db.clock.today())
-        return len(people)

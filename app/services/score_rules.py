@@ -31,7 +31,7 @@ from app.domain.scoring import (
     RuleDef,
 )
 from app.errors import ValidationError
-from app.services.attendance import month_key
+from app.services.attendance_dto import month_key
 from app.services.changes import SCORES, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database

@@ -22,9 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,10 +38,11 @@ from app.domain.scoring import (
     tally,
 )
 from app.errors import NotFoundError, ValidationError
-from app.services.attendance import AttendanceService, PersonMonth, month_key
+from app.progress import Progress
+from app.services.attendance import AttendanceService
+from app.services.attendance_dto import PersonMonth
 from app.services.changes import SCORES, Changes
-from app.services.progress import Progress
-from app.services.project import PROJECT_ID, ProjectService
+from app.services.project import PROJECT_ID
 from app.services.score_rules import (
     SETTING_KEYS,
     RuleChangeDTO,
@@ -54,114 +52,16 @@ from app.services.score_rules import (
     month_bounds,
     point_size,
 )
+from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_scores import ScoreIncident, ScoreWaiver
 
 __all__ = ["ATTENDANCE", "MANUAL", "SETTING_KEYS", "IncidentDTO", "PersonScore",
-           "RuleChangeDTO", "RuleDTO", "ScoreService", "ScoreSettingsDTO", "ScoresMonthDTO",
-           "score_service"]
+           "RuleChangeDTO", "RuleDTO", "ScoreService", "ScoreSettingsDTO", "ScoresMonthDTO"]
 
 ATTENDANCE, MANUAL = "attendance", "manual"
 _DERIVED_ID = re.compile(r"^att-(\d+)-(\d{4}-\d{2}-\d{2})-(am|pm)-(late|early)$")
-
-
-# ---- DTOs ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class IncidentDTO:
-    """One incident of a month. ``points`` are signed as they count (a deduction is
-    negative); a waived incident keeps its points but is not counted."""
-
-    id: str
-    person_id: int
-    employee_no: str
-    name: str
-    at: dt.datetime
-    rule: str
-    rule_label: str
-    points: int
-    source: str  # attendance | manual
-    note: str
-    waived: bool = False
-    waive_reason: str = ""
-    waived_by: str = ""
-    waived_at: dt.datetime | None = None
-    recorded_by: str = ""
-    recorded_at: dt.datetime | None = None
-    overridden: bool = False
-    in_force: bool = True  # False: the rule was not in force on that day (counts 0)
-    session: str = ""
-    kind: str = ""
-
-    @property
-    def counted(self) -> bool:
-        return not self.waived
-
-    def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "rule": self.rule, "label": self.rule_label,
-                "points": self.points, "date": self.at.date().isoformat(),
-                "time": self.at.strftime("%H:%M"), "source": self.source,
-                "waived": self.waived, "waive_reason": self.waive_reason,
-                "note": self.note, "recorded_by": self.recorded_by}
-
-
-@dataclass(frozen=True)
-class PersonScore:
-    person_id: int
-    employee_no: str
-    name: str
-    role: str
-    base: int
-    deductions: int
-    rewards: int
-    score: int
-    rank: int
-    flagged: bool
-    incidents: tuple[IncidentDTO, ...]
-
-    @property
-    def counted(self) -> int:
-        return sum(1 for i in self.incidents if i.counted)
-
-    def as_json(self) -> dict[str, Any]:
-        return {"employee_no": self.employee_no, "name": self.name, "role": self.role,
-                "base": self.base, "deductions": self.deductions, "rewards": self.rewards,
-                "score": self.score, "rank": self.rank, "flagged": self.flagged,
-                "incidents": [i.as_json() for i in self.incidents]}
-
-
-@dataclass(frozen=True)
-class ScoresMonthDTO:
-    year: int
-    month: int
-    base: int
-    threshold: int | None
-    flag_label: str
-    locked: bool
-    provisional: bool
-    people: tuple[PersonScore, ...] = field(default_factory=tuple)
-
-    @property
-    def key(self) -> str:
-        return month_key(self.year, self.month)
-
-    def person(self, person_id: int) -> PersonScore | None:
-        return next((p for p in self.people if p.person_id == person_id), None)
-
-    def as_json(self) -> dict[str, Any]:
-        """The ``onsitedesk scores YYYY-MM --json`` document."""
-        return {"month": self.key, "base": self.base, "threshold": self.threshold,
-                "flag_label": self.flag_label, "locked": self.locked,
-                "provisional": self.provisional,
-                "people": [p.as_json() for p in self.people]}
-
-
-def score_service(services: Any) -> ScoreService:
-    """``services.scores`` of the facade, or a ScoreService on its database (before the
-    facade has the attribute)."""
-    found = getattr(services, "scores", None)
-    return found if isinstance(found, ScoreService) else ScoreService(services.db,
-                                                                      services.actor)
 
 
 def derived_id(person_id: int, occ: Occurrence) -> str:
@@ -172,10 +72,10 @@ def derived_id(person_id: int, occ: Occurrence) -> str:
 class ScoreService(ScoreRuleService):
     """The rule catalogue (inherited), incidents, waivers, the month and its printouts."""
 
-    def __init__(self, db: Database, actor: str | None) -> None:
+    def __init__(self, db: Database, actor: str | None, *,
+                 attendance: AttendanceService) -> None:
         super().__init__(db, actor)
-        self.attendance = AttendanceService(db, actor)
-        self.project = ProjectService(db, actor)
+        self.attendance = attendance
 
     # ---- incidents -------------------------------------------------------------------------
     def add_incident(self, person_id: int, rule: str, at: dt.datetime, note: str = "",
@@ -378,38 +278,6 @@ class ScoreService(ScoreRuleService):
         result = self.month(year, month, now=now)
         return [i for p in result.people if person_id in (None, p.person_id)
                 for i in p.incidents]
-
-    # ---- printouts -------------------------------------------------------------------------
-    def sheet_pdf(self, year: int, month: int, path: Path,
-                  now: dt.datetime | None = None) -> Path:
-        from app.documents.score_sheet import write_score_pdf
-
-        project = self.project.get()
-        write_score_pdf(path, self.month(year, month, now=now), project,
-                        project.project_manager)
-        return path
-
-    def sheet_xlsx(self, year: int, month: int, path: Path,
-                   now: dt.datetime | None = None) -> Path:
-        from app.documents.score_sheet import write_score_xlsx
-
-        project = self.project.get()
-        write_score_xlsx(path, self.month(year, month, now=now), project,
-                         project.project_manager)
-        return path
-
-    def person_pdf(self, year: int, month: int, person_id: int, path: Path,
-                   now: dt.datetime | None = None) -> Path:
-        from app.documents.score_sheet import write_person_incidents_pdf
-
-        result = self.month(year, month, now=now)
-        person = result.person(person_id)
-        if person is None:
-            raise NotFoundError(strings.SCORE_PERSON_NOT_IN_MONTH.format(
-                id=person_id, month=result.key))
-        write_person_incidents_pdf(path, result, person, self.project.get())
-        return path
-
 
 def _derived_note(occ: Occurrence) -> str:
     template = strings.SCORE_NOTE_LATE if occ.kind == "late" else strings.SCORE_NOTE_EARLY

@@ -12,7 +12,6 @@ import datetime as dt
 from typing import Any
 
 from app import strings
-from app.services.scores import score_service
 
 # (employee no., index of the working day in the latest month, time, rule, note, waiver)
 INCIDENTS: tuple[tuple[str, int, str, str, str, str], ...] = (
@@ -32,7 +31,7 @@ def add_demo_incidents(services: Any, today: dt.date | None = None) -> int:
     if not days:
         return 0
     people = {p.employee_no: p.id for p in services.roster.list_people()}
-    scores = score_service(services)
+    scores = services.scores
     added = 0
     for no, index, time_text, rule, note, waiver in INCIDENTS:
         if no not in people:

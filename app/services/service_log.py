@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import strings
+from app.domain.roster import PersonStatus
 from app.domain.service_log import (
     INSPECTION,
     REPORT_MAX_CHARS,
@@ -40,7 +40,7 @@ from app.domain.service_log import (
 from app.errors import NotFoundError, ValidationError
 from app.services.changes import SERVICE, Changes
 from app.services.holidays import HolidayService
-from app.services.project import PROJECT_ID, ProjectService, ensure_project
+from app.services.project import PROJECT_ID, ensure_project
 from app.services.service_log_dto import (
     RECORD_FIELDS,
     CommitmentsDTO,
@@ -68,7 +68,7 @@ TARGET_RANGE = (1, 1440)
 
 def on_site(p: Person, day: dt.date) -> bool:
     """On the roster's on-site period that day (as the attendance sheet counts people)."""
-    if p.start_date is None and p.status in ("pending", "left"):
+    if p.start_date is None and p.status in (PersonStatus.PENDING, PersonStatus.LEFT):
         return False
     return (p.start_date is None or p.start_date <= day) and \
         (p.end_date is None or day <= p.end_date)
@@ -85,10 +85,9 @@ def parse_datetime(text: str, field: str) -> dt.datetime:
 
 # ---- the service -------------------------------------------------------------------------
 class ServiceLogService:
-    def __init__(self, db: Database, actor: str | None) -> None:
+    def __init__(self, db: Database, actor: str | None, *, holidays: HolidayService) -> None:
         self.db, self.actor = db, actor
-        self.project = ProjectService(db, actor)
-        self.holidays = HolidayService(db, actor)
+        self.holidays = holidays
 
     def _who(self) -> str:
         from app.storage.audit import default_actor
@@ -301,40 +300,6 @@ class ServiceLogService:
                 tuple(d for d in workdays if d <= today and on_site(p, d)
                       and d not in texts.get(p.id, {}))) for p in people)
         return ReportMonthDTO(year, month, out, workdays)
-
-    # ---- documents -----------------------------------------------------------------------
-    def record_pdf(self, record_id: int | str, path: Path,
-                   now: dt.datetime | None = None) -> Path:
-        from app.documents.service_forms import write_record_pdf
-
-        write_record_pdf(path, self.get(record_id, now), self.project.get())
-        return path
-
-    def month_pdf(self, year: int, month: int, path: Path,
-                  now: dt.datetime | None = None) -> Path:
-        from app.documents.service_forms import write_month_pdf
-
-        project = self.project.get()
-        write_month_pdf(path, self.month(year, month, now), project, project.project_manager)
-        return path
-
-    def reports_pdf(self, year: int, month: int, path: Path,
-                    today: dt.date | None = None) -> Path:
-        from app.documents.service_forms import write_reports_pdf
-
-        project = self.project.get()
-        write_reports_pdf(path, self.month_reports(year, month, today), project,
-                          project.project_manager)
-        return path
-
-    def reports_xlsx(self, year: int, month: int, path: Path,
-                     today: dt.date | None = None) -> Path:
-        from app.documents.service_forms import write_reports_xlsx
-
-        project = self.project.get()
-        write_reports_xlsx(path, self.month_reports(year, month, today), project,
-                           project.project_manager)
-        return path
 
     # ---- helpers -------------------------------------------------------------------------
     @staticmethod

@@ -5,7 +5,6 @@ finishing (the roster follows), printing, and the status bar warnings."""
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +14,7 @@ from PySide6.QtWidgets import QWidget
 from app import strings
 from app.domain import handover as rules
 from app.domain.roster import PersonFields
-from app.services import Changes, Services
-from app.services.handover import HandoverService
+from app.services import Changes
 from app.services.handover_demo import add_demo_changes
 from ui.tabs.handover import tab as tab_module
 from ui.tabs.handover.checklist import HandoverDialog
@@ -31,14 +29,6 @@ D = dt.date
 TODAY = D(2026, 12, 2)  # the demo change: approval and handover start due Mon 12-07
 GREY, GREEN, AMBER, RED = (STATUS_COLORS[k].name() for k in ("done", "on_time", "due_soon",
                                                              "overdue"))
-
-
-@pytest.fixture(autouse=True)
-def wired(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until app/services/__init__.py carries ``self.handover = HandoverService(...)``."""
-    if "self.handover" not in inspect.getsource(Services.__init__):
-        monkeypatch.setattr(Services, "handover", property(
-            lambda self: HandoverService(self.db, self.actor)), raising=False)
 
 
 def _tab(qtbot: Any, services: Any, today: dt.date = TODAY) -> HandoverTab:

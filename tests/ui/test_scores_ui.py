@@ -16,7 +16,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from app import strings
 from app.services import Changes, Services
 from app.services.demo import fill_demo
-from app.services.scores import ScoreService, score_service
+from app.services.scores import ScoreService
 from app.services.scores_demo import add_demo_incidents
 from ui.common.table_model import ROW_ROLE
 from ui.tabs.scores import tab as tab_module
@@ -35,7 +35,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("scores-demo") / "onsitedesk.db"
     services = Services.open(path)
     fill_demo(services, today=TODAY)
-    manual = [i for i in score_service(services).incidents(2026, 11, now=CLOCK)
+    manual = [i for i in services.scores.incidents(2026, 11, now=CLOCK)
               if i.source == "manual"]
     if not manual:  # until app.services.demo calls it itself
         add_demo_incidents(services, TODAY)
@@ -173,7 +173,7 @@ def test_waive_needs_a_reason_then_stays_visible(qtbot: Any, demo: Services, mes
 
 def test_rule_dialog_changes_values_from_a_date(qtbot: Any, demo: Services,
                                                 messages: Any) -> None:
-    scores: ScoreService = score_service(demo)
+    scores: ScoreService = demo.scores
     dialog = RuleCatalogueDialog(scores, today=TODAY)
     qtbot.addWidget(dialog)
     row = next(i for i, r in enumerate(dialog.rules) if r.code == "untidy")
@@ -211,7 +211,7 @@ def test_a_correction_elsewhere_refreshes_the_scores(qtbot: Any, demo: Services)
 
 def test_locked_month_disables_waivers(qtbot: Any, demo: Services) -> None:
     pid = _pid(demo, "HX1004")
-    score_service(demo).add_incident(pid, "untidy", dt.datetime(2026, 10, 20, 10, 0))
+    demo.scores.add_incident(pid, "untidy", dt.datetime(2026, 10, 20, 10, 0))
     demo.attendance.lock_month(2026, 10)
     tab = _tab(qtbot, demo, today=dt.date(2026, 10, 15))
     assert tab.result is not None and tab.result.locked

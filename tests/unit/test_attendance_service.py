@@ -26,7 +26,7 @@ from app.domain.attendance import (
 from app.domain.roster import PersonFields
 from app.errors import ValidationError
 from app.services import Services
-from app.services.attendance import MonthDTO, PersonMonth
+from app.services.attendance_dto import MonthDTO, PersonMonth
 from app.services.punches import PunchRow
 from app.storage.tables import AuditLog
 

@@ -51,9 +51,9 @@ from app.domain.attendance import month_dates
 from app.domain.calendar import REST_DAY, STATUTORY_HOLIDAY
 from app.errors import AppError
 from app.services import Services
-from app.services.attendance import DayDetail, MonthDTO, PersonMonth
+from app.services.attendance_dto import DayDetail, MonthDTO, PersonMonth
 from app.services.demo import fill_demo
-from app.services.project import ProjectDTO
+from app.services.project_dto import ProjectDTO
 
 TODAY = dt.date(2026, 11, 29)
 NOW = dt.datetime(2026, 11, 29, 12)

@@ -54,7 +54,8 @@ def services(template_db: Path, db_path: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def ho(services: Services) -> HandoverService:
-    return HandoverService(services.db, "tester")
+    return HandoverService(services.db, "tester", holidays=services.holidays,
+                           roster=services.roster)
 
 
 @pytest.fixture
@@ -364,14 +365,14 @@ def _pdf_text(path: Path) -> str:
     return "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
-def test_the_three_forms_carry_the_change(ho: HandoverService, people: dict[str, int],
-                                          tmp_path: Path) -> None:
+def test_the_three_forms_carry_the_change(services: Services, ho: HandoverService,
+                                          people: dict[str, int], tmp_path: Path) -> None:
     c, _ = ho.create(replacement(people, application_submitted_on=D(2026, 11, 25)))
     c, _ = ho.record_approval(c.id, rules.CLIENT_DEPT, "科长甲", D(2026, 11, 27), "同意")
     ho.set_item(c.items[0].id, True, D(2026, 11, 26))
     texts = {}
     for kind in ("notice", "application", "handover"):
-        path = ho.change_pdf(c.id, kind, tmp_path / f"{kind}.pdf")
+        path = services.documents.change_pdf(c.id, kind, tmp_path / f"{kind}.pdf")
         texts[kind] = _pdf_text(path)
         assert "员工L1" in texts[kind]
     assert "项目人员变动通知" in texts["notice"] and "2026-11-21" in texts["notice"]
@@ -381,17 +382,14 @@ def test_the_three_forms_carry_the_change(ho: HandoverService, people: dict[str,
     assert "工作交接确认表" in texts["handover"] and "归还：笔记本电脑" in texts["handover"]
     assert "2026-11-26" in texts["handover"]  # the done date of the first line
     with pytest.raises(ValidationError):
-        ho.change_pdf(c.id, "memo", tmp_path / "x.pdf")
+        services.documents.change_pdf(c.id, "memo", tmp_path / "x.pdf")
 
 
 # ---- the demo --------------------------------------------------------------------------------
-def test_demo_change(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_change(services: Services) -> None:
     from app.services.demo import fill_demo
     from app.services.handover_demo import add_demo_changes
 
-    if "handover" not in vars(services):  # until app/services/__init__.py wires it
-        monkeypatch.setattr(services, "handover", HandoverService(services.db, None),
-                            raising=False)
     today = D(2026, 11, 29)
     fill_demo(services, today)
     c = add_demo_changes(services, today)

@@ -38,8 +38,9 @@ from app.domain.leave import (
 from app.domain.roster import PersonFields
 from app.errors import ValidationError
 from app.services import Services
-from app.services.attendance import MonthDTO, PersonMonth
-from app.services.leave import LeaveDTO, parse_point
+from app.services.attendance_dto import MonthDTO, PersonMonth
+from app.services.leave import parse_point
+from app.services.leave_dto import LeaveDTO
 from app.services.punches import PunchRow
 from app.storage.tables import AuditLog
 

@@ -15,15 +15,8 @@ from app.domain.roster import PersonFields
 from app.errors import NotFoundError, ValidationError
 from app.services import Services
 from app.services.punches import PunchRow
-from app.services.scores import (
-    ATTENDANCE,
-    MANUAL,
-    IncidentDTO,
-    PersonScore,
-    ScoreService,
-    ScoresMonthDTO,
-    score_service,
-)
+from app.services.scores import ATTENDANCE, MANUAL, ScoreService
+from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.storage.audit import default_actor
 
 D = dt.date
@@ -48,7 +41,7 @@ def punch(services: Services, uid: str, day: dt.date, *times: str) -> None:
 
 @pytest.fixture
 def scores(services: Services) -> ScoreService:
-    return score_service(services)
+    return services.scores
 
 
 def month(scores: ScoreService, year: int = 2026, m: int = 10) -> ScoresMonthDTO:

@@ -277,7 +277,7 @@ def test_reports_excel_reads_back_print_ready(site: Services, tmp_path: Path) ->
     day = dt.date(2026, 11, 26)
     team = log.day_reports(day)
     log.set_reports(day, {team[0].person_id: "整理运维记录", team[1].person_id: "巡检机房"})
-    path = log.reports_xlsx(2026, 11, tmp_path / "r.xlsx", today=TODAY)
+    path = site.documents.service_reports_xlsx(2026, 11, tmp_path / "r.xlsx", today=TODAY)
     ws = openpyxl.load_workbook(path).active
     assert ws is not None
     assert ws["A3"].value == strings.SV_REPORTS_XLSX_HEADERS[0]
@@ -318,9 +318,10 @@ def test_demo_service_log_prints(demo_db: Path, tmp_path: Path) -> None:
         assert any(r.result == "pending" for r in carried)
         assert november.commitments.inspection.done
         record = next(r for r in november.records if not r.carried_over)
-        log.record_pdf(record.id, tmp_path / "rec.pdf", now=NOW)
-        log.month_pdf(2026, 11, tmp_path / "month.pdf", now=NOW)
-        log.reports_pdf(2026, 11, tmp_path / "rep.pdf", today=TODAY)
+        docs = services.documents
+        docs.service_record_pdf(record.id, tmp_path / "rec.pdf", now=NOW)
+        docs.service_month_pdf(2026, 11, tmp_path / "month.pdf", now=NOW)
+        docs.service_reports_pdf(2026, 11, tmp_path / "rep.pdf", today=TODAY)
     finally:
         services.close()
     text = _pdf_text(tmp_path / "rec.pdf")

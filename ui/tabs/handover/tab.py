@@ -318,8 +318,8 @@ class HandoverTab(QWidget):
         path = ask_path(self, what, strings.CH_DOC_FILE_NAME.format(what=what, who=c.who,
                                                                     id=c.id))
         if path is not None:
-            service = self.services.handover
-            make_and_open(self, self.tasks, path, lambda p: service.change_pdf(c.id, kind, p))
+            docs = self.services.documents
+            make_and_open(self, self.tasks, path, lambda p: docs.change_pdf(c.id, kind, p))
 
 
 class HandoverWarningsLabel(QLabel):

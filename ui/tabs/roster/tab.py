@@ -240,8 +240,8 @@ class RosterTab(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         settings.setValue("dirs/export", str(Path(path).parent))
-        io = self.services.roster_io
-        self.tasks.run(strings.EXPORT_ROSTER_TITLE, lambda _p: io.export(Path(path)),
+        docs = self.services.documents
+        self.tasks.run(strings.EXPORT_ROSTER_TITLE, lambda _p: docs.roster_xlsx(Path(path)),
                        lambda n: messages.info(self, strings.EXPORT_DONE.format(n=n,
                                                                                 path=path)),
                        cancellable=False)

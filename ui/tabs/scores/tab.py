@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app import strings
 from app.errors import AppError
 from app.services import Changes, Services
-from app.services.scores import IncidentDTO, PersonScore, ScoresMonthDTO, score_service
+from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from ui import messages
 from ui.common.month import MonthNavigation
 from ui.common.table_model import ROW_ROLE
@@ -50,7 +50,7 @@ class ScoresTab(MonthNavigation, QWidget):
                  clock: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks = services, tasks
-        self.scores = score_service(services)
+        self.scores = services.scores
         today = today or services.clock.today()
         self.today = today
         self.year, self.month = today.year, today.month
@@ -330,9 +330,9 @@ class ScoresTab(MonthNavigation, QWidget):
         path = ask_path(self, strings.SC_SHEET, name, pdf=not excel)
         if path is None:
             return
-        year, month, scores = self.year, self.month, self.scores
-        build = (lambda p: scores.sheet_xlsx(year, month, p)) if excel else \
-            (lambda p: scores.sheet_pdf(year, month, p))
+        year, month, docs = self.year, self.month, self.services.documents
+        build = (lambda p: docs.score_sheet_xlsx(year, month, p)) if excel else \
+            (lambda p: docs.score_sheet_pdf(year, month, p))
         make_and_open(self, self.tasks, path, build)
 
     def print_person(self) -> None:
@@ -346,5 +346,6 @@ class ScoresTab(MonthNavigation, QWidget):
             year=self.year, month=self.month, name=person.name))
         if path is None:
             return
-        year, month, scores, pid = self.year, self.month, self.scores, person.person_id
-        make_and_open(self, self.tasks, path, lambda p: scores.person_pdf(year, month, pid, p))
+        year, month, docs, pid = self.year, self.month, self.services.documents, person.person_id
+        make_and_open(self, self.tasks, path,
+                      lambda p: docs.score_person_pdf(year, month, pid, p))

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.documents.service_text import measure_text
 from app.domain.service_log import (
     PENDING,
     RATINGS,
@@ -49,6 +48,7 @@ from app.domain.service_log import (
 from app.errors import AppError, ValidationError
 from app.services import Changes, Services
 from app.services.service_log_dto import ServiceRecordDTO
+from app.services.service_log_text import measure_text
 from ui.common.widgets import OptionalDateEdit
 
 MUTED = "color:#666;"

@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QColor
 
 from app import strings
-from app.documents.service_text import measure_text
 from app.domain.service_log import MET, MISSED, RESOLVED
 from app.services.service_log_dto import ServiceRecordDTO
+from app.services.service_log_text import measure_text
 from ui.common.table_model import SORT_ROLE, Column, DtoTableModel
 
 RED, GREEN, ORANGE = QColor("#c0392b"), QColor("#1b7f3b"), QColor("#b26a00")

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.documents.service_text import commitment_lines, fmt_number, fmt_percent
 from app.domain.service_log import RESULTS, TYPES, Stat
 from app.services import Changes, Services
 from app.services.service_log_dto import ServiceMonthDTO, ServiceRecordDTO
+from app.services.service_log_text import commitment_lines, fmt_number, fmt_percent
 from ui import messages
 from ui.tabs.service.dialog import CommitmentsDialog, RecordDialog
 from ui.tabs.service.model import ServiceModel, ServiceSort
@@ -297,9 +297,9 @@ class ServiceTab(QWidget):
         path = printing.ask_path(self, strings.SV_DOC_RECORD,
                                  strings.SV_DOC_RECORD_NAME.format(number=r.number))
         if path is not None:
-            log, now = self.services.service_log, self.now()
+            docs, now = self.services.documents, self.now()
             printing.make_and_open(self, self.tasks, path,
-                                   lambda p: log.record_pdf(r.id, p, now=now))
+                                   lambda p: docs.service_record_pdf(r.id, p, now=now))
 
     def print_month(self) -> None:
         from ui import printing
@@ -309,9 +309,9 @@ class ServiceTab(QWidget):
         path = printing.ask_path(self, strings.SV_DOC_MONTH, strings.SV_DOC_MONTH_NAME.format(
             year=year, month=month, project=project))
         if path is not None:
-            log, now = self.services.service_log, self.now()
+            docs, now = self.services.documents, self.now()
             printing.make_and_open(self, self.tasks, path,
-                                   lambda p: log.month_pdf(year, month, p, now=now))
+                                   lambda p: docs.service_month_pdf(year, month, p, now=now))
 
     def export_reports(self, year: int, month: int, excel: bool) -> None:
         from ui import printing
@@ -323,7 +323,7 @@ class ServiceTab(QWidget):
                                      ext="xlsx" if excel else "pdf"), pdf=not excel)
         if path is None:
             return
-        log, today = self.services.service_log, self.today()
-        build = (lambda p: log.reports_xlsx(year, month, p, today=today)) if excel else \
-            (lambda p: log.reports_pdf(year, month, p, today=today))
+        docs, today = self.services.documents, self.today()
+        build = (lambda p: docs.service_reports_xlsx(year, month, p, today=today)) if excel \
+            else (lambda p: docs.service_reports_pdf(year, month, p, today=today))
         printing.make_and_open(self, self.tasks, path, build)

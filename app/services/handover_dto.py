@@ -10,8 +10,8 @@ from typing import Any
 
 from app import strings
 from app.domain import handover as rules
-from app.domain.handover import Deadlines
-from app.services.roster import PersonDTO
+from app.domain.handover import ChangeState, Deadlines
+from app.services.roster_dto import PersonDTO
 
 
 # ---- input -----------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ class ItemDTO:
 class ChangeDTO:
     id: int
     kind: str
-    state: str
+    state: ChangeState
     leaving: PersonDTO | None
     joining: PersonDTO | None
     change_date: dt.date

@@ -1,4 +1,7 @@
-"""Qt-free progress and cancel for long work (DESIGN §3)."""
+"""Qt-free progress and cancel for long work (DESIGN §3).
+
+Below the services and the devices (both report through it); the GUI adapts it to a dialog.
+"""
 
 from __future__ import annotations
 

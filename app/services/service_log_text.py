@@ -1,6 +1,7 @@
-"""Texts of the service log shared by the screen and the printouts (no ReportLab or openpyxl
-here, so the tab imports it cheaply): times, verdicts against the targets, the commitment
-lines of a month."""
+"""Texts of the service log shared by the screen (the service tab) and the printouts
+(``app.documents.service_forms``): times, verdicts against the targets, the commitment lines
+of a month. Neither layer owns them, so they sit with the DTOs they format; no ReportLab or
+openpyxl here, so the tab imports it cheaply."""
 
 from __future__ import annotations
 

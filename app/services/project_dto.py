@@ -1,0 +1,19 @@
+"""What the project profile looks like outside the services (printouts print it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ProjectDTO:
+    id: int
+    name: str
+    contract_no: str
+    contractor: str
+    client_name: str
+    client_label: str
+    client_dept: str
+    supervisor_firm: str
+    project_manager: str
+    client_project_lead: str
