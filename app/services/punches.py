@@ -2,7 +2,8 @@
 
 The LAN and USB importers (issue 5) and the demo all end here: every import is one batch,
 one transaction; a punch already stored (same device, device user id and time) is counted
-as a duplicate and not stored again.
+as a duplicate and not stored again. The same punch twice in one batch is stored once, as
+its first row gives it.
 """
 
 from __future__ import annotations
