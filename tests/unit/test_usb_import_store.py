@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from app import strings
@@ -86,3 +87,25 @@ def test_rows_out_of_order_are_all_stored(services: Services, tmp_path: Path) ->
     want = {(str(3 - i % 3), base + dt.timedelta(minutes=37 * (300 - i)), i % 2)
             for i in range(300)}
     assert {tuple(r) for r in rows} == want
+
+
+def test_the_collector_pause_is_undone(services: Services, tmp_path: Path) -> None:
+    """The import holds the garbage collector off and restores its state, also on error."""
+    import gc
+
+    from app.errors import ImportFileError
+
+    good, empty = _file(tmp_path, LINES), tmp_path / "empty_attlog.dat"
+    empty.write_bytes(b"")
+    assert gc.isenabled()
+    services.imports.import_usb(good)
+    assert gc.isenabled()
+    with pytest.raises(ImportFileError):
+        services.imports.import_usb(empty)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        services.imports.import_usb(good)
+        assert not gc.isenabled()  # someone else's choice is left alone
+    finally:
+        gc.enable()
