@@ -254,6 +254,7 @@ class _Who(NamedTuple):
     end_date: dt.date | None
 
 
+_IDS_PER_QUERY = 500  # bound parameters stay under SQLite's oldest limit (999)
 # "HH:MM" -> minutes after midnight
 _MINUTE_OF = {f"{h:02d}:{m:02d}": h * 60 + m for h in range(24) for m in range(60)}
 
@@ -266,7 +267,7 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
 
     Read as plain DBAPI tuples of (id, stored text) in index order, one range per id on
     the (project, user id, time) index: no ORM, no Row objects, no datetime per punch.
-    The day and the minute are cut out of the text (a DateTime is stored as ISO text,
+    The day and the minute are cut out of the text (SQLite keeps a DateTime as ISO text,
     ``YYYY-MM-DD HH:MM:SS.ffffff``, which sorts as the times do).
     """
     wanted = sorted({i for i in ids if i})
@@ -275,17 +276,22 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
     start, end = _day_bounds(first, last)
     conn = s.connection()
     stamp = datetime_binder(conn)
-    reverted = list(s.scalars(select(ImportBatch.id).where(
-        ImportBatch.project_id == PROJECT_ID, ImportBatch.reverted_at.is_not(None))))
-    sql = (f"SELECT device_user_id, punched_at FROM {Punch.__tablename__}"
-           f" WHERE project_id = ? AND device_user_id IN ({', '.join('?' * len(wanted))})"
-           " AND punched_at >= ? AND punched_at < ?"
-           + (f" AND batch_id NOT IN ({', '.join('?' * len(reverted))})" if reverted else "")
-           + " ORDER BY device_user_id, punched_at")
+    # Reverted batches are rare: only then is the batch looked up (the rows themselves are
+    # then read, not just the index).
+    any_reverted = s.scalar(select(ImportBatch.id).where(
+        ImportBatch.project_id == PROJECT_ID, ImportBatch.reverted_at.is_not(None)).limit(1))
+    not_reverted = (" AND batch_id NOT IN (SELECT id FROM import_batch"
+                    " WHERE reverted_at IS NOT NULL)" if any_reverted is not None else "")
     dbapi = conn.connection.driver_connection  # in the session's transaction
     assert dbapi is not None
-    rows = dbapi.execute(sql, (PROJECT_ID, *wanted, stamp(start), stamp(end), *reverted)
-                         ).fetchall()
+    rows: list[tuple[str, str]] = []
+    for i in range(0, len(wanted), _IDS_PER_QUERY):  # in id order, so rows stay sorted
+        chunk = wanted[i:i + _IDS_PER_QUERY]
+        sql = (f"SELECT device_user_id, punched_at FROM {Punch.__tablename__}"
+               f" WHERE project_id = ? AND device_user_id IN ({', '.join('?' * len(chunk))})"
+               f" AND punched_at >= ? AND punched_at < ?{not_reverted}"
+               " ORDER BY device_user_id, punched_at")
+        rows += dbapi.execute(sql, (PROJECT_ID, *chunk, stamp(start), stamp(end))).fetchall()
     # every calendar day the window holds -> (the day, its day start, the day before)
     days: dict[str, tuple[dt.date, int, dt.date]] = {}
     for n in range((end - start).days):

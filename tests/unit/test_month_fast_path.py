@@ -16,6 +16,7 @@ import datetime as dt
 import random
 from collections import defaultdict
 
+import pytest
 from sqlalchemy import select
 
 from app.domain.attendance import (
@@ -191,6 +192,17 @@ def test_month_equals_the_reference_computation(services: Services) -> None:
     assert any(m >= 24 * 60 for d in days for m in d.punches)  # cross-midnight
     assert any(s.corrected_in or s.corrected_out for d in days for s in (d.am, d.pm))
     assert any(d.overtime_hours and not d.required and not d.punches for d in days)
+
+
+def test_ids_read_in_chunks_give_the_same_month(services: Services,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many people are read a few hundred ids per query; the chunks join up in order."""
+    import app.services.attendance as attendance
+
+    _generate_site(services)
+    whole = services.attendance.compute(YEAR, MONTH, now=NOW)
+    monkeypatch.setattr(attendance, "_IDS_PER_QUERY", 4)
+    assert services.attendance.compute(YEAR, MONTH, now=NOW) == whole
 
 
 def test_day_detail_agrees_with_the_month(services: Services) -> None:
