@@ -385,6 +385,7 @@ def _parse(data: bytes) -> _Parsed:
                 except ValueError:
                     when = None
                 if when is not None and MIN_YEAR <= when.year <= MAX_YEAR:
+                    # tuple.__new__: the same RawPunch, without its Python-level __new__
                     add(make(RawPunch, (user_id, when, rest[1], rest[0], rest[2], number)))
                     continue
         punch = fast.punch(text, number)
