@@ -297,22 +297,25 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
     for n in range((end - start).days):
         d = start.date() + dt.timedelta(days=n)
         days[d.isoformat()] = (d, timeline.at(d).day_start, d - dt.timedelta(days=1))
-    out: dict[str, dict[dt.date, list[int]]] = {}
-    uid_now, by_day = "", out.setdefault("", {})
+    # Rows come by id, then time, and the working day a punch belongs to never goes back in
+    # time: each (id, working day) is one run of rows, turned into a tuple as it ends.
+    out: dict[str, dict[dt.date, tuple[int, ...]]] = {}
+    run: list[int] = []
+    run_uid, run_day = "", dt.date.min
     for uid, text in rows:
-        if uid != uid_now:
-            uid_now, by_day = uid, out.setdefault(uid, {})
         day, day_start, before = days[text[:10]]
         minute = _MINUTE_OF[text[11:16]]
         if minute < day_start:  # before the day start: the previous day's (cross-midnight)
             day, minute = before, minute + 24 * 60
-        minutes = by_day.get(day)
-        if minutes is None:
-            by_day[day] = [minute]
-        else:
-            minutes.append(minute)
-    return {uid: {d: tuple(m) for d, m in by_day.items()} for uid, by_day in out.items()
-            if uid}
+        if day != run_day or uid != run_uid:
+            if run:
+                out.setdefault(run_uid, {})[run_day] = tuple(run)
+                run.clear()
+            run_uid, run_day = uid, day
+        run.append(minute)
+    if run:
+        out.setdefault(run_uid, {})[run_day] = tuple(run)
+    return out
 
 
 class _Shared:
