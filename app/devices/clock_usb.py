@@ -291,15 +291,21 @@ class _FastPath:
     """Clean lines without per-field work: ids and the fields after the date-time repeat,
     so their checked values are cached. It accepts only lines that ``_parse_line`` accepts,
     with the same values; anything else returns ``None`` and goes the slow path, which
-    words the reason."""
+    words the reason.
+
+    It takes a physical line as split, before the blank and NUL checks: a line it accepts
+    has a digit id, a well-formed time and digit fields only, so it is neither blank nor
+    holds a NUL byte (a name, which may hold anything, is checked for NUL). The caches are
+    keyed by the raw text, trailing CR included, so a CRLF file costs nothing more.
+    """
 
     def __init__(self) -> None:
         self.ids: dict[str, str] = {}
-        self.rests: dict[str, _Rest] = {}  # "device, state[, verify], work code"
-        self.named_rests: dict[str, _Rest] = {}  # "device, state" of the name variant
+        self.rests: dict[str, _Rest] = {}  # "device, state[, verify], work code[CR]"
+        self.named_rests: dict[str, _Rest] = {}  # "device, state[CR]" of the name variant
 
-    def punch(self, line: str, number: int) -> RawPunch | None:
-        parts = line.split("\t", 2)
+    def punch(self, text: str, number: int) -> RawPunch | None:
+        parts = text.split("\t", 2)
         if len(parts) != 3:
             return None
         raw_id, w, tail = parts
@@ -313,7 +319,8 @@ class _FastPath:
             rest = self.rests.get(tail) or self._rest(tail)
         else:  # the name variant, or a line for the slow path
             w, _, tail = tail.partition("\t")
-            if not _exact_datetime_shape(w) or _is_datetime_shaped(parts[1]):
+            if (not _exact_datetime_shape(w) or _is_datetime_shaped(parts[1])
+                    or "\x00" in parts[1]):
                 return None
             rest = self.named_rests.get(tail) or self._named_rest(tail)
         if rest is None:
@@ -327,7 +334,7 @@ class _FastPath:
         return RawPunch(user_id, when, rest[1], rest[0], rest[2], number)
 
     def _rest(self, tail: str) -> _Rest | None:
-        t = tail.split("\t")
+        t = _strip_cr(tail).split("\t")
         if len(t) == 4:
             rest = _check_rest(t[0], t[1], t[2], t[3])
         elif len(t) == 3:
@@ -340,7 +347,7 @@ class _FastPath:
         return rest
 
     def _named_rest(self, tail: str) -> _Rest | None:
-        t = tail.split("\t")
+        t = _strip_cr(tail).split("\t")
         if len(t) != 2:
             return None
         rest = _check_rest(t[0], t[1], None, None)
@@ -350,40 +357,71 @@ class _FastPath:
         return rest
 
 
+def _strip_cr(text: str) -> str:
+    """A physical line without its line end's CR (one CR only, as the line splitting)."""
+    return text[:-1] if text.endswith("\r") else text
+
+
 # ---- the file -----------------------------------------------------------------------------
 
 
 def _parse(data: bytes) -> _Parsed:
     parsed = _Parsed(ReadResult())
-    records, problems = parsed.result.records, parsed.result.problems
-    read = 0
+    records = parsed.result.records
     fast = _FastPath()
+    ids, rests = fast.ids, fast.rests
+    add, fromiso, make = records.append, dt.datetime.fromisoformat, tuple.__new__
     for number, text in enumerate(_lines(data), start=1):
-        line = text[:-1] if text.endswith("\r") else text
-        if not line or line.isspace():
-            continue
-        if "\x00" in line:
-            if not line.strip("\x00 \t\r"):
-                continue  # NUL padding of erased flash: not a line
-            read += 1
-            _note_unknown(parsed, number, line)
-            problems.append(ReadProblem(strings.USB_NUL_BYTES.format(
-                n=line.count("\x00"), value=_show(line.replace("\x00", ""))), line=number))
-            continue
-        read += 1
-        outcome = fast.punch(line, number) or _parse_line(line, number)
-        if isinstance(outcome, RawPunch):
-            parsed.known_layout += 1
-            records.append(outcome)
-            continue
-        if outcome.known_layout:
-            parsed.known_layout += 1
+        # The common line inline: id and tail already seen (cached as checked), a time of
+        # the exact shape (w[4::3] is the five separators); the rest goes the long way.
+        parts = text.split("\t", 2)
+        if len(parts) == 3:
+            raw_id, w, tail = parts
+            user_id, rest = ids.get(raw_id), rests.get(tail)
+            if (user_id is not None and rest is not None and len(w) == 19
+                    and w[4::3] == "-- ::"):
+                try:
+                    when = fromiso(w)  # ASCII digits only, naive with this shape
+                except ValueError:
+                    when = None
+                if when is not None and MIN_YEAR <= when.year <= MAX_YEAR:
+                    # tuple.__new__: the same RawPunch, without its Python-level __new__
+                    add(make(RawPunch, (user_id, when, rest[1], rest[0], rest[2], number)))
+                    continue
+        punch = fast.punch(text, number)
+        if punch is not None:
+            add(punch)
         else:
-            _note_unknown(parsed, number, line)
-        problems.append(ReadProblem(outcome.reason, line=number))
-    parsed.result.read = read
+            _slow_line(parsed, _strip_cr(text), number)
+    # every line read gave exactly one record or one problem; all records are well-formed
+    parsed.result.read = len(records) + len(parsed.result.problems)
+    parsed.known_layout += len(records)
     _reject_implausible(parsed.result)
     return parsed
+
+
+def _slow_line(parsed: _Parsed, line: str, number: int) -> None:
+    """A line the fast path did not take: blank, NUL padding, a punch it does not know,
+    or a problem with its reason."""
+    if not line or line.isspace():
+        return
+    problems = parsed.result.problems
+    if "\x00" in line:
+        if not line.strip("\x00 \t\r"):
+            return  # NUL padding of erased flash: not a line
+        _note_unknown(parsed, number, line)
+        problems.append(ReadProblem(strings.USB_NUL_BYTES.format(
+            n=line.count("\x00"), value=_show(line.replace("\x00", ""))), line=number))
+        return
+    outcome = _parse_line(line, number)
+    if isinstance(outcome, RawPunch):
+        parsed.result.records.append(outcome)
+        return
+    if outcome.known_layout:
+        parsed.known_layout += 1
+    else:
+        _note_unknown(parsed, number, line)
+    problems.append(ReadProblem(outcome.reason, line=number))
 
 
 def _note_unknown(parsed: _Parsed, number: int, line: str) -> None:

@@ -28,6 +28,7 @@ Read this module to check "does it follow our rules?":
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -259,12 +260,41 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
     ``punches`` are minutes after midnight of ``day`` (see ``assign_punches``); ``leave``
     maps a session (am/pm) to an approved leave type code.
     """
-    kind = calendar.kind_of(day)
-    minutes = tuple(punches)
+    return _classify(_DayFrame.of(day, rules, calendar, now), tuple(punches), person, leave,
+                     corrections, manual, overtime_hours)
+
+
+@dataclass(frozen=True)
+class _DayFrame:
+    """What a day is for everyone: its kind, its rules, and which sessions are pending."""
+
+    day: dt.date
+    kind: str
+    workday: bool
+    rules: Rules
+    am_pending: bool  # the session has not ended by ``now``
+    pm_pending: bool
+
+    @classmethod
+    def of(cls, day: dt.date, rules: Rules, calendar: HolidayCalendar,
+           now: dt.datetime | None) -> _DayFrame:
+        midnight = dt.datetime.combine(day, dt.time())
+
+        def pending(end: int) -> bool:
+            return now is not None and midnight + dt.timedelta(minutes=end) > now
+
+        return cls(day, calendar.kind_of(day), calendar.is_workday(day), rules,
+                   pending(rules.am_end), pending(rules.pm_end))
+
+
+def _classify(f: _DayFrame, minutes: tuple[int, ...], person: PersonPeriod,
+              leave: Mapping[str, str] | None, corrections: Sequence[Correction],
+              manual: Sequence[ManualAbsence], overtime_hours: float) -> DayResult:
+    day, kind, rules = f.day, f.kind, f.rules
     if not person.on_site(day):
         off = SessionResult(NOT_ON_SITE)
         return DayResult(day, kind, False, off, off, minutes, overtime_hours)
-    if not calendar.is_workday(day):
+    if not f.workday:
         off = SessionResult(HOLIDAY if kind == STATUTORY_HOLIDAY else REST_DAY)
         return DayResult(day, kind, False, off, off, minutes, overtime_hours)
     leave = leave or {}
@@ -276,13 +306,12 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
     pm_punches = [m for m in minutes if m >= rules.split]
     allowance = _Allowance(rules.nursing_minutes if person.nursing_on(day) else 0)
     results: dict[str, SessionResult] = {}
-    bounds = {AM: (rules.am_start, rules.am_end, am_punches, "in"),
-              PM: (rules.pm_start, rules.pm_end, pm_punches, "out")}
-    for name, (start, end, ms, edge) in bounds.items():
+    bounds = {AM: (rules.am_start, rules.am_end, am_punches, "in", f.am_pending),
+              PM: (rules.pm_start, rules.pm_end, pm_punches, "out", f.pm_pending)}
+    for name, (start, end, ms, edge, pending) in bounds.items():
         if name in leave:  # approved leave shows even before the day (planned absence)
             results[name] = SessionResult(LEAVE, leave_type=leave[name])
-        elif now is not None and dt.datetime.combine(day, dt.time()) + dt.timedelta(
-                minutes=end) > now:
+        elif pending:
             results[name] = SessionResult(PENDING)
         elif name in manual_by_session:
             results[name] = SessionResult(ABSENT, absent_reason=manual_by_session[name])
@@ -294,6 +323,95 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
     results[PM] = _second_pass(results[PM], rules.pm_start, rules.pm_end, rules, allowance,
                                "in")
     return DayResult(day, kind, True, results[AM], results[PM], minutes, overtime_hours)
+
+
+_PENDING = SessionResult(PENDING)
+
+
+class DayClassifier:
+    """``classify_day`` for many people over the same days, for a month of a whole site.
+
+    What people share is worked out once: each day's kind, rules and pending sessions,
+    and the verdict of a session that depends on nothing personal. Such a session (a
+    working day on site, no leave, correction, manual entry or nursing allowance) is
+    decided by its first and last punch alone, so its verdict is computed once per
+    (rules, session, first, last) and shared: results are immutable. A day off without
+    punches is shared the same way. Every other day goes through ``classify_day``'s own
+    code. The results equal ``classify_day``'s; a test compares the two on a generated site.
+    """
+
+    def __init__(self, days: Iterable[dt.date], timeline: RulesTimeline,
+                 calendar: HolidayCalendar, now: dt.datetime | None) -> None:
+        plain: dict[int, _PlainSessions] = {}  # by id of a Rules object the frames hold
+        self._days: dict[dt.date, tuple[_DayFrame, _PlainSessions]] = {}
+        for d in days:
+            f = _DayFrame.of(d, timeline.at(d), calendar, now)
+            shared = plain.get(id(f.rules))
+            if shared is None:
+                shared = plain[id(f.rules)] = _PlainSessions(f.rules)
+            self._days[d] = (f, shared)
+        self._off: dict[tuple[dt.date, bool], DayResult] = {}
+
+    def classify(self, day: dt.date, minutes: tuple[int, ...], person: PersonPeriod,
+                 leave: Mapping[str, str] | None = None,
+                 corrections: Sequence[Correction] = (),
+                 manual: Sequence[ManualAbsence] = (),
+                 overtime_hours: float = 0.0) -> DayResult:
+        """As ``classify_day``, with ``minutes`` sorted (as ``assign_punches`` gives them)."""
+        f, plain = self._days[day]
+        on_site = person.on_site(day)
+        if not (on_site and f.workday):
+            if minutes or overtime_hours:
+                return _classify(f, minutes, person, leave, corrections, manual,
+                                 overtime_hours)
+            # not on site, or a day off: nothing personal in it (leave and entries unused)
+            off = self._off.get((day, on_site))
+            if off is None:
+                off = self._off[(day, on_site)] = _classify(f, (), person, None, (), (), 0.0)
+            return off
+        if (leave or corrections or manual
+                or (person.nursing and plain.rules.nursing_minutes and person.nursing_on(day))):
+            return _classify(f, minutes, person, leave, corrections, manual, overtime_hours)
+        # the morning's punches are those before the split (minutes are sorted)
+        split = bisect.bisect_left(minutes, plain.split)
+        if f.am_pending:
+            am = _PENDING
+        else:
+            key = (minutes[0], minutes[split - 1]) if split else _NO_PUNCH
+            am = plain.am.get(key) or plain.judge(AM, key)
+        if f.pm_pending:
+            pm = _PENDING
+        else:
+            key = (minutes[split], minutes[-1]) if split < len(minutes) else _NO_PUNCH
+            pm = plain.pm.get(key) or plain.judge(PM, key)
+        return DayResult(day, f.kind, True, am, pm, minutes, overtime_hours)
+
+
+_NO_PUNCH: tuple[int | None, int | None] = (None, None)
+
+
+class _PlainSessions:
+    """Verdicts of sessions with no leave, correction, manual entry or allowance, under
+    one set of rules: (first punch, last punch) -> verdict, per session."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules, self.split = rules, rules.split
+        self.am: dict[tuple[int | None, int | None], SessionResult] = {}
+        self.pm: dict[tuple[int | None, int | None], SessionResult] = {}
+
+    def judge(self, name: str, key: tuple[int | None, int | None]) -> SessionResult:
+        r = self.rules
+        first, last = key
+        # _sign_in_out reads only the first and the last punch; with no allowance the
+        # second pass changes nothing
+        punches = [] if first is None or last is None else [first, last]
+        if name == AM:
+            result = self.am[key] = _session(punches, r.am_start, r.am_end, r, {},
+                                             _Allowance(0), "in")
+        else:
+            result = self.pm[key] = _session(punches, r.pm_start, r.pm_end, r, {},
+                                             _Allowance(0), "out")
+        return result
 
 
 @dataclass(frozen=True)
@@ -330,12 +448,13 @@ def summarize(person_id: int, days: Sequence[DayResult], rules: Rules) -> MonthS
             continue
         required += 1
         for s in (d.am, d.pm):
-            if s.attended:
+            verdict = s.verdict  # the verdicts below exclude each other
+            if verdict in ATTENDED:
                 attended += 0.5
-            if s.verdict == ABSENT:
+            elif verdict == ABSENT:
                 absent += 0.5
                 absences += 1
-            if s.verdict == LEAVE and s.leave_type:
+            elif verdict == LEAVE and s.leave_type:
                 leave_days[s.leave_type] = leave_days.get(s.leave_type, 0.0) + 0.5
             if s.late_minutes:
                 late_count += 1
@@ -343,9 +462,11 @@ def summarize(person_id: int, days: Sequence[DayResult], rules: Rules) -> MonthS
             if s.early_minutes:
                 early_count += 1
                 early_min += s.early_minutes
-            missing += s.missing_count
-            absences += s.missing_count
-            severe += int(s.severe_late) + int(s.severe_early)
+            if s.missing_in or s.missing_out:
+                missing += s.missing_count
+                absences += s.missing_count
+            if s.severe_late or s.severe_early:
+                severe += int(s.severe_late) + int(s.severe_early)
     needs = absences > rules.explanation_absences or late_min > rules.explanation_late_minutes
     return MonthSummary(person_id, required, attended, late_count, late_min, early_count,
                         early_min, missing, absent, absences, severe, leave_days,

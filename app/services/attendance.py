@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,19 +18,18 @@ from app.domain.attendance import (
     MANUAL_KINDS,
     SESSIONS,
     Correction,
+    DayClassifier,
     DayResult,
     ManualAbsence,
     MonthSummary,
     PersonPeriod,
     SessionResult,
     Verdict,
-    assign_punches,
-    classify_day,
     month_dates,
     summarize,
 )
 from app.domain.calendar import HolidayCalendar
-from app.domain.legend import day_symbol
+from app.domain.legend import day_symbol, session_marks
 from app.domain.schedule import RulesTimeline, parse_hhmm
 from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
@@ -47,7 +47,7 @@ from app.services.holidays import HolidayService
 from app.services.leave import LeaveService
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.settings import load_legend, load_timeline
-from app.storage.db import Database
+from app.storage.db import Database, datetime_binder
 from app.storage.tables import Person
 from app.storage.tables_attendance import (
     ImportBatch,
@@ -121,7 +121,8 @@ class _Inputs:
     calendar: HolidayCalendar
     timeline: RulesTimeline
     legend: dict[str, str]
-    punches: dict[str, list[dt.datetime]] = field(default_factory=lambda: defaultdict(list))
+    # device user id -> working day -> punch minutes, sorted (``assign_punches``'s shape)
+    punches: dict[str, dict[dt.date, tuple[int, ...]]] = field(default_factory=dict)
     corrections: dict[tuple[int, dt.date], list[Correction]] = field(
         default_factory=lambda: defaultdict(list))
     manual: dict[tuple[int, dt.date], list[ManualAbsence]] = field(
@@ -136,6 +137,124 @@ def _day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime
     # punches up to the next morning's day-start belong to the last day (cross-midnight)
     return (dt.datetime.combine(first, dt.time()),
             dt.datetime.combine(last + dt.timedelta(days=2), dt.time()))
+
+
+# ---- the month's inputs without the ORM: plain rows, grouped once --------------------------
+
+_WHO_COLUMNS = (Person.id, Person.employee_no, Person.name, Person.role, Person.status,
+                Person.device_user_id, Person.start_date, Person.end_date)
+
+
+class _Who(NamedTuple):
+    """The person fields a month needs (a row, not an ORM object)."""
+
+    id: int
+    employee_no: str
+    name: str
+    role: str
+    status: str
+    device_user_id: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+
+
+_IDS_PER_QUERY = 500  # bound parameters stay under SQLite's oldest limit (999)
+# "HH:MM" -> minutes after midnight
+_MINUTE_OF = {f"{h:02d}:{m:02d}": h * 60 + m for h in range(24) for m in range(60)}
+
+
+def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: dt.date,
+                    ids: Iterable[str | None]) -> dict[str, dict[dt.date, tuple[int, ...]]]:
+    """device user id -> working day -> punch minutes, sorted: ``assign_punches`` of the
+    punches from ``first`` to the day after ``last`` (reverted batches left out), for the
+    given ids only.
+
+    Read as plain DBAPI tuples of (id, stored text) in index order, one range per id on
+    the (project, user id, time) index: no ORM, no Row objects, no datetime per punch.
+    The day and the minute are cut out of the text (SQLite keeps a DateTime as ISO text,
+    ``YYYY-MM-DD HH:MM:SS.ffffff``, which sorts as the times do).
+    """
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    start, end = _day_bounds(first, last)
+    conn = s.connection()
+    stamp = datetime_binder(conn)
+    # Reverted batches are rare: only then is the batch looked up (the rows themselves are
+    # then read, not just the index).
+    any_reverted = s.scalar(select(ImportBatch.id).where(
+        ImportBatch.project_id == PROJECT_ID, ImportBatch.reverted_at.is_not(None)).limit(1))
+    not_reverted = (" AND batch_id NOT IN (SELECT id FROM import_batch"
+                    " WHERE reverted_at IS NOT NULL)" if any_reverted is not None else "")
+    dbapi = conn.connection.driver_connection  # in the session's transaction
+    assert dbapi is not None
+    rows: list[tuple[str, str]] = []
+    for i in range(0, len(wanted), _IDS_PER_QUERY):  # in id order, so rows stay sorted
+        chunk = wanted[i:i + _IDS_PER_QUERY]
+        sql = (f"SELECT device_user_id, punched_at FROM {Punch.__tablename__}"
+               f" WHERE project_id = ? AND device_user_id IN ({', '.join('?' * len(chunk))})"
+               f" AND punched_at >= ? AND punched_at < ?{not_reverted}"
+               " ORDER BY device_user_id, punched_at")
+        rows += dbapi.execute(sql, (PROJECT_ID, *chunk, stamp(start), stamp(end))).fetchall()
+    # every calendar day the window holds -> (the day, its day start, the day before)
+    days: dict[str, tuple[dt.date, int, dt.date]] = {}
+    for n in range((end - start).days):
+        d = start.date() + dt.timedelta(days=n)
+        days[d.isoformat()] = (d, timeline.at(d).day_start, d - dt.timedelta(days=1))
+    # Rows come by id, then time, and the working day a punch belongs to never goes back in
+    # time: each (id, working day) is one run of rows, turned into a tuple as it ends.
+    out: dict[str, dict[dt.date, tuple[int, ...]]] = {}
+    run: list[int] = []
+    run_uid, run_day = "", dt.date.min
+    for uid, text in rows:
+        day, day_start, before = days[text[:10]]
+        minute = _MINUTE_OF[text[11:16]]
+        if minute < day_start:  # before the day start: the previous day's (cross-midnight)
+            day, minute = before, minute + 24 * 60
+        if day != run_day or uid != run_uid:
+            if run:
+                out.setdefault(run_uid, {})[run_day] = tuple(run)
+                run.clear()
+            run_uid, run_day = uid, day
+        run.append(minute)
+    if run:
+        out.setdefault(run_uid, {})[run_day] = tuple(run)
+    return out
+
+
+class _Shared:
+    """What every person's month shares: the day classifier, corrections and manual
+    entries grouped by person, and each (morning, afternoon) verdict pair's symbol."""
+
+    def __init__(self, days: DayClassifier, inputs: _Inputs) -> None:
+        self.days, self.legend = days, inputs.legend
+        self.corrections: dict[int, dict[dt.date, list[Correction]]] = {}
+        for (pid, day), cs in inputs.corrections.items():
+            self.corrections.setdefault(pid, {})[day] = cs
+        self.manual: dict[int, dict[dt.date, list[ManualAbsence]]] = {}
+        for (pid, day), ms in inputs.manual.items():
+            self.manual.setdefault(pid, {})[day] = ms
+        # A day's symbol depends only on each session's marks and whether it was
+        # attended, so it is worked out once per such pair. Sessions are mostly shared
+        # objects (DayClassifier), so their marks are kept by identity: id -> (session,
+        # marks); the entry holds the session, so the id cannot be reused meanwhile.
+        self._marks: dict[int, tuple[SessionResult, tuple[tuple[str, ...], bool]]] = {}
+        self._symbols: dict[tuple[tuple[tuple[str, ...], bool], ...], str] = {}
+
+    def _marks_of(self, s: SessionResult) -> tuple[tuple[str, ...], bool]:
+        hit = self._marks.get(id(s))
+        if hit is not None and hit[0] is s:
+            return hit[1]
+        marks = (tuple(session_marks(s, self.legend)), s.attended)
+        self._marks[id(s)] = (s, marks)
+        return marks
+
+    def symbol(self, d: DayResult) -> str:
+        key = (self._marks_of(d.am), self._marks_of(d.pm))
+        symbol = self._symbols.get(key)
+        if symbol is None:
+            symbol = self._symbols[key] = day_symbol(d, self.legend)
+        return symbol
 
 
 class AttendanceService:
@@ -172,9 +291,12 @@ class AttendanceService:
         with self.db.read() as s:
             people = self._people(s, first, last)
             inputs = self._inputs(s, calendar, first, last)
+            inputs.punches = _punches_by_day(s, inputs.timeline, first, last,
+                                             {p.device_user_id for p in people})
+        shared = _Shared(DayClassifier(dates, inputs.timeline, calendar, now), inputs)
         results = []
         for i, person in enumerate(people):
-            results.append(self._person_month(person, dates, inputs, now))
+            results.append(self._person_month(person, dates, inputs, shared))
             if i % 25 == 0:
                 progress.report(i, len(people))
         progress.report(len(people), len(people))
@@ -182,40 +304,35 @@ class AttendanceService:
         return MonthDTO(year, month, calendar.is_provisional(year), False, days, tuple(results),
                         inputs.legend)
 
-    def _person_month(self, p: Person, dates: list[dt.date], inputs: _Inputs,
-                      now: dt.datetime | None) -> PersonMonth:
-        period = PersonPeriod(p.id, p.start_date, p.end_date, tuple(inputs.nursing[p.id]))
-        by_day = assign_punches(inputs.punches.get(p.device_user_id or "", ()), inputs.timeline)
-        leave = inputs.leave.get(p.id, {})
-        overtime = inputs.overtime.get(p.id, {})
-        days = [classify_day(d, by_day.get(d, ()), inputs.timeline.at(d), inputs.calendar,
-                             period, leave.get(d), inputs.corrections.get((p.id, d), ()),
-                             inputs.manual.get((p.id, d), ()), now, overtime.get(d, 0.0))
-                for d in dates]
+    @staticmethod
+    def _person_month(p: _Who, dates: list[dt.date], inputs: _Inputs,
+                      shared: _Shared) -> PersonMonth:
+        pid = p.id
+        period = PersonPeriod(pid, p.start_date, p.end_date, tuple(inputs.nursing.get(pid, ())))
+        by_day = inputs.punches.get(p.device_user_id or "", {})
+        leave = inputs.leave.get(pid, {})
+        overtime = inputs.overtime.get(pid, {})
+        corrections = shared.corrections.get(pid, {})
+        manual = shared.manual.get(pid, {})
+        classify = shared.days.classify
+        days = [classify(d, by_day.get(d, ()), period, leave.get(d), corrections.get(d, ()),
+                         manual.get(d, ()), overtime.get(d, 0.0)) for d in dates]
         rules = inputs.timeline.at(dates[-1])
-        summary = summarize(p.id, days, rules)
-        symbols = tuple(day_symbol(d, inputs.legend) for d in days)
-        return PersonMonth(p.id, p.employee_no, p.name, p.role, p.status, summary, symbols)
+        summary = summarize(pid, days, rules)
+        symbols = tuple(map(shared.symbol, days))
+        return PersonMonth(pid, p.employee_no, p.name, p.role, p.status, summary, symbols)
 
     @staticmethod
-    def _people(s: Session, first: dt.date, last: dt.date) -> list[Person]:
-        return list(s.scalars(select(Person).where(
+    def _people(s: Session, first: dt.date, last: dt.date) -> list[_Who]:
+        return [_Who(*row) for row in s.execute(select(*_WHO_COLUMNS).where(
             Person.project_id == PROJECT_ID,
             (Person.start_date.is_(None)) | (Person.start_date <= last),
             (Person.end_date.is_(None)) | (Person.end_date >= first),
-        ).order_by(Person.employee_no)))
+        ).order_by(Person.employee_no))]
 
     def _inputs(self, s: Session, calendar: HolidayCalendar, first: dt.date,
                 last: dt.date) -> _Inputs:
         inputs = _Inputs(calendar, load_timeline(s), load_legend(s, last))
-        start, end = _day_bounds(first, last)
-        rows = s.execute(
-            select(Punch.device_user_id, Punch.punched_at)
-            .join(ImportBatch, ImportBatch.id == Punch.batch_id)
-            .where(Punch.project_id == PROJECT_ID, Punch.punched_at >= start,
-                   Punch.punched_at < end, ImportBatch.reverted_at.is_(None)))
-        for uid, at in rows:
-            inputs.punches[uid].append(at)
         for c in s.scalars(select(PunchCorrection).where(
                 PunchCorrection.project_id == PROJECT_ID, PunchCorrection.revoked_at.is_(None),
                 PunchCorrection.day >= first, PunchCorrection.day <= last)):
@@ -267,7 +384,11 @@ class AttendanceService:
                 .order_by(ManualAbsenceRow.id)))
             lock = self._lock_row(s, day.year, day.month)
             locked = lock is not None and lock.action == "lock"
-            pm = self._person_month(person, [day], inputs, now or self.db.clock.now())
+            inputs.punches = _punches_by_day(s, inputs.timeline, day, day,
+                                             {person.device_user_id})
+            who = _Who(*(getattr(person, c.key) for c in _WHO_COLUMNS))
+            days = DayClassifier([day], inputs.timeline, calendar, now or self.db.clock.now())
+            pm = self._person_month(who, [day], inputs, _Shared(days, inputs))
         result, symbol = pm.summary.days[0], pm.symbols[0]
         if locked and lock is not None and lock.snapshot:
             # the signed-off verdict stands; punches and records below are shown as they are

@@ -8,7 +8,11 @@ batch; a batch is one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -149,9 +153,10 @@ class ImportService:
         if device:
             self.device(device)  # must exist: punch identity includes the device
         progress.report(0, 2, path.name)
-        result = parse_attlog_file(path)
-        progress.report(1, 2, path.name)
-        return self._store("usb", str(path), device, result, progress)
+        with _collector_paused():
+            result = parse_attlog_file(path)
+            progress.report(1, 2, path.name)
+            return self._store("usb", str(path), device, result, progress)
 
     # ---- LAN -----------------------------------------------------------------------------
     def sync(self, name: str, progress: Progress | None = None,
@@ -206,7 +211,7 @@ class ImportService:
         if info is not None or users:
             self._remember_clock(device, info, users or [])
         progress.report(2, 2, "")
-        unmapped = self._unmapped_ids({r.device_user_id for r in result.records})
+        unmapped = self._unmapped_ids(set(map(_DEVICE_USER_ID, result.records)))
         outcome = ImportOutcome(batch, tuple(result.problems), tuple(sorted(unmapped, key=_key)),
                                 info, tuple(users or ()))
         return outcome, changes
@@ -299,3 +304,24 @@ class ImportService:
 
 def _key(uid: str) -> tuple[int, str]:
     return (len(uid), uid)
+
+
+_DEVICE_USER_ID = itemgetter(0)  # of a RawPunch
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector off during a bulk import.
+
+    A file's punches are named tuples, and the collector never untracks a tuple subclass:
+    100,000 of them pushed it into full collections over the whole heap, about a fifth of
+    the import's time. Nothing the import creates needs collecting meanwhile; the previous
+    state is restored afterwards (a collector someone else had disabled stays disabled).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

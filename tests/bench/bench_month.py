@@ -1,5 +1,6 @@
-"""Month benchmark (issue 4): compute a month for 300 people with 4 punches a workday, and
-build the calendar model for it. Targets: month < 1 s, model < 0.2 s.
+"""Month benchmark (issues 4, 13): compute a month for 300 people with 4 punches a workday,
+and build the calendar model for it. Targets: month <= 0.15 s CPU (``time.process_time``;
+wall time is reported too, but on a shared machine it is noisy), model < 0.2 s.
 
     python tests/bench/bench_month.py [--people 300] [--repeat 5]
 """
@@ -55,11 +56,12 @@ def main() -> int:
         services = Services.open(Path(tmp) / "bench.db")
         punches = build(services, args.people)
         now = dt.datetime(YEAR, MONTH + 1, 15)
-        month_t = []
+        month_t, month_cpu = [], []
         result = None
         for _ in range(args.repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             result = services.attendance.compute(YEAR, MONTH, now=now)
+            month_cpu.append(time.process_time() - c)
             month_t.append(time.perf_counter() - t)
         from ui.main import make_app
         from ui.tabs.attendance.model import MonthModel
@@ -78,6 +80,7 @@ def main() -> int:
         services.close()
     print(json.dumps({
         "people": args.people, "punches": punches,
+        "month_compute_cpu_median_s": round(statistics.median(month_cpu), 3),
         "month_compute_median_s": round(statistics.median(month_t), 3),
         "model_build_and_read_all_cells_median_s": round(statistics.median(model_t), 3),
     }))
