@@ -1735,3 +1735,7 @@ RULES_TAB_LEAVE_TYPES = "请假类型"
 RULES_LEAVE_HEADERS = ("类型", "计算天数", "须附证明", "单次上限（月，0=不限）")
 LEAVE_COUNTING_LABELS = {"working": "按工作日", "calendar": "按自然日"}
 IMP_UNMAPPED_MANY = "未对应到花名册的考勤号共 {n} 个：{ids} 等（见右下表，对应后即计入考勤）"
+
+# ---- UI conventions (issue 13): leave actions from the domain, field errors ----
+LEAVE_ALREADY_BACKFILED = "请假 #{id} 已补办过手续。"
+FIELD_ERROR = "{field}：{message}"
