@@ -1739,3 +1739,5 @@ IMP_UNMAPPED_MANY = "未对应到花名册的考勤号共 {n} 个：{ids} 等（
 # ---- UI conventions (issue 13): leave actions from the domain, field errors ----
 LEAVE_ALREADY_BACKFILED = "请假 #{id} 已补办过手续。"
 FIELD_ERROR = "{field}：{message}"
+PERSON_LABEL = "{name}（{no}）"
+CH_E_HANDOVER_STARTED = "变更 #{id} 的交接已于 {on} 开始。"

@@ -122,7 +122,7 @@ def test_leave_tab_approve_flows_into_the_list(qtbot: Any, demo_services: Servic
     monkeypatch.setattr(leave_module.QInputDialog, "getText", lambda *a, **k: next(answers))
     tab.approve()
     assert demo_services.leave.get(leave.id).state == "approved"
-    assert tab.table.item(0, 6).text() == strings.LEAVE_STATE_LABELS["approved"]
+    assert tab.model.cell(0, 6) == strings.LEAVE_STATE_LABELS["approved"]
 
 
 def test_leave_month_filter_survives_a_refresh(qtbot: Any, demo_services: Services) -> None:

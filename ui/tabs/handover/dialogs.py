@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,24 +22,10 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.handover import ChangeDTO, ChangeFields, has_attachment
 from app.services.roster import PersonDTO
+from ui.common.dates import date_edit, pydate, qdate
 from ui.common.widgets import OptionalDateEdit
 
 RED, AMBER, GREEN = "color:#c62828;", "color:#b26a00;", "color:#2e7d32;"
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
-def date_edit(value: dt.date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 def optional_date(value: dt.date | None) -> OptionalDateEdit:

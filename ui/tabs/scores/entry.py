@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,17 +29,9 @@ from app import strings
 from app.errors import AppError
 from app.services.roster import PersonDTO
 from app.services.scores import RuleDTO, ScoreService
+from ui.common.dates import pydatetime, qdatetime
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _qdatetime(t: dt.datetime) -> QDateTime:
-    return QDateTime(t.year, t.month, t.day, t.hour, t.minute, 0)
-
-
-def _pydatetime(q: QDateTime) -> dt.datetime:
-    d, t = q.date(), q.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
 class QuickEntry(QWidget):
@@ -61,7 +53,7 @@ class QuickEntry(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.rule = QComboBox()
         self.rule.setMinimumWidth(220)
-        self.at = QDateTimeEdit(_qdatetime(self.clock()))
+        self.at = QDateTimeEdit(qdatetime(self.clock()))
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at.setCalendarPopup(True)
         self.points = QSpinBox()
@@ -153,7 +145,7 @@ class QuickEntry(QWidget):
         points = None if self.points.value() < 0 else self.points.value()
         try:
             incident, changes = self.scores.add_incident(
-                person_id, rule, _pydatetime(self.at.dateTime()), self.note.text(), points)
+                person_id, rule, pydatetime(self.at.dateTime()), self.note.text(), points)
         except AppError as exc:
             self._say(exc.message)
             return
@@ -161,6 +153,6 @@ class QuickEntry(QWidget):
                                           points=incident.points), ok=True)
         self.note.clear()
         self.points.setValue(-1)
-        self.at.setDateTime(_qdatetime(self.clock()))
+        self.at.setDateTime(qdatetime(self.clock()))
         self.person.setFocus()
         self.saved.emit(changes)

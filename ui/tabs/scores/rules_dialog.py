@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-        QGroupBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,18 +33,11 @@ from app.errors import AppError
 from app.services import Changes
 from app.services.scores import RuleDTO, ScoreService
 from ui import messages
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
+from ui.common.dates import pydate, qdate
 
 
 def _date_edit(d: dt.date) -> QDateEdit:
-    edit = QDateEdit(_qdate(d))
+    edit = QDateEdit(qdate(d))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
@@ -204,7 +197,7 @@ class RuleCatalogueDialog(QDialog):
         r = self._current()
         if r is None:
             return
-        day = _pydate(self.from_date.date())
+        day = pydate(self.from_date.date())
         try:
             rule, changes = self.scores.set_rule(r.code, self.points.value(), day,
                                                  self.note.text())
@@ -218,7 +211,7 @@ class RuleCatalogueDialog(QDialog):
         r = self._current()
         if r is None:
             return
-        day = _pydate(self.from_date.date())
+        day = pydate(self.from_date.date())
         if not messages.ask(self, strings.SC_RULES_RETIRE_ASK.format(label=r.label,
                                                                      date=day.isoformat())):
             return
@@ -231,7 +224,7 @@ class RuleCatalogueDialog(QDialog):
                                                                   date=day.isoformat()))
 
     def add_rule(self) -> None:
-        day = _pydate(self.from_date.date())
+        day = pydate(self.from_date.date())
         try:
             rule, changes = self.scores.add_rule(
                 self.new_code.text(), self.new_label.text(), self.new_kind.currentData(),
@@ -245,7 +238,7 @@ class RuleCatalogueDialog(QDialog):
             label=rule.label, points=rule.signed, date=day.isoformat()))
 
     def save_settings(self) -> None:
-        day = _pydate(self.from_date.date())
+        day = pydate(self.from_date.date())
         current = self.scores.settings(day)
         wanted = {"base": str(self.base.value()),
                   "threshold": str(self.threshold.value()) if self.threshold.value() else "",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,20 +49,11 @@ from app.domain.service_log import (
 from app.errors import AppError, ValidationError
 from app.services import Changes, Services
 from app.services.service_log_dto import ServiceRecordDTO
+from ui.common.dates import pydatetime, qdatetime
 from ui.common.widgets import OptionalDateEdit
 
 MUTED = "color:#666;"
 ERROR = "color:#c0392b;"
-
-
-def qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime(QDate(value.year, value.month, value.day),
-                     QTime(value.hour, value.minute))
-
-
-def pydatetime(q: QDateTime) -> dt.datetime:
-    d, t = q.date(), q.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
 def time_text(value: dt.datetime | None) -> str:

@@ -27,16 +27,9 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.service_log_dto import DailyReportDTO
 from ui import messages
+from ui.common.dates import pydate, qdate
 
 TEXT_COLUMN = 3
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class ReportGrid(QTableWidget):
@@ -68,7 +61,7 @@ class ReportsPage(QWidget):
         self.services, self.today = services, today
         self.rows: list[DailyReportDTO] = []
         self.saved_texts: list[str] = []
-        self.day = QDateEdit(_qdate(today()))
+        self.day = QDateEdit(qdate(today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.shown_day = today()
@@ -147,7 +140,7 @@ class ReportsPage(QWidget):
         if self.dirty() and messages.ask(self, strings.SV_REPORT_UNSAVED.format(
                 day=self.shown_day.isoformat())):
             self.save()
-        self.load(_pydate(q))
+        self.load(pydate(q))
 
     def save(self) -> Changes:
         """Save the shown day's grid; returns the changes (none when nothing changed)."""
