@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget
 
 from app import __version__, strings
 from ui import messages
+from ui.common import palette
 from ui.errors import log_file
 from ui.tasks import TaskRunner
 
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.all_tabs: list[Tab] = []
         self.status_people = QLabel()
         self.status_db = QLabel()
-        self.status_db.setStyleSheet("color: #666;")
+        self.status_db.setStyleSheet(palette.css(palette.MUTED))
         self.statusBar().addWidget(self.status_people)
         self.statusBar().addPermanentWidget(self.status_db)
         loading = QLabel(strings.OPENING_DB)

@@ -16,6 +16,7 @@ from app import strings
 from app.errors import AppError
 from app.services import Changes, Services
 from app.services.project import EDITABLE
+from ui.common import palette
 
 
 class ProjectDialog(QDialog):
@@ -28,7 +29,7 @@ class ProjectDialog(QDialog):
         project = services.project.get()
         form = QFormLayout(self)
         hint = QLabel(strings.PROJECT_DIALOG_HINT)
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         form.addRow(hint)
         self.edits: dict[str, QLineEdit | QComboBox] = {}
         choices = {"client_label": strings.CLIENT_LABEL_CHOICES,
@@ -46,7 +47,7 @@ class ProjectDialog(QDialog):
             self.edits[key] = widget
             form.addRow(strings.PROJECT_FIELDS[key] + ("*" if key == "name" else ""), widget)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(palette.css(palette.ERROR))
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -32,6 +32,7 @@ from app.domain.schedule import INT_KEYS, RANGE_KEYS, TIME_KEYS
 from app.errors import AppError
 from app.services import Changes, Services
 from ui import messages
+from ui.common import palette
 
 
 def _time_edit(text: str) -> QTimeEdit:
@@ -61,7 +62,7 @@ class RulesDialog(QDialog):
         self.from_date.setCalendarPopup(True)
         self.from_date.setDisplayFormat("yyyy-MM-dd")
         hint = QLabel(strings.RULES_FROM_HINT)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         form = QFormLayout()
         form.addRow(strings.RULES_FROM, self.from_date)
         form.addRow(hint)

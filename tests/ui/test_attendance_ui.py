@@ -111,7 +111,7 @@ def test_correction_removes_a_missing_punch_and_shows_in_the_panel(qtbot: Any,
     dialog.approver.setText("周立群")
     dialog.save()
     assert dialog.changes.attendance
-    tab._after_write(dialog.changes)
+    tab.after_write(dialog.changes)
     _wait_reload(qtbot, tab)
     assert tab.proxy.index(row, col).data() == strings.LEGEND_DEFAULT["present"]
     assert tab.proxy.index(row, col).data(DAY_ROLE).am.corrected_in

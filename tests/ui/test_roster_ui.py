@@ -137,7 +137,7 @@ def test_mark_left_warns_about_unreturned_equipment(qtbot: Any, demo_services: A
     tab = w.roster_tab
     tab.search.setText("HX1001")
     tab.view.selectRow(0)
-    monkeypatch.setattr(tab_module, "_ask_date", lambda *_a: dt.date(2026, 12, 31))
+    monkeypatch.setattr(tab_module, "ask_date", lambda *_a: dt.date(2026, 12, 31))
     messages.answer = False
     tab.mark_selected_left()
     assert messages.asked and "2 件设备未归还" in messages.asked[0]

@@ -36,13 +36,15 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.holidays import HolidayYearDTO
 from ui import messages
+from ui.common import palette
 from ui.holidays.import_dialog import HolidayImportDialog
 from ui.holidays.year_grid import Legend, YearGrid
 
 YEAR_MIN, YEAR_MAX = 2000, 2099
-BANNER_STYLE = "background:#fff3c4; color:#6b4e00; padding:6px 8px; font-weight:bold;"
-CONFIRMED_STYLE = "color:#1e7b34; font-weight:bold;"
-PROVISIONAL_STYLE = "color:#b05a00; font-weight:bold;"
+BANNER_STYLE = f"background:{palette.BANNER_FILL}; color:{palette.BANNER_TEXT}; padding:6px 8px; " \
+    "font-weight:bold;"
+CONFIRMED_STYLE = palette.css(palette.OK, bold=True)
+PROVISIONAL_STYLE = palette.css(palette.WARNING, bold=True)
 
 
 def source_text(status: HolidayYearDTO) -> str:
@@ -117,13 +119,13 @@ class HolidayDialog(QDialog):
         banner_layout.addWidget(self.prefill_button)
 
         self.summary = QLabel()
-        self.summary.setStyleSheet("color:#333;")
+        self.summary.setStyleSheet(palette.css(palette.SOFT_TEXT))
         self.grid = YearGrid(self.today.year, self)
         self.grid.day_clicked.connect(self.cycle_day)
         self.legend = Legend(self)
         hint = QLabel(strings.HOLIDAY_CLICK_HINT)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 

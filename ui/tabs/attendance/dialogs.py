@@ -20,6 +20,7 @@ from app import strings
 from app.domain.attendance import MANUAL_KINDS
 from app.errors import AppError
 from app.services import Changes, Services
+from ui.common import palette
 
 
 class _Form(QDialog):
@@ -29,7 +30,7 @@ class _Form(QDialog):
         self.setMinimumWidth(420)
         self.form = QFormLayout(self)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(palette.css(palette.ERROR))
         self.error.setWordWrap(True)
         self.changes = Changes()
 

@@ -22,10 +22,12 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.handover import ChangeDTO, ChangeFields, has_attachment
 from app.services.roster import PersonDTO
+from ui.common import palette
 from ui.common.dates import date_edit, pydate, qdate
 from ui.common.widgets import OptionalDateEdit
 
-RED, AMBER, GREEN = "color:#c62828;", "color:#b26a00;", "color:#2e7d32;"
+RED, AMBER = palette.css(palette.ERROR), palette.css(palette.WARNING)
+GREEN = palette.css(palette.OK)
 
 
 def optional_date(value: dt.date | None) -> OptionalDateEdit:

@@ -21,6 +21,7 @@ from app import strings
 from app.errors import AppError
 from app.services import Changes, Services
 from app.services.imports import DeviceDTO
+from ui.common import palette
 from ui.common.widgets import fill_table, make_table
 
 
@@ -59,7 +60,7 @@ class DevicesDialog(QDialog):
                               (strings.DEV_ENCODING, self.encoding)):
             form.addRow(label, widget)
         self.error = QLabel()
-        self.error.setStyleSheet("color:#c0392b;")
+        self.error.setStyleSheet(palette.css(palette.ERROR))
         btn_new = QPushButton(strings.DEV_NEW)
         btn_new.clicked.connect(self._new)
         btn_save = QPushButton(strings.DEV_SAVE)

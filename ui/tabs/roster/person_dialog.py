@@ -35,6 +35,8 @@ from app.errors import AppError, ValidationError
 from app.services import Changes, Services
 from app.services.roster import PersonDTO
 from ui import messages
+from ui.common import palette
+from ui.common.dialog import FIELD_ERROR_STYLE
 from ui.common.widgets import OptionalDateEdit, date_text, make_table
 
 C = strings.ROSTER_COLUMNS
@@ -58,7 +60,7 @@ class PersonDialog(QDialog):
         tabs.addTab(self._attachment_tab(), strings.PERSON_TAB_ATTACHMENTS)
         self.tabs = tabs
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setStyleSheet(palette.css(palette.ERROR))
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -267,7 +269,7 @@ class PersonDialog(QDialog):
         if widget is not None:
             self.tabs.setCurrentIndex(0)
             widget.setFocus()
-            widget.setStyleSheet("border: 1px solid #c0392b;")
+            widget.setStyleSheet(FIELD_ERROR_STYLE)
 
     # ---- equipment and attachments -------------------------------------------------------
     def _apply(self, result: tuple[PersonDTO, Changes]) -> None:

@@ -29,6 +29,7 @@ from app import strings
 from app.errors import AppError
 from app.services.roster import PersonDTO
 from app.services.scores import RuleDTO, ScoreService
+from ui.common import palette
 from ui.common.dates import pydatetime, qdatetime
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -66,7 +67,7 @@ class QuickEntry(QWidget):
         self.button = QPushButton(strings.SC_SAVE)
         self.button.clicked.connect(self.save)
         self.message = QLabel()
-        self.message.setStyleSheet("color:#b03a2e;")
+        self.message.setStyleSheet(palette.css(palette.ERROR))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -129,7 +130,7 @@ class QuickEntry(QWidget):
         return int(self.person.itemData(index)) if index >= 0 else None
 
     def _say(self, text: str, ok: bool = False) -> None:
-        self.message.setStyleSheet("color:#1e7b34;" if ok else "color:#b03a2e;")
+        self.message.setStyleSheet(palette.css(palette.OK) if ok else palette.css(palette.ERROR))
         self.message.setText(text)
 
     def save(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from app.errors import AppError
 from app.services import Changes
 from app.services.scores import RuleDTO, ScoreService
 from ui import messages
+from ui.common import palette
 from ui.common.dates import pydate, qdate
 
 
@@ -83,7 +84,7 @@ class RuleCatalogueDialog(QDialog):
         edit.addWidget(retire_btn)
         hint = QLabel(strings.SC_RULES_HINT)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -153,7 +154,7 @@ class RuleCatalogueDialog(QDialog):
             for j, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if not r.active:
-                    item.setForeground(Qt.GlobalColor.gray)
+                    item.setForeground(QColor(palette.FAINT))
                 self.table.setItem(i, j, item)
             if r.code == code:
                 self.table.selectRow(i)

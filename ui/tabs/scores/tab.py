@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.scores import IncidentDTO, PersonScore, ScoresMonthDTO, score_service
 from ui import messages
+from ui.common import palette
 from ui.common.month import MonthNavigation
+from ui.common.tab import Tab
 from ui.common.table_model import ROW_ROLE
 from ui.tabs.scores.entry import QuickEntry
 from ui.tabs.scores.model import WAIVED_TEXT, ScoreFilter, ScoreModel, incident_cells
@@ -42,14 +43,13 @@ from ui.tasks import TaskRunner
 INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
-class ScoresTab(MonthNavigation, QWidget):
-    changed = Signal(object)
+class ScoresTab(MonthNavigation, Tab):
+    watches = ("roster", "attendance", "leave", "scores", "calendar", "settings")
 
     def __init__(self, services: Services, tasks: TaskRunner, today: dt.date | None = None,
                  parent: QWidget | None = None,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
+        super().__init__(services, tasks, parent)
         self.scores = score_service(services)
         today = today or services.clock.today()
         self.today = today
@@ -61,7 +61,7 @@ class ScoresTab(MonthNavigation, QWidget):
         self.proxy = ScoreFilter(self)
         self.proxy.setSourceModel(self.model)
         self.entry = QuickEntry(self.scores, clock or services.clock.now)
-        self.entry.saved.connect(self._after_write)
+        self.entry.saved.connect(self.after_write)
         self._build()
         self._load_lists()
         self.reload()
@@ -94,7 +94,7 @@ class ScoresTab(MonthNavigation, QWidget):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#fff3c4; color:#6b4e00; padding:4px 8px;")
+        self.banner.setStyleSheet(palette.BANNER_STYLE)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -107,7 +107,7 @@ class ScoresTab(MonthNavigation, QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._picked(cur))
         self.summary = QLabel()
-        self.summary.setStyleSheet("color:#444;")
+        self.summary.setStyleSheet(palette.css(palette.SOFT_TEXT))
 
         self.person_title = QLabel()
         self.person_title.setStyleSheet("font-weight:bold;")
@@ -207,12 +207,13 @@ class ScoresTab(MonthNavigation, QWidget):
             n=self.proxy.rowCount(), base=self.result.base, threshold=threshold,
             flagged=flagged))
 
+    def refresh(self) -> None:
+        self.reload()
+
     def on_changes(self, changes: Changes) -> None:
         if changes.roster or changes.scores:
             self._load_lists()
-        if changes.roster or changes.attendance or changes.leave or changes.scores or \
-                changes.calendar or changes.settings:
-            self.reload()
+        super().on_changes(changes)
 
     # ---- a person's incidents --------------------------------------------------------------
     def _picked(self, index: object) -> None:
@@ -281,11 +282,6 @@ class ScoresTab(MonthNavigation, QWidget):
         self.btn_unwaive.setEnabled(i is not None and i.waived and not locked)
 
     # ---- writes --------------------------------------------------------------------------
-    def _after_write(self, changes: Changes) -> None:
-        if changes.any:
-            self.reload()
-            self.changed.emit(changes)
-
     def waive_selected(self) -> None:
         self._waiver(waive=True)
 
@@ -303,13 +299,8 @@ class ScoresTab(MonthNavigation, QWidget):
             label=i.rule_label, at=i.at.strftime("%Y-%m-%d %H:%M"), name=i.name))
         if not ok:
             return
-        try:
-            changes = (self.scores.waive(i.id, reason) if waive
-                       else self.scores.unwaive(i.id, reason))
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._after_write(changes)
+        scores = self.scores
+        self.run_op(lambda: scores.waive(i.id, reason) if waive else scores.unwaive(i.id, reason))
 
     def edit_rules(self) -> None:
         from ui.tabs.scores.rules_dialog import RuleCatalogueDialog
@@ -318,7 +309,7 @@ class ScoresTab(MonthNavigation, QWidget):
         dialog.exec()
         if dialog.changes.any:
             self._load_lists()
-            self._after_write(dialog.changes)
+            self.after_write(dialog.changes)
 
     # ---- printing ------------------------------------------------------------------------
     def print_sheet(self, excel: bool) -> None:

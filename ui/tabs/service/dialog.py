@@ -49,11 +49,12 @@ from app.domain.service_log import (
 from app.errors import AppError, ValidationError
 from app.services import Changes, Services
 from app.services.service_log_dto import ServiceRecordDTO
+from ui.common import palette
 from ui.common.dates import pydatetime, qdatetime
 from ui.common.widgets import OptionalDateEdit
 
-MUTED = "color:#666;"
-ERROR = "color:#c0392b;"
+MUTED = palette.css(palette.MUTED)
+ERROR = palette.css(palette.ERROR)
 
 
 def time_text(value: dt.datetime | None) -> str:
@@ -344,7 +345,7 @@ class RecordDialog(QDialog):
             resolution=measure_text(m.resolution_minutes, m.resolution,
                                     targets.resolution_minutes)))
         missed = "missed" in (m.response, m.resolution)
-        self.live.setStyleSheet("color:#c0392b;" if missed else "color:#1b7f3b;")
+        self.live.setStyleSheet(palette.css(palette.ERROR) if missed else palette.css(palette.OK))
 
     # ---- saving --------------------------------------------------------------------------
     def _staff_time(self, row: int, col: int) -> dt.datetime | None:

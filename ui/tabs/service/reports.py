@@ -27,6 +27,7 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.service_log_dto import DailyReportDTO
 from ui import messages
+from ui.common import palette
 from ui.common.dates import pydate, qdate
 
 TEXT_COLUMN = 3
@@ -84,7 +85,7 @@ class ReportsPage(QWidget):
         for w in (self.save_button, xlsx, pdf):
             bar.addWidget(w)
         hint = QLabel(strings.SV_REPORT_HINT)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         self.table = ReportGrid(0, len(strings.SV_REPORT_HEADERS))
         self.table.setHorizontalHeaderLabels(list(strings.SV_REPORT_HEADERS))
         self.table.verticalHeader().setVisible(False)
