@@ -123,7 +123,11 @@ def test_correction_without_reason_is_refused_in_the_form(qtbot: Any, demo: Serv
     dialog = CorrectionDialog(demo, person.id, person.name, dt.date(2026, 11, 3))
     qtbot.addWidget(dialog)
     dialog.save()
-    assert dialog.error.text() == strings.CORRECTION_NEEDS_REASON
+    # the form names the field the service refused and outlines it
+    assert dialog.error.text() == strings.FIELD_ERROR.format(
+        field=strings.CORRECTION_REASON, message=strings.CORRECTION_NEEDS_REASON)
+    assert "border" in dialog.reason.styleSheet()
+    assert not dialog.changes.any and dialog.result() == 0
 
 
 def test_lock_freezes_the_month_and_reopen_needs_a_reason(

@@ -4,8 +4,8 @@ A dialog builds its rows with ``add_row`` (naming the service field a row edits,
 ``ValidationError`` with ``.field`` points at it), calls ``finish`` to add the error line and
 the buttons, and implements ``submit`` (the service call). ``save`` runs it: an ``AppError``
 is shown in the dialog (the field named and outlined), success collects the ``Changes`` in
-``self.changes``, hands the value to ``saved`` and closes. ``attempt`` does the same for a
-call that keeps the dialog open (a button inside it).
+``self.changes``, hands the value to ``on_saved`` and closes. ``attempt`` does the same for
+a call that keeps the dialog open (a button inside it).
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ FIELD_ERROR_STYLE = f"border: 1px solid {palette.ERROR};"
 
 class FormDialog(QDialog):
     def __init__(self, services: Services, title: str, parent: QWidget | None = None,
-                 min_width: int = 0) -> None:
+                 min_width: int = 0, detached: bool = False) -> None:
+        """``detached``: the dialog lays out ``self.form`` and ``self.error`` itself (a list
+        beside the form, buttons of its own) instead of the form filling the dialog."""
         from app.services import Changes
 
         super().__init__(parent)
@@ -45,11 +47,11 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         if min_width:
             self.setMinimumWidth(min_width)
-        self.form = QFormLayout(self)
+        self.form = QFormLayout() if detached else QFormLayout(self)
         self.error = QLabel()
         self.error.setStyleSheet(palette.css(palette.ERROR))
         self.error.setWordWrap(True)
-        self.fields: dict[str, tuple[str, QWidget]] = {}
+        self._field_rows: dict[str, tuple[str, QWidget]] = {}
         self._marked: QWidget | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
 
@@ -62,7 +64,7 @@ class FormDialog(QDialog):
         if field is not None:
             shown = target if target is not None else widget
             assert isinstance(shown, QWidget)
-            self.fields[field] = (label.rstrip("*:："), shown)
+            self._field_rows[field] = (label.rstrip("*:："), shown)
 
     def finish(self, ok_text: str | None = None) -> QPushButton:
         """Add the error line and the OK/Cancel box (call once, after the rows)."""
@@ -82,11 +84,11 @@ class FormDialog(QDialog):
         """The service call; returns ``Changes``, ``(value, Changes)`` or a value."""
         raise NotImplementedError
 
-    def saved(self, value: Any) -> None:
+    def on_saved(self, value: Any) -> None:
         """The value ``submit`` returned (a created DTO…)."""
 
     def save(self) -> None:
-        if self.attempt(self.submit, self.saved):
+        if self.attempt(self.submit, self.on_saved):
             self.accept()
 
     def attempt(self, fn: Callable[[], Any],
@@ -115,8 +117,8 @@ class FormDialog(QDialog):
             return
         text = problem if isinstance(problem, str) else problem.message
         field = problem.field if isinstance(problem, ValidationError) else None
-        if field in self.fields:
-            label, widget = self.fields[field]
+        if field in self._field_rows:
+            label, widget = self._field_rows[field]
             text = strings.FIELD_ERROR.format(field=label, message=text)
             widget.setStyleSheet(FIELD_ERROR_STYLE)
             widget.setFocus()

@@ -165,5 +165,5 @@ class LeaveDialog(FormDialog):
             ch = ch | self.services.leave.attach(leave.id, self.attachment)
         return leave, ch
 
-    def saved(self, value: LeaveDTO) -> None:
+    def on_saved(self, value: LeaveDTO) -> None:
         self.created = value
