@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
-    QPushButton,
     QWidget,
 )
 
@@ -64,11 +63,19 @@ class FormDialog(QDialog):
         if field is not None:
             shown = target if target is not None else widget
             assert isinstance(shown, QWidget)
-            self._field_rows[field] = (label.rstrip("*:："), shown)
+            self.register_field(field, label, shown)
 
-    def finish(self, ok_text: str | None = None) -> QPushButton:
+    def register_field(self, field: str, label: str, widget: QWidget) -> None:
+        """``field`` (the service's name) is edited in ``widget``, shown as ``label``."""
+        self._field_rows[field] = (label.rstrip("*:\uff1a"), widget)
+
+    def finish(self, ok_text: str | None = None) -> None:
         """Add the error line and the OK/Cancel box (call once, after the rows)."""
         self.form.addRow(self.error)
+        self.form.addRow(self.ok_cancel(ok_text))
+
+    def ok_cancel(self, ok_text: str | None = None) -> QDialogButtonBox:
+        """The OK (Save, or ``ok_text``) / Cancel box wired to ``save`` and ``reject``."""
         if ok_text is None:
             ok = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         else:
@@ -76,8 +83,7 @@ class FormDialog(QDialog):
         ok.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.form.addRow(self.buttons)
-        return ok
+        return self.buttons
 
     # ---- running -------------------------------------------------------------------------
     def submit(self) -> Any:
