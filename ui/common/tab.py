@@ -40,6 +40,29 @@ def report_error(parent: QWidget, exc: BaseException) -> None:
     show_exception(exc, parent)
 
 
+def call(parent: QWidget, fn: Callable[[], Any],
+         on_done: Callable[[Any], None] | None = None) -> bool:
+    """Run a quick service call from any widget: an ``AppError`` is told to the user the
+    standard way, otherwise ``on_done`` gets the result. True if it worked."""
+    try:
+        result = fn()
+    except AppError as exc:
+        report_error(parent, exc)
+        return False
+    if on_done is not None:
+        on_done(result)
+    return True
+
+
+def attempt_quietly(fn: Callable[[], Any]) -> Any:
+    """For widgets that show a refusal inline (live checks, quick entry): the result, or the
+    ``AppError`` itself instead of a message box."""
+    try:
+        return fn()
+    except AppError as exc:
+        return exc
+
+
 class Tab(QWidget):
     """Base of the main window's tabs (see the module docstring)."""
 
@@ -86,9 +109,4 @@ class Tab(QWidget):
             self.tasks.run(long, lambda _progress: fn(), finish,
                            lambda exc: report_error(self, exc))
             return
-        try:
-            result = fn()
-        except AppError as exc:
-            report_error(self, exc)
-            return
-        finish(result)
+        call(self, fn, finish)

@@ -27,6 +27,7 @@ from ui.common import palette
 from ui.common.dates import date_edit, pydate, pydatetime
 from ui.common.dialog import FormDialog
 from ui.common.people import PersonCombo
+from ui.common.tab import attempt_quietly
 
 
 def _session_combo() -> QComboBox:
@@ -116,13 +117,12 @@ class LeaveDialog(FormDialog):
         """Recompute the day count and the violations as the user types."""
         if self.person.currentData() is None:
             return []
-        try:
-            preview = self.services.leave.preview(
-                int(self.person.currentData()), str(self.type.currentData()), self.span(),
-                self.filed(), self.deputy.currentData(), self.emergency.isChecked(),
-                self.attachment is not None)
-        except AppError as exc:
-            self.checks.setText(exc.message)
+        preview = attempt_quietly(lambda: self.services.leave.preview(
+            int(self.person.currentData()), str(self.type.currentData()), self.span(),
+            self.filed(), self.deputy.currentData(), self.emergency.isChecked(),
+            self.attachment is not None))
+        if isinstance(preview, AppError):
+            self.checks.setText(preview.message)
             self.checks.setStyleSheet(palette.css(palette.ERROR))
             return ["invalid"]
         if preview.violations:

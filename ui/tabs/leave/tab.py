@@ -29,7 +29,7 @@ from app.services.leave import LeaveDTO, OvertimeDTO
 from ui.common import palette
 from ui.common.dates import ask_date
 from ui.common.people import PersonCombo, person_label
-from ui.common.tab import Tab
+from ui.common.tab import Tab, attempt_quietly
 from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
 from ui.tabs.leave.dialog import LeaveDialog
 from ui.tabs.leave.overtime import OvertimeDialog
@@ -266,11 +266,13 @@ class LeaveTab(Tab):
             return
         self.detail.setHtml(leave_html(r))
         year = r.span.start.year
-        try:
-            ent, used, remaining = self.services.leave.annual_balance(r.person_id, year)
-            comp = self.services.leave.comp_balance(r.person_id)
-        except AppError:  # a person without a start date has no balance to show
+        leave = self.services.leave
+        balance = attempt_quietly(lambda: (leave.annual_balance(r.person_id, year),
+                                           leave.comp_balance(r.person_id)))
+        if isinstance(balance, AppError):  # a person without a start date has no balance
+            self.balance.clear()
             return
+        (ent, used, remaining), comp = balance
         self.balance.setText(strings.LV_BALANCE.format(name=r.person_name, year=year,
                                                        entitlement=ent, used=used,
                                                        remaining=remaining, comp=comp))

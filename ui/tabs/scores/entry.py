@@ -31,6 +31,7 @@ from app.services.roster import PersonDTO
 from app.services.scores import RuleDTO, ScoreService
 from ui.common import palette
 from ui.common.dates import pydatetime, qdatetime
+from ui.common.tab import attempt_quietly
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -144,12 +145,12 @@ class QuickEntry(QWidget):
             self._say(strings.SC_PICK_RULE)
             return
         points = None if self.points.value() < 0 else self.points.value()
-        try:
-            incident, changes = self.scores.add_incident(
-                person_id, rule, pydatetime(self.at.dateTime()), self.note.text(), points)
-        except AppError as exc:
-            self._say(exc.message)
+        result = attempt_quietly(lambda: self.scores.add_incident(
+            person_id, rule, pydatetime(self.at.dateTime()), self.note.text(), points))
+        if isinstance(result, AppError):
+            self._say(result.message)
             return
+        incident, changes = result
         self._say(strings.SC_SAVED.format(name=incident.name, label=incident.rule_label,
                                           points=incident.points), ok=True)
         self.note.clear()

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.service_log_dto import DailyReportDTO
 from ui import messages
 from ui.common import palette
 from ui.common.dates import pydate, qdate
+from ui.common.tab import call
 
 TEXT_COLUMN = 3
 
@@ -148,11 +148,11 @@ class ReportsPage(QWidget):
         if not self.dirty():
             return Changes()
         texts = {r.person_id: t for r, t in zip(self.rows, self.texts(), strict=True)}
-        try:
-            changes = self.services.service_log.set_reports(self.shown_day, texts)
-        except AppError as exc:
-            messages.error(self, exc.message)
+        written: list[Changes] = []
+        if not call(self, lambda: self.services.service_log.set_reports(self.shown_day, texts),
+                    written.append):
             return Changes()
+        changes = written[0]
         self.load(self.shown_day)
         done = sum(1 for t in texts.values() if t.strip())
         self.status.setText(strings.SV_REPORT_SAVED.format(
