@@ -31,6 +31,7 @@ from app.services.roster import PersonDTO
 from app.services.scores import RuleDTO, ScoreService
 from ui.common import palette
 from ui.common.dates import pydatetime, qdatetime
+from ui.common.people import PersonCombo
 from ui.common.tab import attempt_quietly
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -46,7 +47,7 @@ class QuickEntry(QWidget):
         super().__init__(parent)
         self.scores = scores
         self._clock = clock
-        self.person = QComboBox()
+        self.person = PersonCombo()
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setMinimumWidth(140)
@@ -103,14 +104,7 @@ class QuickEntry(QWidget):
         return any(watched in (c, c.lineEdit()) and c.view().isVisible() for c in combos)
 
     def set_people(self, people: Sequence[PersonDTO]) -> None:
-        current = self.person.currentData()
-        self.person.blockSignals(True)
-        self.person.clear()
-        for p in people:
-            if p.status != "left":
-                self.person.addItem(f"{p.name}（{p.employee_no}）", p.id)
-        self.person.setCurrentIndex(max(0, self.person.findData(current)))
-        self.person.blockSignals(False)
+        self.person.set_people(people)
 
     def set_rules(self, rules: Sequence[RuleDTO]) -> None:
         """Rules that can be recorded by hand: active, not attendance-derived."""

@@ -49,6 +49,7 @@ from app.services.service_log_dto import ServiceRecordDTO
 from ui.common import palette
 from ui.common.dates import date_edit, pydate, pydatetime, qdatetime
 from ui.common.dialog import FormDialog
+from ui.common.people import person_label
 from ui.common.widgets import OptionalDateEdit
 
 MUTED = palette.css(palette.MUTED)
@@ -243,7 +244,7 @@ class RecordDialog(FormDialog):
         table.setMinimumHeight(150)
         self.staff_ids: list[int] = []
         for i, p in enumerate(people):
-            name = QTableWidgetItem(f"{p.name}（{p.employee_no}）")
+            name = QTableWidgetItem(person_label(p))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Unchecked)

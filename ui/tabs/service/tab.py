@@ -29,6 +29,7 @@ from app.services import Changes, Services
 from app.services.service_log_dto import ServiceMonthDTO, ServiceRecordDTO
 from ui import messages
 from ui.common import palette
+from ui.common.people import PersonCombo
 from ui.common.tab import Tab
 from ui.tabs.service.dialog import CommitmentsDialog, RecordDialog
 from ui.tabs.service.model import ServiceModel, ServiceSort
@@ -146,7 +147,7 @@ class ServiceTab(Tab):
         self.f_result.addItem(strings.SV_ALL_RESULTS, None)
         for code in RESULTS:
             self.f_result.addItem(strings.SV_RESULT_LABELS[code], code)
-        self.f_staff = QComboBox()
+        self.f_staff = PersonCombo(strings.SV_ALL_STAFF, include_left=True)
         filters = QHBoxLayout()
         for box in (self.f_month, self.f_type, self.f_result, self.f_staff):
             filters.addWidget(box)
@@ -192,14 +193,7 @@ class ServiceTab(Tab):
             self.f_month.addItem(strings.MONTH_TITLE.format(year=y, month=m + 1), (y, m + 1))
         self.f_month.setCurrentIndex(max(0, index_of(self.f_month, month)))
         self.f_month.blockSignals(False)
-        person = self.f_staff.currentData()
-        self.f_staff.blockSignals(True)
-        self.f_staff.clear()
-        self.f_staff.addItem(strings.SV_ALL_STAFF, None)
-        for p in self.services.roster.list_people():
-            self.f_staff.addItem(f"{p.name}（{p.employee_no}）", p.id)
-        self.f_staff.setCurrentIndex(max(0, index_of(self.f_staff, person)))
-        self.f_staff.blockSignals(False)
+        self.f_staff.set_people(self.services.roster.list_people())
 
     def refresh(self) -> None:
         self._fill_filters()
