@@ -60,7 +60,7 @@ def allowed_actions(state: str, emergency: bool = False,
 
     The project manager approves or rejects a submitted request; the client department's
     approval is recorded beside it in either order, also after the return; an approved leave
-    may be returned (销假) or extended (续假); a request may be cancelled until it is decided
+    may be returned early or extended; a request may be cancelled until it is decided
     for good (returned, rejected). An emergency leave is back-filed once, in any state.
     Printing is always possible.
     """

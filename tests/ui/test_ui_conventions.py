@@ -76,6 +76,12 @@ def test_run_op_reports_an_expected_error_and_writes_nothing(
     assert emitted == [] and done == []
     tab.run_op(lambda: ("value", Changes(leave=True)), done.append)
     assert emitted == [Changes(leave=True)] and done == ["value"]
+    # a long call runs on the TaskRunner and ends the same way
+    tab.run_op(refuse, done.append, long="...")
+    qtbot.waitUntil(lambda: len(messages.errors) == 2, timeout=10000)
+    tab.run_op(lambda: Changes(roster=True), done.append, long="...")
+    qtbot.waitUntil(lambda: len(emitted) == 2, timeout=10000)
+    assert emitted[1] == Changes(roster=True) and done == ["value", None]
 
 
 def _select(tab: LeaveTab, leave_id: int) -> None:

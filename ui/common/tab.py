@@ -36,7 +36,7 @@ def split_result(result: Any) -> tuple[Any, Changes | None]:
 
 def report_error(parent: QWidget, exc: BaseException) -> None:
     """The one way the UI tells the user a call failed: an expected error as its message
-    (a field error names the field), anything else through the crash dialog."""
+    (``ui.messages.error``), anything else logged and shown through the crash dialog."""
     show_exception(exc, parent)
 
 

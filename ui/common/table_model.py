@@ -27,6 +27,7 @@ class Column(Generic[T]):
     foreground: Callable[[T], Any] | None = None
     tooltip: Callable[[T], str] | None = None
     background: Callable[[T], Any] | None = None
+    font: Callable[[T], Any] | None = None
 
 
 class DtoTableModel(QAbstractTableModel, Generic[T]):
@@ -84,6 +85,8 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
             return col.tooltip(item)
         if role == Qt.ItemDataRole.BackgroundRole and col.background:
             return col.background(item)
+        if role == Qt.ItemDataRole.FontRole and col.font:
+            return col.font(item)
         return None
 
 

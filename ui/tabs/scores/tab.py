@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QShowEvent
+from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +33,25 @@ from ui import messages
 from ui.common import palette
 from ui.common.month import MonthNavigation
 from ui.common.tab import Tab
-from ui.common.table_model import ROW_ROLE
+from ui.common.table_model import ROW_ROLE, Column, DtoTableModel, make_view, selected_row
 from ui.tabs.scores.entry import QuickEntry
 from ui.tabs.scores.model import WAIVED_TEXT, ScoreFilter, ScoreModel, incident_cells
 from ui.tasks import TaskRunner
 
-INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 20
+
+def _struck(i: IncidentDTO) -> QFont | None:
+    if not i.waived:
+        return None
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
+
+
+INCIDENT_COLUMNS: tuple[Column[IncidentDTO], ...] = tuple(
+    Column(title, lambda i, c=c: incident_cells(i)[c],
+           foreground=lambda i: QBrush(WAIVED_TEXT) if i.waived else None, font=_struck,
+           tooltip=(lambda i: i.waive_reason if i.waived else "") if c == 7 else None)
+    for c, title in enumerate(strings.SC_INCIDENT_HEADERS))
 
 
 class ScoresTab(MonthNavigation, Tab):
@@ -111,16 +122,9 @@ class ScoresTab(MonthNavigation, Tab):
 
         self.person_title = QLabel()
         self.person_title.setStyleSheet("font-weight:bold;")
-        self.incidents = QTableWidget(0, len(strings.SC_INCIDENT_HEADERS))
-        self.incidents.setHorizontalHeaderLabels(list(strings.SC_INCIDENT_HEADERS))
-        self.incidents.verticalHeader().setVisible(False)
-        self.incidents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.incidents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.incidents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.incidents.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.incidents.horizontalHeader().setStretchLastSection(True)
-        self.incidents.itemSelectionChanged.connect(self._incident_picked)
+        self.incident_model = DtoTableModel(INCIDENT_COLUMNS, self)
+        self.incidents = make_view(self.incident_model)
+        self.incidents.selectionModel().selectionChanged.connect(self._incident_picked)
         self.btn_waive = QPushButton(strings.SC_WAIVE)
         self.btn_unwaive = QPushButton(strings.SC_UNWAIVE)
         self.btn_waive.clicked.connect(self.waive_selected)
@@ -241,39 +245,21 @@ class ScoresTab(MonthNavigation, Tab):
             self._show_person(None)
 
     def _show_person(self, person: PersonScore | None) -> None:
-        self.incidents.setRowCount(0)
+        self.incident_model.set_rows(person.incidents if person is not None else ())
         if person is None:
             self.person_title.setText(strings.SC_PICK_HINT)
         else:
             self.person_title.setText(strings.SC_PERSON_TITLE.format(
                 name=person.name, no=person.employee_no, score=person.score, rank=person.rank,
                 deductions=person.deductions, rewards=person.rewards))
-            self.incidents.setRowCount(len(person.incidents))
-            for r, incident in enumerate(person.incidents):
-                self._fill_incident(r, incident)
             index = self.entry.person.findData(person.person_id)
             if index >= 0:
                 self.entry.person.setCurrentIndex(index)
         self._incident_picked()
 
-    def _fill_incident(self, row: int, incident: IncidentDTO) -> None:
-        for c, text in enumerate(incident_cells(incident)):
-            item = QTableWidgetItem(text)
-            item.setData(INCIDENT_ROLE, incident)
-            if incident.waived:
-                font = item.font()
-                font.setStrikeOut(True)
-                item.setFont(font)
-                item.setForeground(QBrush(WAIVED_TEXT))
-            if c == 7 and incident.waived:
-                item.setToolTip(incident.waive_reason)
-            self.incidents.setItem(row, c, item)
-
     def selected_incident(self) -> IncidentDTO | None:
-        row = self.incidents.currentRow()
-        item = self.incidents.item(row, 0) if row >= 0 else None
-        value = item.data(INCIDENT_ROLE) if item is not None else None
-        return value if isinstance(value, IncidentDTO) else None
+        i: IncidentDTO | None = selected_row(self.incidents)
+        return i
 
     def _incident_picked(self) -> None:
         i = self.selected_incident()
