@@ -6,7 +6,9 @@ database layer (SQLAlchemy, ~0.3 s of imports) is loaded only once the window is
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl
@@ -15,23 +17,68 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget
 
 from app import __version__, strings
 from ui import messages
+from ui.common import palette
 from ui.errors import log_file
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.services import Changes, Services
+    from ui.common.tab import Tab
+    from ui.tabs.attendance.tab import AttendanceTab
+    from ui.tabs.handover.tab import HandoverTab
+    from ui.tabs.imports.tab import ImportsTab
+    from ui.tabs.leave.tab import LeaveTab
+    from ui.tabs.roster.tab import RosterTab
+    from ui.tabs.scores.tab import ScoresTab
+    from ui.tabs.service.tab import ServiceTab
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """One tab of the main window: where its class lives (imported once the database is
+    open), its title, the attribute the window keeps it under, and a switch shortcut."""
+
+    attr: str
+    path: str  # "package.module:Class", a ui.common.tab.Tab
+    title: str
+    shortcut: str | None = None
+
+    def build(self, services: Services, tasks: TaskRunner) -> Tab:
+        module, name = self.path.split(":")
+        cls: type[Tab] = getattr(importlib.import_module(module), name)
+        return cls(services, tasks)
+
+
+# The tabs, in order: adding a tab is one line here.
+TABS = (
+    TabSpec("roster_tab", "ui.tabs.roster.tab:RosterTab", strings.TAB_ROSTER),
+    TabSpec("attendance_tab", "ui.tabs.attendance.tab:AttendanceTab", strings.TAB_ATTENDANCE),
+    TabSpec("leave_tab", "ui.tabs.leave.tab:LeaveTab", strings.TAB_LEAVE),
+    TabSpec("handover_tab", "ui.tabs.handover.tab:HandoverTab", strings.TAB_HANDOVER),
+    TabSpec("scores_tab", "ui.tabs.scores.tab:ScoresTab", strings.TAB_SCORES),
+    TabSpec("service_tab", "ui.tabs.service.tab:ServiceTab", strings.TAB_SERVICE),
+    TabSpec("imports_tab", "ui.tabs.imports.tab:ImportsTab", strings.TAB_IMPORTS),
+)
 
 
 class MainWindow(QMainWindow):
+    roster_tab: RosterTab
+    attendance_tab: AttendanceTab
+    leave_tab: LeaveTab
+    handover_tab: HandoverTab
+    scores_tab: ScoresTab
+    service_tab: ServiceTab
+    imports_tab: ImportsTab
+
     def __init__(self, services: Services | None = None) -> None:
         super().__init__()
         self.tasks = TaskRunner(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.all_tabs: list[Any] = []
+        self.all_tabs: list[Tab] = []
         self.status_people = QLabel()
         self.status_db = QLabel()
-        self.status_db.setStyleSheet("color: #666;")
+        self.status_db.setStyleSheet(palette.css(palette.MUTED))
         self.statusBar().addWidget(self.status_people)
         self.statusBar().addPermanentWidget(self.status_db)
         loading = QLabel(strings.OPENING_DB)
@@ -48,35 +95,21 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
         from ui.common.widgets import OptionalDateEdit
-        from ui.tabs.attendance.tab import AttendanceTab
-        from ui.tabs.handover.tab import HandoverTab, HandoverWarningsLabel
-        from ui.tabs.imports.tab import ImportsTab
-        from ui.tabs.leave.tab import LeaveTab
-        from ui.tabs.roster.tab import RosterTab
-        from ui.tabs.scores.tab import ScoresTab
-        from ui.tabs.service.tab import ServiceTab
+        from ui.tabs.handover.tab import HandoverWarningsLabel
 
         self.services = services
         OptionalDateEdit.today = services.clock.today  # empty date fields open on "today"
-        self.roster_tab = RosterTab(services, self.tasks)
-        self.attendance_tab = AttendanceTab(services, self.tasks)
-        self.tabs.addTab(self.roster_tab, strings.TAB_ROSTER)
-        self.imports_tab = ImportsTab(services, self.tasks)
-        self.leave_tab = LeaveTab(services, self.tasks)
-        self.scores_tab = ScoresTab(services, self.tasks)
-        self.handover_tab = HandoverTab(services, self.tasks)
-        self.service_tab = ServiceTab(services, self.tasks)
-        self.tabs.addTab(self.attendance_tab, strings.TAB_ATTENDANCE)
-        self.tabs.addTab(self.leave_tab, strings.TAB_LEAVE)
-        self.tabs.addTab(self.handover_tab, strings.TAB_HANDOVER)
-        self.tabs.addTab(self.scores_tab, strings.TAB_SCORES)
-        self.tabs.addTab(self.service_tab, strings.TAB_SERVICE)
-        self.tabs.addTab(self.imports_tab, strings.TAB_IMPORTS)
-        self.all_tabs = [self.roster_tab, self.attendance_tab, self.leave_tab,
-                         self.handover_tab, self.scores_tab, self.service_tab,
-                         self.imports_tab]
-        for tab in self.all_tabs:
+        for spec in TABS:
+            tab = spec.build(services, self.tasks)
+            setattr(self, spec.attr, tab)
+            index = self.tabs.addTab(tab, spec.title)
+            if spec.shortcut:
+                switch = QAction(self)
+                switch.setShortcut(QKeySequence(spec.shortcut))
+                switch.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+                self.addAction(switch)
             tab.changed.connect(self.apply_changes)
+            self.all_tabs.append(tab)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))

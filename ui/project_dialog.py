@@ -4,31 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QWidget,
 )
 
 from app import strings
-from app.errors import AppError
-from app.services import Changes, Services
+from app.services import Services
 from app.services.project import EDITABLE
+from ui.common import palette
+from ui.common.dialog import FormDialog
 
 
-class ProjectDialog(QDialog):
+class ProjectDialog(FormDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.changes = Changes()
-        self.setWindowTitle(strings.PROJECT_DIALOG_TITLE)
-        self.setMinimumWidth(520)
+        super().__init__(services, strings.PROJECT_DIALOG_TITLE, parent, min_width=520)
         project = services.project.get()
-        form = QFormLayout(self)
+        form = self.form
         hint = QLabel(strings.PROJECT_DIALOG_HINT)
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         form.addRow(hint)
         self.edits: dict[str, QLineEdit | QComboBox] = {}
         choices = {"client_label": strings.CLIENT_LABEL_CHOICES,
@@ -44,24 +38,13 @@ class ProjectDialog(QDialog):
             else:
                 widget = QLineEdit(value)
             self.edits[key] = widget
-            form.addRow(strings.PROJECT_FIELDS[key] + ("*" if key == "name" else ""), widget)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+            self.add_row(strings.PROJECT_FIELDS[key] + ("*" if key == "name" else ""), widget,
+                         key)
+        self.finish()
 
     def values(self) -> dict[str, str]:
         return {k: (w.currentText() if isinstance(w, QComboBox) else w.text())
                 for k, w in self.edits.items()}
 
-    def save(self) -> None:
-        try:
-            _, self.changes = self.services.project.update(**self.values())
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+    def submit(self) -> object:
+        return self.services.project.update(**self.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain.schedule import INT_KEYS, RANGE_KEYS, TIME_KEYS
-from app.errors import AppError
 from app.services import Changes, Services
 from ui import messages
+from ui.common import palette
+from ui.common.dates import pydate, qdate
+from ui.common.tab import call
 
 
 def _time_edit(text: str) -> QTimeEdit:
@@ -57,11 +59,11 @@ class RulesDialog(QDialog):
         tabs.addTab(self._legend_tab(), strings.RULES_TAB_LEGEND)
         tabs.addTab(self._leave_tab(), strings.RULES_TAB_LEAVE_TYPES)
         tabs.addTab(self._history_tab(shown["history"]), strings.RULES_TAB_HISTORY)
-        self.from_date = QDateEdit(QDate(self.today.year, self.today.month, self.today.day))
+        self.from_date = QDateEdit(qdate(self.today))
         self.from_date.setCalendarPopup(True)
         self.from_date.setDisplayFormat("yyyy-MM-dd")
         hint = QLabel(strings.RULES_FROM_HINT)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         form = QFormLayout()
         form.addRow(strings.RULES_FROM, self.from_date)
         form.addRow(hint)
@@ -180,14 +182,14 @@ class RulesDialog(QDialog):
         if not changed:
             messages.info(self, strings.RULES_NOTHING_CHANGED)
             return
-        d = self.from_date.date()
-        day = dt.date(d.year(), d.month(), d.day())
-        try:
+        day = pydate(self.from_date.date())
+
+        def write() -> None:
             for key, value in changed.items():
                 _, ch = self.services.settings.set(key, value, day)
                 self.changes = self.changes | ch
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        messages.info(self, strings.RULES_SAVED.format(n=len(changed), date=day.isoformat()))
+
+        if call(self, write):
+            messages.info(self, strings.RULES_SAVED.format(n=len(changed),
+                                                           date=day.isoformat()))
         self.accept()

@@ -117,6 +117,28 @@ def has_handover(kind: str) -> bool:
     return kind != ADD
 
 
+# Workflow actions on one change. ``allowed_actions`` is the one place that says which a
+# change allows: the service refuses anything outside it and the UI enables its buttons from it.
+EDIT, APPROVE, CHECKLIST, HANDOVER = "edit", "approve", "checklist", "handover"
+BEGIN, FINISH, CANCEL, PRINT = "begin_handover", "finish", "cancel", "print"
+ACTIONS = (EDIT, APPROVE, CHECKLIST, HANDOVER, BEGIN, FINISH, CANCEL, PRINT)
+
+
+def allowed_actions(state: str, kind: str, handover_started: bool = False) -> frozenset[str]:
+    """What a change in ``state`` allows (C1-C6): while it is planned it can be edited,
+    approved, finished or cancelled and its checklist kept; a change with a handover (C3) opens
+    the handover form and starts the handover once. Done and cancelled changes are history:
+    only their forms are printed."""
+    allowed = {PRINT}
+    if state == PLANNED:
+        allowed |= {EDIT, APPROVE, CHECKLIST, FINISH, CANCEL}
+        if has_handover(kind):
+            allowed.add(HANDOVER)
+            if not handover_started:
+                allowed.add(BEGIN)
+    return frozenset(allowed)
+
+
 def needs_notice(kind: str) -> bool:
     """C1 does not apply to a replacement the client demanded: the client started it, and the
     15-working-day limit of C4 leaves no room for a month's notice."""

@@ -60,6 +60,38 @@ TRANSITIONS: dict[LeaveState, set[LeaveState]] = {
 ACTIVE_STATES = frozenset({SUBMITTED, APPROVED, RETURNED})  # take part in overlap checks
 COUNTED_STATES = frozenset({APPROVED, RETURNED})  # shown in the attendance calendar
 
+# Workflow actions on one request. ``allowed_actions`` is the one place that says which a
+# request allows: the service refuses anything outside it and the UI enables its buttons from it.
+SUBMIT, APPROVE, CLIENT_APPROVE, REJECT = "submit", "approve", "client_approve", "reject"
+RETURN, EXTEND, CANCEL, BACKFILE, PRINT = "return", "extend", "cancel", "backfile", "print"
+ACTIONS = (SUBMIT, APPROVE, CLIENT_APPROVE, REJECT, RETURN, EXTEND, CANCEL, BACKFILE, PRINT)
+CLIENT_APPROVAL_STATES = frozenset({SUBMITTED, APPROVED, RETURNED})
+
+
+def allowed_actions(state: str, emergency: bool = False,
+                    backfiled: bool = False) -> frozenset[str]:
+    """What a request in ``state`` allows (L4, L5, L7).
+
+    The project manager approves or rejects a submitted request; the client department's
+    approval is recorded beside it in either order, also after the return; an approved leave
+    may be returned early or extended; a request may be cancelled until it is decided
+    for good (returned, rejected). An emergency leave is back-filed once, in any state.
+    Printing is always possible.
+    """
+    nxt = TRANSITIONS[LeaveState(state)]
+    allowed = {PRINT}
+    for target, action in ((SUBMITTED, SUBMIT), (APPROVED, APPROVE), (REJECTED, REJECT),
+                           (RETURNED, RETURN), (CANCELLED, CANCEL)):
+        if target in nxt:
+            allowed.add(action)
+    if state in CLIENT_APPROVAL_STATES:
+        allowed.add(CLIENT_APPROVE)
+    if state == APPROVED:
+        allowed.add(EXTEND)
+    if emergency and not backfiled:
+        allowed.add(BACKFILE)
+    return frozenset(allowed)
+
 # Violation codes (printed on the form; can be overridden with a reason, stay visible)
 LATE_FILING = "late_filing"
 EXCEEDS_MAX = "exceeds_max"

@@ -114,7 +114,7 @@ class HandoverService:
     def update(self, change_id: int, fields: ChangeFields) -> tuple[ChangeDTO, Changes]:
         calendar = self.holidays.calendar()
         with self.db.transaction(self.actor) as s:
-            row = self._planned(s, change_id)
+            row = self._planned(s, change_id, rules.EDIT)
             leaving, _ = self._check(s, fields)
             leaving_changed = row.leaving_id != fields.leaving_id
             self._apply(row, fields)
@@ -131,7 +131,7 @@ class HandoverService:
         if what not in (rules.NOTICE, rules.APPLICATION):
             raise ValueError(what)
         with self.db.transaction(self.actor) as s:
-            row = self._planned(s, change_id)
+            row = self._planned(s, change_id, rules.EDIT)
             if what == rules.NOTICE:
                 row.notice_sent_on = on
             else:
@@ -149,7 +149,7 @@ class HandoverService:
         if on is None:
             raise ValidationError(strings.CH_E_APPROVAL_DATE, "approved_on")
         with self.db.transaction(self.actor) as s:
-            row = self._planned(s, change_id)
+            row = self._planned(s, change_id, rules.APPROVE)
             prefix = "client" if party == rules.CLIENT_DEPT else "supervisor"
             setattr(row, f"{prefix}_approver", approver.strip())
             setattr(row, f"{prefix}_approved_on", on)
@@ -161,7 +161,7 @@ class HandoverService:
         if not reason.strip():
             raise ValidationError(strings.CH_E_CANCEL_REASON, "cancel_reason")
         with self.db.transaction(self.actor) as s:
-            row = self._planned(s, change_id)
+            row = self._planned(s, change_id, rules.CANCEL)
             row.state, row.cancel_reason = rules.CANCELLED, reason.strip()
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
@@ -188,9 +188,7 @@ class HandoverService:
     def begin_handover(self, change_id: int, on: dt.date) -> tuple[ChangeDTO, Changes]:
         """The handover has started: the leaving person is now "in handover" on the roster."""
         with self.db.transaction(self.actor) as s:
-            row = self._planned(s, change_id)
-            if not rules.has_handover(row.kind):
-                raise ValidationError(strings.CH_E_NO_HANDOVER)
+            row = self._planned(s, change_id, rules.BEGIN)
             row.handover_started_on = on
             if row.handover_start is None:
                 row.handover_start = on
@@ -208,7 +206,7 @@ class HandoverService:
         if not title.strip():
             raise ValidationError(strings.CH_E_ITEM_TITLE, "title")
         with self.db.transaction(self.actor) as s:
-            row = self._planned(s, change_id)
+            row = self._planned(s, change_id, rules.CHECKLIST)
             items = self._items(s, row.id)
             s.add(HandoverItem(project_id=row.project_id, change_id=row.id,
                                position=(items[-1].position + 1) if items else 1,
@@ -225,7 +223,7 @@ class HandoverService:
             item = s.get(HandoverItem, item_id)
             if item is None:
                 raise NotFoundError(strings.CH_E_ITEM_NOT_FOUND.format(id=item_id))
-            row = self._planned(s, item.change_id)
+            row = self._planned(s, item.change_id, rules.CHECKLIST)
             item.done = done
             item.done_on = (done_on or item.done_on or self.db.clock.today()) if done else None
             if note is not None:
@@ -244,7 +242,7 @@ class HandoverService:
             item = s.get(HandoverItem, item_id)
             if item is None:
                 raise NotFoundError(strings.CH_E_ITEM_NOT_FOUND.format(id=item_id))
-            row = self._planned(s, item.change_id)
+            row = self._planned(s, item.change_id, rules.CHECKLIST)
             s.delete(item)
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
@@ -259,7 +257,7 @@ class HandoverService:
         kept, or the handover start), a role change gets the new role.
         """
         with self.db.transaction(self.actor) as s:
-            row = self._planned(s, change_id)
+            row = self._planned(s, change_id, rules.FINISH)
             still_open = [i.title for i in self._items(s, row.id) if not i.done]
             if still_open and not override_reason.strip():
                 raise ValidationError(strings.CH_E_OPEN_ITEMS.format(
@@ -307,11 +305,17 @@ class HandoverService:
             raise NotFoundError(strings.CH_E_NOT_FOUND.format(id=change_id))
         return row
 
-    def _planned(self, s: Session, change_id: int) -> StaffChange:
+    def _planned(self, s: Session, change_id: int, action: str) -> StaffChange:
+        """The change, if its state allows ``action`` (the rule the UI's buttons follow)."""
         row = self._load(s, change_id)
-        if row.state != rules.PLANNED:
-            raise ValidationError(strings.CH_E_NOT_PLANNED.format(
-                id=change_id, state=strings.CH_STATE_LABELS.get(row.state, row.state)))
+        if action not in _allowed(row):
+            if row.state != rules.PLANNED:
+                raise ValidationError(strings.CH_E_NOT_PLANNED.format(
+                    id=change_id, state=strings.CH_STATE_LABELS.get(row.state, row.state)))
+            if not rules.has_handover(row.kind):
+                raise ValidationError(strings.CH_E_NO_HANDOVER)
+            raise ValidationError(strings.CH_E_HANDOVER_STARTED.format(
+                id=change_id, on=row.handover_started_on))
         return row
 
     @staticmethod
@@ -405,7 +409,7 @@ class HandoverService:
             ApprovalDTO(rules.SUPERVISOR, r.supervisor_approver, r.supervisor_approved_on,
                         r.supervisor_opinion),
             handover, r.handover_started_on, days, r.finished_on, r.finish_override,
-            r.cancel_reason, items, deadlines, tuple(problems), r.created_at)
+            r.cancel_reason, items, deadlines, tuple(problems), r.created_at, _allowed(r))
 
 
 def _on_roster(s: Session, person_id: int | None, field: str) -> Person | None:
@@ -448,3 +452,7 @@ def _when(step: Step, today: dt.date, calendar: HolidayCalendar) -> str:
         return strings.CH_WHEN_TODAY
     left = calendar.count_working_days(today + dt.timedelta(days=1), step.due)
     return strings.CH_WHEN_LEFT.format(n=left)
+
+
+def _allowed(r: StaffChange) -> frozenset[str]:
+    return rules.allowed_actions(r.state, r.kind, r.handover_started_on is not None)

@@ -107,6 +107,8 @@ class ChangeDTO:
     deadlines: Deadlines
     problems: tuple[str, ...]
     created_at: dt.datetime
+    # what this change allows now (app.domain.handover.allowed_actions): the UI's buttons
+    actions: frozenset[str] = frozenset()
 
     @property
     def kind_label(self) -> str:

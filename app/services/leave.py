@@ -16,19 +16,27 @@ from sqlalchemy.orm import Session
 from app import strings
 from app.domain.leave import (
     ACTIVE_STATES,
+    APPROVE,
     APPROVED,
+    BACKFILE,
+    CANCEL,
     CANCELLED,
+    CLIENT_APPROVE,
     COUNTED_STATES,
     DRAFT,
+    EXTEND,
+    REJECT,
     REJECTED,
+    RETURN,
     RETURNED,
+    SUBMIT,
     SUBMITTED,
-    TRANSITIONS,
     DeputyInfo,
     LeaveState,
     LeaveType,
     OtherLeave,
     Span,
+    allowed_actions,
     annual_entitlement,
     check_request,
     counted_sessions,
@@ -173,8 +181,10 @@ class LeaveService:
         """L4: the form of an emergency leave is filled in afterwards; the record says so."""
         with self.db.transaction(self.actor) as s:
             row = self._load(s, leave_id)
-            if not row.emergency:
-                raise ValidationError(strings.LEAVE_NOT_EMERGENCY.format(id=leave_id))
+            if BACKFILE not in _allowed(row):
+                raise ValidationError(strings.LEAVE_NOT_EMERGENCY.format(id=leave_id)
+                                      if not row.emergency else
+                                      strings.LEAVE_ALREADY_BACKFILED.format(id=leave_id))
             row.backfiled_at = at or self.db.clock.now()
             if reason:
                 row.reason = reason
@@ -208,7 +218,7 @@ class LeaveService:
 
     # ---- state machine -------------------------------------------------------------------
     def submit(self, leave_id: int) -> tuple[LeaveDTO, Changes]:
-        return self._move(leave_id, SUBMITTED, "submit")
+        return self._move(leave_id, SUBMITTED, SUBMIT)
 
     def approve(self, leave_id: int, approver: str, role: str = "project_manager",
                 opinion: str = "", at: dt.datetime | None = None) -> tuple[LeaveDTO, Changes]:
@@ -220,13 +230,11 @@ class LeaveService:
             row = self._load(s, leave_id)
             when = at or self.db.clock.now()
             if role == "client_dept":
-                if row.state not in (SUBMITTED, APPROVED, RETURNED):
-                    self._refuse(row, "approve")
+                self._require(row, CLIENT_APPROVE)
                 row.client_approver, row.client_approved_at = approver.strip(), when
                 row.client_opinion = opinion
             else:
-                if APPROVED not in TRANSITIONS[LeaveState(row.state)]:
-                    self._refuse(row, "approve")
+                self._require(row, APPROVE)
                 row.pm_approver, row.pm_approved_at, row.pm_opinion = approver.strip(), when, \
                     opinion
                 row.state = APPROVED
@@ -236,19 +244,18 @@ class LeaveService:
     def reject(self, leave_id: int, by: str, note: str) -> tuple[LeaveDTO, Changes]:
         if not note.strip():
             raise ValidationError(strings.LEAVE_NEEDS_REASON, "note")
-        return self._move(leave_id, REJECTED, "reject", by=by, note=note)
+        return self._move(leave_id, REJECTED, REJECT, by=by, note=note)
 
     def cancel(self, leave_id: int, note: str) -> tuple[LeaveDTO, Changes]:
         if not note.strip():
             raise ValidationError(strings.LEAVE_NEEDS_REASON, "note")
-        return self._move(leave_id, CANCELLED, "cancel", by=self._who(), note=note)
+        return self._move(leave_id, CANCELLED, CANCEL, by=self._who(), note=note)
 
     def return_(self, leave_id: int, returned_on: dt.date) -> tuple[LeaveDTO, Changes]:
         """Leave return: the first day back at work. An early return frees the remaining days."""
         with self.db.transaction(self.actor) as s:
             row = self._load(s, leave_id)
-            if RETURNED not in TRANSITIONS[LeaveState(row.state)]:
-                self._refuse(row, "return")
+            self._require(row, RETURN)
             if returned_on < row.start_date:
                 raise ValidationError(strings.LEAVE_RETURN_BEFORE_START.format(
                     date=returned_on, start=row.start_date), "returned_on")
@@ -260,9 +267,9 @@ class LeaveService:
                filed_at: dt.datetime, reason: str = "") -> tuple[LeaveDTO, Changes]:
         """L5 extension: a new request right after the approved one; it counts once approved."""
         parent = self.get(leave_id)
-        if parent.state != APPROVED:
+        if EXTEND not in parent.actions:
             with self.db.read() as s:
-                self._refuse(self._load(s, leave_id), "extend")
+                self._refuse(self._load(s, leave_id), EXTEND)
         start, start_session = (parent.span.end, PM_) if parent.span.end_session == AM_ else \
             (parent.span.end + dt.timedelta(days=1), AM_)
         span = Span(start, start_session, new_end, new_end_session)
@@ -274,19 +281,25 @@ class LeaveService:
               note: str = "") -> tuple[LeaveDTO, Changes]:
         with self.db.transaction(self.actor) as s:
             row = self._load(s, leave_id)
-            if target not in TRANSITIONS[LeaveState(row.state)]:
-                self._refuse(row, action)
+            self._require(row, action)
             row.state = target
             if by or note:
                 row.decided_by, row.decided_at, row.decision_note = by, self.db.clock.now(), note
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
 
+    @classmethod
+    def _require(cls, row: LeaveRequest, action: str) -> None:
+        """Refuse what the request's state does not allow (the same rule the UI shows)."""
+        if action not in _allowed(row):
+            cls._refuse(row, action)
+
     @staticmethod
     def _refuse(row: LeaveRequest, action: str) -> None:
+        label = strings.LEAVE_ACTIONS[APPROVE if action == CLIENT_APPROVE else action]
         raise ValidationError(strings.LEAVE_BAD_TRANSITION.format(
             id=row.id, state=strings.LEAVE_STATE_LABELS.get(row.state, row.state),
-            action=strings.LEAVE_ACTIONS[action]))
+            action=label))
 
     # ---- queries -------------------------------------------------------------------------
     def get(self, leave_id: int) -> LeaveDTO:
@@ -448,7 +461,7 @@ class LeaveService:
             tuple(json.loads(r.violations or "[]")), r.override_reason, r.pm_approver,
             r.pm_approved_at, r.pm_opinion, r.client_approver, r.client_approved_at,
             r.client_opinion, r.decided_by, r.decided_at, r.decision_note, r.returned_on,
-            r.extension_of)
+            r.extension_of, _allowed(r))
 
     @staticmethod
     def _overtime_dto(s: Session, o: OvertimeRequest) -> OvertimeDTO:
@@ -459,5 +472,9 @@ class LeaveService:
 
 
 AM_, PM_ = "am", "pm"
+
+
+def _allowed(r: LeaveRequest) -> frozenset[str]:
+    return allowed_actions(r.state, r.emergency, r.backfiled_at is not None)
 
 

@@ -43,6 +43,8 @@ class LeaveDTO:
     decision_note: str
     returned_on: dt.date | None
     extension_of: int | None
+    # what this request allows now (app.domain.leave.allowed_actions): the UI's buttons
+    actions: frozenset[str] = frozenset()
 
     @property
     def effective_span(self) -> Span | None:

@@ -73,3 +73,7 @@ def labelled(label: str, value: str) -> str:
 def without_note(text: str) -> str:
     """The text before its bracketed note: ``事假单次不得超过一个月（…）`` → ``事假单次不得超过一个月``."""
     return text.split("（", 1)[0]
+
+# ---- UI conventions (issue 13): field errors, person labels ----
+FIELD_ERROR = "{field}：{message}"
+PERSON_LABEL = "{name}（{no}）"

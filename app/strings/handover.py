@@ -261,3 +261,5 @@ CH_DEMO = {
 CH_DEMO_ITEM_NOTES = ("已整理为电子版，存放于运维共享盘", "已更新至11月")
 CH_DEMO_EQUIPMENT = (("笔记本电脑", "HX-NB-0106"), ("门禁卡", "MJ-2306"))
 CH_DEMO_ATTACHMENTS = (("resume", "简历"), ("certificate", "数据库系统工程师证书（软考中级）"))
+
+CH_E_HANDOVER_STARTED = "变更 #{id} 的交接已于 {on} 开始。"

@@ -180,3 +180,6 @@ NURSING_BIRTH = "婴儿出生日期"
 NURSING_ADD = "登记哺乳期"
 NURSING_ROW = "{start} 至 {end}（满一周岁前一天）"
 NURSING_BAD = "开始日期不能晚于婴儿满一周岁。"
+
+# ---- UI conventions (issue 13) ----
+LEAVE_ALREADY_BACKFILED = "请假 #{id} 已补办过手续。"

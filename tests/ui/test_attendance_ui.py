@@ -111,7 +111,7 @@ def test_correction_removes_a_missing_punch_and_shows_in_the_panel(qtbot: Any,
     dialog.approver.setText("周立群")
     dialog.save()
     assert dialog.changes.attendance
-    tab._after_write(dialog.changes)
+    tab.after_write(dialog.changes)
     _wait_reload(qtbot, tab)
     assert tab.proxy.index(row, col).data() == strings.LEGEND_DEFAULT["present"]
     assert tab.proxy.index(row, col).data(DAY_ROLE).am.corrected_in
@@ -123,7 +123,11 @@ def test_correction_without_reason_is_refused_in_the_form(qtbot: Any, demo: Serv
     dialog = CorrectionDialog(demo, person.id, person.name, dt.date(2026, 11, 3))
     qtbot.addWidget(dialog)
     dialog.save()
-    assert dialog.error.text() == strings.CORRECTION_NEEDS_REASON
+    # the form names the field the service refused and outlines it
+    assert dialog.error.text() == strings.FIELD_ERROR.format(
+        field=strings.CORRECTION_REASON, message=strings.CORRECTION_NEEDS_REASON)
+    assert "border" in dialog.reason.styleSheet()
+    assert not dialog.changes.any and dialog.result() == 0
 
 
 def test_lock_freezes_the_month_and_reopen_needs_a_reason(

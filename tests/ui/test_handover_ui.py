@@ -48,14 +48,14 @@ def demo(demo_services: Any) -> Any:
 
 def test_tab_shows_the_demo_change_and_its_coloured_timeline(qtbot: Any, demo: Any) -> None:
     tab = _tab(qtbot, demo)
-    assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 2).text() == "刘镕 → 孙嘉怡"
-    assert tab.table.item(0, 4).text().startswith(strings.CH_STEP_LABELS["approval"])
+    assert tab.model.rowCount() == 1
+    assert tab.model.cell(0, 2) == "刘镕 → 孙嘉怡"
+    assert tab.model.cell(0, 4).startswith(strings.CH_STEP_LABELS["approval"])
     assert [s.code for s in tab.timeline.steps] == ["notice", "application", "approval",
                                                     "handover_start", "finish"]
     # notice and request done (grey), approval and start due Mon 12-07 (amber), end on time
     assert tab.timeline.colors() == [GREY, GREY, AMBER, AMBER, GREEN]
-    assert tab.checklist.rowCount() == 10
+    assert tab.items_model.rowCount() == 10
     assert "郑海燕" in tab.detail.toPlainText()
     assert strings.CH_PROBLEM_LABELS["no_nda"] in tab.detail.toPlainText()
     tab.set_today(D(2026, 12, 8))
@@ -93,7 +93,7 @@ def test_create_a_change_through_the_dialog(qtbot: Any, empty_services: Any,
                                            team: dict[str, int],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     tab = _tab(qtbot, empty_services)
-    assert tab.table.rowCount() == 0
+    assert tab.model.rowCount() == 0
     emitted: list[Changes] = []
     tab.changed.connect(emitted.append)
     seen: dict[str, str] = {}
@@ -113,7 +113,7 @@ def test_create_a_change_through_the_dialog(qtbot: Any, empty_services: Any,
     tab.new_change()
     assert "2026-12-03" in seen["preview"] and "2026-12-07" in seen["preview"]
     assert strings.CH_MISSING in seen["joining"]
-    assert tab.table.rowCount() == 1 and tab.selected() is not None
+    assert tab.model.rowCount() == 1 and tab.selected() is not None
     assert emitted and emitted[-1].handover
     change = tab.selected()
     assert change is not None and change.who == "员工L1 → 员工J1"
@@ -173,9 +173,9 @@ def test_finish_refuses_open_items_then_finishes_with_a_reason(
     monkeypatch.setattr(FinishDialog, "exec", finish_with_reason)
     tab.finish()
     assert emitted and emitted[-1].roster
-    assert tab.table.rowCount() == 0  # the "in progress" filter hides it now
+    assert tab.model.rowCount() == 0  # the "in progress" filter hides it now
     tab.filter.setCurrentIndex(tab.filter.findData(None))
-    assert tab.table.item(0, 5).text() == strings.CH_STATE_LABELS["done"]
+    assert tab.model.cell(0, 5) == strings.CH_STATE_LABELS["done"]
     by_no = {p.employee_no: p for p in demo.roster.list_people()}
     assert (by_no["HX1006"].status, by_no["HX1006"].end_date) == ("left", D(2026, 12, 18))
     assert by_no["HX1008"].status == "active"
@@ -215,6 +215,6 @@ def test_tab_refreshes_on_roster_and_handover_changes(qtbot: Any, demo: Any) -> 
     tab = _tab(qtbot, demo)
     demo.handover.cancel(demo.handover.list_changes()[0].id, "test")
     tab.on_changes(Changes(attendance=True))
-    assert tab.table.rowCount() == 1  # not affected: no refresh
+    assert tab.model.rowCount() == 1  # not affected: no refresh
     tab.on_changes(Changes(handover=True))
-    assert tab.table.rowCount() == 0
+    assert tab.model.rowCount() == 0

@@ -38,12 +38,12 @@ def test_usb_import_shows_result_problems_history_and_unmapped(
     path = tmp_path / "1_attlog.dat"
     path.write_bytes(ATTLOG)
     tab.import_usb(path)
-    qtbot.waitUntil(lambda: tab.problems.rowCount() == 1, timeout=10000)
-    assert "ZZZZZZZZZZ" in tab.problems.item(0, 1).text()
-    assert tab.problems.item(0, 0).text() == "3"  # the line number
+    qtbot.waitUntil(lambda: tab.problems_model.rowCount() == 1, timeout=10000)
+    assert "ZZZZZZZZZZ" in tab.problems_model.cell(0, 1)
+    assert tab.problems_model.cell(0, 0) == "3"  # the line number
     assert strings.IMP_RESULT.format(source=path.name, read=3, new=2, duplicate=0,
                                      rejected=1) in tab.result.text()
-    assert tab.history.item(0, 6).text() == "2"  # new
+    assert tab.history_model.cell(0, 6) == "2"  # new
     assert [u.device_user_id for u in tab.unmapped_ids] == ["77"]
 
 
@@ -66,7 +66,7 @@ def test_reimport_adds_nothing_and_revert_hides_the_batch(
                         lambda *a, **k: ("误导入了测试文件", True))
     tab.revert_selected()
     assert tab.batches[1].reverted_at is not None
-    assert "误导入了测试文件" in tab.history.item(1, 9).text()
+    assert "误导入了测试文件" in tab.history_model.cell(1, 9)
     assert tab.unmapped_ids == []  # its punches no longer count
 
 
@@ -122,7 +122,7 @@ def test_leave_tab_approve_flows_into_the_list(qtbot: Any, demo_services: Servic
     monkeypatch.setattr(leave_module.QInputDialog, "getText", lambda *a, **k: next(answers))
     tab.approve()
     assert demo_services.leave.get(leave.id).state == "approved"
-    assert tab.table.item(0, 6).text() == strings.LEAVE_STATE_LABELS["approved"]
+    assert tab.model.cell(0, 6) == strings.LEAVE_STATE_LABELS["approved"]
 
 
 def test_leave_month_filter_survives_a_refresh(qtbot: Any, demo_services: Services) -> None:

@@ -109,12 +109,12 @@ def test_dialog_keeps_input_and_names_the_field_on_error(qtbot: Any,
     dialog.name.setText("重复的人")
     dialog.save()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "HX1001" in dialog.error_label.text()
+    assert "HX1001" in dialog.error.text()
     assert dialog.name.text() == "重复的人"
     dialog.employee_no.setText("HX2001")
     dialog.id_card_no.setText("110105194912310021")  # wrong check digit
     dialog.save()
-    assert "第 18 位应为 X" in dialog.error_label.text()
+    assert "第 18 位应为 X" in dialog.error.text()
     assert demo_services.roster.count() == 9
 
 
@@ -137,7 +137,7 @@ def test_mark_left_warns_about_unreturned_equipment(qtbot: Any, demo_services: A
     tab = w.roster_tab
     tab.search.setText("HX1001")
     tab.view.selectRow(0)
-    monkeypatch.setattr(tab_module, "_ask_date", lambda *_a: dt.date(2026, 12, 31))
+    monkeypatch.setattr(tab_module, "ask_date", lambda *_a: dt.date(2026, 12, 31))
     messages.answer = False
     tab.mark_selected_left()
     assert messages.asked and "2 件设备未归还" in messages.asked[0]

@@ -107,13 +107,15 @@ def test_a_persons_incidents_with_the_waived_one_struck_through(qtbot: Any,
                                                                 demo: Services) -> None:
     tab = _tab(qtbot, demo)
     assert tab.select_person(_pid(demo, "HX1002"))
-    assert tab.incidents.rowCount() == 3
-    sources = [tab.incidents.item(r, 4).text() for r in range(3)]
+    model = tab.incident_model
+    assert model.rowCount() == 3
+    sources = [model.cell(r, 4) for r in range(3)]
     assert sources == [strings.SCORE_SOURCE_LABELS[s] for s in ("attendance", "manual",
                                                                 "attendance")]
-    waived = [tab.incidents.item(r, 2).font().strikeOut() for r in range(3)]
+    fonts = [model.index(r, 2).data(Qt.ItemDataRole.FontRole) for r in range(3)]
+    waived = [f is not None and f.strikeOut() for f in fonts]
     assert waived == [False, True, False]
-    assert strings.SCORE_DEMO_WAIVE_REASON in tab.incidents.item(1, 7).text()
+    assert strings.SCORE_DEMO_WAIVE_REASON in model.cell(1, 7)
     tab.incidents.selectRow(1)
     assert tab.btn_unwaive.isEnabled() and not tab.btn_waive.isEnabled()
 
@@ -168,7 +170,8 @@ def test_waive_needs_a_reason_then_stays_visible(qtbot: Any, demo: Services, mes
     _reloaded(qtbot, tab)
     person = tab.result.person(_pid(demo, "HX1003")) if tab.result else None
     assert person is not None and (person.score, person.flagged) == (95, False)
-    assert tab.incidents.rowCount() == 2 and tab.incidents.item(0, 0).font().strikeOut()
+    font = tab.incident_model.index(0, 0).data(Qt.ItemDataRole.FontRole)
+    assert tab.incident_model.rowCount() == 2 and font is not None and font.strikeOut()
 
 
 def test_rule_dialog_changes_values_from_a_date(qtbot: Any, demo: Services,

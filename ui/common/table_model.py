@@ -1,4 +1,6 @@
-"""A read-only table model over a list of frozen DTOs, described by column specs."""
+"""The one way to list rows: a read-only table model over frozen DTOs, described by column
+specs, and the house table view over it. ``ROW_ROLE`` returns a row's DTO, so selection reads
+the DTO from the model (never from a parallel list)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -23,6 +26,8 @@ class Column(Generic[T]):
     align_center: bool = False
     foreground: Callable[[T], Any] | None = None
     tooltip: Callable[[T], str] | None = None
+    background: Callable[[T], Any] | None = None
+    font: Callable[[T], Any] | None = None
 
 
 class DtoTableModel(QAbstractTableModel, Generic[T]):
@@ -38,6 +43,14 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
 
     def row_at(self, row: int) -> T:
         return self.rows[row]
+
+    def row_where(self, match: Callable[[T], bool]) -> int:
+        """The first row whose DTO matches, or -1."""
+        return next((i for i, item in enumerate(self.rows) if match(item)), -1)
+
+    def cell(self, row: int, column: int) -> str:
+        """The text shown in one cell."""
+        return str(self.columns[column].text(self.rows[row]))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
@@ -70,4 +83,31 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
             return col.foreground(item)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
             return col.tooltip(item)
+        if role == Qt.ItemDataRole.BackgroundRole and col.background:
+            return col.background(item)
+        if role == Qt.ItemDataRole.FontRole and col.font:
+            return col.font(item)
         return None
+
+
+def make_view(model: QAbstractTableModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, row-selecting table with the house look (lists in dialogs and tabs)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def selected_row(view: QTableView) -> Any:
+    """The DTO of the selected row (through any proxy), or ``None``."""
+    selection = view.selectionModel()
+    if selection is None or not selection.hasSelection():
+        return None
+    rows = selection.selectedRows()
+    index = rows[0] if rows else view.currentIndex()
+    return index.data(ROW_ROLE) if index.isValid() else None

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
 from app import strings
 from app.clock import SYSTEM_CLOCK
+from ui.common.dates import pydate, qdate
 
 _EMPTY = QDate(1900, 1, 1)
 
@@ -48,37 +44,14 @@ class OptionalDateEdit(QDateEdit):
 
     def value(self) -> dt.date | None:
         d = self.date()
-        if d == _EMPTY:
-            return None
-        return dt.date(d.year(), d.month(), d.day())
+        return None if d == _EMPTY else pydate(d)
 
     def set_value(self, value: dt.date | None) -> None:
         if value is None:
             self.setDate(_EMPTY)
         else:
-            self.setDate(QDate(value.year, value.month, value.day))
+            self.setDate(qdate(value))
 
 
 def date_text(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
-
-
-def make_table(headers: tuple[str, ...] | list[str]) -> QTableWidget:
-    """A read-only, row-selecting table with the house look (lists in dialogs and tabs)."""
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(list(headers))
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
-def fill_table(t: QTableWidget, rows: list[tuple[Any, ...]]) -> None:
-    """Replace the table's rows with plain text cells."""
-    t.setRowCount(len(rows))
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            t.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))

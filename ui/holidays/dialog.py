@@ -32,17 +32,19 @@ from app.domain.calendar import (
     is_weekend,
     next_kind,
 )
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.holidays import HolidayYearDTO
 from ui import messages
+from ui.common import palette
+from ui.common.tab import call
 from ui.holidays.import_dialog import HolidayImportDialog
 from ui.holidays.year_grid import Legend, YearGrid
 
 YEAR_MIN, YEAR_MAX = 2000, 2099
-BANNER_STYLE = "background:#fff3c4; color:#6b4e00; padding:6px 8px; font-weight:bold;"
-CONFIRMED_STYLE = "color:#1e7b34; font-weight:bold;"
-PROVISIONAL_STYLE = "color:#b05a00; font-weight:bold;"
+BANNER_STYLE = f"background:{palette.BANNER_FILL}; color:{palette.BANNER_TEXT}; padding:6px 8px; " \
+    "font-weight:bold;"
+CONFIRMED_STYLE = palette.css(palette.OK, bold=True)
+PROVISIONAL_STYLE = palette.css(palette.WARNING, bold=True)
 
 
 def source_text(status: HolidayYearDTO) -> str:
@@ -117,13 +119,13 @@ class HolidayDialog(QDialog):
         banner_layout.addWidget(self.prefill_button)
 
         self.summary = QLabel()
-        self.summary.setStyleSheet("color:#333;")
+        self.summary.setStyleSheet(palette.css(palette.SOFT_TEXT))
         self.grid = YearGrid(self.today.year, self)
         self.grid.day_clicked.connect(self.cycle_day)
         self.legend = Legend(self)
         hint = QLabel(strings.HOLIDAY_CLICK_HINT)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -216,12 +218,8 @@ class HolidayDialog(QDialog):
         if kind == STATUTORY_HOLIDAY:
             rule = {h.date: h.name for h in self.services.holidays.estimate_statutory(d.year)}
             name = rule.get(d, name)
-        try:
-            _dto, changes = self.services.holidays.set_day(d, kind, name)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._record(changes)
+        call(self, lambda: self.services.holidays.set_day(d, kind, name),
+             lambda result: self._record(result[1]))
 
     def toggle_status(self) -> None:
         year = self.year
@@ -230,13 +228,8 @@ class HolidayDialog(QDialog):
                else strings.HOLIDAY_MARK_PROVISIONAL_ASK)
         if not messages.ask(self, ask.format(year=year)):
             return
-        try:
-            _dto, changes = self.services.holidays.set_year_status(
-                year, CONFIRMED if confirm else PROVISIONAL)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._record(changes)
+        call(self, lambda: self.services.holidays.set_year_status(
+            year, CONFIRMED if confirm else PROVISIONAL), lambda result: self._record(result[1]))
 
     def prefill(self) -> None:
         year = self.year
@@ -250,11 +243,10 @@ class HolidayDialog(QDialog):
         if not messages.ask(self, strings.HOLIDAY_PREFILL_ASK.format(year=year, n=len(estimate),
                                                                       days=days)):
             return
-        try:
-            written, changes = self.services.holidays.prefill_provisional(year)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
+        call(self, lambda: self.services.holidays.prefill_provisional(year),
+             lambda result: self._prefilled(year, *result))
+
+    def _prefilled(self, year: int, written: list[object], changes: Changes) -> None:
         self._record(changes)
         if written:
             messages.info(self, strings.HOLIDAY_PREFILL_DONE.format(year=year, n=len(written)))

@@ -36,19 +36,20 @@ from app.errors import AppError
 from app.services import Changes, Services
 from app.services.holidays import HolidayImportPlan, HolidayImportResult, YearDiff
 from ui import messages
+from ui.common import palette
 from ui.tasks import TaskRunner
 
-ADDED_COLOR = QColor("#1e7b34")
-CHANGED_COLOR = QColor("#9a6200")
-REMOVED_COLOR = QColor("#b3261e")
-ERROR_COLOR = QColor("#b3261e")
-WARNING_COLOR = QColor("#9a6200")
-ERROR_STYLE = "color:#b3261e; font-weight:bold;"
-OK_STYLE = "color:#1e7b34; font-weight:bold;"
-WARN_STYLE = "color:#9a6200; font-weight:bold;"
+ADDED_COLOR = QColor(palette.OK)
+CHANGED_COLOR = QColor(palette.WARNING)
+REMOVED_COLOR = QColor(palette.ERROR)
+ERROR_COLOR = QColor(palette.ERROR)
+WARNING_COLOR = QColor(palette.WARNING)
+ERROR_STYLE = palette.css(palette.ERROR, bold=True)
+OK_STYLE = palette.css(palette.OK, bold=True)
+WARN_STYLE = palette.css(palette.WARNING, bold=True)
 
-KIND_TINT = {REST_DAY: QColor("#e6e6e6"), STATUTORY_HOLIDAY: QColor("#f6c9c4"),
-             ADJUSTED_WORKDAY: QColor("#ffeaa0")}
+KIND_TINT = {REST_DAY: QColor(palette.REST_DAY), STATUTORY_HOLIDAY: QColor(palette.HOLIDAY),
+             ADJUSTED_WORKDAY: QColor(palette.ADJUSTED_WORKDAY)}
 """Paler versions of the year grid's fills, so the kind column reads like the grid."""
 KIND_COLUMN = 4
 ROW_HEIGHT = 22

@@ -26,26 +26,27 @@ from app.domain.calendar import (
     is_weekend,
     next_kind,
 )
+from ui.common import palette
 
 FILL = {
-    WORKDAY: QColor("#ffffff"),
-    REST_DAY: QColor("#dcdcdc"),
-    STATUTORY_HOLIDAY: QColor("#e0483a"),
-    ADJUSTED_WORKDAY: QColor("#ffd84d"),
+    WORKDAY: QColor(palette.WHITE),
+    REST_DAY: QColor(palette.YEAR_REST_DAY),
+    STATUTORY_HOLIDAY: QColor(palette.YEAR_HOLIDAY),
+    ADJUSTED_WORKDAY: QColor(palette.YEAR_ADJUSTED_WORKDAY),
 }
 TEXT = {
-    WORKDAY: QColor("#222222"),
-    REST_DAY: QColor("#555555"),
-    STATUTORY_HOLIDAY: QColor("#ffffff"),
-    ADJUSTED_WORKDAY: QColor("#222222"),
+    WORKDAY: QColor(palette.TEXT),
+    REST_DAY: QColor(palette.SOFT_TEXT),
+    STATUTORY_HOLIDAY: QColor(palette.WHITE),
+    ADJUSTED_WORKDAY: QColor(palette.TEXT),
 }
-MARK_COLOR = {ADJUSTED_WORKDAY: QColor("#b03a00"), REST_DAY: QColor("#c0392b")}
-TODAY_PEN = QColor("#1f5f99")
-HOVER_PEN = QColor("#333333")
-GRID_PEN = QColor("#c8c8c8")
-TITLE_COLOR = QColor("#1f3f66")
-HEADER_COLOR = QColor("#666666")
-WEEKEND_HEADER_COLOR = QColor("#a33")
+MARK_COLOR = {ADJUSTED_WORKDAY: QColor(palette.YEAR_ADJUSTED_MARK), REST_DAY: QColor(palette.ERROR)}
+TODAY_PEN = QColor(palette.ACCENT)
+HOVER_PEN = QColor(palette.SOFT_TEXT)
+GRID_PEN = QColor(palette.GRID)
+TITLE_COLOR = QColor(palette.YEAR_TITLE)
+HEADER_COLOR = QColor(palette.MUTED)
+WEEKEND_HEADER_COLOR = QColor(palette.ERROR)
 
 TITLE_H = 22
 HEADER_H = 18

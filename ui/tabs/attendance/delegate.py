@@ -7,9 +7,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, 
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.common import palette
 from ui.tabs.attendance.model import DAY_ROLE
 
-MARK = QColor("#1f5f99")
+MARK = QColor(palette.ACCENT)
 
 
 class DayCellDelegate(QStyledItemDelegate):
@@ -25,9 +26,9 @@ class DayCellDelegate(QStyledItemDelegate):
         if isinstance(fill, QBrush):
             painter.fillRect(rect, fill)
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, QColor(31, 95, 153, 60))
+            painter.fillRect(rect, palette.color(palette.ACCENT, palette.SELECTION_ALPHA))
         fg = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(QPen(fg.color() if isinstance(fg, QBrush) else QColor("#222")))
+        painter.setPen(QPen(fg.color() if isinstance(fg, QBrush) else QColor(palette.TEXT)))
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         font = painter.font()
         if len(text) >= 2:
@@ -38,7 +39,7 @@ class DayCellDelegate(QStyledItemDelegate):
             right.setLeft(rect.left() + rect.width() / 2)
             painter.drawText(left, Qt.AlignmentFlag.AlignCenter, text[0])
             painter.drawText(right, Qt.AlignmentFlag.AlignCenter, text[1:])
-            painter.setPen(QPen(QColor("#b0b0b0"), 0.6))
+            painter.setPen(QPen(QColor(palette.GRID), 0.6))
             painter.drawLine(QPointF(rect.center().x(), rect.top() + 3),
                              QPointF(rect.center().x(), rect.bottom() - 3))
         else:

@@ -8,6 +8,7 @@ from app import strings
 from app.domain.attendance import SessionResult
 from app.domain.schedule import Rules, hhmm
 from app.services.attendance import DayDetail
+from ui.common import palette
 
 
 def explain_session(s: SessionResult, start: int, end: int) -> str:
@@ -55,13 +56,14 @@ def detail_html(d: DayDetail) -> str:
     lines = [
         f"<h3>{e(strings.DETAIL_TITLE.format(name=d.name, no=d.employee_no, date=d.day.isoformat(), weekday=strings.WEEKDAY_PREFIX + strings.WEEKDAYS_SHORT[d.day.weekday()]))}</h3>",  # noqa: E501
         f"<p>{e(strings.DETAIL_DAY_KIND.format(kind=kind, name=(' ' + d.day_name) if d.day_name else ''))}<br/>"  # noqa: E501
-        f"<span style='color:#666'>{e(strings.DETAIL_SCHEDULE.format(am=hhmm(r.am_start) + '-' + hhmm(r.am_end), pm=hhmm(r.pm_start) + '-' + hhmm(r.pm_end), late=r.late_grace, early=r.early_grace, severe=r.severe_minutes))}</span></p>",  # noqa: E501
+        f"<span style='color:{palette.MUTED}'>{e(strings.DETAIL_SCHEDULE.format(am=hhmm(r.am_start) + '-' + hhmm(r.am_end), pm=hhmm(r.pm_start) + '-' + hhmm(r.pm_end), late=r.late_grace, early=r.early_grace, severe=r.severe_minutes))}</span></p>",  # noqa: E501
         "<p>",
     ]
     for name, start, end in (("am", r.am_start, r.am_end), ("pm", r.pm_start, r.pm_end)):
         s = d.result.session(name)
-        color = {"absent": "#c0392b", "late": "#c77800", "early_leave": "#c77800",
-                 "missing_punch": "#c77800"}.get(s.verdict, "#1b7f3b")
+        color = {"absent": palette.ERROR, "late": palette.WARNING,
+                 "early_leave": palette.WARNING,
+                 "missing_punch": palette.WARNING}.get(s.verdict, palette.OK)
         lines.append(strings.labelled(f"<b>{e(strings.SESSION_LABELS[name])}</b>",
                      f"<span style='color:{color}'>{e(explain_session(s, start, end))}</span>")
                      + "<br/>")

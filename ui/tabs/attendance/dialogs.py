@@ -7,10 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QTimeEdit,
     QWidget,
@@ -18,39 +14,8 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain.attendance import MANUAL_KINDS
-from app.errors import AppError
-from app.services import Changes, Services
-
-
-class _Form(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        self.form = QFormLayout(self)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.changes = Changes()
-
-    def finish(self) -> None:
-        self.form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
-
-    def save(self) -> None:
-        try:
-            self.changes = self.write()
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
-
-    def write(self) -> Changes:  # pragma: no cover - overridden
-        raise NotImplementedError
+from app.services import Services
+from ui.common.dialog import FormDialog
 
 
 def _combo(items: dict[str, str]) -> QComboBox:
@@ -60,12 +25,12 @@ def _combo(items: dict[str, str]) -> QComboBox:
     return box
 
 
-class CorrectionDialog(_Form):
+class CorrectionDialog(FormDialog):
     def __init__(self, services: Services, person_id: int, name: str, day: dt.date,
                  session: str = "am", slot: str = "in", parent: QWidget | None = None) -> None:
-        super().__init__(strings.CORRECTION_TITLE.format(name=name, date=day.isoformat()),
-                         parent)
-        self.services, self.person_id, self.day = services, person_id, day
+        super().__init__(services, strings.CORRECTION_TITLE.format(
+            name=name, date=day.isoformat()), parent, min_width=420)
+        self.person_id, self.day = person_id, day
         self.session = _combo({k: strings.SESSION_LABELS[k] for k in ("am", "pm")})
         self.session.setCurrentIndex(self.session.findData(session))
         self.slot = _combo(strings.SLOT_LABELS)
@@ -76,11 +41,11 @@ class CorrectionDialog(_Form):
         self.slot.currentIndexChanged.connect(self._default_time)
         self.reason = QLineEdit()
         self.approver = QLineEdit(services.project.get().project_manager)
-        self.form.addRow(strings.CORRECTION_SESSION, self.session)
-        self.form.addRow(strings.CORRECTION_SLOT, self.slot)
-        self.form.addRow(strings.CORRECTION_TIME, self.time)
-        self.form.addRow(strings.CORRECTION_REASON, self.reason)
-        self.form.addRow(strings.CORRECTION_APPROVER, self.approver)
+        self.add_row(strings.CORRECTION_SESSION, self.session, "session")
+        self.add_row(strings.CORRECTION_SLOT, self.slot, "slot")
+        self.add_row(strings.CORRECTION_TIME, self.time, "time")
+        self.add_row(strings.CORRECTION_REASON, self.reason, "reason")
+        self.add_row(strings.CORRECTION_APPROVER, self.approver, "approver")
         self.finish()
         self._default_time()
 
@@ -92,29 +57,28 @@ class CorrectionDialog(_Form):
         minute = edges[(str(self.session.currentData()), str(self.slot.currentData()))]
         self.time.setTime(QTime(minute // 60, minute % 60))
 
-    def write(self) -> Changes:
-        _, changes = self.services.attendance.add_correction(
+    def submit(self) -> object:
+        return self.services.attendance.add_correction(
             self.person_id, self.day, str(self.session.currentData()),
             str(self.slot.currentData()), self.time.time().toString("HH:mm"),
             self.reason.text(), self.approver.text())
-        return changes
 
 
-class AbsenceDialog(_Form):
+class AbsenceDialog(FormDialog):
     def __init__(self, services: Services, person_id: int, name: str, day: dt.date,
                  parent: QWidget | None = None) -> None:
-        super().__init__(strings.ABSENCE_TITLE.format(name=name, date=day.isoformat()), parent)
-        self.services, self.person_id, self.day = services, person_id, day
+        super().__init__(services, strings.ABSENCE_TITLE.format(
+            name=name, date=day.isoformat()), parent, min_width=420)
+        self.person_id, self.day = person_id, day
         self.session = _combo(strings.SESSION_LABELS)
         self.kind = _combo({k: strings.ABSENT_REASON_LABELS[k] for k in MANUAL_KINDS})
         self.note = QLineEdit()
-        self.form.addRow(strings.CORRECTION_SESSION, self.session)
-        self.form.addRow(strings.ABSENCE_KIND, self.kind)
-        self.form.addRow(strings.ABSENCE_NOTE, self.note)
+        self.add_row(strings.CORRECTION_SESSION, self.session, "session")
+        self.add_row(strings.ABSENCE_KIND, self.kind, "kind")
+        self.add_row(strings.ABSENCE_NOTE, self.note, "note")
         self.finish()
 
-    def write(self) -> Changes:
-        _, changes = self.services.attendance.add_manual_absence(
+    def submit(self) -> object:
+        return self.services.attendance.add_manual_absence(
             self.person_id, self.day, str(self.session.currentData()),
             str(self.kind.currentData()), self.note.text())
-        return changes

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app import strings
 from app.services.attendance import MonthDTO, PersonMonth
+from ui.common import palette
 
 Index = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 10  # DayResult of the cell
@@ -27,13 +28,13 @@ PERSON_ROLE = Qt.ItemDataRole.UserRole + 11  # PersonMonth of the row
 KIND_ROLE = Qt.ItemDataRole.UserRole + 12  # day kind of the column
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 13  # "absent" | "issue" | None
 
-REST_FILL = QColor("#e6e6e6")
-HOLIDAY_FILL = QColor("#f6c9c4")
-ADJUSTED_FILL = QColor("#fff3c4")
-ABSENT_TEXT = QColor("#c0392b")
-ISSUE_TEXT = QColor("#c77800")
-LEAVE_TEXT = QColor("#1f5f99")
-FLAG_FILL = QColor("#fde2e0")
+REST_FILL = QColor(palette.REST_DAY)
+HOLIDAY_FILL = QColor(palette.HOLIDAY)
+ADJUSTED_FILL = QColor(palette.ADJUSTED_WORKDAY)
+ABSENT_TEXT = QColor(palette.ERROR)
+ISSUE_TEXT = QColor(palette.WARNING)
+LEAVE_TEXT = QColor(palette.ACCENT)
+FLAG_FILL = QColor(palette.FLAG_FILL)
 
 SUMMARY = strings.ATT_SUMMARY_HEADERS
 
@@ -93,7 +94,7 @@ class MonthModel(QAbstractTableModel):
                 return f"{day.day}\n{mark}"
             return SUMMARY[section - 1 - self.ndays]
         if role == Qt.ItemDataRole.BackgroundRole and day is not None:
-            return QBrush(self._fill(self._kinds[section - 1]) or QColor("#f4f6f8"))
+            return QBrush(self._fill(self._kinds[section - 1]) or QColor(palette.HEADER_FILL))
         if role == Qt.ItemDataRole.ToolTipRole and day is not None:
             _d, kind, name = self.month.days[section - 1]
             return f"{day.isoformat()} {strings.HOLIDAY_KIND_LABELS.get(kind, kind)} {name}".strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.errors import AppError
-from app.services import Changes, Services
+from app.services import Services
 from app.services.attendance import DayDetail, MonthDTO
 from ui import messages
+from ui.common import palette
 from ui.common.month import MonthNavigation
+from ui.common.tab import Tab
 from ui.tabs.attendance.delegate import DayCellDelegate
 from ui.tabs.attendance.detail import detail_html, record_lines
 from ui.tabs.attendance.dialogs import AbsenceDialog, CorrectionDialog
@@ -46,13 +47,12 @@ def legend_text(legend: dict[str, str]) -> str:
     return "  ".join(items) + strings.LIST_SEMICOLON + strings.LEGEND_FOOTER
 
 
-class AttendanceTab(MonthNavigation, QWidget):
-    changed = Signal(object)
+class AttendanceTab(MonthNavigation, Tab):
+    watches = ("roster", "attendance", "calendar", "settings", "leave")
 
     def __init__(self, services: Services, tasks: TaskRunner, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
+        super().__init__(services, tasks, parent)
         today = today or services.clock.today()
         self.year, self.month = today.year, today.month
         self.detail: DayDetail | None = None
@@ -95,7 +95,7 @@ class AttendanceTab(MonthNavigation, QWidget):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#fff3c4; color:#6b4e00; padding:4px 8px;")
+        self.banner.setStyleSheet(palette.BANNER_STYLE)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(DayCellDelegate(self.view))
@@ -111,7 +111,7 @@ class AttendanceTab(MonthNavigation, QWidget):
             lambda cur, _prev: self._cell_clicked(cur))
         self.legend = QLabel()
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color:#444;")
+        self.legend.setStyleSheet(palette.css(palette.SOFT_TEXT))
         self.count = QLabel()
 
         left = QWidget()
@@ -220,10 +220,8 @@ class AttendanceTab(MonthNavigation, QWidget):
         flagged = sum(1 for p in rows if p.summary.needs_absence_explanation)
         self.count.setText(strings.ATT_COUNT.format(n=self.proxy.rowCount(), flagged=flagged))
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.roster or changes.attendance or changes.calendar or changes.settings or \
-                changes.leave:
-            self.reload()
+    def refresh(self) -> None:
+        self.reload()
 
     # ---- the day -------------------------------------------------------------------------
     def _selected_key(self) -> tuple[int, int] | None:
@@ -253,16 +251,15 @@ class AttendanceTab(MonthNavigation, QWidget):
         person = src.data(PERSON_ROLE)
         if day is None or person is None:
             return
-        try:
-            self._show_detail(self.services.attendance.day_detail(person.person_id, day))
-        except AppError as exc:
-            messages.error(self, exc.message)
+        self.run_op(lambda: self.services.attendance.day_detail(person.person_id, day),
+                    self._show_detail)
 
     def _show_detail(self, detail: DayDetail | None) -> None:
         self.detail = detail
         self.records.clear()
         if detail is None:
-            self.detail_view.setHtml(f"<p style='color:#777'>{strings.ATT_PICK_CELL}</p>")
+            self.detail_view.setHtml(
+                f"<p style='color:{palette.MUTED}'>{strings.ATT_PICK_CELL}</p>")
         else:
             self.detail_view.setHtml(detail_html(detail))
             for kind, text, rid, revoked in record_lines(detail):
@@ -279,11 +276,6 @@ class AttendanceTab(MonthNavigation, QWidget):
         self.btn_revoke.setEnabled(detail is not None and not locked
                                    and self.records.count() > 0)
 
-    def _after_write(self, changes: Changes) -> None:
-        if changes.any:
-            self.reload()
-            self.changed.emit(changes)
-
     def add_correction(self) -> None:
         d = self.detail
         if d is None:
@@ -292,7 +284,7 @@ class AttendanceTab(MonthNavigation, QWidget):
         dialog = CorrectionDialog(self.services, d.person_id, d.name, d.day, session, slot,
                                   self)
         if dialog.exec():
-            self._after_write(dialog.changes)
+            self.after_write(dialog.changes)
 
     def add_absence(self) -> None:
         d = self.detail
@@ -300,7 +292,7 @@ class AttendanceTab(MonthNavigation, QWidget):
             return
         dialog = AbsenceDialog(self.services, d.person_id, d.name, d.day, self)
         if dialog.exec():
-            self._after_write(dialog.changes)
+            self.after_write(dialog.changes)
 
     def revoke_selected(self) -> None:
         item = self.records.currentItem()
@@ -315,13 +307,8 @@ class AttendanceTab(MonthNavigation, QWidget):
         if not ok:
             return
         att = self.services.attendance
-        try:
-            changes = (att.revoke_correction(rid, reason) if kind == "correction"
-                       else att.revoke_manual_absence(rid, reason))
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._after_write(changes)
+        self.run_op(lambda: att.revoke_correction(rid, reason) if kind == "correction"
+                    else att.revoke_manual_absence(rid, reason))
 
     # ---- printing ------------------------------------------------------------------------
     def print_month(self, excel: bool) -> None:
@@ -342,22 +329,14 @@ class AttendanceTab(MonthNavigation, QWidget):
 
     # ---- lock ----------------------------------------------------------------------------
     def toggle_lock(self) -> None:
-        att = self.services.attendance
-        try:
-            if self.model.month is not None and self.model.month.locked:
-                reason, ok = QInputDialog.getText(self, strings.ATT_REOPEN,
-                                                  strings.ATT_REOPEN_ASK.format(month=self.key))
-                if not ok:
-                    return
-                changes = att.reopen_month(self.year, self.month, reason)
-            else:
-                if not messages.ask(self, strings.ATT_LOCK_ASK.format(month=self.key)):
-                    return
-                changes = att.lock_month(self.year, self.month)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._after_write(changes)
+        att, year, month = self.services.attendance, self.year, self.month
+        if self.model.month is not None and self.model.month.locked:
+            reason, ok = QInputDialog.getText(self, strings.ATT_REOPEN,
+                                              strings.ATT_REOPEN_ASK.format(month=self.key))
+            if ok:
+                self.run_op(lambda: att.reopen_month(year, month, reason))
+        elif messages.ask(self, strings.ATT_LOCK_ASK.format(month=self.key)):
+            self.run_op(lambda: att.lock_month(year, month))
 
 
 def _likely_edge(d: DayDetail) -> tuple[str, str]:

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,25 +25,24 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain import handover as rules
-from app.errors import AppError
-from app.services import Changes, Services
+from app.services import Services
 from app.services.handover import ChangeDTO, HandoverFields
-from ui.tabs.handover.dialogs import GREEN, RED, error_label, optional_date
+from ui.common.dialog import FormDialog
+from ui.tabs.handover.dialogs import GREEN, RED, optional_date
 
 CHECK_COLUMNS = 5
 
 
-class HandoverDialog(QDialog):
+class HandoverDialog(FormDialog):
     """The handover: people and period (saved with Save), the checklist (each tick, note and
     new line is written at once, like the equipment of the person dialog)."""
 
     def __init__(self, services: Services, change: ChangeDTO, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.change = services, change
+        super().__init__(services, strings.CH_DLG_HANDOVER.format(who=change.who), parent,
+                         detached=True)
+        self.change = change
         self.today = today or services.clock.today()
-        self.changes = Changes()
-        self.setWindowTitle(strings.CH_DLG_HANDOVER.format(who=change.who))
         self.setMinimumSize(820, 620)
         h = change.handover
         self.handed_by, self.received_by = QLineEdit(h.handed_by), QLineEdit(h.received_by)
@@ -65,7 +63,6 @@ class HandoverDialog(QDialog):
         self.new_title, self.new_detail = QLineEdit(), QLineEdit()
         self.new_title.setPlaceholderText(strings.CH_NEW_ITEM_HINT)
         self.new_detail.setPlaceholderText(strings.CH_NEW_ITEM_DETAIL_HINT)
-        self.error = error_label()
         self._layout()
         self.start.dateChanged.connect(self._update_days)
         self.end.dateChanged.connect(self._update_days)
@@ -143,15 +140,9 @@ class HandoverDialog(QDialog):
         self.days.setStyleSheet(RED if short else GREEN)
 
     def _write(self, fn: Any) -> None:
-        try:
-            dto, changes = fn()
-        except AppError as exc:
-            self.error.setText(exc.message)
+        """A checklist edit: saved at once; on an error the table shows what is stored."""
+        if not self.attempt(fn, self._fill_items):
             self._fill_items(self.change)
-            return
-        self.error.clear()
-        self.changes = self.changes | changes
-        self._fill_items(dto)
 
     def _item_changed(self, cell: QTableWidgetItem) -> None:
         row = cell.row()
@@ -188,11 +179,5 @@ class HandoverDialog(QDialog):
             self.start.value(), self.end.value(), self.assessment.text(),
             self.assessment_on.value(), self.probation_end.value())
 
-    def save(self) -> None:
-        try:
-            _, changes = self.services.handover.save_handover(self.change.id, self.fields())
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.changes = self.changes | changes
-        self.accept()
+    def submit(self) -> object:
+        return self.services.handover.save_handover(self.change.id, self.fields())

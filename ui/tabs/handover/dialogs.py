@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,28 +17,17 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain import handover as rules
-from app.errors import AppError
-from app.services import Changes, Services
+from app.services import Services
 from app.services.handover import ChangeDTO, ChangeFields, has_attachment
 from app.services.roster import PersonDTO
+from ui.common import palette
+from ui.common.dates import date_edit, pydate, qdate
+from ui.common.dialog import FormDialog
+from ui.common.people import PersonCombo
 from ui.common.widgets import OptionalDateEdit
 
-RED, AMBER, GREEN = "color:#c62828;", "color:#b26a00;", "color:#2e7d32;"
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
-def date_edit(value: dt.date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+RED, AMBER = palette.css(palette.ERROR), palette.css(palette.WARNING)
+GREEN = palette.css(palette.OK)
 
 
 def optional_date(value: dt.date | None) -> OptionalDateEdit:
@@ -56,13 +42,6 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     ok.setDefault(True)
     box.rejected.connect(dialog.reject)
     return box
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(RED)
-    label.setWordWrap(True)
-    return label
 
 
 def person_label(p: PersonDTO) -> str:
@@ -81,28 +60,25 @@ def joining_facts(p: PersonDTO | None) -> str:
         nda=mark(p.nda_signed))
 
 
-class ChangeDialog(QDialog):
+class ChangeDialog(FormDialog):
     """Create (``change is None``) or edit a planned change."""
 
     def __init__(self, services: Services, change: ChangeDTO | None = None,
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.change = services, change
+        super().__init__(services, strings.CH_DLG_EDIT.format(id=change.id) if change
+                         else strings.CH_DLG_NEW, parent, min_width=600)
+        self.change = change
         self.saved: ChangeDTO | None = None
-        self.changes = Changes()
         today = today or services.clock.today()
-        self.setWindowTitle(strings.CH_DLG_EDIT.format(id=change.id) if change
-                            else strings.CH_DLG_NEW)
-        self.setMinimumWidth(600)
-        self.people = {p.id: p for p in services.roster.list_people() if p.status != "left"}
+        people = services.roster.list_people()
+        self.people = {p.id: p for p in people if p.status != "left"}
         self.kind = QComboBox()
         for code, label in strings.CH_KIND_LABELS.items():
             self.kind.addItem(label, code)
-        self.leaving, self.joining = QComboBox(), QComboBox()
+        self.leaving = PersonCombo(strings.CH_NONE, label=person_label)
+        self.joining = PersonCombo(strings.CH_NONE, label=person_label)
         for box in (self.leaving, self.joining):
-            box.addItem(strings.CH_NONE, None)
-            for p in self.people.values():
-                box.addItem(person_label(p), p.id)
+            box.set_people(people)
         self.joining_info = QLabel()
         self.change_date = date_edit(today + dt.timedelta(days=45))
         self.change_date.setToolTip(strings.CH_F_CHANGE_DATE_TIP)
@@ -124,29 +100,28 @@ class ChangeDialog(QDialog):
         self.notice_sent, self.application_sent = optional_date(None), optional_date(None)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
-        self.error = error_label()
         self._layout()
         if change is not None:
             self._fill(change)
-        for box in (self.kind, self.leaving, self.joining):
-            box.currentIndexChanged.connect(self.update_preview)
+        for combo in (self.kind, self.leaving, self.joining):
+            combo.currentIndexChanged.connect(self.update_preview)
         self.leaving.currentIndexChanged.connect(self._leaving_changed)
         self.change_date.dateChanged.connect(self.update_preview)
         self.demand_date.dateChanged.connect(self.update_preview)
         self.update_preview()
 
     def _layout(self) -> None:
-        form = QFormLayout(self)
-        form.addRow(strings.CH_F_KIND, self.kind)
-        form.addRow(strings.CH_F_LEAVING, self.leaving)
-        form.addRow(strings.CH_F_JOINING, self.joining)
+        form = self.form
+        self.add_row(strings.CH_F_KIND, self.kind, "kind")
+        self.add_row(strings.CH_F_LEAVING, self.leaving, "leaving_id")
+        self.add_row(strings.CH_F_JOINING, self.joining, "joining_id")
         form.addRow("", self.joining_info)
-        form.addRow(strings.CH_F_CHANGE_DATE, self.change_date)
-        form.addRow(strings.CH_F_DEMAND_DATE, self.demand_date)
-        form.addRow(strings.CH_F_REASON_KIND, self.reason_kind)
-        form.addRow(strings.CH_F_REASON, self.reason)
-        form.addRow(strings.CH_F_PLAN, self.plan)
-        form.addRow(strings.CH_F_NEW_ROLE, self.new_role)
+        self.add_row(strings.CH_F_CHANGE_DATE, self.change_date, "change_date")
+        self.add_row(strings.CH_F_DEMAND_DATE, self.demand_date, "demand_date")
+        self.add_row(strings.CH_F_REASON_KIND, self.reason_kind, "reason_kind")
+        self.add_row(strings.CH_F_REASON, self.reason, "reason")
+        self.add_row(strings.CH_F_PLAN, self.plan, "replacement_plan")
+        self.add_row(strings.CH_F_NEW_ROLE, self.new_role, "new_role")
         row = QHBoxLayout()
         self.gender.setMaximumWidth(70)
         for label, w, stretch in ((strings.CH_F_GENDER, self.gender, 0),
@@ -156,20 +131,18 @@ class ChangeDialog(QDialog):
             row.addWidget(w, stretch)
         form.addRow(strings.CH_F_JOINING_DETAILS, row)
         form.addRow(strings.CH_F_CERTS, self.certs)
-        form.addRow(strings.CH_F_NOTICE_SENT, self.notice_sent)
-        form.addRow(strings.CH_F_APPLICATION_SENT, self.application_sent)
+        self.add_row(strings.CH_F_NOTICE_SENT, self.notice_sent, "notice_sent_on")
+        self.add_row(strings.CH_F_APPLICATION_SENT, self.application_sent,
+                     "application_submitted_on")
         form.addRow(self.preview)
-        form.addRow(self.error)
-        buttons = _buttons(self, strings.SAVE)
-        buttons.accepted.connect(self.save)
-        form.addRow(buttons)
+        self.finish(strings.SAVE)
 
     def _fill(self, c: ChangeDTO) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(c.kind)))
         for box, p in ((self.leaving, c.leaving), (self.joining, c.joining)):
-            if p is not None and box.findData(p.id) < 0:
-                box.addItem(person_label(p), p.id)
-            box.setCurrentIndex(max(0, box.findData(p.id if p else None)))
+            if p is not None:
+                box.ensure(p)
+            box.select(p.id if p else None)
         self.change_date.setDate(qdate(c.change_date))
         self.demand_date.set_value(c.demand_date)
         self.reason_kind.setCurrentIndex(max(0, self.reason_kind.findData(c.reason_kind)))
@@ -226,28 +199,22 @@ class ChangeDialog(QDialog):
             text += strings.CH_DLG_PREVIEW_ESTIMATE
         self.preview.setText(text)
 
-    def save(self) -> None:
-        try:
-            if self.change is None:
-                self.saved, self.changes = self.services.handover.create(self.fields())
-            else:
-                self.saved, self.changes = self.services.handover.update(self.change.id,
-                                                                         self.fields())
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+    def submit(self) -> object:
+        if self.change is None:
+            return self.services.handover.create(self.fields())
+        return self.services.handover.update(self.change.id, self.fields())
+
+    def on_saved(self, value: ChangeDTO) -> None:
+        self.saved = value
 
 
-class ApprovalDialog(QDialog):
+class ApprovalDialog(FormDialog):
     """C2: the client department's or the supervision firm's decision on the request."""
 
     def __init__(self, services: Services, change: ChangeDTO, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.change = services, change
-        self.changes = Changes()
-        self.setWindowTitle(strings.CH_DLG_APPROVAL.format(who=change.who))
+        super().__init__(services, strings.CH_DLG_APPROVAL.format(who=change.who), parent)
+        self.change = change
         project = services.project.get()
         self.party = QComboBox()
         self.party.addItem(project.client_dept or strings.DEFAULT_CLIENT_DEPT, rules.CLIENT_DEPT)
@@ -258,38 +225,26 @@ class ApprovalDialog(QDialog):
         self.approver = QLineEdit()
         self.on = date_edit(today or services.clock.today())
         self.opinion = QLineEdit(strings.CH_DOC_AGREED)
-        self.error = error_label()
-        form = QFormLayout(self)
-        form.addRow(strings.CH_F_PARTY, self.party)
-        form.addRow(strings.CH_F_APPROVER, self.approver)
-        form.addRow(strings.CH_F_APPROVED_ON, self.on)
-        form.addRow(strings.CH_F_OPINION, self.opinion)
-        form.addRow(self.error)
-        buttons = _buttons(self, strings.SAVE)
-        buttons.accepted.connect(self.save)
-        form.addRow(buttons)
+        self.add_row(strings.CH_F_PARTY, self.party, "party")
+        self.add_row(strings.CH_F_APPROVER, self.approver, "approver")
+        self.add_row(strings.CH_F_APPROVED_ON, self.on, "approved_on")
+        self.add_row(strings.CH_F_OPINION, self.opinion, "opinion")
+        self.finish(strings.SAVE)
 
-    def save(self) -> None:
-        try:
-            _, self.changes = self.services.handover.record_approval(
-                self.change.id, str(self.party.currentData()), self.approver.text(),
-                pydate(self.on.date()), self.opinion.text())
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+    def submit(self) -> object:
+        return self.services.handover.record_approval(
+            self.change.id, str(self.party.currentData()), self.approver.text(),
+            pydate(self.on.date()), self.opinion.text())
 
 
-class FinishDialog(QDialog):
+class FinishDialog(FormDialog):
     """Finish the change: the day it ends, and why, if checklist lines are still open."""
 
     def __init__(self, services: Services, change: ChangeDTO, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.change = services, change
-        self.changes = Changes()
-        self.setWindowTitle(strings.CH_DLG_FINISH.format(who=change.who))
-        self.setMinimumWidth(520)
+        super().__init__(services, strings.CH_DLG_FINISH.format(who=change.who), parent,
+                         min_width=520)
+        self.change = change
         default = change.handover.end or today or services.clock.today()
         self.on = date_edit(default)
         self.override = QLineEdit()
@@ -302,22 +257,12 @@ class FinishDialog(QDialog):
         info.setStyleSheet(AMBER if open_items else GREEN)
         effect = QLabel(strings.CH_FINISH_EFFECT)
         effect.setWordWrap(True)
-        self.error = error_label()
-        form = QFormLayout(self)
-        form.addRow(strings.CH_F_FINISH_ON, self.on)
-        form.addRow(info)
-        form.addRow(strings.CH_F_OVERRIDE, self.override)
-        form.addRow(effect)
-        form.addRow(self.error)
-        buttons = _buttons(self, strings.CH_FINISH)
-        buttons.accepted.connect(self.save)
-        form.addRow(buttons)
+        self.add_row(strings.CH_F_FINISH_ON, self.on, "on")
+        self.form.addRow(info)
+        self.add_row(strings.CH_F_OVERRIDE, self.override, "override_reason")
+        self.form.addRow(effect)
+        self.finish(strings.CH_FINISH)
 
-    def save(self) -> None:
-        try:
-            _, self.changes = self.services.handover.finish(
-                self.change.id, pydate(self.on.date()), self.override.text())
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+    def submit(self) -> object:
+        return self.services.handover.finish(
+            self.change.id, pydate(self.on.date()), self.override.text())

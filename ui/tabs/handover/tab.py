@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from app.services.handover_types import ItemDTO
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -28,11 +26,12 @@ from PySide6.QtWidgets import (
 from app import strings
 from app.domain import handover as rules
 from app.domain.handover import Step
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.handover import ChangeDTO
 from ui import messages
-from ui.common.widgets import make_table
+from ui.common import palette
+from ui.common.tab import Tab
+from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
 from ui.tabs.handover.checklist import HandoverDialog
 from ui.tabs.handover.dialogs import ApprovalDialog, ChangeDialog, FinishDialog, joining_facts
 from ui.tabs.handover.timeline import TimelineWidget, status_color
@@ -96,26 +95,47 @@ def change_html(c: ChangeDTO, dept: str = strings.DEFAULT_CLIENT_DEPT) -> str:
         rows.append((strings.CH_F_FINISH_ON, _d(c.finished_on)))
     if c.finish_override:
         rows.append((strings.CH_F_OVERRIDE, c.finish_override))
-    body = "".join(f"<tr><td style='color:#666;padding-right:8px'>{e(k)}</td>"
+    body = "".join(f"<tr><td style='color:{palette.MUTED};padding-right:8px'>{e(k)}</td>"
                    f"<td>{e(v)}</td></tr>" for k, v in rows if v)
     problems = ""
     if c.problems and c.state == rules.PLANNED:
         items = "".join(f"<li>{e(strings.CH_PROBLEM_LABELS.get(p, p))}</li>" for p in c.problems)
-        problems = f"<p style='color:#b26a00'><b>{e(strings.CH_PROBLEMS)}</b></p>" \
-                   f"<ul style='color:#b26a00'>{items}</ul>"
+        problems = f"<p style='color:{palette.WARNING}'><b>{e(strings.CH_PROBLEMS)}</b></p>" \
+                   f"<ul style='color:{palette.WARNING}'>{items}</ul>"
     head = f"<h3>#{c.id} {e(c.who)} · {e(c.state_label)}</h3>"
     return f"{head}<table>{body}</table>{problems}"
 
 
-class HandoverTab(QWidget):
-    changed = Signal(object)  # Changes, for the main window to fan out
+# the workflow buttons and the domain action each one needs (ChangeDTO.actions)
+BUTTON_ACTIONS = {"edit": rules.EDIT, "approve": rules.APPROVE, "handover": rules.HANDOVER,
+                  "begin": rules.BEGIN, "finish": rules.FINISH, "cancel": rules.CANCEL,
+                  "print": rules.PRINT}
+
+
+def _open_item_colour(item: ItemDTO) -> QColor | None:
+    return None if item.done else QColor(palette.WARNING)
+
+
+CHECKLIST_COLUMNS: tuple[Column[ItemDTO], ...] = tuple(
+    Column(title, text, foreground=_open_item_colour)
+    for title, text in zip(strings.CH_CHECK_HEADERS, (
+        lambda i: strings.CH_DOC_CHECK if i.done else "",
+        lambda i: i.title,
+        lambda i: i.detail,
+        lambda i: i.done_on.isoformat() if i.done_on else "",
+        lambda i: i.note), strict=True))
+
+
+class HandoverTab(Tab):
+    watches = ("handover", "roster", "calendar", "project")
 
     def __init__(self, services: Services, tasks: TaskRunner,
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
+        super().__init__(services, tasks, parent)
         self.today = today or services.clock.today()
-        self.rows: list[ChangeDTO] = []
+        self._steps: dict[int, Step | None] = {}  # the next step of each listed change
+        self.model = DtoTableModel(self._columns(), self)
+        self.items_model = DtoTableModel(CHECKLIST_COLUMNS, self)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for key, label, slot in (
@@ -142,12 +162,12 @@ class HandoverTab(QWidget):
             self.filter.addItem(label, code)
         self.filter.currentIndexChanged.connect(self.refresh)
         bar.addWidget(self.filter)
-        self.table = make_table(strings.CH_HEADERS)
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.table = make_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _i: self.edit_change())
         self.timeline = TimelineWidget()
         self.detail = QTextBrowser()
-        self.checklist = make_table(strings.CH_CHECK_HEADERS)
+        self.checklist = make_view(self.items_model)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -165,89 +185,69 @@ class HandoverTab(QWidget):
         layout.addWidget(split, 1)
         self.refresh()
 
+    def _columns(self) -> tuple[Column[ChangeDTO], ...]:
+        def next_text(c: ChangeDTO) -> str:
+            step = self._steps.get(c.id)
+            return strings.CH_NEXT.format(name=step.name, due=step.due.strftime("%m-%d"),
+                                          status=strings.CH_STATUS_LABELS[step.status]) \
+                if step else ""
+
+        def colour(c: ChangeDTO) -> QColor | None:
+            return None if c.state == rules.PLANNED else QColor(palette.FAINT)
+
+        def next_colour(c: ChangeDTO) -> QColor | None:
+            step = self._steps.get(c.id)
+            if c.state != rules.PLANNED or step is None:
+                return colour(c)
+            return status_color(step.status)
+
+        texts = (lambda c: f"#{c.id}", lambda c: c.kind_label, lambda c: c.who,
+                 lambda c: c.change_date.isoformat(), next_text, lambda c: c.state_label,
+                 lambda c: str(len(c.open_items)) if c.items else "")
+        return tuple(Column(title, text, foreground=next_colour if text is next_text
+                            else colour)
+                     for title, text in zip(strings.CH_HEADERS, texts, strict=True))
+
     # ---- data --------------------------------------------------------------------------------
     def refresh(self) -> None:
         current = self.selected()
         wanted = self.filter.currentData()
         rows = self.services.handover.list_changes(
             state=None if wanted in (None, "open") else wanted)
-        self.rows = [r for r in rows if wanted != "open" or r.state == rules.PLANNED]
-        self.table.setRowCount(len(self.rows))
-        for i, c in enumerate(self.rows):
-            steps = self.services.handover.timeline(c, self.today)
-            step = next_step(steps) if c.state == rules.PLANNED else None
-            nxt = strings.CH_NEXT.format(name=step.name, due=step.due.strftime("%m-%d"),
-                                         status=strings.CH_STATUS_LABELS[step.status]) \
-                if step else ""
-            values = (f"#{c.id}", c.kind_label, c.who, c.change_date.isoformat(), nxt,
-                      c.state_label, str(len(c.open_items)) if c.items else "")
-            for j, v in enumerate(values):
-                item = QTableWidgetItem(v)
-                if j == 4 and step is not None:
-                    item.setForeground(status_color(step.status))
-                if c.state != rules.PLANNED:
-                    item.setForeground(QColor("#888888"))
-                self.table.setItem(i, j, item)
-        row = next((i for i, c in enumerate(self.rows) if current and c.id == current.id),
-                   0 if self.rows else -1)
+        rows = [r for r in rows if wanted != "open" or r.state == rules.PLANNED]
+        self._steps = {c.id: next_step(self.services.handover.timeline(c, self.today))
+                       if c.state == rules.PLANNED else None for c in rows}
+        self.model.set_rows(rows)
+        row = self.model.row_where(lambda c: current is not None and c.id == current.id)
+        if row < 0 and rows:
+            row = 0
         if row >= 0:
             self.table.selectRow(row)
         self._selected()
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.handover or changes.roster or changes.calendar or changes.project:
-            self.refresh()
 
     def set_today(self, today: dt.date) -> None:
         self.today = today
         self.refresh()
 
     def selected(self) -> ChangeDTO | None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows) and self.table.selectionModel().hasSelection():
-            return self.rows[row]
-        return None
+        row: ChangeDTO | None = selected_row(self.table)
+        return row
 
     def _selected(self) -> None:
         c = self.selected()
-        planned = c is not None and c.state == rules.PLANNED
-        handover = planned and c is not None and rules.has_handover(c.kind)
-        enable = {"edit": planned, "approve": planned, "handover": handover,
-                  "begin": handover and c is not None and c.handover_started_on is None,
-                  "finish": planned, "cancel": planned, "print": c is not None}
-        for key, on in enable.items():
-            self.buttons[key].setEnabled(on)
+        allowed = c.actions if c is not None else frozenset()
+        for key, action in BUTTON_ACTIONS.items():
+            self.buttons[key].setEnabled(action in allowed)
         if c is None:
             self.timeline.set_steps([])
-            self.detail.setHtml(f"<p style='color:#777'>{strings.CH_DETAIL_NONE}</p>")
-            self.checklist.setRowCount(0)
+            self.detail.setHtml(f"<p style='color:{palette.MUTED}'>{strings.CH_DETAIL_NONE}</p>")
+            self.items_model.set_rows([])
             return
         self.timeline.set_steps(self.services.handover.timeline(c, self.today), c.change_date,
                                 c.state)
         self.detail.setHtml(change_html(c, self.services.project.get().client_dept
                                         or strings.DEFAULT_CLIENT_DEPT))
-        self.checklist.setRowCount(len(c.items))
-        for i, item in enumerate(c.items):
-            values = (strings.CH_DOC_CHECK if item.done else "", item.title, item.detail,
-                      item.done_on.isoformat() if item.done_on else "", item.note)
-            for j, v in enumerate(values):
-                cell = QTableWidgetItem(v)
-                if not item.done:
-                    cell.setForeground(QColor("#b26a00"))
-                self.checklist.setItem(i, j, cell)
-
-    def _done(self, changes: Changes) -> None:
-        self.refresh()
-        if changes.any:
-            self.changed.emit(changes)
-
-    def _run(self, fn: Callable[[], tuple[Any, Changes]]) -> None:
-        try:
-            _, changes = fn()
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._done(changes)
+        self.items_model.set_rows(c.items)
 
     # ---- actions -----------------------------------------------------------------------------
     def new_change(self) -> None:
@@ -257,25 +257,25 @@ class HandoverTab(QWidget):
 
     def _select_after(self, change_id: int, changes: Changes) -> None:
         self.filter.setCurrentIndex(0)
-        self._done(changes)
-        for i, c in enumerate(self.rows):
-            if c.id == change_id:
-                self.table.selectRow(i)
+        self.after_write(changes)
+        row = self.model.row_where(lambda c: c.id == change_id)
+        if row >= 0:
+            self.table.selectRow(row)
 
     def edit_change(self) -> None:
         c = self.selected()
-        if c is None or c.state != rules.PLANNED:
+        if c is None or rules.EDIT not in c.actions:
             return
         dialog = ChangeDialog(self.services, c, self, self.today)
         if dialog.exec():
-            self._done(dialog.changes)
+            self.after_write(dialog.changes)
 
     def approve(self) -> None:
         c = self.selected()
         if c is not None:
             dialog = ApprovalDialog(self.services, c, self, self.today)
             if dialog.exec():
-                self._done(dialog.changes)
+                self.after_write(dialog.changes)
 
     def run_handover(self) -> None:
         c = self.selected()
@@ -283,7 +283,7 @@ class HandoverTab(QWidget):
             return
         dialog = HandoverDialog(self.services, c, self, self.today)
         dialog.exec()
-        self._done(dialog.changes)
+        self.after_write(dialog.changes)
 
     def begin_handover(self) -> None:
         c = self.selected()
@@ -291,14 +291,14 @@ class HandoverTab(QWidget):
             return
         if messages.ask(self, strings.CH_BEGIN_ASK.format(name=c.leaving.name,
                                                           date=self.today.isoformat())):
-            self._run(lambda: self.services.handover.begin_handover(c.id, self.today))
+            self.run_op(lambda: self.services.handover.begin_handover(c.id, self.today))
 
     def finish(self) -> None:
         c = self.selected()
         if c is not None:
             dialog = FinishDialog(self.services, c, self, self.today)
             if dialog.exec():
-                self._done(dialog.changes)
+                self.after_write(dialog.changes)
 
     def cancel(self) -> None:
         c = self.selected()
@@ -306,7 +306,7 @@ class HandoverTab(QWidget):
             return
         reason, ok = QInputDialog.getText(self, strings.CH_CANCEL, strings.CH_CANCEL_ASK)
         if ok:
-            self._run(lambda: self.services.handover.cancel(c.id, reason))
+            self.run_op(lambda: self.services.handover.cancel(c.id, reason))
 
     def print_form(self, kind: str) -> None:
         c = self.selected()
@@ -339,5 +339,5 @@ class HandoverWarningsLabel(QLabel):
         overdue = sum(1 for w in warnings if w.status == rules.OVERDUE)
         self.setText(strings.CH_STATUS_BAR.format(n=len(warnings), overdue=overdue,
                                                   first=warnings[0].text))
-        self.setStyleSheet("color:#c62828;" if overdue else "color:#b26a00;")
+        self.setStyleSheet(palette.css(palette.ERROR if overdue else palette.WARNING))
         self.setToolTip("\n".join(w.text for w in warnings))

@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app import strings
 from app.domain.handover import DONE, DUE_SOON, ON_TIME, OVERDUE, STEP_DONE, Step
+from ui.common import palette
 
 STATUS_COLORS = {
-    ON_TIME: QColor("#2e7d32"),
-    DUE_SOON: QColor("#e69500"),
-    OVERDUE: QColor("#c62828"),
-    STEP_DONE: QColor("#9e9e9e"),
+    ON_TIME: QColor(palette.OK),
+    DUE_SOON: QColor(palette.DUE_SOON),
+    OVERDUE: QColor(palette.ERROR),
+    STEP_DONE: QColor(palette.FAINT),
 }
-LINE = QColor("#b0b7c0")
-INK = QColor("#222222")
-MUTED = QColor("#666666")
+LINE = QColor(palette.GRID)
+INK = QColor(palette.TEXT)
+MUTED = QColor(palette.MUTED)
 RADIUS = 9.0
 
 
@@ -98,7 +99,7 @@ class TimelineWidget(QWidget):
               lines: list[str], color: QColor, base: QFont, bold: QFont, filled: bool,
               square: bool = False) -> None:
         p.setPen(QPen(color, 2.5))
-        p.setBrush(color if filled else QColor("white"))
+        p.setBrush(color if filled else QColor(palette.WHITE))
         box = QRectF(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS)
         if square:
             p.drawRect(box)

@@ -4,37 +4,39 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import strings
-from app.errors import AppError
-from app.services import Changes, Services
+from app.services import Services
 from app.services.imports import DeviceDTO
-from ui.common.widgets import fill_table, make_table
+from ui.common.dialog import FormDialog
+from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
+
+DEVICE_COLUMNS: tuple[Column[DeviceDTO], ...] = tuple(
+    Column(title, text) for title, text in zip(strings.DEV_LIST_HEADERS, (
+        lambda d: d.name,
+        lambda d: d.host,
+        lambda d: str(d.port),
+        lambda d: d.protocol.upper(),
+        lambda d: d.serial,
+        lambda d: d.last_sync_at.strftime("%Y-%m-%d %H:%M") if d.last_sync_at else ""),
+        strict=True))
 
 
-class DevicesDialog(QDialog):
+class DevicesDialog(FormDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.changes = Changes()
-        self.devices: list[DeviceDTO] = []
+        super().__init__(services, strings.DEV_TITLE, parent, min_width=620, detached=True)
         self.editing: int | None = None
-        self.setWindowTitle(strings.DEV_TITLE)
-        self.setMinimumWidth(620)
-        self.table: QTableWidget = make_table(strings.DEV_LIST_HEADERS)
-        self.table.itemSelectionChanged.connect(self._load_selected)
+        self.model = DtoTableModel(DEVICE_COLUMNS, self)
+        self.table = make_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._load_selected)
         self.name = QLineEdit()
         self.host = QLineEdit()
         self.port = QSpinBox()
@@ -51,15 +53,13 @@ class DevicesDialog(QDialog):
         self.encoding = QComboBox()
         self.encoding.setEditable(True)
         self.encoding.addItems(["gbk", "utf-8", "gb18030"])
-        form = QFormLayout()
-        for label, widget in ((strings.DEV_NAME, self.name), (strings.DEV_HOST, self.host),
-                              (strings.DEV_PORT, self.port), (strings.DEV_KEY, self.key),
-                              (strings.DEV_PROTOCOL, self.protocol),
-                              (strings.DEV_TIMEOUT, self.timeout),
-                              (strings.DEV_ENCODING, self.encoding)):
-            form.addRow(label, widget)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#c0392b;")
+        for label, widget, field in (
+                (strings.DEV_NAME, self.name, "name"), (strings.DEV_HOST, self.host, "host"),
+                (strings.DEV_PORT, self.port, "port"), (strings.DEV_KEY, self.key, "comm_key"),
+                (strings.DEV_PROTOCOL, self.protocol, "protocol"),
+                (strings.DEV_TIMEOUT, self.timeout, "timeout"),
+                (strings.DEV_ENCODING, self.encoding, "encoding")):
+            self.add_row(label, widget, field)
         btn_new = QPushButton(strings.DEV_NEW)
         btn_new.clicked.connect(self._new)
         btn_save = QPushButton(strings.DEV_SAVE)
@@ -72,17 +72,18 @@ class DevicesDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addLayout(row)
         layout.addWidget(close)
         self._reload()
 
+    @property
+    def devices(self) -> list[DeviceDTO]:
+        return self.model.rows
+
     def _reload(self) -> None:
-        self.devices = self.services.imports.devices()
-        fill_table(self.table, [(d.name, d.host, d.port, d.protocol.upper(), d.serial,
-                            d.last_sync_at.strftime("%Y-%m-%d %H:%M") if d.last_sync_at else "")
-                           for d in self.devices])
+        self.model.set_rows(self.services.imports.devices())
 
     def _new(self) -> None:
         self.editing = None
@@ -95,10 +96,9 @@ class DevicesDialog(QDialog):
         self.name.setFocus()
 
     def _load_selected(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.devices):
+        d: DeviceDTO | None = selected_row(self.table)
+        if d is None:
             return
-        d = self.devices[row]
         self.editing = d.id
         self.name.setText(d.name)
         self.host.setText(d.host)
@@ -109,14 +109,12 @@ class DevicesDialog(QDialog):
         self.encoding.setCurrentText(d.encoding)
 
     def save(self) -> None:
-        try:
-            _, ch = self.services.imports.save_device(
-                self.name.text(), self.host.text(), self.port.value(), self.key.value(),
-                str(self.protocol.currentData()), self.timeout.value(),
-                self.encoding.currentText(), device_id=self.editing)
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.error.clear()
-        self.changes = self.changes | ch
-        self._reload()
+        """Save the device and stay open to edit the next one."""
+        if self.attempt(self.submit):
+            self._reload()
+
+    def submit(self) -> object:
+        return self.services.imports.save_device(
+            self.name.text(), self.host.text(), self.port.value(), self.key.value(),
+            str(self.protocol.currentData()), self.timeout.value(),
+            self.encoding.currentText(), device_id=self.editing)

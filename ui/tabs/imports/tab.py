@@ -4,8 +4,9 @@ the import history (with revert), and device user ids still to map to roster peo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -19,23 +20,56 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.imports import BatchDTO, ImportOutcome, UnmappedId
 from ui import messages
-from ui.common.widgets import fill_table, make_table
+from ui.common.people import PersonCombo, person_label
+from ui.common.tab import Tab
+from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
 from ui.tasks import TaskRunner
 
+HISTORY_COLUMNS: tuple[Column[BatchDTO], ...] = tuple(
+    Column(title, text) for title, text in zip(strings.IMP_HISTORY_HEADERS, (
+        lambda b: f"#{b.id}",
+        lambda b: b.started_at.strftime("%Y-%m-%d %H:%M"),
+        lambda b: strings.IMP_KIND_LABELS.get(b.kind, b.kind),
+        lambda b: Path(b.source).name or b.source,
+        lambda b: b.device,
+        lambda b: str(b.read),
+        lambda b: str(b.new),
+        lambda b: str(b.duplicate),
+        lambda b: str(b.rejected),
+        lambda b: strings.IMP_REVERTED.format(reason=b.revert_reason) if b.reverted_at
+        else strings.IMP_ACTIVE), strict=True))
 
-class ImportsTab(QWidget):
-    changed = Signal(object)
+UNMAPPED_COLUMNS: tuple[Column[UnmappedId], ...] = tuple(
+    Column(title, text) for title, text in zip(strings.IMP_UNMAPPED_HEADERS, (
+        lambda u: u.device_user_id,
+        lambda u: str(u.punches),
+        lambda u: u.first.strftime("%Y-%m-%d"),
+        lambda u: u.last.strftime("%Y-%m-%d"),
+        lambda u: u.clock_name), strict=True))
+
+PROBLEM_COLUMNS: tuple[Column[Any], ...] = tuple(
+    Column(title, text) for title, text in zip(strings.IMP_PROBLEMS_HEADERS, (
+        lambda p: str(p.line if p.line is not None else p.record),
+        lambda p: str(p.reason)), strict=True))
+
+
+def _mapping_label(p: Any) -> str:
+    """A person and the clock user id they already have, if any."""
+    return person_label(p) + (f" [{p.device_user_id}]" if p.device_user_id else "")
+
+
+class ImportsTab(Tab):
+    watches = ("roster", "attendance")
 
     def __init__(self, services: Services, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
-        self.batches: list[BatchDTO] = []
-        self.unmapped_ids: list[UnmappedId] = []
+        super().__init__(services, tasks, parent)
+        self.history_model = DtoTableModel(HISTORY_COLUMNS, self)
+        self.unmapped_model = DtoTableModel(UNMAPPED_COLUMNS, self)
+        self.problems_model = DtoTableModel(PROBLEM_COLUMNS, self)
         self.device = QComboBox()
         self.btn_sync = QPushButton(strings.IMP_SYNC)
         self.btn_usb = QPushButton(strings.IMP_USB)
@@ -52,13 +86,13 @@ class ImportsTab(QWidget):
 
         self.result = QLabel(strings.IMP_RESULT_NONE)
         self.result.setWordWrap(True)
-        self.problems = make_table(strings.IMP_PROBLEMS_HEADERS)
+        self.problems = make_view(self.problems_model)
         result_box = QGroupBox()
         rl = QVBoxLayout(result_box)
         rl.addWidget(self.result)
         rl.addWidget(self.problems)
 
-        self.history = make_table(strings.IMP_HISTORY_HEADERS)
+        self.history = make_view(self.history_model)
         self.btn_revert = QPushButton(strings.IMP_REVERT)
         self.btn_revert.clicked.connect(self.revert_selected)
         history_box = QGroupBox(strings.IMP_HISTORY)
@@ -69,8 +103,8 @@ class ImportsTab(QWidget):
         hr.addWidget(self.btn_revert)
         hl.addLayout(hr)
 
-        self.unmapped = make_table(strings.IMP_UNMAPPED_HEADERS)
-        self.person = QComboBox()
+        self.unmapped = make_view(self.unmapped_model)
+        self.person = PersonCombo(label=_mapping_label)
         self.btn_map = QPushButton(strings.IMP_MAP)
         self.btn_map.clicked.connect(self.map_selected)
         unmapped_box = QGroupBox(strings.IMP_UNMAPPED)
@@ -105,33 +139,18 @@ class ImportsTab(QWidget):
             self.device.addItem(label, d.name)
         index = self.device.findData(current)
         self.device.setCurrentIndex(index if index >= 0 else min(1, self.device.count() - 1))
-        self.batches = self.services.imports.history()
-        fill_table(self.history, [(
-            f"#{b.id}", b.started_at.strftime("%Y-%m-%d %H:%M"),
-            strings.IMP_KIND_LABELS.get(b.kind, b.kind), Path(b.source).name or b.source,
-            b.device, b.read, b.new, b.duplicate, b.rejected,
-            strings.IMP_REVERTED.format(reason=b.revert_reason) if b.reverted_at
-            else strings.IMP_ACTIVE) for b in self.batches])
-        self.unmapped_ids = self.services.imports.unmapped()
-        fill_table(self.unmapped, [(u.device_user_id, u.punches, u.first.strftime("%Y-%m-%d"),
-                               u.last.strftime("%Y-%m-%d"), u.clock_name)
-                              for u in self.unmapped_ids])
-        self.person.clear()
-        for p in self.services.roster.list_people():
-            if p.status != "left":
-                label = strings.person_label(p.name, p.employee_no)
-                if p.device_user_id:
-                    label += f" [{p.device_user_id}]"
-                self.person.addItem(label, p.id)
+        self.history_model.set_rows(self.services.imports.history())
+        self.unmapped_model.set_rows(self.services.imports.unmapped())
+        self.person.set_people(self.services.roster.list_people())
         self.btn_sync.setEnabled(bool(self.device.currentData()))
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.roster or changes.attendance:
-            self.refresh()
+    @property
+    def batches(self) -> list[BatchDTO]:
+        return self.history_model.rows
 
-    def _emit(self, changes: Changes) -> None:
-        self.refresh()
-        self.changed.emit(changes)
+    @property
+    def unmapped_ids(self) -> list[UnmappedId]:
+        return self.unmapped_model.rows
 
     # ---- imports -------------------------------------------------------------------------
     def pick_usb(self) -> None:
@@ -176,9 +195,8 @@ class ImportsTab(QWidget):
         elif outcome.unmapped:
             text += "\n" + strings.CLI_IMPORT_UNMAPPED.format(ids=", ".join(outcome.unmapped))
         self.result.setText(text)
-        fill_table(self.problems, [(p.line if p.line is not None else p.record, p.reason)
-                              for p in outcome.problems])
-        self._emit(changes)
+        self.problems_model.set_rows(outcome.problems)
+        self.after_write(changes)
         drift = outcome.device.drift_seconds if outcome.device else None
         if sync and drift is not None and abs(drift) > 60 and messages.ask(
                 self, strings.IMP_DRIFT_ASK.format(drift=drift)):
@@ -191,41 +209,29 @@ class ImportsTab(QWidget):
 
     # ---- history and mapping -------------------------------------------------------------
     def revert_selected(self) -> None:
-        row = self.history.currentRow()
-        if row < 0 or row >= len(self.batches):
+        batch: BatchDTO | None = selected_row(self.history)
+        if batch is None:
             return
-        batch = self.batches[row]
         reason, ok = QInputDialog.getText(self, strings.IMP_REVERT,
                                           strings.IMP_REVERT_ASK.format(id=batch.id))
-        if not ok:
-            return
-        try:
-            changes = self.services.imports.revert_batch(batch.id, reason)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._emit(changes)
+        if ok:
+            self.run_op(lambda: self.services.imports.revert_batch(batch.id, reason))
 
     def map_selected(self) -> None:
-        row = self.unmapped.currentRow()
-        if row < 0 or row >= len(self.unmapped_ids) or self.person.currentData() is None:
+        unmapped: UnmappedId | None = selected_row(self.unmapped)
+        person_id = self.person.person_id()
+        if unmapped is None or person_id is None:
             return
-        uid = self.unmapped_ids[row].device_user_id
-        person = self.services.roster.get(int(self.person.currentData()))
+        uid = unmapped.device_user_id
+        person = self.services.roster.get(person_id)
         data = person.to_fields()
         data.device_user_id = uid
-        try:
-            _, changes = self.services.roster.update(person.id, data)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        messages.info(self, strings.IMP_MAPPED.format(uid=uid, name=person.name))
-        self._emit(changes)
+        self.run_op(lambda: self.services.roster.update(person.id, data), lambda _p: messages.info(
+            self, strings.IMP_MAPPED.format(uid=uid, name=person.name)))
 
     def edit_devices(self) -> None:
         from ui.tabs.imports.devices_dialog import DevicesDialog
 
         dialog = DevicesDialog(self.services, self)
         dialog.exec()
-        if dialog.changes.any:
-            self._emit(dialog.changes)
+        self.after_write(dialog.changes)

@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,19 +23,11 @@ from app.domain.leave import TYPES, Span
 from app.errors import AppError
 from app.services import Changes, Services
 from app.services.leave import LeaveDTO
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
-def pydatetime(q: QDateTime) -> dt.datetime:
-    d, t = q.date(), q.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+from ui.common import palette
+from ui.common.dates import date_edit, pydate, pydatetime
+from ui.common.dialog import FormDialog
+from ui.common.people import PersonCombo
+from ui.common.tab import attempt_quietly
 
 
 def _session_combo() -> QComboBox:
@@ -49,34 +37,24 @@ def _session_combo() -> QComboBox:
     return box
 
 
-class LeaveDialog(QDialog):
+class LeaveDialog(FormDialog):
     def __init__(self, services: Services, emergency: bool = False,
                  parent: QWidget | None = None, now: dt.datetime | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.changes = Changes()
+        super().__init__(services, strings.LV_DIALOG_EMERGENCY_TITLE if emergency
+                         else strings.LV_DIALOG_TITLE, parent, min_width=560)
         self.created: LeaveDTO | None = None
         self.attachment: Path | None = None
         now = (now or services.clock.now()).replace(second=0)
-        self.setWindowTitle(strings.LV_DIALOG_EMERGENCY_TITLE if emergency
-                            else strings.LV_DIALOG_TITLE)
-        self.setMinimumWidth(560)
-        people = [p for p in services.roster.list_people() if p.status != "left"]
-        self.person = QComboBox()
-        self.deputy = QComboBox()
-        self.deputy.addItem(strings.LV_NONE, None)
-        for p in people:
-            self.person.addItem(strings.person_label(p.name, p.employee_no), p.id)
-            self.deputy.addItem(strings.person_label(p.name, p.employee_no), p.id)
+        people = services.roster.list_people()
+        self.person = PersonCombo()
+        self.deputy = PersonCombo(strings.LV_NONE)
+        for box in (self.person, self.deputy):
+            box.set_people(people)
         self.type = QComboBox()
         for code in TYPES:
             self.type.addItem(strings.LEAVE_TYPE_LABELS[code], code)
         start_day = now.date() + dt.timedelta(days=0 if emergency else 2)
-        self.start = QDateEdit(qdate(start_day))
-        self.end = QDateEdit(qdate(start_day))
-        for d in (self.start, self.end):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+        self.start, self.end = date_edit(start_day), date_edit(start_day)
         self.start_session, self.end_session = _session_combo(), _session_combo()
         self.end_session.setCurrentIndex(1)
         self.reason = QLineEdit()
@@ -95,40 +73,31 @@ class LeaveDialog(QDialog):
         self.override.setPlaceholderText(strings.LV_OVERRIDE_HINT)
         self.checks = QLabel()
         self.checks.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#c0392b;")
-        self.error.setWordWrap(True)
 
-        form = QFormLayout(self)
-        form.addRow(strings.LV_PERSON, self.person)
-        form.addRow(strings.LV_TYPE, self.type)
-        for label, date, session in ((strings.LV_FROM, self.start, self.start_session),
-                                     (strings.LV_TO, self.end, self.end_session)):
+        self.add_row(strings.LV_PERSON, self.person, "person_id")
+        self.add_row(strings.LV_TYPE, self.type, "leave_type")
+        for label, date, session, field in (
+                (strings.LV_FROM, self.start, self.start_session, "start"),
+                (strings.LV_TO, self.end, self.end_session, "end")):
             row = QHBoxLayout()
             row.addWidget(date)
             row.addWidget(session)
             row.addStretch()
-            form.addRow(label, row)
-        form.addRow(strings.LV_REASON, self.reason)
-        form.addRow(strings.LV_DEPUTY, self.deputy)
-        form.addRow(strings.LV_HANDOVER, self.handover)
-        form.addRow(strings.LV_CONTACT, self.contact)
-        form.addRow(strings.LV_FILED_AT, self.filed_at)
-        form.addRow(self.emergency)
-        form.addRow(strings.LV_CONTACTED, self.contacted)
+            self.add_row(label, row, field, target=date)
+        self.add_row(strings.LV_REASON, self.reason, "reason")
+        self.add_row(strings.LV_DEPUTY, self.deputy, "deputy_id")
+        self.add_row(strings.LV_HANDOVER, self.handover, "handover_note")
+        self.add_row(strings.LV_CONTACT, self.contact, "contact")
+        self.add_row(strings.LV_FILED_AT, self.filed_at, "filed_at")
+        self.form.addRow(self.emergency)
+        self.add_row(strings.LV_CONTACTED, self.contacted, "contacted_whom")
         arow = QHBoxLayout()
         arow.addWidget(self.attach_label, 1)
         arow.addWidget(attach_btn)
-        form.addRow(strings.LV_ATTACHMENT, arow)
-        form.addRow(self.checks)
-        form.addRow(strings.LV_OVERRIDE, self.override)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.addButton(strings.LV_SAVE, QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_row(strings.LV_ATTACHMENT, arow)
+        self.form.addRow(self.checks)
+        self.add_row(strings.LV_OVERRIDE, self.override, "override_reason")
+        self.finish(strings.LV_SAVE)
         for w in (self.person, self.type, self.deputy, self.start_session, self.end_session):
             w.currentIndexChanged.connect(self.update_checks)
         for d in (self.start, self.end):
@@ -148,23 +117,22 @@ class LeaveDialog(QDialog):
         """Recompute the day count and the violations as the user types."""
         if self.person.currentData() is None:
             return []
-        try:
-            preview = self.services.leave.preview(
-                int(self.person.currentData()), str(self.type.currentData()), self.span(),
-                self.filed(), self.deputy.currentData(), self.emergency.isChecked(),
-                self.attachment is not None)
-        except AppError as exc:
-            self.checks.setText(exc.message)
-            self.checks.setStyleSheet("color:#c0392b;")
+        preview = attempt_quietly(lambda: self.services.leave.preview(
+            int(self.person.currentData()), str(self.type.currentData()), self.span(),
+            self.filed(), self.deputy.currentData(), self.emergency.isChecked(),
+            self.attachment is not None))
+        if isinstance(preview, AppError):
+            self.checks.setText(preview.message)
+            self.checks.setStyleSheet(palette.css(palette.ERROR))
             return ["invalid"]
         if preview.violations:
             lines = [strings.LV_CHECKS_BAD.format(days=preview.days)]
             lines += ["· " + strings.LEAVE_VIOLATION_LABELS.get(v, v) for v in preview.violations]
             self.checks.setText("\n".join(lines))
-            self.checks.setStyleSheet("color:#b26a00;")
+            self.checks.setStyleSheet(palette.css(palette.WARNING))
         else:
             self.checks.setText(strings.LV_CHECKS_OK.format(days=preview.days))
-            self.checks.setStyleSheet("color:#1b7f3b;")
+            self.checks.setStyleSheet(palette.css(palette.OK))
         return list(preview.violations)
 
     def _pick_attachment(self) -> None:
@@ -181,20 +149,21 @@ class LeaveDialog(QDialog):
     def save(self) -> None:
         violations = self.update_checks()
         if violations and not self.override.text().strip():
-            self.error.setText(strings.LV_NEEDS_OVERRIDE)
+            self.show_error(strings.LV_NEEDS_OVERRIDE)
             return
-        try:
-            leave, ch = self.services.leave.add(
-                int(self.person.currentData()), str(self.type.currentData()), self.span(),
-                self.filed(), self.deputy.currentData(), reason=self.reason.text(),
-                contact=self.contact.text(), handover_note=self.handover.text(),
-                emergency=self.emergency.isChecked(), contacted_whom=self.contacted.text(),
-                override_reason=self.override.text(),
-                has_attachment=self.attachment is not None)
-            if self.attachment is not None:
-                ch = ch | self.services.leave.attach(leave.id, self.attachment)
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.created, self.changes = leave, ch
-        self.accept()
+        super().save()
+
+    def submit(self) -> tuple[LeaveDTO, Changes]:
+        leave, ch = self.services.leave.add(
+            int(self.person.currentData()), str(self.type.currentData()), self.span(),
+            self.filed(), self.deputy.currentData(), reason=self.reason.text(),
+            contact=self.contact.text(), handover_note=self.handover.text(),
+            emergency=self.emergency.isChecked(), contacted_whom=self.contacted.text(),
+            override_reason=self.override.text(),
+            has_attachment=self.attachment is not None)
+        if self.attachment is not None:
+            ch = ch | self.services.leave.attach(leave.id, self.attachment)
+        return leave, ch
+
+    def on_saved(self, value: LeaveDTO) -> None:
+        self.created = value

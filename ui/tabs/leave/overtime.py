@@ -6,11 +6,7 @@ from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,25 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.errors import AppError
-from app.services import Changes, Services
-from ui.tabs.leave.dialog import pydate, pydatetime, qdate
+from app.services import Services
+from ui.common.dates import date_edit, pydate, pydatetime
+from ui.common.dialog import FormDialog
+from ui.common.people import PersonCombo
 
 
-class OvertimeDialog(QDialog):
+class OvertimeDialog(FormDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.changes = Changes()
-        self.setWindowTitle(strings.OT_DIALOG_TITLE)
-        self.person = QComboBox()
-        for p in services.roster.list_people():
-            if p.status != "left":
-                self.person.addItem(strings.person_label(p.name, p.employee_no), p.id)
-        today = services.clock.today()
-        self.day = QDateEdit(qdate(today))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        super().__init__(services, strings.OT_DIALOG_TITLE, parent)
+        self.person = PersonCombo()
+        self.person.set_people(services.roster.list_people())
+        self.day = date_edit(services.clock.today())
         self.start, self.end = QTimeEdit(QTime(18, 0)), QTimeEdit(QTime(20, 0))
         for t in (self.start, self.end):
             t.setDisplayFormat("HH:mm")
@@ -50,27 +39,19 @@ class OvertimeDialog(QDialog):
             services.clock.now().strftime("%Y-%m-%d %H:%M:%S"), "yyyy-MM-dd HH:mm:ss"))
         self.applied.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.info = QLabel()
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#c0392b;")
-        form = QFormLayout(self)
-        form.addRow(strings.LV_PERSON, self.person)
-        form.addRow(strings.OT_DAY, self.day)
+        self.add_row(strings.LV_PERSON, self.person, "person_id")
+        self.add_row(strings.OT_DAY, self.day, "day")
         row = QHBoxLayout()
         row.addWidget(self.start)
         row.addWidget(QLabel(strings.RULES_TO))
         row.addWidget(self.end)
-        form.addRow(strings.OT_TIME, row)
-        form.addRow(strings.OT_KIND, self.kind)
-        form.addRow(self.comp)
-        form.addRow(strings.LV_REASON, self.reason)
-        form.addRow(strings.OT_APPLIED_AT, self.applied)
-        form.addRow(self.info)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_row(strings.OT_TIME, row, "time", target=self.start)
+        self.add_row(strings.OT_KIND, self.kind, "kind")
+        self.form.addRow(self.comp)
+        self.add_row(strings.LV_REASON, self.reason, "reason")
+        self.add_row(strings.OT_APPLIED_AT, self.applied, "applied_at")
+        self.form.addRow(self.info)
+        self.finish()
         self.day.dateChanged.connect(self._info)
         self._info()
 
@@ -81,14 +62,9 @@ class OvertimeDialog(QDialog):
         self.info.setText(f"{strings.HOLIDAY_KIND_LABELS[kind]} × {overtime_rate(kind):g}")
         self.comp.setEnabled(kind == "rest_day")
 
-    def save(self) -> None:
+    def submit(self) -> object:
         rng = f"{self.start.time().toString('HH:mm')}-{self.end.time().toString('HH:mm')}"
-        try:
-            _, self.changes = self.services.leave.add_overtime(
-                int(self.person.currentData()), pydate(self.day.date()), rng,
-                str(self.kind.currentData()), pydatetime(self.applied.dateTime()),
-                self.reason.text(), self.comp.isChecked() and self.comp.isEnabled())
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+        return self.services.leave.add_overtime(
+            int(self.person.currentData()), pydate(self.day.date()), rng,
+            str(self.kind.currentData()), pydatetime(self.applied.dateTime()),
+            self.reason.text(), self.comp.isChecked() and self.comp.isEnabled())

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -27,13 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
+from app.domain import leave as rules
 from app.domain.leave import TYPES
 from app.errors import AppError
-from app.services import Changes, Services
+from app.services import Services
 from app.services.leave import LeaveDTO, OvertimeDTO
-from ui import messages
-from ui.common.widgets import make_table
-from ui.tabs.leave.dialog import LeaveDialog, pydate, qdate
+from ui.common import palette
+from ui.common.dates import ask_date
+from ui.common.people import PersonCombo, person_label
+from ui.common.tab import Tab, attempt_quietly
+from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
+from ui.tabs.leave.dialog import LeaveDialog
 from ui.tabs.leave.overtime import OvertimeDialog
 from ui.tasks import TaskRunner
 
@@ -45,7 +43,7 @@ def _point(d: dt.date, session: str) -> str:
 def leave_html(r: LeaveDTO) -> str:
     e = html.escape
     rows = [
-        (strings.LV_PERSON, strings.person_label(r.person_name, r.employee_no)),
+        (strings.LV_PERSON, person_label(r)),
         (strings.LV_TYPE, strings.LEAVE_TYPE_LABELS.get(r.leave_type, r.leave_type)),
         (strings.LV_FROM, _point(r.span.start, r.span.start_session)),
         (strings.LV_TO, _point(r.span.end, r.span.end_session)),
@@ -69,7 +67,7 @@ def leave_html(r: LeaveDTO) -> str:
         rows.append((strings.LEAVE_STATE_LABELS[r.state], f"{r.decided_by} {r.decision_note}"))
     if r.returned_on:
         rows.append((strings.LV_RETURN.rstrip("…"), r.returned_on.isoformat()))
-    body = "".join(f"<tr><td style='color:#666;padding-right:8px'>{e(k)}</td>"
+    body = "".join(f"<tr><td style='color:{palette.MUTED};padding-right:8px'>{e(k)}</td>"
                    f"<td>{e(str(v))}</td></tr>" for k, v in rows)
     head = (f"<h3>#{r.id} {e(strings.LEAVE_STATE_LABELS[r.state])} · "
             f"{r.days:g} {e(strings.TIP_LEAVE_DAYS.format(type='', days='').strip())}</h3>")
@@ -77,22 +75,65 @@ def leave_html(r: LeaveDTO) -> str:
     if r.violations:
         items = "".join(f"<li>{e(strings.LEAVE_VIOLATION_LABELS.get(v, v))}</li>"
                         for v in r.violations)
-        viol = f"<p style='color:#b26a00'><b>{e(strings.LV_CHECKS_BAD.format(days=r.days))}</b>" \
-               f"</p><ul style='color:#b26a00'>{items}</ul>"
+        viol = f"<p style='color:{palette.WARNING}'>" \
+               f"<b>{e(strings.LV_CHECKS_BAD.format(days=r.days))}</b>" \
+               f"</p><ul style='color:{palette.WARNING}'>{items}</ul>"
         if r.override_reason:
             viol += f"<p>{strings.labelled(e(strings.LV_OVERRIDE), e(r.override_reason))}</p>"
     return f"{head}<table>{body}</table>{viol}"
 
 
-class LeaveTab(QWidget):
-    changed = Signal(object)
+def _problems(r: LeaveDTO) -> str:
+    flags = []
+    if r.emergency:
+        flags.append(strings.LV_FLAG_BACKFILED if r.backfiled_at else strings.LV_FLAG_TO_BACKFILE)
+    return strings.LIST_COMMA.join(
+        [strings.LEAVE_VIOLATION_LABELS.get(v, v).split("（")[0] for v in r.violations] + flags)
+
+
+LEAVE_COLUMNS: tuple[Column[LeaveDTO], ...] = (
+    *(Column(title, text) for title, text in zip(strings.LV_HEADERS[:-1], (
+        lambda r: f"#{r.id}",
+        lambda r: r.person_name,
+        lambda r: strings.LEAVE_TYPE_LABELS.get(r.leave_type, r.leave_type),
+        lambda r: _point(r.span.start, r.span.start_session),
+        lambda r: _point(r.span.end, r.span.end_session),
+        lambda r: f"{r.days:g}",
+        lambda r: strings.LEAVE_STATE_LABELS[r.state],
+        lambda r: r.deputy_name,
+        lambda r: r.filed_at.strftime("%m-%d %H:%M")), strict=True)),
+    Column(strings.LV_HEADERS[-1], _problems,
+           foreground=lambda r: QColor(palette.WARNING) if _problems(r) else None),
+)
+
+OVERTIME_COLUMNS: tuple[Column[OvertimeDTO], ...] = tuple(
+    Column(title, text) for title, text in zip(strings.OT_HEADERS, (
+        lambda o: f"#{o.id}",
+        lambda o: o.person_name,
+        lambda o: o.day.isoformat(),
+        lambda o: f"{o.start_time}-{o.end_time}",
+        lambda o: f"{o.hours:g}",
+        lambda o: strings.OVERTIME_KIND_LABELS.get(o.kind, o.kind)
+        + (f"（{strings.OT_LATE}）" if o.late_application else ""),
+        lambda o: strings.HOLIDAY_KIND_LABELS.get(o.day_kind, o.day_kind),
+        lambda o: f"{o.rate:g}",
+        lambda o: strings.YES if o.comp_time else "",
+        lambda o: strings.LEAVE_STATE_LABELS[o.state]), strict=True))
+
+# the workflow buttons and the domain action each one needs (LeaveDTO.actions)
+BUTTON_ACTIONS = {"approve": rules.APPROVE, "client": rules.CLIENT_APPROVE,
+                  "reject": rules.REJECT, "return": rules.RETURN, "extend": rules.EXTEND,
+                  "cancel": rules.CANCEL, "backfile": rules.BACKFILE, "print": rules.PRINT}
+
+
+class LeaveTab(Tab):
+    watches = ("roster", "leave", "calendar")
 
     def __init__(self, services: Services, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
-        self.rows: list[LeaveDTO] = []
-        self.overtime_rows: list[OvertimeDTO] = []
+        super().__init__(services, tasks, parent)
+        self.model = DtoTableModel(LEAVE_COLUMNS, self)
+        self.overtime_model = DtoTableModel(OVERTIME_COLUMNS, self)
         tabs = QTabWidget()
         tabs.addTab(self._leave_page(), strings.LV_SUB_LEAVE)
         tabs.addTab(self._overtime_page(), strings.LV_SUB_OVERTIME)
@@ -129,7 +170,7 @@ class LeaveTab(QWidget):
         self.f_type.addItem(strings.LV_ALL_TYPES, None)
         for code in TYPES:
             self.f_type.addItem(strings.LEAVE_TYPE_LABELS[code], code)
-        self.f_person = QComboBox()
+        self.f_person = PersonCombo(strings.LV_ALL_PEOPLE, include_left=True)
         self.f_month = QComboBox()
         for box in (self.f_state, self.f_type, self.f_person, self.f_month):
             box.currentIndexChanged.connect(self.refresh_list)
@@ -137,8 +178,8 @@ class LeaveTab(QWidget):
         for box in (self.f_state, self.f_type, self.f_person, self.f_month):
             filters.addWidget(box)
         filters.addStretch()
-        self.table = make_table(strings.LV_HEADERS)
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.table = make_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _i: self.print_form())
         self.detail = QTextBrowser()
         self.balance = QLabel()
@@ -160,7 +201,7 @@ class LeaveTab(QWidget):
 
     def _overtime_page(self) -> QWidget:
         page = QWidget()
-        self.ot_table = make_table(strings.OT_HEADERS)
+        self.ot_table = make_view(self.overtime_model)
         new = QPushButton(strings.OT_NEW)
         new.clicked.connect(self.new_overtime)
         approve = QPushButton(strings.OT_APPROVE)
@@ -176,14 +217,7 @@ class LeaveTab(QWidget):
 
     # ---- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        person = self.f_person.currentData()
-        self.f_person.blockSignals(True)
-        self.f_person.clear()
-        self.f_person.addItem(strings.LV_ALL_PEOPLE, None)
-        for p in self.services.roster.list_people():
-            self.f_person.addItem(strings.person_label(p.name, p.employee_no), p.id)
-        self.f_person.setCurrentIndex(max(0, self.f_person.findData(person)))
-        self.f_person.blockSignals(False)
+        self.f_person.set_people(self.services.roster.list_people())
         month = self.f_month.currentData()
         self.f_month.blockSignals(True)
         self.f_month.clear()
@@ -197,48 +231,17 @@ class LeaveTab(QWidget):
         self.f_month.setCurrentIndex(max(0, self.f_month.findData(month)))
         self.f_month.blockSignals(False)
         self.refresh_list()
-        self.overtime_rows = self.services.leave.list_overtime()
-        self.ot_table.setRowCount(len(self.overtime_rows))
-        for i, o in enumerate(self.overtime_rows):
-            values = (f"#{o.id}", o.person_name, o.day.isoformat(),
-                      f"{o.start_time}-{o.end_time}", f"{o.hours:g}",
-                      strings.OVERTIME_KIND_LABELS.get(o.kind, o.kind)
-                      + (strings.paren(strings.OT_LATE) if o.late_application else ""),
-                      strings.HOLIDAY_KIND_LABELS.get(o.day_kind, o.day_kind), f"{o.rate:g}",
-                      strings.YES if o.comp_time else "", strings.LEAVE_STATE_LABELS[o.state])
-            for j, v in enumerate(values):
-                self.ot_table.setItem(i, j, QTableWidgetItem(v))
+        self.overtime_model.set_rows(self.services.leave.list_overtime())
 
     def refresh_list(self) -> None:
         current = self.selected()
-        self.rows = self.services.leave.requests(
+        self.model.set_rows(self.services.leave.requests(
             state=self.f_state.currentData(), leave_type=self.f_type.currentData(),
-            person_id=self.f_person.currentData(), month=self._month())
-        self.table.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            flags = []
-            if r.emergency:
-                flags.append(strings.LV_FLAG_BACKFILED if r.backfiled_at
-                             else strings.LV_FLAG_TO_BACKFILE)
-            problems = strings.LIST_COMMA.join(
-                [strings.without_note(strings.LEAVE_VIOLATION_LABELS.get(v, v))
-                 for v in r.violations]
-                + flags)
-            values = (f"#{r.id}", r.person_name,
-                      strings.LEAVE_TYPE_LABELS.get(r.leave_type, r.leave_type),
-                      _point(r.span.start, r.span.start_session),
-                      _point(r.span.end, r.span.end_session), f"{r.days:g}",
-                      strings.LEAVE_STATE_LABELS[r.state], r.deputy_name,
-                      r.filed_at.strftime("%m-%d %H:%M"), problems)
-            for j, v in enumerate(values):
-                item = QTableWidgetItem(v)
-                if j == 9 and v:
-                    item.setForeground(QColor("#b26a00"))
-                self.table.setItem(i, j, item)
+            person_id=self.f_person.currentData(), month=self._month()))
         if current is not None:
-            for i, r in enumerate(self.rows):
-                if r.id == current.id:
-                    self.table.selectRow(i)
+            row = self.model.row_where(lambda r: r.id == current.id)
+            if row >= 0:
+                self.table.selectRow(row)
         self._selected()
 
     def _month(self) -> tuple[int, int] | None:
@@ -248,58 +251,37 @@ class LeaveTab(QWidget):
         y, m = str(value).split("-")
         return int(y), int(m)
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.roster or changes.leave or changes.calendar:
-            self.refresh()
-
     def selected(self) -> LeaveDTO | None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows) and self.table.selectionModel().hasSelection():
-            return self.rows[row]
-        return None
+        row: LeaveDTO | None = selected_row(self.table)
+        return row
 
     def _selected(self) -> None:
         r = self.selected()
-        state = r.state if r else None
-        enable = {
-            "approve": state == "submitted", "client": state in ("submitted", "approved"),
-            "reject": state == "submitted", "return": state == "approved",
-            "extend": state == "approved", "cancel": state in ("draft", "submitted", "approved"),
-            "backfile": bool(r and r.emergency and not r.backfiled_at), "print": r is not None,
-        }
-        for key, on in enable.items():
-            self.buttons[key].setEnabled(on)
+        allowed = r.actions if r is not None else frozenset()
+        for key, action in BUTTON_ACTIONS.items():
+            self.buttons[key].setEnabled(action in allowed)
         if r is None:
-            self.detail.setHtml(f"<p style='color:#777'>{strings.LV_DETAIL_NONE}</p>")
+            self.detail.setHtml(f"<p style='color:{palette.MUTED}'>{strings.LV_DETAIL_NONE}</p>")
             self.balance.clear()
             return
         self.detail.setHtml(leave_html(r))
         year = r.span.start.year
-        try:
-            ent, used, remaining = self.services.leave.annual_balance(r.person_id, year)
-            comp = self.services.leave.comp_balance(r.person_id)
-        except AppError:
+        leave = self.services.leave
+        balance = attempt_quietly(lambda: (leave.annual_balance(r.person_id, year),
+                                           leave.comp_balance(r.person_id)))
+        if isinstance(balance, AppError):  # a person without a start date has no balance
+            self.balance.clear()
             return
+        (ent, used, remaining), comp = balance
         self.balance.setText(strings.LV_BALANCE.format(name=r.person_name, year=year,
                                                        entitlement=ent, used=used,
                                                        remaining=remaining, comp=comp))
-
-    def _done(self, result: tuple[Any, Changes]) -> None:
-        _, changes = result
-        self.refresh()
-        self.changed.emit(changes)
-
-    def _run(self, fn: Any) -> None:
-        try:
-            self._done(fn())
-        except AppError as exc:
-            messages.error(self, exc.message)
 
     # ---- actions -------------------------------------------------------------------------
     def new_leave(self, emergency: bool = False) -> None:
         dialog = LeaveDialog(self.services, emergency=emergency, parent=self)
         if dialog.exec() and dialog.created is not None:
-            self._done((dialog.created, dialog.changes))
+            self.after_write(dialog.changes)
 
     def approve(self, role: str = "project_manager") -> None:
         r = self.selected()
@@ -314,8 +296,8 @@ class LeaveTab(QWidget):
             return
         opinion, ok = QInputDialog.getText(self, strings.LV_APPROVE, strings.LV_OPINION_ASK)
         if ok:
-            self._run(lambda: self.services.leave.approve(r.id, name, role=role,
-                                                          opinion=opinion))
+            self.run_op(lambda: self.services.leave.approve(r.id, name, role=role,
+                                                            opinion=opinion))
 
     def reject(self) -> None:
         r = self.selected()
@@ -324,7 +306,7 @@ class LeaveTab(QWidget):
         note, ok = QInputDialog.getText(self, strings.LV_REJECT, strings.LV_REJECT_ASK)
         if ok:
             by = self.services.project.get().project_manager or "-"
-            self._run(lambda: self.services.leave.reject(r.id, by, note))
+            self.run_op(lambda: self.services.leave.reject(r.id, by, note))
 
     def cancel(self) -> None:
         r = self.selected()
@@ -332,31 +314,31 @@ class LeaveTab(QWidget):
             return
         note, ok = QInputDialog.getText(self, strings.LV_CANCEL, strings.LV_CANCEL_ASK)
         if ok:
-            self._run(lambda: self.services.leave.cancel(r.id, note))
+            self.run_op(lambda: self.services.leave.cancel(r.id, note))
 
     def return_(self) -> None:
         r = self.selected()
         if r is None:
             return
-        day = _ask_date(self, strings.LV_RETURN, strings.LV_RETURN_ASK,
-                        r.span.end + dt.timedelta(days=1))
+        day = ask_date(self, strings.LV_RETURN, strings.LV_RETURN_ASK,
+                       r.span.end + dt.timedelta(days=1))
         if day is not None:
-            self._run(lambda: self.services.leave.return_(r.id, day))
+            self.run_op(lambda: self.services.leave.return_(r.id, day))
 
     def extend(self) -> None:
         r = self.selected()
         if r is None:
             return
-        day = _ask_date(self, strings.LV_EXTEND, strings.LV_EXTEND_ASK,
-                        r.span.end + dt.timedelta(days=1))
+        day = ask_date(self, strings.LV_EXTEND, strings.LV_EXTEND_ASK,
+                       r.span.end + dt.timedelta(days=1))
         if day is not None:
             now = self.services.clock.now()
-            self._run(lambda: self.services.leave.extend(r.id, day, "pm", now))
+            self.run_op(lambda: self.services.leave.extend(r.id, day, "pm", now))
 
     def backfile(self) -> None:
         r = self.selected()
         if r is not None:
-            self._run(lambda: self.services.leave.backfile(r.id))
+            self.run_op(lambda: self.services.leave.backfile(r.id))
 
     def print_form(self) -> None:
         r = self.selected()
@@ -368,34 +350,14 @@ class LeaveTab(QWidget):
 
     def new_overtime(self) -> None:
         dialog = OvertimeDialog(self.services, self)
-        if dialog.exec() and dialog.changes.any:
-            self.refresh()
-            self.changed.emit(dialog.changes)
+        if dialog.exec():
+            self.after_write(dialog.changes)
 
     def approve_overtime(self) -> None:
-        row = self.ot_table.currentRow()
-        if not 0 <= row < len(self.overtime_rows):
+        o: OvertimeDTO | None = selected_row(self.ot_table)
+        if o is None:
             return
-        o = self.overtime_rows[row]
         name, ok = QInputDialog.getText(self, strings.OT_APPROVE, strings.LV_APPROVER_ASK,
                                         text=self.services.project.get().project_manager)
         if ok:
-            self._run(lambda: self.services.leave.approve_overtime(o.id, name))
-
-
-def _ask_date(parent: QWidget, title: str, label: str, default: dt.date) -> dt.date | None:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(title)
-    edit = QDateEdit(qdate(default))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    form = QFormLayout(dialog)
-    form.addRow(label, edit)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return pydate(edit.date())
+            self.run_op(lambda: self.services.leave.approve_overtime(o.id, name))

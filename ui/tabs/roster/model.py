@@ -10,14 +10,15 @@ from PySide6.QtGui import QColor
 
 from app import strings
 from app.services.roster import PersonDTO
+from ui.common import palette
 from ui.common.table_model import ROW_ROLE, SORT_ROLE, Column, DtoTableModel
 from ui.common.widgets import date_text
 
 STATUS_COLORS = {
-    "pending": QColor("#1f6fb2"),
-    "active": QColor("#1b7f3b"),
-    "handover": QColor("#b26a00"),
-    "left": QColor("#8a8a8a"),
+    "pending": QColor(palette.INFO),
+    "active": QColor(palette.OK),
+    "handover": QColor(palette.WARNING),
+    "left": QColor(palette.FAINT),
 }
 C = strings.ROSTER_COLUMNS
 # On-site people first, then those arriving, then those gone.
@@ -51,11 +52,11 @@ COLUMNS: list[Column[PersonDTO]] = [
            sort=lambda p: STATUS_ORDER.index(p.status),
            foreground=lambda p: STATUS_COLORS.get(p.status)),
     Column(C["nda"], lambda p: _flag(p.nda_signed, p.nda_date), align_center=True,
-           foreground=lambda p: QColor("#c0392b") if not p.nda_signed and p.status != "left"
+           foreground=lambda p: QColor(palette.ERROR) if not p.nda_signed and p.status != "left"
            else _fg_left(p)),
     Column(C["training"], lambda p: _flag(p.training_done, p.training_date),
            align_center=True,
-           foreground=lambda p: QColor("#c0392b") if not p.training_done
+           foreground=lambda p: QColor(palette.ERROR) if not p.training_done
            and p.status != "left" else _fg_left(p)),
     Column(C["equipment"], lambda p: str(p.equipment_outstanding or ""), align_center=True,
            sort=lambda p: p.equipment_outstanding,

@@ -7,6 +7,7 @@ at once through the roster service (each its own audited transaction).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -14,8 +15,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,42 +30,55 @@ from PySide6.QtWidgets import (
 from app import strings
 from app.domain.roster import PersonFields
 from app.errors import AppError, ValidationError
-from app.services import Changes, Services
-from app.services.roster import PersonDTO
+from app.services import Services
+from app.services.roster import AttachmentDTO, EquipmentDTO, PersonDTO
 from ui import messages
-from ui.common.widgets import OptionalDateEdit, date_text, make_table
+from ui.common.dialog import FormDialog
+from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
+from ui.common.widgets import OptionalDateEdit, date_text
 
 C = strings.ROSTER_COLUMNS
 
 
-class PersonDialog(QDialog):
+EQUIPMENT_COLUMNS: tuple[Column[EquipmentDTO], ...] = tuple(
+    Column(title, text) for title, text in zip(strings.EQUIPMENT_HEADERS, (
+        lambda e: e.item,
+        lambda e: e.asset_no,
+        lambda e: date_text(e.issued_date),
+        lambda e: date_text(e.returned_date) or strings.EQUIPMENT_NOT_RETURNED,
+        lambda e: e.note), strict=True))
+
+ATTACHMENT_COLUMNS: tuple[Column[AttachmentDTO], ...] = tuple(
+    Column(title, text) for title, text in zip(strings.ATTACHMENT_HEADERS, (
+        lambda a: strings.ATTACHMENT_KINDS.get(a.kind, a.kind),
+        lambda a: a.title,
+        lambda a: a.original_name,
+        lambda a: a.added_at.strftime("%Y-%m-%d %H:%M")), strict=True))
+
+
+
+def _open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+class PersonDialog(FormDialog):
     def __init__(self, services: Services, person: PersonDTO | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, strings.PERSON_EDIT_TITLE.format(
+            name=person.name, no=person.employee_no) if person else strings.PERSON_NEW_TITLE,
+            parent, min_width=560, detached=True)
         self.person = person
-        self.changes = Changes()
-        self.setWindowTitle(strings.PERSON_EDIT_TITLE.format(name=person.name,
-                                                             no=person.employee_no)
-                            if person else strings.PERSON_NEW_TITLE)
-        self.setMinimumWidth(560)
+        self.equipment_model = DtoTableModel(EQUIPMENT_COLUMNS, self)
+        self.attachment_model = DtoTableModel(ATTACHMENT_COLUMNS, self)
         tabs = QTabWidget()
         tabs.addTab(self._basic_tab(), strings.PERSON_TAB_BASIC)
         tabs.addTab(self._compliance_tab(), strings.PERSON_TAB_COMPLIANCE)
         tabs.addTab(self._equipment_tab(), strings.PERSON_TAB_EQUIPMENT)
         tabs.addTab(self._attachment_tab(), strings.PERSON_TAB_ATTACHMENTS)
         self.tabs = tabs
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c0392b;")
-        self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.ok_cancel())
         if person:
             self._load(person)
         self._refresh_sub_records()
@@ -105,6 +116,7 @@ class PersonDialog(QDialog):
         }
         for key, widget in self.fields.items():
             form.addRow(C[key] + ("*" if key in ("employee_no", "name") else ""), widget)
+            self.register_field(key, C[key], widget)
         form.addRow(strings.FIELD_NOTE, self.note)
         return w
 
@@ -145,19 +157,15 @@ class PersonDialog(QDialog):
             first_birthday = birth.replace(year=birth.year + 1)
         except ValueError:  # born on 29 February
             first_birthday = birth.replace(year=birth.year + 1, day=28) + dt.timedelta(days=1)
-        try:
-            ch = self.services.attendance.add_nursing_period(self.person.id, start,
-                                                             first_birthday)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self.changes = self.changes | ch
-        self._refresh_sub_records()
+        pid = self.person.id
+        self.attempt(lambda: self.services.attendance.add_nursing_period(pid, start,
+                                                                         first_birthday),
+                     lambda _none: self._refresh_sub_records())
 
     def _equipment_tab(self) -> QWidget:
         w = QWidget()
         layout = QVBoxLayout(w)
-        self.equipment_table = make_table(strings.EQUIPMENT_HEADERS)
+        self.equipment_table = make_view(self.equipment_model)
         row = QHBoxLayout()
         self.eq_item = QLineEdit()
         self.eq_item.setPlaceholderText(strings.EQUIPMENT_ITEM)
@@ -189,7 +197,7 @@ class PersonDialog(QDialog):
     def _attachment_tab(self) -> QWidget:
         w = QWidget()
         layout = QVBoxLayout(w)
-        self.attachment_table = make_table(strings.ATTACHMENT_HEADERS)
+        self.attachment_table = make_view(self.attachment_model)
         self.attachment_table.doubleClicked.connect(self._open_attachment)
         row = QHBoxLayout()
         self.att_kind = QComboBox()
@@ -245,34 +253,24 @@ class PersonDialog(QDialog):
             first_work_date=self.first_work_date.value(), note=self.note.toPlainText(),
         )
 
-    def save(self) -> None:
+    def submit(self) -> object:
         data = self.collect()
-        try:
-            if self.person is None:
-                self.person, ch = self.services.roster.add(data)
-            else:
-                self.person, ch = self.services.roster.update(self.person.id, data)
-        except ValidationError as exc:
-            self._show_error(exc.message, exc.field)
-            return
-        except AppError as exc:
-            self._show_error(exc.message, None)
-            return
-        self.changes = self.changes | ch
-        self.accept()
+        if self.person is None:
+            return self.services.roster.add(data)
+        return self.services.roster.update(self.person.id, data)
 
-    def _show_error(self, text: str, field: str | None) -> None:
-        self.error_label.setText(text)
-        widget = self.fields.get(field or "")
-        if widget is not None:
+    def on_saved(self, value: PersonDTO) -> None:
+        self.person = value
+
+    def show_error(self, problem: AppError | str | None) -> None:
+        """A refused field is on the first page: show that page."""
+        if isinstance(problem, ValidationError) and problem.field in self.fields:
             self.tabs.setCurrentIndex(0)
-            widget.setFocus()
-            widget.setStyleSheet("border: 1px solid #c0392b;")
+        super().show_error(problem)
 
     # ---- equipment and attachments -------------------------------------------------------
-    def _apply(self, result: tuple[PersonDTO, Changes]) -> None:
-        self.person, ch = result
-        self.changes = self.changes | ch
+    def _apply(self, person: PersonDTO) -> None:
+        self.person = person
         self._refresh_sub_records()
 
     def _refresh_sub_records(self) -> None:
@@ -286,26 +284,12 @@ class PersonDialog(QDialog):
         self.nursing_list.setText("\n".join(strings.NURSING_ROW.format(
             start=a.isoformat(), end=(b - dt.timedelta(days=1)).isoformat())
             for a, b in periods))
-        eq = p.equipment if p else ()
-        self.equipment_table.setRowCount(len(eq))
-        for i, e in enumerate(eq):
-            values = (e.item, e.asset_no, date_text(e.issued_date),
-                      date_text(e.returned_date) or strings.EQUIPMENT_NOT_RETURNED, e.note)
-            for j, v in enumerate(values):
-                self.equipment_table.setItem(i, j, QTableWidgetItem(v))
-        atts = p.attachments if p else ()
-        self.attachment_table.setRowCount(len(atts))
-        for i, a in enumerate(atts):
-            cells = (strings.ATTACHMENT_KINDS.get(a.kind, a.kind), a.title, a.original_name,
-                     a.added_at.strftime("%Y-%m-%d %H:%M"))
-            for j, v in enumerate(cells):
-                self.attachment_table.setItem(i, j, QTableWidgetItem(v))
+        self.equipment_model.set_rows(p.equipment if p else ())
+        self.attachment_model.set_rows(p.attachments if p else ())
 
-    def _guard(self, fn: object) -> None:
-        try:
-            self._apply(fn())  # type: ignore[operator]
-        except AppError as exc:
-            messages.error(self, exc.message)
+    def _guard(self, fn: Callable[[], object]) -> None:
+        """An equipment or attachment write: saved at once, shown in the lists."""
+        self.attempt(fn, self._apply)
 
     def _add_equipment(self) -> None:
         assert self.person is not None
@@ -316,10 +300,8 @@ class PersonDialog(QDialog):
         self.eq_asset.clear()
 
     def _selected_equipment(self) -> int | None:
-        row = self.equipment_table.currentRow()
-        if self.person is None or row < 0 or row >= len(self.person.equipment):
-            return None
-        return self.person.equipment[row].id
+        e: EquipmentDTO | None = selected_row(self.equipment_table)
+        return e.id if e is not None else None
 
     def _return_equipment(self) -> None:
         eid = self._selected_equipment()
@@ -340,28 +322,15 @@ class PersonDialog(QDialog):
             pid, kind = self.person.id, str(self.att_kind.currentData())
             self._guard(lambda: self.services.roster.add_attachment(pid, Path(path), kind))
 
-    def _selected_attachment_index(self) -> int | None:
-        row = self.attachment_table.currentRow()
-        if self.person is None or row < 0 or row >= len(self.person.attachments):
-            return None
-        return row
-
     def _open_attachment(self) -> None:
-        i = self._selected_attachment_index()
-        if i is None or self.person is None:
-            return
-        try:
-            path = self.services.roster.attachment_file(self.person.attachments[i])
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        att: AttachmentDTO | None = selected_row(self.attachment_table)
+        if att is not None:
+            self.attempt(lambda: self.services.roster.attachment_file(att), _open_file)
 
     def _remove_attachment(self) -> None:
-        i = self._selected_attachment_index()
-        if i is None or self.person is None:
+        att: AttachmentDTO | None = selected_row(self.attachment_table)
+        if att is None:
             return
-        att = self.person.attachments[i]
         if messages.ask(self, strings.ATTACHMENT_REMOVE_ASK.format(title=att.title)):
             self._guard(lambda: self.services.roster.remove_attachment(att.id))
 

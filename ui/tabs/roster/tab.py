@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,24 +22,25 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.roster import PersonDTO
 from app.services.roster_io import RosterImportPlan, RosterImportResult
 from ui import messages
+from ui.common import palette
+from ui.common.dates import ask_date
+from ui.common.tab import Tab
 from ui.tabs.roster.import_dialog import ImportPreviewDialog
 from ui.tabs.roster.model import STATUS_COLUMN, RosterFilter, RosterModel
 from ui.tabs.roster.person_dialog import PersonDialog
 from ui.tasks import TaskRunner
 
 
-class RosterTab(QWidget):
-    changed = Signal(object)  # Changes, for the main window to fan out
+class RosterTab(Tab):
+    watches = ("roster",)
 
     def __init__(self, services: Services, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
+        super().__init__(services, tasks, parent)
         self.model = RosterModel(self)
         self.proxy = RosterFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -104,7 +101,7 @@ class RosterTab(QWidget):
         self.count_label = QLabel()
         self.empty_hint = QLabel(strings.ROSTER_EMPTY_HINT)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet("color: #777; padding: 24px;")
+        self.empty_hint.setStyleSheet(palette.css(palette.MUTED) + " padding: 24px;")
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -120,10 +117,6 @@ class RosterTab(QWidget):
         self._select(select_id or (current.id if current else None))
         self._update_counts()
         self._update_buttons()
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.roster:
-            self.refresh()
 
     def _update_counts(self) -> None:
         self.count_label.setText(strings.ROSTER_COUNT.format(shown=self.proxy.rowCount(),
@@ -158,8 +151,8 @@ class RosterTab(QWidget):
         self.btn_left.setEnabled(p is not None and p.status != "left")
 
     def _emit(self, changes: Changes, select_id: int | None = None) -> None:
-        self.refresh(select_id)
-        self.changed.emit(changes)
+        self.after_write(changes)
+        self._select(select_id)
 
     # ---- actions -------------------------------------------------------------------------
     def add_person(self) -> None:
@@ -186,16 +179,11 @@ class RosterTab(QWidget):
             if not messages.ask(self, strings.MARK_LEFT_EQUIPMENT_WARN.format(
                     name=p.name, n=p.equipment_outstanding, items=items)):
                 return
-        day = _ask_date(self, strings.MARK_LEFT_TITLE.format(name=p.name),
-                        p.end_date or self.services.clock.today())
-        if day is None:
-            return
-        try:
-            _, ch = self.services.roster.mark_left(p.id, day)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._emit(ch, p.id)
+        day = ask_date(self, strings.MARK_LEFT_TITLE.format(name=p.name), strings.MARK_LEFT_DATE,
+                       p.end_date or self.services.clock.today())
+        if day is not None:
+            self.run_op(lambda: self.services.roster.mark_left(p.id, day),
+                        lambda _p: self._select(p.id))
 
     def import_roster(self) -> None:
         settings = QSettings()
@@ -252,22 +240,3 @@ class RosterTab(QWidget):
 
         print_roster(self, self.services, self.tasks)
 
-
-def _ask_date(parent: QWidget, title: str, default: dt.date) -> dt.date | None:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(title)
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(default.year, default.month, default.day))
-    form = QFormLayout(dialog)
-    form.addRow(strings.MARK_LEFT_DATE, edit)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    d = edit.date()
-    return dt.date(d.year(), d.month(), d.day())

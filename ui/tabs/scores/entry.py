@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,17 +29,12 @@ from app import strings
 from app.errors import AppError
 from app.services.roster import PersonDTO
 from app.services.scores import RuleDTO, ScoreService
+from ui.common import palette
+from ui.common.dates import pydatetime, qdatetime
+from ui.common.people import PersonCombo
+from ui.common.tab import attempt_quietly
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _qdatetime(t: dt.datetime) -> QDateTime:
-    return QDateTime(t.year, t.month, t.day, t.hour, t.minute, 0)
-
-
-def _pydatetime(q: QDateTime) -> dt.datetime:
-    d, t = q.date(), q.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
 class QuickEntry(QWidget):
@@ -52,7 +47,7 @@ class QuickEntry(QWidget):
         super().__init__(parent)
         self.scores = scores
         self._clock = clock
-        self.person = QComboBox()
+        self.person = PersonCombo()
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setMinimumWidth(140)
@@ -61,7 +56,7 @@ class QuickEntry(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.rule = QComboBox()
         self.rule.setMinimumWidth(220)
-        self.at = QDateTimeEdit(_qdatetime(self.clock()))
+        self.at = QDateTimeEdit(qdatetime(self.clock()))
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at.setCalendarPopup(True)
         self.points = QSpinBox()
@@ -74,7 +69,7 @@ class QuickEntry(QWidget):
         self.button = QPushButton(strings.SC_SAVE)
         self.button.clicked.connect(self.save)
         self.message = QLabel()
-        self.message.setStyleSheet("color:#b03a2e;")
+        self.message.setStyleSheet(palette.css(palette.ERROR))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -109,14 +104,7 @@ class QuickEntry(QWidget):
         return any(watched in (c, c.lineEdit()) and c.view().isVisible() for c in combos)
 
     def set_people(self, people: Sequence[PersonDTO]) -> None:
-        current = self.person.currentData()
-        self.person.blockSignals(True)
-        self.person.clear()
-        for p in people:
-            if p.status != "left":
-                self.person.addItem(strings.person_label(p.name, p.employee_no), p.id)
-        self.person.setCurrentIndex(max(0, self.person.findData(current)))
-        self.person.blockSignals(False)
+        self.person.set_people(people)
 
     def set_rules(self, rules: Sequence[RuleDTO]) -> None:
         """Rules that can be recorded by hand: active, not attendance-derived."""
@@ -137,7 +125,7 @@ class QuickEntry(QWidget):
         return int(self.person.itemData(index)) if index >= 0 else None
 
     def _say(self, text: str, ok: bool = False) -> None:
-        self.message.setStyleSheet("color:#1e7b34;" if ok else "color:#b03a2e;")
+        self.message.setStyleSheet(palette.css(palette.OK) if ok else palette.css(palette.ERROR))
         self.message.setText(text)
 
     def save(self) -> None:
@@ -151,16 +139,16 @@ class QuickEntry(QWidget):
             self._say(strings.SC_PICK_RULE)
             return
         points = None if self.points.value() < 0 else self.points.value()
-        try:
-            incident, changes = self.scores.add_incident(
-                person_id, rule, _pydatetime(self.at.dateTime()), self.note.text(), points)
-        except AppError as exc:
-            self._say(exc.message)
+        result = attempt_quietly(lambda: self.scores.add_incident(
+            person_id, rule, pydatetime(self.at.dateTime()), self.note.text(), points))
+        if isinstance(result, AppError):
+            self._say(result.message)
             return
+        incident, changes = result
         self._say(strings.SC_SAVED.format(name=incident.name, label=incident.rule_label,
                                           points=incident.points), ok=True)
         self.note.clear()
         self.points.setValue(-1)
-        self.at.setDateTime(_qdatetime(self.clock()))
+        self.at.setDateTime(qdatetime(self.clock()))
         self.person.setFocus()
         self.saved.emit(changes)

@@ -9,12 +9,13 @@ from PySide6.QtGui import QBrush, QColor
 
 from app import strings
 from app.services.scores import IncidentDTO, PersonScore
+from ui.common import palette
 from ui.common.table_model import ROW_ROLE, SORT_ROLE, Column, DtoTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-FLAG_TEXT = QColor("#c0392b")
-WAIVED_TEXT = QColor("#8a8a8a")
-REWARD_TEXT = QColor("#1e7b34")
+FLAG_TEXT = QColor(palette.ERROR)
+WAIVED_TEXT = QColor(palette.FAINT)
+REWARD_TEXT = QColor(palette.OK)
 
 
 class ScoreModel(DtoTableModel[PersonScore]):

@@ -6,22 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-        QGroupBox,
+    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,25 +24,34 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain.scoring import DEFAULT_RULES
-from app.errors import AppError
 from app.services import Changes
 from app.services.scores import RuleDTO, ScoreService
 from ui import messages
+from ui.common import palette
+from ui.common.dates import date_edit, pydate
+from ui.common.tab import call
+from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
 
 
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
+def _since(r: RuleDTO) -> str:
+    return r.since.isoformat() if r.since and r.since != dt.date.min else \
+        strings.SC_RULES_SINCE_DEFAULT
 
 
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
+def _inactive(r: RuleDTO) -> QColor | None:
+    return None if r.active else QColor(palette.FAINT)
 
 
-def _date_edit(d: dt.date) -> QDateEdit:
-    edit = QDateEdit(_qdate(d))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+RULE_COLUMNS: tuple[Column[RuleDTO], ...] = tuple(
+    Column(title, text, foreground=_inactive)
+    for title, text in zip(strings.SC_RULES_HEADERS, (
+        lambda r: r.label,
+        lambda r: r.code,
+        lambda r: strings.SCORE_KIND_LABELS[r.kind],
+        lambda r: f"{r.signed:+d}",
+        lambda r: strings.SCORE_RULE_ACTIVE if r.active else strings.SCORE_RULE_INACTIVE,
+        _since,
+        lambda r: strings.SC_RULE_AUTO if r.attendance else ""), strict=True))
 
 
 class RuleCatalogueDialog(QDialog):
@@ -57,22 +61,14 @@ class RuleCatalogueDialog(QDialog):
         self.scores = scores
         self.today = today or scores.db.clock.today()
         self.changes = Changes()
-        self.rules: list[RuleDTO] = []
         self.setWindowTitle(strings.SC_RULES_TITLE)
         self.resize(900, 700)
-        self.table = QTableWidget(0, len(strings.SC_RULES_HEADERS))
-        self.table.setHorizontalHeaderLabels(list(strings.SC_RULES_HEADERS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.model = DtoTableModel(RULE_COLUMNS, self)
+        self.table = make_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
         self.history = QTextBrowser()
         self.history.setMaximumHeight(80)
-        self.from_date = _date_edit(self.today.replace(day=1))
+        self.from_date = date_edit(self.today.replace(day=1))
         self.points = QSpinBox()
         self.points.setRange(0, 100)
         self.note = QLineEdit()
@@ -90,7 +86,7 @@ class RuleCatalogueDialog(QDialog):
         edit.addWidget(retire_btn)
         hint = QLabel(strings.SC_RULES_HINT)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -148,32 +144,21 @@ class RuleCatalogueDialog(QDialog):
 
     # ---- data --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        code = self._current_code()
-        self.rules = self.scores.rules(self.today)
-        self.table.setRowCount(len(self.rules))
-        for i, r in enumerate(self.rules):
-            since = r.since.isoformat() if r.since and r.since != dt.date.min else \
-                strings.SC_RULES_SINCE_DEFAULT
-            values = (r.label, r.code, strings.SCORE_KIND_LABELS[r.kind], f"{r.signed:+d}",
-                      strings.SCORE_RULE_ACTIVE if r.active else strings.SCORE_RULE_INACTIVE,
-                      since, strings.SC_RULE_AUTO if r.attendance else "")
-            for j, v in enumerate(values):
-                item = QTableWidgetItem(v)
-                if not r.active:
-                    item.setForeground(Qt.GlobalColor.gray)
-                self.table.setItem(i, j, item)
-            if r.code == code:
-                self.table.selectRow(i)
-        if code is None and self.rules:
-            self.table.selectRow(0)
+        current = self._current()
+        self.model.set_rows(self.scores.rules(self.today))
+        row = self.model.row_where(lambda r: current is not None and r.code == current.code)
+        if row < 0 and current is None and self.rules:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
 
-    def _current_code(self) -> str | None:
-        row = self.table.currentRow()
-        return self.rules[row].code if 0 <= row < len(self.rules) else None
+    @property
+    def rules(self) -> list[RuleDTO]:
+        return self.model.rows
 
     def _current(self) -> RuleDTO | None:
-        row = self.table.currentRow()
-        return self.rules[row] if 0 <= row < len(self.rules) else None
+        r: RuleDTO | None = selected_row(self.table)
+        return r
 
     def _selected(self) -> None:
         r = self._current()
@@ -204,48 +189,36 @@ class RuleCatalogueDialog(QDialog):
         r = self._current()
         if r is None:
             return
-        day = _pydate(self.from_date.date())
-        try:
-            rule, changes = self.scores.set_rule(r.code, self.points.value(), day,
-                                                 self.note.text())
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._done(changes, strings.SCORE_CLI_RULE_SET.format(
-            label=rule.label, points=rule.signed, date=day.isoformat()))
+        day = pydate(self.from_date.date())
+        call(self, lambda: self.scores.set_rule(r.code, self.points.value(), day,
+                                                self.note.text()),
+             lambda result: self._done(result[1], strings.SCORE_CLI_RULE_SET.format(
+                 label=result[0].label, points=result[0].signed, date=day.isoformat())))
 
     def retire(self) -> None:
         r = self._current()
         if r is None:
             return
-        day = _pydate(self.from_date.date())
+        day = pydate(self.from_date.date())
         if not messages.ask(self, strings.SC_RULES_RETIRE_ASK.format(label=r.label,
                                                                      date=day.isoformat())):
             return
-        try:
-            rule, changes = self.scores.retire_rule(r.code, day, self.note.text())
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._done(changes, strings.SCORE_CLI_RULE_RETIRED.format(label=rule.label,
-                                                                  date=day.isoformat()))
+        call(self, lambda: self.scores.retire_rule(r.code, day, self.note.text()),
+             lambda result: self._done(result[1], strings.SCORE_CLI_RULE_RETIRED.format(
+                 label=result[0].label, date=day.isoformat())))
 
     def add_rule(self) -> None:
-        day = _pydate(self.from_date.date())
-        try:
-            rule, changes = self.scores.add_rule(
+        day = pydate(self.from_date.date())
+        if call(self, lambda: self.scores.add_rule(
                 self.new_code.text(), self.new_label.text(), self.new_kind.currentData(),
-                self.new_points.value(), day)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self.new_code.clear()
-        self.new_label.clear()
-        self._done(changes, strings.SCORE_CLI_RULE_SET.format(
-            label=rule.label, points=rule.signed, date=day.isoformat()))
+                self.new_points.value(), day),
+                lambda result: self._done(result[1], strings.SCORE_CLI_RULE_SET.format(
+                    label=result[0].label, points=result[0].signed, date=day.isoformat()))):
+            self.new_code.clear()
+            self.new_label.clear()
 
     def save_settings(self) -> None:
-        day = _pydate(self.from_date.date())
+        day = pydate(self.from_date.date())
         current = self.scores.settings(day)
         wanted = {"base": str(self.base.value()),
                   "threshold": str(self.threshold.value()) if self.threshold.value() else "",
@@ -257,10 +230,9 @@ class RuleCatalogueDialog(QDialog):
         if not changed:
             messages.info(self, strings.RULES_NOTHING_CHANGED)
             return
-        try:
+        def write() -> None:
             for key, value in changed.items():
                 self.changes = self.changes | self.scores.set_setting(key, value, day)
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        messages.info(self, strings.RULES_SAVED.format(n=len(changed), date=day.isoformat()))
+
+        call(self, write, lambda _none: messages.info(self, strings.RULES_SAVED.format(
+            n=len(changed), date=day.isoformat())))

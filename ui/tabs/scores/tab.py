@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,34 +22,49 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app import strings
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from ui import messages
+from ui.common import palette
 from ui.common.month import MonthNavigation
-from ui.common.table_model import ROW_ROLE
+from ui.common.tab import Tab
+from ui.common.table_model import ROW_ROLE, Column, DtoTableModel, make_view, selected_row
 from ui.tabs.scores.entry import QuickEntry
 from ui.tabs.scores.model import WAIVED_TEXT, ScoreFilter, ScoreModel, incident_cells
 from ui.tasks import TaskRunner
 
-INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 20
+
+def _struck(i: IncidentDTO) -> QFont | None:
+    if not i.waived:
+        return None
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
 
 
-class ScoresTab(MonthNavigation, QWidget):
-    changed = Signal(object)
+def _incident_cell(c: int) -> Callable[[IncidentDTO], str]:
+    return lambda i: incident_cells(i)[c]
+
+
+INCIDENT_COLUMNS: tuple[Column[IncidentDTO], ...] = tuple(
+    Column(title, _incident_cell(c),
+           foreground=lambda i: QBrush(WAIVED_TEXT) if i.waived else None, font=_struck,
+           tooltip=(lambda i: i.waive_reason if i.waived else "") if c == 7 else None)
+    for c, title in enumerate(strings.SC_INCIDENT_HEADERS))
+
+
+class ScoresTab(MonthNavigation, Tab):
+    watches = ("roster", "attendance", "leave", "scores", "calendar", "settings")
 
     def __init__(self, services: Services, tasks: TaskRunner, today: dt.date | None = None,
                  parent: QWidget | None = None,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
+        super().__init__(services, tasks, parent)
         self.scores = services.scores
         today = today or services.clock.today()
         self.today = today
@@ -61,7 +76,7 @@ class ScoresTab(MonthNavigation, QWidget):
         self.proxy = ScoreFilter(self)
         self.proxy.setSourceModel(self.model)
         self.entry = QuickEntry(self.scores, clock or services.clock.now)
-        self.entry.saved.connect(self._after_write)
+        self.entry.saved.connect(self.after_write)
         self._build()
         self._load_lists()
         self.reload()
@@ -94,7 +109,7 @@ class ScoresTab(MonthNavigation, QWidget):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#fff3c4; color:#6b4e00; padding:4px 8px;")
+        self.banner.setStyleSheet(palette.BANNER_STYLE)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -107,20 +122,13 @@ class ScoresTab(MonthNavigation, QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._picked(cur))
         self.summary = QLabel()
-        self.summary.setStyleSheet("color:#444;")
+        self.summary.setStyleSheet(palette.css(palette.SOFT_TEXT))
 
         self.person_title = QLabel()
         self.person_title.setStyleSheet("font-weight:bold;")
-        self.incidents = QTableWidget(0, len(strings.SC_INCIDENT_HEADERS))
-        self.incidents.setHorizontalHeaderLabels(list(strings.SC_INCIDENT_HEADERS))
-        self.incidents.verticalHeader().setVisible(False)
-        self.incidents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.incidents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.incidents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.incidents.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.incidents.horizontalHeader().setStretchLastSection(True)
-        self.incidents.itemSelectionChanged.connect(self._incident_picked)
+        self.incident_model = DtoTableModel(INCIDENT_COLUMNS, self)
+        self.incidents = make_view(self.incident_model)
+        self.incidents.selectionModel().selectionChanged.connect(self._incident_picked)
         self.btn_waive = QPushButton(strings.SC_WAIVE)
         self.btn_unwaive = QPushButton(strings.SC_UNWAIVE)
         self.btn_waive.clicked.connect(self.waive_selected)
@@ -207,12 +215,13 @@ class ScoresTab(MonthNavigation, QWidget):
             n=self.proxy.rowCount(), base=self.result.base, threshold=threshold,
             flagged=flagged))
 
+    def refresh(self) -> None:
+        self.reload()
+
     def on_changes(self, changes: Changes) -> None:
         if changes.roster or changes.scores:
             self._load_lists()
-        if changes.roster or changes.attendance or changes.leave or changes.scores or \
-                changes.calendar or changes.settings:
-            self.reload()
+        super().on_changes(changes)
 
     # ---- a person's incidents --------------------------------------------------------------
     def _picked(self, index: object) -> None:
@@ -240,39 +249,21 @@ class ScoresTab(MonthNavigation, QWidget):
             self._show_person(None)
 
     def _show_person(self, person: PersonScore | None) -> None:
-        self.incidents.setRowCount(0)
+        self.incident_model.set_rows(person.incidents if person is not None else ())
         if person is None:
             self.person_title.setText(strings.SC_PICK_HINT)
         else:
             self.person_title.setText(strings.SC_PERSON_TITLE.format(
                 name=person.name, no=person.employee_no, score=person.score, rank=person.rank,
                 deductions=person.deductions, rewards=person.rewards))
-            self.incidents.setRowCount(len(person.incidents))
-            for r, incident in enumerate(person.incidents):
-                self._fill_incident(r, incident)
             index = self.entry.person.findData(person.person_id)
             if index >= 0:
                 self.entry.person.setCurrentIndex(index)
         self._incident_picked()
 
-    def _fill_incident(self, row: int, incident: IncidentDTO) -> None:
-        for c, text in enumerate(incident_cells(incident)):
-            item = QTableWidgetItem(text)
-            item.setData(INCIDENT_ROLE, incident)
-            if incident.waived:
-                font = item.font()
-                font.setStrikeOut(True)
-                item.setFont(font)
-                item.setForeground(QBrush(WAIVED_TEXT))
-            if c == 7 and incident.waived:
-                item.setToolTip(incident.waive_reason)
-            self.incidents.setItem(row, c, item)
-
     def selected_incident(self) -> IncidentDTO | None:
-        row = self.incidents.currentRow()
-        item = self.incidents.item(row, 0) if row >= 0 else None
-        value = item.data(INCIDENT_ROLE) if item is not None else None
-        return value if isinstance(value, IncidentDTO) else None
+        i: IncidentDTO | None = selected_row(self.incidents)
+        return i
 
     def _incident_picked(self) -> None:
         i = self.selected_incident()
@@ -281,11 +272,6 @@ class ScoresTab(MonthNavigation, QWidget):
         self.btn_unwaive.setEnabled(i is not None and i.waived and not locked)
 
     # ---- writes --------------------------------------------------------------------------
-    def _after_write(self, changes: Changes) -> None:
-        if changes.any:
-            self.reload()
-            self.changed.emit(changes)
-
     def waive_selected(self) -> None:
         self._waiver(waive=True)
 
@@ -303,13 +289,8 @@ class ScoresTab(MonthNavigation, QWidget):
             label=i.rule_label, at=i.at.strftime("%Y-%m-%d %H:%M"), name=i.name))
         if not ok:
             return
-        try:
-            changes = (self.scores.waive(i.id, reason) if waive
-                       else self.scores.unwaive(i.id, reason))
-        except AppError as exc:
-            messages.error(self, exc.message)
-            return
-        self._after_write(changes)
+        scores = self.scores
+        self.run_op(lambda: scores.waive(i.id, reason) if waive else scores.unwaive(i.id, reason))
 
     def edit_rules(self) -> None:
         from ui.tabs.scores.rules_dialog import RuleCatalogueDialog
@@ -318,7 +299,7 @@ class ScoresTab(MonthNavigation, QWidget):
         dialog.exec()
         if dialog.changes.any:
             self._load_lists()
-            self._after_write(dialog.changes)
+            self.after_write(dialog.changes)
 
     # ---- printing ------------------------------------------------------------------------
     def print_sheet(self, excel: bool) -> None:

@@ -6,17 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,20 +46,14 @@ from app.errors import AppError, ValidationError
 from app.services import Changes, Services
 from app.services.service_log_dto import ServiceRecordDTO
 from app.services.service_log_text import measure_text
+from ui.common import palette
+from ui.common.dates import date_edit, pydate, pydatetime, qdatetime
+from ui.common.dialog import FormDialog
+from ui.common.people import person_label
 from ui.common.widgets import OptionalDateEdit
 
-MUTED = "color:#666;"
-ERROR = "color:#c0392b;"
-
-
-def qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime(QDate(value.year, value.month, value.day),
-                     QTime(value.hour, value.minute))
-
-
-def pydatetime(q: QDateTime) -> dt.datetime:
-    d, t = q.date(), q.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+MUTED = palette.css(palette.MUTED)
+ERROR = palette.css(palette.ERROR)
 
 
 def time_text(value: dt.datetime | None) -> str:
@@ -126,20 +117,18 @@ class TimeField(QWidget):
         self.shown.setText(f"{value:%m-%d %H:%M}" if value else "")
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FormDialog):
     """New record (``record`` None) or a change to one."""
 
     def __init__(self, services: Services, record: ServiceRecordDTO | None = None,
                  parent: QWidget | None = None, now: dt.datetime | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.record = services, record
-        self.changes = Changes()
+        super().__init__(services, strings.SV_DIALOG_EDIT.format(number=record.number)
+                         if record else strings.SV_DIALOG_NEW, parent, min_width=980,
+                         detached=True)
+        self.record = record
         self.saved: ServiceRecordDTO | None = None
         self._now = now
         project = services.project.get()
-        self.setWindowTitle(strings.SV_DIALOG_EDIT.format(number=record.number) if record
-                            else strings.SV_DIALOG_NEW)
-        self.setMinimumWidth(980)
         f = strings.SV_FIELD_LABELS
         self.type = _combo(strings.SV_TYPE_LABELS, TYPES)
         self.source = _combo(strings.SV_SOURCE_LABELS, SOURCES)
@@ -173,9 +162,6 @@ class RecordDialog(QDialog):
         self.signed = QCheckBox(strings.SV_CLIENT_SIGNED.format(client=client))
         self.signed_by = QLineEdit(project.client_project_lead)
         self.signed_on = OptionalDateEdit()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR)
-        self.error.setWordWrap(True)
         self._completers()
 
         left = QFormLayout()
@@ -218,16 +204,11 @@ class RecordDialog(QDialog):
             group = QGroupBox(title)
             group.setLayout(form)
             columns.addWidget(group, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.addButton(strings.SV_SAVE, QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.ok_cancel(strings.SV_SAVE))
 
         if record is not None:
             self._load(record)
@@ -263,7 +244,7 @@ class RecordDialog(QDialog):
         table.setMinimumHeight(150)
         self.staff_ids: list[int] = []
         for i, p in enumerate(people):
-            name = QTableWidgetItem(strings.person_label(p.name, p.employee_no))
+            name = QTableWidgetItem(person_label(p))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Unchecked)
@@ -278,10 +259,7 @@ class RecordDialog(QDialog):
 
     def _completers(self) -> None:
         """Departments, reporters and places typed before, for quick entry."""
-        try:
-            old = self.services.service_log.records()[:500]
-        except AppError:
-            return
+        old = self.services.service_log.records()[:500]
         for edit, values in ((self.dept, {r.reporter_dept for r in old}),
                              (self.reporter, {r.reporter for r in old}),
                              (self.location, {r.location for r in old})):
@@ -353,7 +331,7 @@ class RecordDialog(QDialog):
             resolution=measure_text(m.resolution_minutes, m.resolution,
                                     targets.resolution_minutes)))
         missed = "missed" in (m.response, m.resolution)
-        self.live.setStyleSheet("color:#c0392b;" if missed else "color:#1b7f3b;")
+        self.live.setStyleSheet(palette.css(palette.ERROR) if missed else palette.css(palette.OK))
 
     # ---- saving --------------------------------------------------------------------------
     def _staff_time(self, row: int, col: int) -> dt.datetime | None:
@@ -392,82 +370,60 @@ class RecordDialog(QDialog):
         if field in widgets:
             widgets[field].setFocus()
 
-    def save(self) -> None:
-        log = self.services.service_log
-        try:
-            fields = self.fields()
-            if self.record is None:
-                self.saved, self.changes = log.add(fields)
-            else:
-                self.saved, self.changes = log.update(self.record.id, fields)
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            self._focus(exc.field)
-            return
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+    def show_error(self, problem: AppError | str | None) -> None:
+        """The service's messages name the field already: focus it, keep the text."""
+        super().show_error(problem)
+        if isinstance(problem, ValidationError):
+            self._focus(problem.field)
+
+    def submit(self) -> object:
+        log, fields = self.services.service_log, self.fields()
+        if self.record is None:
+            return log.add(fields)
+        return log.update(self.record.id, fields)
+
+    def on_saved(self, value: ServiceRecordDTO) -> None:
+        self.saved = value
 
 
-class CommitmentsDialog(QDialog):
+class CommitmentsDialog(FormDialog):
     """Targets (effective-dated) and the acceptance date that starts the warranty."""
 
     def __init__(self, services: Services, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.changes = Changes()
+        super().__init__(services, strings.SV_SETTINGS_TITLE, parent, min_width=480)
         self.today = today or services.clock.today()
         log = services.service_log
         current = log.targets(self.today)
         self.acceptance_before = log.acceptance_date()
         self.targets_before = current
-        self.setWindowTitle(strings.SV_SETTINGS_TITLE)
-        self.setMinimumWidth(480)
         self.response = QSpinBox()
         self.resolution = QSpinBox()
         for box, value in ((self.response, current.response_minutes),
                            (self.resolution, current.resolution_minutes)):
             box.setRange(1, 1440)
             box.setValue(value)
-        self.since = QDateEdit(QDate(self.today.year, self.today.month, self.today.day))
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since = date_edit(self.today)
         self.acceptance = OptionalDateEdit()
         self.acceptance.set_value(self.acceptance_before)
         note = QLabel(strings.SV_SETTINGS_NOTE)
         note.setWordWrap(True)
         note.setStyleSheet(MUTED)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR)
-        form = QFormLayout(self)
-        form.addRow(note)
-        form.addRow(strings.SV_SETTINGS_RESPONSE, self.response)
-        form.addRow(strings.SV_SETTINGS_RESOLUTION, self.resolution)
-        form.addRow(strings.SV_SETTINGS_FROM, self.since)
-        form.addRow(strings.SV_SETTINGS_ACCEPTANCE, self.acceptance)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(note)
+        self.add_row(strings.SV_SETTINGS_RESPONSE, self.response, "response_minutes")
+        self.add_row(strings.SV_SETTINGS_RESOLUTION, self.resolution, "resolution_minutes")
+        self.add_row(strings.SV_SETTINGS_FROM, self.since, "effective_from")
+        self.add_row(strings.SV_SETTINGS_ACCEPTANCE, self.acceptance, "acceptance_date")
+        self.finish()
 
-    def save(self) -> None:
-        log = self.services.service_log
-        d = self.since.date()
-        try:
-            if (self.response.value(), self.resolution.value()) != (
-                    self.targets_before.response_minutes,
-                    self.targets_before.resolution_minutes):
-                _, ch = log.set_targets(self.response.value(), self.resolution.value(),
-                                        dt.date(d.year(), d.month(), d.day()))
-                self.changes = self.changes | ch
-            if self.acceptance.value() != self.acceptance_before:
-                self.changes = self.changes | log.set_acceptance_date(
-                    self.acceptance.value(), today=self.today)
-        except AppError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+    def submit(self) -> Changes:
+        log, changes = self.services.service_log, Changes()
+        if (self.response.value(), self.resolution.value()) != (
+                self.targets_before.response_minutes, self.targets_before.resolution_minutes):
+            _, ch = log.set_targets(self.response.value(), self.resolution.value(),
+                                    pydate(self.since.date()))
+            changes = changes | ch
+        if self.acceptance.value() != self.acceptance_before:
+            changes = changes | log.set_acceptance_date(self.acceptance.value(),
+                                                        today=self.today)
+        return changes

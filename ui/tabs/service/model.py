@@ -12,10 +12,11 @@ from app import strings
 from app.domain.service_log import MET, MISSED, RESOLVED
 from app.services.service_log_dto import ServiceRecordDTO
 from app.services.service_log_text import measure_text
+from ui.common import palette
 from ui.common.table_model import SORT_ROLE, Column, DtoTableModel
 
-RED, GREEN, ORANGE = QColor("#c0392b"), QColor("#1b7f3b"), QColor("#b26a00")
-CARRIED_BACKGROUND = QColor("#fff6d5")
+RED, GREEN, ORANGE = QColor(palette.ERROR), QColor(palette.OK), QColor(palette.WARNING)
+CARRIED_BACKGROUND = QColor(palette.CARRIED_FILL)
 H = strings.SV_HEADERS
 
 
@@ -78,7 +79,7 @@ COLUMNS: list[Column[ServiceRecordDTO]] = [
            tooltip=lambda r: r.pending_reason),
     Column(H[11], lambda r: strings.SV_SIGNED_SHORT.format(name=r.client_signed_by)
            if r.client_signed else strings.SV_UNSIGNED,
-           foreground=lambda r: None if r.client_signed else QColor("#8a8a8a")),
+           foreground=lambda r: None if r.client_signed else QColor(palette.FAINT)),
 ]
 MINUTE_COLUMNS = (5, 6)
 

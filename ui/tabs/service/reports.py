@@ -23,20 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
-from app.errors import AppError
 from app.services import Changes, Services
 from app.services.service_log_dto import DailyReportDTO
 from ui import messages
+from ui.common import palette
+from ui.common.dates import pydate, qdate
+from ui.common.tab import call
 
 TEXT_COLUMN = 3
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class ReportGrid(QTableWidget):
@@ -68,7 +62,7 @@ class ReportsPage(QWidget):
         self.services, self.today = services, today
         self.rows: list[DailyReportDTO] = []
         self.saved_texts: list[str] = []
-        self.day = QDateEdit(_qdate(today()))
+        self.day = QDateEdit(qdate(today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.shown_day = today()
@@ -91,7 +85,7 @@ class ReportsPage(QWidget):
         for w in (self.save_button, xlsx, pdf):
             bar.addWidget(w)
         hint = QLabel(strings.SV_REPORT_HINT)
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(palette.css(palette.MUTED))
         self.table = ReportGrid(0, len(strings.SV_REPORT_HEADERS))
         self.table.setHorizontalHeaderLabels(list(strings.SV_REPORT_HEADERS))
         self.table.verticalHeader().setVisible(False)
@@ -147,18 +141,18 @@ class ReportsPage(QWidget):
         if self.dirty() and messages.ask(self, strings.SV_REPORT_UNSAVED.format(
                 day=self.shown_day.isoformat())):
             self.save()
-        self.load(_pydate(q))
+        self.load(pydate(q))
 
     def save(self) -> Changes:
         """Save the shown day's grid; returns the changes (none when nothing changed)."""
         if not self.dirty():
             return Changes()
         texts = {r.person_id: t for r, t in zip(self.rows, self.texts(), strict=True)}
-        try:
-            changes = self.services.service_log.set_reports(self.shown_day, texts)
-        except AppError as exc:
-            messages.error(self, exc.message)
+        written: list[Changes] = []
+        if not call(self, lambda: self.services.service_log.set_reports(self.shown_day, texts),
+                    written.append):
             return Changes()
+        changes = written[0]
         self.load(self.shown_day)
         done = sum(1 for t in texts.values() if t.strip())
         self.status.setText(strings.SV_REPORT_SAVED.format(

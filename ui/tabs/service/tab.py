@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,9 @@ from app.services import Changes, Services
 from app.services.service_log_dto import ServiceMonthDTO, ServiceRecordDTO
 from app.services.service_log_text import commitment_lines, fmt_number, fmt_percent
 from ui import messages
+from ui.common import palette
+from ui.common.people import PersonCombo
+from ui.common.tab import Tab
 from ui.tabs.service.dialog import CommitmentsDialog, RecordDialog
 from ui.tabs.service.model import ServiceModel, ServiceSort
 from ui.tabs.service.reports import ReportsPage
@@ -46,11 +49,12 @@ def index_of(box: QComboBox, value: object) -> int:
 
 def _stat_html(title: str, s: Stat) -> str:
     e = html.escape
-    colour = "#1b7f3b" if s.missed == 0 else "#c0392b"
+    colour = palette.OK if s.missed == 0 else palette.ERROR
     line = strings.SV_PANEL_STAT.format(met=s.met, decided=s.decided, percent=fmt_percent(s),
                                         median=fmt_number(s.median),
                                         worst=fmt_number(s.worst))
-    extra = f"<br/><span style='color:#666'>{e(strings.SV_PANEL_UNDECIDED.format(n=s.undecided))}" \
+    undecided = e(strings.SV_PANEL_UNDECIDED.format(n=s.undecided))
+    extra = f"<br/><span style='color:{palette.MUTED}'>{undecided}" \
             "</span>" if s.undecided else ""
     return f"<p><b>{e(title)}</b><br/><span style='color:{colour}'>{e(line)}</span>{extra}</p>"
 
@@ -62,13 +66,14 @@ def summary_html(month: ServiceMonthDTO) -> str:
     types = " · ".join(f"{e(strings.SV_TYPE_LABELS[t])} {n}" for t, n in s.by_type)
     parts = [f"<h3>{e(strings.SV_PANEL_TITLE.format(year=month.year, month=month.month))}</h3>",
              f"<p>{e(strings.SV_PANEL_TOTAL.format(n=s.total))}<br/>"
-             f"<span style='color:#555'>{types}</span></p>",
+             f"<span style='color:{palette.SOFT_TEXT}'>{types}</span></p>",
              _stat_html(strings.SV_PANEL_RESPONSE.format(target=s.response.target),
                         s.response),
              _stat_html(strings.SV_PANEL_RESOLUTION.format(target=s.resolution.target),
                         s.resolution)]
     lines = commitment_lines(month)
-    inspection_colour = "#1b7f3b" if month.commitments.inspection.done else "#b26a00"
+    inspection_colour = palette.OK if month.commitments.inspection.done \
+        else palette.WARNING
     parts.append(f"<p><span style='color:{inspection_colour}'>{e(lines[0])}</span><br/>"
                  + "<br/>".join(e(x) for x in lines[1:]) + "</p>")
     open_items = month.open_records
@@ -76,23 +81,22 @@ def summary_html(month: ServiceMonthDTO) -> str:
     if open_items:
         parts.append("<ul>" + "".join(
             f"<li>{e(r.number)} {e(r.description)}"
-            + (f" <span style='color:#b26a00'>{e(r.pending_reason)}</span>"
+            + (f" <span style='color:{palette.WARNING}'>{e(r.pending_reason)}</span>"
                if r.pending_reason else "") + "</li>" for r in open_items) + "</ul>")
     carried = [r for r in month.records if r.carried_over]
     if carried:
         parts.append("<p>" + e(strings.SV_PANEL_CARRIED.format(
             n=len(carried), items=strings.LIST_SEP.join(r.number for r in carried))) + "</p>")
-    parts.append(f"<p style='color:#777;font-size:small'>{e(strings.SV_PANEL_NOTE)}</p>")
+    parts.append(f"<p style='color:{palette.MUTED};font-size:small'>{e(strings.SV_PANEL_NOTE)}</p>")
     return "".join(parts)
 
 
-class ServiceTab(QWidget):
-    changed = Signal(object)
+class ServiceTab(Tab):
+    watches = ("service", "roster", "project", "calendar")
 
     def __init__(self, services: Services, tasks: TaskRunner, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks = services, tasks
+        super().__init__(services, tasks, parent)
         self._today = today
         self.month_data: ServiceMonthDTO | None = None
         self.model = ServiceModel(self)
@@ -143,7 +147,7 @@ class ServiceTab(QWidget):
         self.f_result.addItem(strings.SV_ALL_RESULTS, None)
         for code in RESULTS:
             self.f_result.addItem(strings.SV_RESULT_LABELS[code], code)
-        self.f_staff = QComboBox()
+        self.f_staff = PersonCombo(strings.SV_ALL_STAFF, include_left=True)
         filters = QHBoxLayout()
         for box in (self.f_month, self.f_type, self.f_result, self.f_staff):
             filters.addWidget(box)
@@ -189,14 +193,7 @@ class ServiceTab(QWidget):
             self.f_month.addItem(strings.MONTH_TITLE.format(year=y, month=m + 1), (y, m + 1))
         self.f_month.setCurrentIndex(max(0, index_of(self.f_month, month)))
         self.f_month.blockSignals(False)
-        person = self.f_staff.currentData()
-        self.f_staff.blockSignals(True)
-        self.f_staff.clear()
-        self.f_staff.addItem(strings.SV_ALL_STAFF, None)
-        for p in self.services.roster.list_people():
-            self.f_staff.addItem(strings.person_label(p.name, p.employee_no), p.id)
-        self.f_staff.setCurrentIndex(max(0, index_of(self.f_staff, person)))
-        self.f_staff.blockSignals(False)
+        self.f_staff.set_people(self.services.roster.list_people())
 
     def refresh(self) -> None:
         self._fill_filters()
@@ -234,10 +231,6 @@ class ServiceTab(QWidget):
                 self.table.selectRow(row)
                 return
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.service or changes.roster or changes.project or changes.calendar:
-            self.refresh()
-
     def selected(self) -> ServiceRecordDTO | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() \
             else []
@@ -252,10 +245,9 @@ class ServiceTab(QWidget):
         self.buttons["print"].setEnabled(has)
 
     def _emit(self, changes: Changes, select: int | None = None) -> None:
-        self.refresh()
+        self.after_write(changes)
         if select is not None:
             self.select_record(select)
-        self.changed.emit(changes)
 
     # ---- actions -------------------------------------------------------------------------
     def new_record(self) -> None:
