@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from app.services.handover_types import ItemDTO
+from app.services.handover_dto import ItemDTO
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
