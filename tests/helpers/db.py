@@ -1,0 +1,98 @@
+"""Template databases: migrate once per session, build the demo once, copy per test.
+
+Opening a new database runs every migration (~0.9 s); copying a migrated file takes ~0.02 s.
+Every test that needs services gets its own copy, so tests stay isolated (and can run in
+parallel workers, each with its own session templates).
+
+All ``Services.open`` calls of the fixtures go through :func:`open_services`, so the clock
+(``Services.open(..., clock=...)``) is passed in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+from app.services import Services
+
+DEMO_TODAY = dt.date(2026, 11, 29)
+"""The 'today' the demo site is built for (punches up to the day before)."""
+
+
+def open_services(path: Path, *, actor: str | None = None, today: dt.date | None = None,
+                  daily_backup: bool = True) -> Services:
+    """The one place the test fixtures open services."""
+    # clock: pass clock=... here once Services.open takes one (app/clock.py)
+    return Services.open(path, actor=actor, today=today, daily_backup=daily_backup)
+
+
+def settle(path: Path) -> None:
+    """Fold the WAL into the main file so that the main file alone is the whole database.
+
+    Call it only when no connection holds the file open (after ``Services.close()``).
+    """
+    con = sqlite3.connect(path)
+    try:
+        busy, _, _ = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        con.close()
+    assert busy == 0, f"{path} is still in use; close its services before copying"
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0, f"{wal} was not checkpointed"
+
+
+def copy_database(template: Path, target: Path) -> Path:
+    """Copy a settled template's main file to ``target`` (its folder is created)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("-wal", "-shm"):  # a stale side file would be read as part of the copy
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    shutil.copyfile(template, target)
+    return target
+
+
+def open_copy(template: Path, target: Path, *, actor: str | None = None,
+              today: dt.date | None = None) -> Services:
+    """Services on a fresh copy of ``template``, opened like a brand-new database would be.
+
+    A new database gets no daily backup on its first open (there is nothing to back up), so
+    the copy is opened with ``daily_backup=False``; a later reopen backs up as usual. The
+    quick check and the holiday seeding (one SELECT once seeded) run as on any open.
+    """
+    return open_services(copy_database(template, target), actor=actor, today=today,
+                         daily_backup=False)
+
+
+class DatabaseTemplates:
+    """The session's template files, built on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._migrated: Path | None = None
+        self._demos: dict[dt.date, Path] = {}
+
+    def migrated(self) -> Path:
+        """A database at the head revision with the bundled holidays seeded, as
+        ``Services.open`` leaves a new file."""
+        if self._migrated is None:
+            path = self.root / "migrated" / "onsitedesk.db"
+            open_services(path).close()
+            settle(path)
+            self._migrated = path
+        return self._migrated
+
+    def demo(self, today: dt.date = DEMO_TODAY) -> Path:
+        """The demo site (``fill_demo``) as of ``today``."""
+        if today not in self._demos:
+            from app.services.demo import fill_demo
+
+            path = self.root / f"demo-{today:%Y%m%d}" / "onsitedesk.db"
+            services = open_copy(self.migrated(), path, today=today)
+            try:
+                fill_demo(services, today=today)
+            finally:
+                services.close()
+            settle(path)
+            self._demos[today] = path
+        return self._demos[today]
