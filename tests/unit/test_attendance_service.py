@@ -29,6 +29,7 @@ from app.services import Services
 from app.services.attendance import MonthDTO, PersonMonth
 from app.services.punches import PunchRow
 from app.storage.tables import AuditLog
+from tests.helpers.db import DEMO_TODAY
 
 D = dt.date
 JAN_1 = D(2026, 1, 1)
@@ -401,12 +402,10 @@ def test_day_detail_of_a_locked_month_matches_the_snapshot(services: Services) -
 
 
 # ---- the demo site -------------------------------------------------------------------------------
-def test_demo_month_shows_the_scripted_problems(services: Services) -> None:
+def test_demo_month_shows_the_scripted_problems(demo_services: Services) -> None:
     """Demo: the scripted problems of November 2026 come out as the regulation judges them."""
-    from app.services.demo import fill_demo
-
-    fill_demo(services, today=D(2026, 11, 29))
-    mon = services.attendance.month(2026, 11, now=NOW)
+    assert D(2026, 11, 29) == DEMO_TODAY
+    mon = demo_services.attendance.month(2026, 11, now=NOW)
     by_no = {p.employee_no: p.summary for p in mon.people}
     assert by_no["HX1005"].needs_absence_explanation
     assert by_no["HX1005"].absence_count == 4

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -32,15 +31,14 @@ from app.domain.calendar import (
     streak_warnings,
     year_warnings,
 )
+from tests.helpers.samples import shared_sample
 
-SHARED_CSV = Path(__file__).parents[2].parent / "shared" / "holidays" / "cn-2024-2026.csv"
 D = dt.date
 
 
 def _official_entries() -> list[DayEntry]:
-    if not SHARED_CSV.is_file():
-        pytest.skip(f"official holiday file not found at {SHARED_CSV} (shared/ is missing)")
-    with SHARED_CSV.open(encoding="utf-8-sig", newline="") as fh:
+    official = shared_sample("holidays/cn-2024-2026.csv")
+    with official.open(encoding="utf-8-sig", newline="") as fh:
         return [DayEntry(D.fromisoformat(r["date"]), r["kind"], r["name"])
                 for r in csv.DictReader(fh)]
 

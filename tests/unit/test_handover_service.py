@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -27,29 +25,10 @@ from app.errors import ValidationError
 from app.services import Services
 from app.services.handover import ChangeFields, HandoverFields, HandoverService
 from app.storage.tables import AuditLog
+from tests.helpers.db import DEMO_TODAY
 
 D = dt.date
 CHANGE = D(2026, 12, 21)
-
-
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated database with the holiday table seeded, copied for each test (opening a
-    new database runs every migration, which would dominate this file's runtime)."""
-    path = tmp_path_factory.mktemp("template") / "onsitedesk.db"
-    Services.open(path, daily_backup=False).close()
-    return path
-
-
-@pytest.fixture
-def services(template_db: Path, db_path: Path) -> Iterator[Services]:
-    db_path.parent.mkdir(parents=True)
-    shutil.copyfile(template_db, db_path)
-    s = Services.open(db_path, daily_backup=False)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 @pytest.fixture
@@ -385,21 +364,15 @@ def test_the_three_forms_carry_the_change(ho: HandoverService, people: dict[str,
 
 
 # ---- the demo --------------------------------------------------------------------------------
-def test_demo_change(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.services.demo import fill_demo
+def test_demo_change(demo_services: Services) -> None:
     from app.services.handover_demo import add_demo_changes
 
-    if "handover" not in vars(services):  # until app/services/__init__.py wires it
-        monkeypatch.setattr(services, "handover", HandoverService(services.db, None),
-                            raising=False)
-    today = D(2026, 11, 29)
-    fill_demo(services, today)
-    c = add_demo_changes(services, today)
+    c = add_demo_changes(demo_services, DEMO_TODAY)  # the demo's own change, built by fill_demo
     assert c is not None
     assert (c.who, c.kind, c.change_date) == ("刘镕 → 孙嘉怡", rules.REPLACE, CHANGE)
     assert c.client.done and not c.supervisor.done
     assert len(c.items) - len(c.open_items) == 2
     assert any(i.source == "equipment" for i in c.items)
     assert c.problems == (rules.NO_NDA,)  # résumé and certificate are attached
-    assert [s.status for s in services.handover.timeline(c, today)] == [
+    assert [s.status for s in demo_services.handover.timeline(c, DEMO_TODAY)] == [
         "done", "done", "on_time", "on_time", "on_time"]

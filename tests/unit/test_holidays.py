@@ -8,7 +8,7 @@ import csv
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ from app.services import Services
 from app.services.holidays import HolidayImportPlan, HolidayProblem
 from app.storage.db import current_revision, head_revision, migrate
 from app.storage.tables import AuditLog
+from tests.helpers.samples import shared_sample
 
-SHARED_CSV = Path(__file__).parents[2].parent / "shared" / "holidays" / "cn-2024-2026.csv"
+OFFICIAL_CSV = "holidays/cn-2024-2026.csv"  # in ../shared (tests/helpers/samples.py)
 D = dt.date
 S, R, A = STATUTORY_HOLIDAY, REST_DAY, ADJUSTED_WORKDAY
 FEST = strings.HOLIDAY_FESTIVAL_NAMES
@@ -73,9 +74,7 @@ YEAR_2027: list[tuple[str, str, str]] = [
 
 # ---- helpers -------------------------------------------------------------------------------------
 def official_rows() -> list[dict[str, str]]:
-    if not SHARED_CSV.is_file():
-        pytest.skip(f"official holiday file not found at {SHARED_CSV} (shared/ is missing)")
-    with SHARED_CSV.open(encoding="utf-8-sig", newline="") as fh:
+    with shared_sample(OFFICIAL_CSV).open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -140,10 +139,9 @@ def cli(services_path: Path) -> Callable[..., int]:
 
 
 @pytest.fixture
-def closed_db(db_path: Path) -> Iterator[Path]:
+def closed_db(migrated_db: Path) -> Path:
     """A seeded database file that no Services object holds open (for CLI runs)."""
-    Services.open(db_path).close()
-    yield db_path
+    return migrated_db
 
 
 # ---- bundled data and seeding ---------------------------------------------------------------
@@ -281,13 +279,14 @@ def test_csv_variants_read_the_same(services: Services, tmp_path: Path, header: 
 
 def test_reimporting_the_official_file_changes_nothing(services: Services) -> None:
     official_rows()
-    plan = services.holidays.plan_import(SHARED_CSV)
+    official = shared_sample(OFFICIAL_CSV)
+    plan = services.holidays.plan_import(official)
     assert plan.ok and plan.replace_years == (2024, 2025, 2026)
     assert all(d.unchanged for d in plan.diffs) and plan.warnings == ()
     before = {y: year_rows(services, y) for y in (2024, 2025, 2026)}
     services.holidays.commit_import(plan)
     assert {y: year_rows(services, y) for y in (2024, 2025, 2026)} == before
-    assert services.holidays.year_status(2025).source == f"import:{SHARED_CSV.name}"
+    assert services.holidays.year_status(2025).source == f"import:{official.name}"
 
 
 def test_diff_shows_added_changed_and_removed(services: Services, tmp_path: Path) -> None:
@@ -614,11 +613,9 @@ def test_list_prints_a_readable_table(closed_db: Path, capsys: pytest.CaptureFix
         kind=strings.HOLIDAY_KIND_LABELS[first["kind"]], name=first["name"])
 
 
-def test_app_cli_main_runs_the_holiday_commands_once_wired(
+def test_app_cli_main_runs_the_holiday_commands(
         closed_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from app import cli as app_cli
 
-    if "holidays" not in app_cli.build_parser().format_help():
-        pytest.skip("app/cli.py does not register app.cli_holidays yet")
     assert app_cli.main(["--db", str(closed_db), "holidays", "list", "2027", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "provisional"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,10 +20,10 @@ from app import strings
 from app.domain.service_log import FAULT, INSPECTION, RESOLVED, RecordFields, StaffVisit
 from app.errors import NotFoundError, ValidationError
 from app.services import Services
-from app.services.demo import fill_demo
 from app.services.service_demo import add_demo_service
 from app.services.service_log import ServiceLogService
 from app.storage.tables import Base
+from tests.helpers.db import DatabaseTemplates, copy_database, open_copy, settle
 
 TODAY = dt.date(2026, 11, 29)
 NOW = dt.datetime(2026, 11, 29, 17, 45)
@@ -34,30 +35,20 @@ def at(text: str) -> dt.datetime:
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo database (roster and service log) copied for every test that changes it."""
-    path = tmp_path_factory.mktemp("svc") / "onsitedesk.db"
-    services = Services.open(path, today=TODAY)
-    try:
-        fill_demo(services, TODAY)
-    finally:
-        services.close()
+def roster_db(db_templates: DatabaseTemplates,
+              tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site without its service log, copied for every test that changes it."""
+    path = copy_database(db_templates.demo(TODAY), tmp_path_factory.mktemp("svc") / "site.db")
     clear_service_log(path)
+    settle(path)
     return path
 
 
 @pytest.fixture
-def site(demo_db: Path, tmp_path: Path) -> Services:
+def site(roster_db: Path, tmp_path: Path) -> Iterator[Services]:
     """The demo roster without service records (each test writes its own)."""
-    target = tmp_path / "data" / "onsitedesk.db"
-    target.parent.mkdir(parents=True)
-    src, dst = sqlite3.connect(demo_db), sqlite3.connect(target)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    services = Services.open(target, today=TODAY, daily_backup=False)
-    yield services  # type: ignore[misc]
+    services = open_copy(roster_db, tmp_path / "data" / "onsitedesk.db", today=TODAY)
+    yield services
     services.close()
 
 
@@ -298,16 +289,9 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
-def test_demo_service_log_prints(demo_db: Path, tmp_path: Path) -> None:
+def test_demo_service_log_prints(roster_db: Path, tmp_path: Path) -> None:
     """The demo month: over-target calls, one pending item carried over, the inspection."""
-    target = tmp_path / "demo" / "onsitedesk.db"
-    target.parent.mkdir()
-    src, dst = sqlite3.connect(demo_db), sqlite3.connect(target)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    services = Services.open(target, today=TODAY, daily_backup=False)
+    services = open_copy(roster_db, tmp_path / "demo" / "onsitedesk.db", today=TODAY)
     try:
         assert add_demo_service(services, TODAY) >= 20
         log: ServiceLogService = services.service_log
