@@ -3,26 +3,47 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
 from app.errors import ValidationError
 
 
+def template_pattern(template: str, **known: Any) -> str:
+    """A regular expression for ``template`` (an ``app.strings`` format string) with the
+    ``known`` placeholders filled in exactly and the others matching any text."""
+    out = []
+    for literal, name, spec, conv in string.Formatter().parse(template):
+        out.append(re.escape(literal))
+        if name is None:
+            continue
+        if name in known:
+            value = ("{0" + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}")
+            out.append(re.escape(value.format(known[name])))
+        else:
+            out.append(".+?")
+    return "".join(out)
+
+
 @contextmanager
 def raises_invalid(field: str | None, message: str | None = None, *,
-                   match: str | None = None) -> Iterator[pytest.ExceptionInfo[ValidationError]]:
+                   template: str | None = None,
+                   **known: Any) -> Iterator[pytest.ExceptionInfo[ValidationError]]:
     """``pytest.raises(ValidationError)`` that also checks ``.field`` and the message.
 
     ``field=None`` asserts that the error names no field (the message alone says it).
-    ``message`` is the exact text (build it from ``app.strings``); ``match`` is a regular
-    expression searched in it, for messages that carry run-time detail. One of them is
-    required, so every expected error says which rule it expects.
+    ``message`` is the exact text, built from ``app.strings``. For a message with run-time
+    detail the test cannot know (a time stamp, a user name), pass the ``template`` instead
+    and the placeholders it can know as keywords; the rest of the template must match exactly.
     """
-    if (message is None) == (match is None):
-        raise TypeError("give exactly one of message= or match=")
+    if (message is None) == (template is None):
+        raise TypeError("give exactly one of message or template=")
+    if message is not None and known:
+        raise TypeError("placeholders go with template=, not with an exact message")
     with pytest.raises(ValidationError) as info:
         yield info
     err = info.value
@@ -30,5 +51,6 @@ def raises_invalid(field: str | None, message: str | None = None, *,
     if message is not None:
         assert err.message == message
     else:
-        assert match is not None
-        assert re.search(match, err.message), f"{match!r} not in {err.message!r}"
+        assert template is not None
+        pattern = template_pattern(template, **known)
+        assert re.fullmatch(pattern, err.message, re.S), f"{err.message!r} !~ {template!r}"

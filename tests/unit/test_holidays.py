@@ -24,11 +24,12 @@ from app.domain.calendar import (
     WORKDAY,
     DayEntry,
 )
-from app.errors import ImportFileError, ValidationError
+from app.errors import ImportFileError
 from app.services import Services
 from app.services.holidays import HolidayImportPlan, HolidayProblem
 from app.storage.db import current_revision, head_revision, migrate
 from app.storage.tables import AuditLog
+from tests.helpers.errors import raises_invalid
 from tests.helpers.samples import shared_sample
 
 OFFICIAL_CSV = "holidays/cn-2024-2026.csv"  # in ../shared (tests/helpers/samples.py)
@@ -337,9 +338,9 @@ def test_invalid_file_is_refused_with_line_and_reason(services: Services,
     ]
     assert plan.errors[0].text == strings.HOLIDAY_PROBLEM_AT_LINE.format(
         file="bad.csv", line=3, reason=plan.errors[0].reason)
-    with pytest.raises(ValidationError) as err:
+    refused = strings.HOLIDAY_IMPORT_REFUSED.format(file="bad.csv", n=5)
+    with raises_invalid(None, "\n".join([refused, *(e.text for e in plan.errors)])):
         services.holidays.commit_import(plan)
-    assert plan.errors[0].text in err.value.message
     assert services.holidays.list_year(2027) == [] and audit_count(services) == before
 
 
@@ -527,9 +528,10 @@ def test_set_day_cycles_and_is_audited_as_manual(db_path: Path) -> None:
         assert services.holidays.set_day(saturday, WORKDAY)[0].kind == A
         assert services.holidays.calendar().is_workday(saturday)
         assert services.holidays.year_status(2027).status == "provisional"
-        with pytest.raises(ValidationError):
+        with raises_invalid("kind", strings.HOLIDAY_BAD_KIND.format(
+                date="2027-03-01", kind=strings.HOLIDAY_KIND_LABELS[A], weekday=WEEKDAYS[0])):
             services.holidays.set_day(monday, A)
-        with pytest.raises(ValidationError):
+        with raises_invalid("kind", strings.HOLIDAY_E_UNKNOWN_KIND.format(value="holiday")):
             services.holidays.set_day(monday, "holiday")
         with services.db.read() as s:
             audited = s.scalars(select(AuditLog).where(AuditLog.entity == "holiday_day",
@@ -549,7 +551,7 @@ def test_set_year_status(services: Services) -> None:
     assert not services.holidays.calendar().is_provisional(2027)
     services.holidays.set_year_status(2027, "provisional")
     assert services.holidays.calendar().is_provisional(2027)
-    with pytest.raises(ValidationError):
+    with raises_invalid("status", strings.HOLIDAY_BAD_STATUS.format(value="maybe")):
         services.holidays.set_year_status(2027, "maybe")
 
 
