@@ -285,3 +285,25 @@ def test_lunar_file_is_plausible_every_year(year: int) -> None:
     # and 10 days when a leap month falls in between (2025 has a leap 6th month).
     span = (f.mid_autumn - f.dragon_boat).days
     assert 96 <= span <= 100 or 125 <= span <= 130
+
+
+def test_a_long_streak_ending_on_the_last_day_of_the_range_is_reported() -> None:
+    """The streak 3-1 .. 3-12 (worked weekend 3-6/3-7) ends exactly where the range ends."""
+    long = HolidayCalendar.build([DayEntry(D(2027, 3, 6), ADJUSTED_WORKDAY),
+                                  DayEntry(D(2027, 3, 7), ADJUSTED_WORKDAY)])
+    assert long.longest_work_streaks(D(2027, 3, 8), D(2027, 3, 12), 6) == [
+        (D(2027, 3, 1), D(2027, 3, 12))]
+    assert long.longest_work_streaks(D(2027, 3, 8), D(2027, 3, 12), 12) == []
+
+
+def test_click_cycle_from_a_kind_the_day_cannot_have_starts_over() -> None:
+    """A plain workday on a weekend is an adjusted workday; a kind outside the day's cycle
+    (an adjusted workday on a Monday) starts the cycle at its first kind."""
+    monday, saturday = D(2027, 3, 1), D(2027, 3, 6)
+    assert next_kind(saturday, WORKDAY) == REST_DAY  # as if it were ADJUSTED_WORKDAY
+    assert next_kind(monday, ADJUSTED_WORKDAY) == WORKDAY
+
+
+def test_normalize_kind_refuses_an_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="holiday"):
+        normalize_kind(D(2027, 3, 1), "holiday")

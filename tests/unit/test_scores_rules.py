@@ -51,6 +51,13 @@ def test_every_rule_has_a_chinese_label_and_an_english_code() -> None:
     assert strings.SCORE_RULE_LABELS["gifts_kickbacks"] == "私自接受礼品或回扣"
 
 
+def test_a_change_to_a_rule_not_in_the_catalogue_is_ignored() -> None:
+    """A stored change whose rule definition is gone (or not yet added) changes nothing."""
+    c = catalogue(RuleChange(JUNE_1, "no_such_rule", 8))
+    assert c.at("no_such_rule", JUNE_20) is None
+    assert c == catalogue()
+
+
 def test_a_value_changed_in_june_leaves_may_untouched() -> None:
     c = catalogue(RuleChange(JUNE_1, "untidy", 8))
     may, june = c.at("untidy", MAY_20), c.at("untidy", JUNE_20)

@@ -286,8 +286,10 @@ def _fields(**kw: object) -> RecordFields:
      ("exit_before_entry", "staff")),
     ({"reporter": "", "reporter_dept": ""}, ("reporter_missing", "reporter")),
     ({"location": " "}, ("location_missing", "location")),
+    ({"description": " "}, ("description_missing", "description")),
     ({"client_signed": True}, ("signed_needs_name", "client_signed_by")),
     ({"service_type": "repair"}, ("bad_type", "service_type")),
+    ({"user_rating": "great"}, ("bad_rating", "user_rating")),
 ])
 def test_record_checks_name_the_field(changes: dict[str, object],
                                       problem: tuple[str, str]) -> None:
