@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian/Ubuntu machine, then runs the whole
-# suite: ruff, mypy (strict on app/) and pytest (unit, ui offscreen, integration).
+# suite: ruff, mypy (strict on app/) and pytest (unit, ui offscreen, integration) on two
+# workers, with full branch coverage of app/domain enforced.
 # Usage: bash tests/run-all.sh [extra pytest args]
+# The ../shared samples (zk-samples, holidays) must be present: with CI set, a missing one
+# fails its tests instead of skipping them (ONSITEDESK_SHARED points elsewhere).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,4 +27,5 @@ echo "== ruff"
 echo "== mypy (strict, app/)"
 "$VENV/bin/mypy"
 echo "== pytest"
-QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q "$@"
+QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -n "${PYTEST_WORKERS:-2}" \
+  --cov=app/domain --cov-branch --cov-report=term-missing --cov-fail-under=100 "$@"
