@@ -29,6 +29,7 @@ from app.services import Services
 from app.services.holidays import HolidayImportPlan, HolidayProblem
 from app.storage.db import current_revision, head_revision, migrate
 from app.storage.tables import AuditLog
+from tests.helpers.db import open_services
 from tests.helpers.errors import raises_invalid
 from tests.helpers.samples import shared_sample
 
@@ -184,8 +185,9 @@ def test_seeding_is_idempotent_and_costs_one_select(db_path: Path) -> None:
 
 
 def test_seeding_restores_a_provisional_bundled_year_but_keeps_confirmed_edits(
-        db_path: Path) -> None:
-    services = Services.open(db_path, actor="tester")
+        migrated_db: Path) -> None:
+    db_path = migrated_db
+    services = open_services(db_path, actor="tester", daily_backup=False)
     try:
         services.holidays.set_year_status(2025, "provisional")
         services.holidays.set_day(D(2025, 10, 8), WORKDAY)
@@ -513,8 +515,8 @@ def test_holiday_cn_year_without_lunar_data_is_refused(services: Services,
 
 
 # ---- manual edits --------------------------------------------------------------------------------
-def test_set_day_cycles_and_is_audited_as_manual(db_path: Path) -> None:
-    services = Services.open(db_path, actor="tester")
+def test_set_day_cycles_and_is_audited_as_manual(migrated_db: Path) -> None:
+    services = open_services(migrated_db, actor="tester", daily_backup=False)
     try:
         last_seed_row = audit_count(services)
         monday = D(2027, 3, 1)
