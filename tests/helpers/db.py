@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from app.services import Services
+from app.storage.db import migrate as alembic_migrate
 
 DEMO_TODAY = dt.date(2026, 11, 29)
 """The 'today' the demo site is built for (punches up to the day before)."""
@@ -69,8 +70,27 @@ class DatabaseTemplates:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._schema: Path | None = None
         self._migrated: Path | None = None
         self._demos: dict[dt.date, Path] = {}
+
+    def schema(self) -> Path:
+        """What Alembic makes of an empty file: the schema at head, no rows (no seeding)."""
+        if self._schema is None:
+            path = self.root / "schema" / "onsitedesk.db"
+            path.parent.mkdir(parents=True)
+            alembic_migrate(path)
+            settle(path)
+            self._schema = path
+        return self._schema
+
+    def migrate(self, path: Path, target: str = "head") -> None:
+        """Stands in for ``app.storage.db.migrate``: a new (empty) file at head is a copy of
+        :meth:`schema`, the real Alembic output; everything else migrates for real."""
+        if target == "head" and (not path.exists() or path.stat().st_size == 0):
+            copy_database(self.schema(), path)
+        else:
+            alembic_migrate(path, target)
 
     def migrated(self) -> Path:
         """A database at the head revision with the bundled holidays seeded, as

@@ -11,6 +11,7 @@ import pytest
 from app import strings
 from app.errors import ValidationError
 from app.storage import backup
+from app.storage import db as storage_db
 from tests.helpers.db import DatabaseTemplates, open_copy, open_services
 from tests.helpers.errors import raises_invalid
 from tests.helpers.samples import shared_sample
@@ -41,6 +42,7 @@ def _snapshot(path: Path) -> dict[str, object]:
         con.close()
 
 
+@pytest.mark.real_migrations  # the new file below runs Alembic, as in the app
 def test_a_template_copy_opens_like_a_new_database(db_templates: DatabaseTemplates,
                                                    tmp_path: Path) -> None:
     fresh_path, copy_path = tmp_path / "fresh" / "onsitedesk.db", tmp_path / "copy" / "x.db"
@@ -58,6 +60,21 @@ def test_a_template_copy_opens_like_a_new_database(db_templates: DatabaseTemplat
     open_services(fresh_path).close()
     open_services(copy_path).close()
     assert len(backup.list_backups(fresh_path)) == len(backup.list_backups(copy_path)) == 1
+
+
+@pytest.mark.real_migrations
+def test_a_copied_schema_is_what_alembic_makes(db_templates: DatabaseTemplates,
+                                               tmp_path: Path) -> None:
+    """The fast_migrations stand-in (conftest.py) gives a new file Alembic's own output."""
+    real, fast = tmp_path / "real.db", tmp_path / "fast.db"
+    storage_db.migrate(real)
+    db_templates.migrate(fast)
+    assert _snapshot(fast) == _snapshot(real)
+
+
+def test_new_databases_use_the_copied_schema_unless_marked(db_templates: DatabaseTemplates,
+                                                           ) -> None:
+    assert storage_db.migrate == db_templates.migrate
 
 
 def test_the_template_is_one_self_contained_file(db_templates: DatabaseTemplates) -> None:
