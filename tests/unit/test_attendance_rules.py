@@ -538,3 +538,43 @@ def test_nursing_hour_does_not_hide_a_missing_punch() -> None:
     """Late after lunch is covered by the hour, but a missing sign-out stays a missing punch."""
     d = classify(TUESDAY, "08:25", "12:05", "14:20", person=NURSING)
     assert (d.pm.verdict, d.pm.late_minutes, d.pm.missing_out) == (MISSING_PUNCH, 0, True)
+
+
+def test_a_day_adds_up_the_minutes_of_its_two_sessions() -> None:
+    """10 minutes late in the morning, 5 minutes early in the afternoon (grace 0)."""
+    d = classify(TUESDAY, "08:40", "12:05", "13:55", "17:25")
+    assert (d.late_minutes, d.early_minutes) == (10, 5)
+    assert d.session(AM) is d.am and d.session(PM) is d.pm
+
+
+@pytest.mark.parametrize(("year", "month", "days", "last"), [
+    (2026, 2, 28, D(2026, 2, 28)), (2024, 2, 29, D(2024, 2, 29)),
+    (2026, 11, 30, D(2026, 11, 30)), (2026, 12, 31, D(2026, 12, 31))])
+def test_month_dates_are_every_day_of_the_month(year: int, month: int, days: int,
+                                                last: dt.date) -> None:
+    from app.domain.attendance import month_dates
+
+    dates = month_dates(year, month)
+    assert (len(dates), dates[0], dates[-1]) == (days, D(year, month, 1), last)
+
+
+def test_sessions_not_yet_due_or_off_site_carry_their_own_symbol() -> None:
+    """P2: the legend decides how a pending session or a day off site is printed."""
+    from app.domain.attendance import NOT_ON_SITE, SessionResult
+    from app.domain.legend import session_marks
+
+    legend = {**L, "pending": "…", "not_on_site": "-"}
+    assert session_marks(SessionResult(PENDING), legend) == ["…"]
+    assert session_marks(SessionResult(NOT_ON_SITE), legend) == ["-"]
+    assert session_marks(SessionResult(NOT_ON_SITE), L) == [L["not_on_site"]]
+
+
+def test_default_setting_values_are_the_regulation_as_text() -> None:
+    """A1/A2: what the settings screen shows before anything is changed."""
+    from app.domain.schedule import default_values
+
+    values = default_values()
+    assert (values["schedule.am"], values["schedule.pm"]) == ("08:30-12:00", "14:00-17:30")
+    assert values["rules.late_grace_minutes"] == "0"
+    assert values["rules.severe_minutes"] == "30"
+    assert all(apply_setting(Rules(), k, v) == Rules() for k, v in values.items())

@@ -307,3 +307,16 @@ def test_click_cycle_from_a_kind_the_day_cannot_have_starts_over() -> None:
 def test_normalize_kind_refuses_an_unknown_kind() -> None:
     with pytest.raises(ValueError, match="holiday"):
         normalize_kind(D(2027, 3, 1), "holiday")
+
+
+def test_a_date_the_table_does_not_mention_follows_the_week() -> None:
+    from app.domain.calendar import default_kind
+
+    assert default_kind(D(2027, 3, 1)) == WORKDAY  # Monday
+    assert default_kind(D(2027, 3, 6)) == REST_DAY  # Saturday
+
+
+def test_entries_list_the_table_in_date_order() -> None:
+    rows = [DayEntry(D(2027, 10, 8), REST_DAY, "国庆节"),
+            DayEntry(D(2027, 1, 1), STATUTORY_HOLIDAY, "元旦")]
+    assert HolidayCalendar.build(rows).entries() == rows[::-1]

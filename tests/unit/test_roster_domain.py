@@ -181,3 +181,14 @@ def test_normalize_phone_refuses_what_is_no_phone_number() -> None:
     with pytest.raises(FieldProblem) as exc:
         normalize_phone("138-1234")
     assert exc.value.reason == strings.R_BAD_PHONE.format(value="138-1234")
+
+
+def test_the_status_follows_the_dates_when_the_file_gives_none() -> None:
+    """R1: ended before today: left; starting after today: pending; else active."""
+    from app.domain.roster import default_status
+
+    today = dt.date(2026, 11, 29)
+    assert default_status(dt.date(2026, 1, 5), dt.date(2026, 11, 28), today) == "left"
+    assert default_status(dt.date(2026, 12, 1), None, today) == "pending"
+    assert default_status(dt.date(2026, 1, 5), today, today) == "active"
+    assert default_status(None, None, today) == "active"

@@ -148,3 +148,8 @@ def test_the_flag_is_below_the_threshold_not_at_it() -> None:
     assert not flagged(90, 90)
     assert flagged(89, 90)
     assert not flagged(0, None)
+
+
+def test_only_the_two_attendance_rules_come_from_the_attendance_result() -> None:
+    """S1: lateness and severe lateness are counted from attendance, never entered by hand."""
+    assert {r.code for r in DEFAULT_RULES if r.attendance} == {LATE_EARLY, SEVERE_LATE_EARLY}

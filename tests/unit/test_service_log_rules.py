@@ -157,6 +157,7 @@ def test_month_summary_at_the_30_minute_and_2_hour_boundaries() -> None:
     assert dict(s.by_type) == {"fault": 3, "inspection": 1, "consult": 0, "change": 0,
                                "other": 0}
     assert (s.response.met, s.response.missed, s.response.percent) == (2, 1, Decimal("66.7"))
+    assert s.response.decided == 3  # the percentage is of the decided ones
     assert (s.resolution.met, s.resolution.missed, s.resolution.percent) == (
         2, 1, Decimal("66.7"))
     assert (s.response.median, s.response.worst) == (30.0, 31)
