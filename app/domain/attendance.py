@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.domain.calendar import ADJUSTED_WORKDAY, STATUTORY_HOLIDAY, HolidayCalendar
+from app.domain.calendar import STATUTORY_HOLIDAY, HolidayCalendar
 from app.domain.schedule import Rules, RulesTimeline
 
 AM, PM = "am", "pm"
@@ -477,7 +477,3 @@ def month_dates(year: int, month: int) -> list[dt.date]:
     first = dt.date(year, month, 1)
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return [first + dt.timedelta(days=i) for i in range((nxt - first).days)]
-
-
-def is_adjusted_workday(kind: str) -> bool:
-    return kind == ADJUSTED_WORKDAY

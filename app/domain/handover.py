@@ -35,7 +35,7 @@ Counting conventions, stated once (``tests/unit/test_handover_rules.py`` checks 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -331,7 +331,3 @@ def default_items(equipment: Iterable[tuple[int, str, str]] = ()) -> list[ItemTe
     extra = [ItemTemplate(strings.CH_RETURN_EQUIPMENT.format(item=name), asset, "equipment",
                           equipment_id) for equipment_id, name, asset in equipment]
     return items[:at + 1] + extra + items[at + 1:]
-
-
-def open_items(done_flags: Sequence[bool]) -> int:
-    return sum(1 for done in done_flags if not done)

@@ -25,7 +25,7 @@ Counting conventions, stated once:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -180,12 +180,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
+    month_end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return month_end.replace(day=min(day.day, month_end.day))
 
 
 def last_allowed_day(start: dt.date, months: int) -> dt.date:
@@ -286,13 +282,3 @@ OVERTIME_RATES = {WORKDAY: 1.5, "adjusted_workday": 1.5, "rest_day": 2.0,
 
 def overtime_rate(kind: str) -> float:
     return OVERTIME_RATES[kind]
-
-
-def sessions_map(spans: Sequence[tuple[Span, str, LeaveType]],
-                 calendar: HolidayCalendar) -> dict[dt.date, dict[str, str]]:
-    """day -> {session: leave type code} for the attendance engine."""
-    out: dict[dt.date, dict[str, str]] = {}
-    for span, code, leave_type in spans:
-        for day, session in counted_sessions(span, leave_type, calendar):
-            out.setdefault(day, {})[session] = code
-    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
 _HHMM_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
@@ -160,13 +160,6 @@ def _format(r: Rules, key: str) -> str:
     if key in TIME_KEYS:
         return hhmm(getattr(r, TIME_KEYS[key]))
     return str(getattr(r, INT_KEYS[key]))
-
-
-def rules_from_mapping(values: Mapping[str, str]) -> Rules:
-    r = Rules()
-    for key, value in values.items():
-        r = apply_setting(r, key, value)
-    return r
 
 
 RULE_FIELDS = tuple(f.name for f in fields(Rules))

@@ -359,10 +359,6 @@ class RecordFields:
     client_signed_on: dt.date | None = None
     note: str = ""
 
-    @property
-    def times(self) -> Times:
-        return Times(self.reported_at, self.responded_at, self.arrived_at, self.resolved_at)
-
 
 def check_record(f: RecordFields) -> list[tuple[str, str]]:
     """Problems as (code, field), in the order of the form; empty when the record is sound."""

@@ -76,4 +76,3 @@ def without_note(text: str) -> str:
 
 # ---- UI conventions (issue 13): field errors, person labels ----
 FIELD_ERROR = "{field}：{message}"
-PERSON_LABEL = "{name}（{no}）"

@@ -53,7 +53,8 @@ from app.devices.clock_lan import (
 )
 from app.devices.clock_lan import read_clock as _read_clock
 from app.devices.records import ReadResult
-from app.errors import AppError, Cancelled, ValidationError
+from app.errors import AppError, Cancelled
+from tests.helpers.errors import raises_invalid
 
 StartClock = Callable[..., ZkSimulator]
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -192,7 +193,7 @@ def test_set_clock_time_changes_the_clock(start_clock: StartClock, transport: st
 
 
 def test_set_clock_time_outside_the_clock_range_is_refused() -> None:
-    with pytest.raises(ValidationError):
+    with raises_invalid("when", strings.CLOCK_BAD_TIME):
         set_clock_time(ClockConfig("127.0.0.1", closed_port()), dt.datetime(2100, 1, 1))
 
 
@@ -415,15 +416,18 @@ def test_cancel_before_anything_is_sent(start_clock: StartClock) -> None:
     assert sim.command_ids() == []
 
 
-@pytest.mark.parametrize(("field", "changes"), [
-    ("host", {"host": " "}), ("port", {"port": 0}), ("timeout", {"timeout": 0}),
-    ("password", {"password": 1_000_000}), ("encoding", {"encoding": "no-such-codec"})])
-def test_bad_settings_are_rejected_before_any_packet(field: str,
+@pytest.mark.parametrize(("field", "message", "changes"), [
+    ("host", strings.CLOCK_BAD_HOST, {"host": " "}),
+    ("port", strings.CLOCK_BAD_PORT, {"port": 0}),
+    ("timeout", strings.CLOCK_BAD_TIMEOUT, {"timeout": 0}),
+    ("password", strings.CLOCK_BAD_PASSWORD, {"password": 1_000_000}),
+    ("encoding", strings.CLOCK_BAD_ENCODING.format(encoding="no-such-codec"),
+     {"encoding": "no-such-codec"})])
+def test_bad_settings_are_rejected_before_any_packet(field: str, message: str,
                                                      changes: dict[str, object]) -> None:
     cfg = ClockConfig(**{"host": "127.0.0.1", "port": closed_port(), **changes})
-    with pytest.raises(ValidationError) as err:
+    with raises_invalid(field, message):
         read_clock(cfg)
-    assert err.value.field == field
 
 
 # ---- the parser alone -------------------------------------------------------------------

@@ -12,8 +12,7 @@ from sqlalchemy import func, select
 from app.devices.clock_lan import ClockConfig, ClockError
 from app.services import Services
 from app.storage.tables_attendance import ImportBatch, Punch
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "zk-samples"
+from tests.helpers.samples import shared_sample
 
 # (read, new on the first import, rejected). "read" and "rejected" are the parser's counts
 # (tests/unit/test_clock_usb.py derives them line by line). "new" is the number of distinct
@@ -30,18 +29,18 @@ EXPECTED = {
 }
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"samples not found at {SAMPLES}")
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_sample_imports_exactly_and_twice_adds_nothing(services: Services,
                                                            name: str) -> None:
     """D2/D3: exact counts; the second import of the same file adds nothing."""
     read, new, rejected = EXPECTED[name]
-    first, _ = services.imports.import_usb(SAMPLES / name)
+    sample = shared_sample(f"zk-samples/{name}")
+    first, _ = services.imports.import_usb(sample)
     assert (first.batch.read, first.batch.new, first.batch.rejected) == (read, new, rejected)
     assert first.batch.duplicate == read - rejected - new
     assert len(first.problems) == rejected
     assert all(p.line is not None and p.reason for p in first.problems)
-    again, _ = services.imports.import_usb(SAMPLES / name)
+    again, _ = services.imports.import_usb(sample)
     assert (again.batch.read, again.batch.new, again.batch.rejected) == (read, 0, rejected)
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Punch)) == new

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from app import strings
 from app.services import Services
-from app.services.demo import fill_demo
+from tests.helpers.messages import MessageRecorder
 from ui.tabs.attendance import tab as tab_module
 from ui.tabs.attendance.dialogs import CorrectionDialog
 from ui.tabs.attendance.model import DAY_ROLE, PERSON_ROLE
@@ -24,11 +23,8 @@ pytestmark = pytest.mark.usefixtures("qsettings_isolated")
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Services]:
-    services = Services.open(tmp_path / "d" / "onsitedesk.db", today=TODAY)
-    fill_demo(services)
-    yield services
-    services.close()
+def demo(demo_services: Services) -> Services:
+    return demo_services  # the demo site as of TODAY (tests/helpers/db.py)
 
 
 def _tab(qtbot: Any, services: Services, today: dt.date = TODAY) -> AttendanceTab:
@@ -131,7 +127,7 @@ def test_correction_without_reason_is_refused_in_the_form(qtbot: Any, demo: Serv
 
 
 def test_lock_freezes_the_month_and_reopen_needs_a_reason(
-        qtbot: Any, demo: Services, messages: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: Any, demo: Services, messages: MessageRecorder) -> None:
     tab = _tab(qtbot, demo, today=dt.date(2026, 10, 15))
     messages.answer = True
     tab.toggle_lock()
@@ -139,11 +135,9 @@ def test_lock_freezes_the_month_and_reopen_needs_a_reason(
     assert tab.model.month is not None and tab.model.month.locked
     assert not tab.btn_correct.isEnabled()
     assert tab.banner.isVisibleTo(tab) and "2026-10" in tab.banner.text()
-    monkeypatch.setattr(tab_module.QInputDialog, "getText", lambda *a, **k: ("", True))
+    messages.reply("", "甲方要求更正")
     tab.toggle_lock()
     assert messages.errors == [strings.MONTH_REOPEN_NEEDS_REASON]
-    monkeypatch.setattr(tab_module.QInputDialog, "getText",
-                        lambda *a, **k: ("甲方要求更正", True))
     tab.toggle_lock()
     _wait_reload(qtbot, tab)
     assert not tab.model.month.locked

@@ -15,8 +15,6 @@ from app import strings
 from app.domain import handover as rules
 from app.domain.roster import PersonFields
 from app.services import Changes
-from app.services.handover_demo import add_demo_changes
-from ui.tabs.handover import tab as tab_module
 from ui.tabs.handover.checklist import HandoverDialog
 from ui.tabs.handover.dialogs import ChangeDialog, FinishDialog
 from ui.tabs.handover.tab import HandoverTab, HandoverWarningsLabel
@@ -42,7 +40,7 @@ def _tab(qtbot: Any, services: Any, today: dt.date = TODAY) -> HandoverTab:
 
 @pytest.fixture
 def demo(demo_services: Any) -> Any:
-    add_demo_changes(demo_services, D(2026, 11, 29))
+    """The demo site, its change included, as of TODAY (tests/helpers/db.py)."""
     return demo_services
 
 
@@ -201,7 +199,7 @@ def test_print_menu_writes_each_form(qtbot: Any, demo: Any, tmp_path: Path,
 def test_errors_go_through_the_message_bridge(qtbot: Any, demo: Any, messages: Any,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     tab = _tab(qtbot, demo)
-    monkeypatch.setattr(tab_module.QInputDialog, "getText", lambda *_a, **_k: ("", True))
+    messages.reply("")
     tab.cancel()  # an empty reason is refused by the service
     assert messages.errors and "原因" in messages.errors[0]
     messages.answer = True

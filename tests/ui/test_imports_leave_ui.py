@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QWidget
 from app import strings
 from app.domain.leave import Span
 from app.services import Services
-from ui.tabs.imports import tab as imports_module
+from tests.helpers.messages import MessageRecorder
 from ui.tabs.imports.tab import ImportsTab
-from ui.tabs.leave import tab as leave_module
 from ui.tabs.leave.dialog import LeaveDialog
 from ui.tabs.leave.tab import LeaveTab
 from ui.tasks import TaskRunner
@@ -48,8 +47,8 @@ def test_usb_import_shows_result_problems_history_and_unmapped(
 
 
 def test_reimport_adds_nothing_and_revert_hides_the_batch(
-        qtbot: Any, demo_services: Services, tmp_path: Path, messages: Any,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: Any, demo_services: Services, tmp_path: Path,
+        messages: MessageRecorder) -> None:
     host = _host(qtbot)
     tab = ImportsTab(demo_services, TaskRunner(host), parent=host)
     path = tmp_path / "1_attlog.dat"
@@ -62,8 +61,7 @@ def test_reimport_adds_nothing_and_revert_hides_the_batch(
     qtbot.waitUntil(lambda: len(tab.batches) >= 3, timeout=10000)
     assert (tab.batches[0].new, tab.batches[0].duplicate) == (0, 2)
     tab.history.selectRow(1)  # the first USB batch
-    monkeypatch.setattr(imports_module.QInputDialog, "getText",
-                        lambda *a, **k: ("误导入了测试文件", True))
+    messages.reply("误导入了测试文件")
     tab.revert_selected()
     assert tab.batches[1].reverted_at is not None
     assert "误导入了测试文件" in tab.history_model.cell(1, 9)
@@ -108,7 +106,7 @@ def test_leave_dialog_shows_checks_live_and_needs_a_reason_to_override(
 
 
 def test_leave_tab_approve_flows_into_the_list(qtbot: Any, demo_services: Services,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+                                              messages: MessageRecorder) -> None:
     people = {p.employee_no: p for p in demo_services.roster.list_people()}
     leave, _ = demo_services.leave.add(
         people["HX1002"].id, "personal_leave",
@@ -118,8 +116,7 @@ def test_leave_tab_approve_flows_into_the_list(qtbot: Any, demo_services: Servic
     tab = LeaveTab(demo_services, TaskRunner(host), parent=host)
     tab.table.selectRow(0)
     assert tab.buttons["approve"].isEnabled()
-    answers = iter([("周立群", True), ("同意", True)])
-    monkeypatch.setattr(leave_module.QInputDialog, "getText", lambda *a, **k: next(answers))
+    messages.reply("周立群", "同意")
     tab.approve()
     assert demo_services.leave.get(leave.id).state == "approved"
     assert tab.model.cell(0, 6) == strings.LEAVE_STATE_LABELS["approved"]

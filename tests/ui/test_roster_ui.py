@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog
 
 from app import strings
+from tests.helpers.messages import MessageRecorder
 from ui.main_window import MainWindow
 from ui.tabs.roster import tab as tab_module
 from ui.tabs.roster.model import COLUMNS, RosterFilter
@@ -244,15 +246,17 @@ def test_nursing_period_from_the_person_dialog_absorbs_lateness(qtbot: Any,
     assert detail.result.am.verdict == "present"  # 55 minutes late, inside the nursing hour
 
 
+@pytest.mark.expect_error_log
 def test_expected_errors_are_plain_messages_and_bugs_name_the_log(
-        qtbot: Any, messages: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: Any, messages: MessageRecorder, error_log: list[logging.LogRecord]) -> None:
     """DESIGN §5: an AppError is a Chinese message; anything else shows the log path."""
     from app.errors import AppError
     from ui import errors
 
     errors.show_exception(AppError("文件第 3 行日期不对"))
     assert messages.errors == ["文件第 3 行日期不对"]
-    shown: list[str] = []
-    monkeypatch.setattr(errors.QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     errors.show_exception(RuntimeError("boom"))
-    assert shown and str(errors.log_file()) in shown[0]
+    crash = messages.shown[-1]
+    assert (crash.kind, crash.title) == ("critical", strings.CRASH_TITLE)
+    assert crash.text == strings.UNEXPECTED_ERROR.format(log=errors.log_file())
+    assert [r.getMessage() for r in error_log] == ["unexpected error"]

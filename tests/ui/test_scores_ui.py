@@ -4,8 +4,6 @@ waivers, the rule catalogue dialog, refresh on changes and printing (issue 9).""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +13,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from app import strings
 from app.services import Changes, Services
-from app.services.demo import fill_demo
 from app.services.scores import ScoreService
-from app.services.scores_demo import add_demo_incidents
+from tests.helpers.messages import MessageRecorder
 from ui.common.table_model import ROW_ROLE
-from ui.tabs.scores import tab as tab_module
 from ui.tabs.scores.rules_dialog import RuleCatalogueDialog
 from ui.tabs.scores.tab import ScoresTab
 from ui.tasks import TaskRunner
@@ -29,28 +25,10 @@ CLOCK = dt.datetime(2026, 11, 27, 16, 45)  # a Friday afternoon, before "now"
 pytestmark = pytest.mark.usefixtures("qsettings_isolated")
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo site with the demo incidents, built once and copied for each test."""
-    path = tmp_path_factory.mktemp("scores-demo") / "onsitedesk.db"
-    services = Services.open(path)
-    fill_demo(services, today=TODAY)
-    manual = [i for i in services.scores.incidents(2026, 11, now=CLOCK)
-              if i.source == "manual"]
-    if not manual:  # until app.services.demo calls it itself
-        add_demo_incidents(services, TODAY)
-    services.close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Services]:
-    target = tmp_path / "d" / "onsitedesk.db"
-    target.parent.mkdir()
-    shutil.copyfile(demo_file, target)
-    services = Services.open(target, daily_backup=False)
-    yield services
-    services.close()
+def demo(demo_services: Services) -> Services:
+    """The demo site with the demo incidents, as of TODAY (tests/helpers/db.py)."""
+    return demo_services
 
 
 def _tab(qtbot: Any, services: Services, today: dt.date = TODAY) -> ScoresTab:
@@ -156,16 +134,14 @@ def test_quick_entry_explains_what_is_missing(qtbot: Any, demo: Services) -> Non
     assert "2026-10" in entry.message.text()  # the locked month refuses it
 
 
-def test_waive_needs_a_reason_then_stays_visible(qtbot: Any, demo: Services, messages: Any,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_waive_needs_a_reason_then_stays_visible(qtbot: Any, demo: Services,
+                                                messages: MessageRecorder) -> None:
     tab = _tab(qtbot, demo)
     tab.select_person(_pid(demo, "HX1003"))
     tab.incidents.selectRow(0)  # the severe lateness, −10
-    monkeypatch.setattr(tab_module.QInputDialog, "getText", lambda *a, **k: ("", True))
+    messages.reply("", "地铁停运，有通报")
     tab.waive_selected()
     assert messages.errors == [strings.SCORE_WAIVE_NEEDS_REASON]
-    monkeypatch.setattr(tab_module.QInputDialog, "getText",
-                        lambda *a, **k: ("地铁停运，有通报", True))
     tab.waive_selected()
     _reloaded(qtbot, tab)
     person = tab.result.person(_pid(demo, "HX1003")) if tab.result else None

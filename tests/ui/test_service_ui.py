@@ -4,8 +4,6 @@ the keyboard, the commitments dialog, the team grid of daily reports, printing."
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +15,6 @@ from PySide6.QtWidgets import QLineEdit
 from app import strings
 from app.domain.service_log import RecordFields, StaffVisit, record_number
 from app.services import Changes, Services
-from app.services.demo import fill_demo
-from app.services.service_demo import add_demo_service
 from ui.tabs.service.dialog import CommitmentsDialog, RecordDialog
 from ui.tabs.service.model import CARRIED_BACKGROUND
 from ui.tabs.service.tab import ServiceTab
@@ -28,31 +24,10 @@ TODAY = dt.date(2026, 11, 29)
 pytestmark = pytest.mark.usefixtures("qsettings_isolated")
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo site with its service log, built once and copied for each test."""
-    path = tmp_path_factory.mktemp("svc-ui") / "onsitedesk.db"
-    services = Services.open(path, today=TODAY)
-    try:
-        fill_demo(services, today=TODAY)
-        add_demo_service(services, TODAY)
-    finally:
-        services.close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
-    target = tmp_path / "d" / "onsitedesk.db"
-    target.parent.mkdir()
-    src, dst = sqlite3.connect(demo_template), sqlite3.connect(target)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    services = Services.open(target, today=TODAY, daily_backup=False)
-    yield services
-    services.close()
+def demo(demo_services: Services) -> Services:
+    """The demo site with its service log, as of TODAY (tests/helpers/db.py)."""
+    return demo_services
 
 
 def _tab(qtbot: Any, services: Services) -> ServiceTab:

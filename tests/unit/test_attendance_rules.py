@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -473,11 +474,31 @@ def test_rules_timeline_applies_from_its_date_on() -> None:
 @pytest.mark.parametrize(("key", "value"), [
     ("schedule.am", "25:00-12:00"), ("schedule.am", "12:00-08:30"),
     ("schedule.pm", "11:00-17:30"), ("rules.late_grace_minutes", "-1"),
-    ("rules.late_grace_minutes", "abc"), ("rules.day_start", "09:00")])
+    ("rules.late_grace_minutes", "abc"), ("rules.day_start", "09:00"),
+    ("schedule.am", "08:30"), ("schedule.am", "8.30-12")])
 def test_invalid_settings_are_refused(key: str, value: str) -> None:
     """A1/A2 settings: impossible times and negative minutes are refused."""
     with pytest.raises(ValueError):
         apply_setting(Rules(), key, value)
+
+
+def test_an_unknown_setting_key_is_refused() -> None:
+    with pytest.raises(KeyError):
+        apply_setting(Rules(), "rules.no_such_thing", "1")
+
+
+def test_rules_timeline_ignores_keys_that_are_not_attendance_rules() -> None:
+    """The settings table also holds the legend symbols; they do not change the rules."""
+    tl = RulesTimeline.build([(D(2026, 6, 1), "legend.late", "迟"),
+                              (D(2026, 6, 1), "rules.severe_minutes", "45")])
+    assert tl.at(D(2026, 6, 1)) == replace(Rules(), severe_minutes=45)
+    assert tl.at(D(2026, 5, 31)) == Rules()
+
+
+def test_a_setting_from_the_very_beginning_replaces_the_defaults() -> None:
+    tl = RulesTimeline.build([(dt.date.min, "rules.late_grace_minutes", "5")])
+    assert tl.starts == (dt.date.min,)
+    assert tl.at(D(2000, 1, 1)).late_grace == 5
 
 
 def test_default_rules_are_the_regulation() -> None:
@@ -488,3 +509,72 @@ def test_default_rules_are_the_regulation() -> None:
     assert (r.late_grace, r.early_grace, r.severe_minutes) == (0, 0, 30)
     assert (r.explanation_absences, r.explanation_late_minutes) == (3, 180)
     assert CAL.kind_of(TUESDAY) == WORKDAY
+
+
+def test_nursing_hour_left_over_covers_the_lunch_time_edges() -> None:
+    """Nursing hour (RULES: one hour a day, counted as working time): an on-time morning
+    leaves the whole hour for the lunch-time edges: 30 minutes early before lunch and
+    40 minutes late after it use 60 minutes, so only 10 minutes of lateness remain."""
+    d = classify(TUESDAY, "08:25", "11:30", "14:40", "17:35", person=NURSING)
+    assert (d.am.verdict, d.am.early_minutes) == (PRESENT, 0)
+    assert (d.pm.verdict, d.pm.late_minutes) == (LATE, 10)
+
+
+def test_nursing_hour_within_the_grace_leaves_the_session_present() -> None:
+    """With a 15-minute grace, 70 minutes late after lunch less the nursing hour is 10: on
+    time."""
+    d = classify(TUESDAY, "08:25", "12:05", "15:10", "17:35", person=NURSING, rules=GRACE_15)
+    assert (d.pm.verdict, d.pm.late_minutes) == (PRESENT, 0)
+
+
+def test_nursing_hour_early_leave_before_lunch_within_the_hour() -> None:
+    """Leaving 70 minutes before noon uses the hour; the 10 left are early leave."""
+    d = classify(TUESDAY, "08:25", "10:50", "13:55", "17:35", person=NURSING)
+    assert (d.am.verdict, d.am.early_minutes) == (EARLY_LEAVE, 10)
+    assert (d.pm.verdict, d.pm.late_minutes) == (PRESENT, 0)
+
+
+def test_nursing_hour_does_not_hide_a_missing_punch() -> None:
+    """Late after lunch is covered by the hour, but a missing sign-out stays a missing punch."""
+    d = classify(TUESDAY, "08:25", "12:05", "14:20", person=NURSING)
+    assert (d.pm.verdict, d.pm.late_minutes, d.pm.missing_out) == (MISSING_PUNCH, 0, True)
+
+
+def test_a_day_adds_up_the_minutes_of_its_two_sessions() -> None:
+    """10 minutes late in the morning, 5 minutes early in the afternoon (grace 0)."""
+    d = classify(TUESDAY, "08:40", "12:05", "13:55", "17:25")
+    assert (d.late_minutes, d.early_minutes) == (10, 5)
+    assert d.session(AM) is d.am and d.session(PM) is d.pm
+
+
+@pytest.mark.parametrize(("year", "month", "days", "last"), [
+    (2026, 2, 28, D(2026, 2, 28)), (2024, 2, 29, D(2024, 2, 29)),
+    (2026, 11, 30, D(2026, 11, 30)), (2026, 12, 31, D(2026, 12, 31))])
+def test_month_dates_are_every_day_of_the_month(year: int, month: int, days: int,
+                                                last: dt.date) -> None:
+    from app.domain.attendance import month_dates
+
+    dates = month_dates(year, month)
+    assert (len(dates), dates[0], dates[-1]) == (days, D(year, month, 1), last)
+
+
+def test_sessions_not_yet_due_or_off_site_carry_their_own_symbol() -> None:
+    """P2: the legend decides how a pending session or a day off site is printed."""
+    from app.domain.attendance import NOT_ON_SITE, SessionResult
+    from app.domain.legend import session_marks
+
+    legend = {**L, "pending": "…", "not_on_site": "-"}
+    assert session_marks(SessionResult(PENDING), legend) == ["…"]
+    assert session_marks(SessionResult(NOT_ON_SITE), legend) == ["-"]
+    assert session_marks(SessionResult(NOT_ON_SITE), L) == [L["not_on_site"]]
+
+
+def test_default_setting_values_are_the_regulation_as_text() -> None:
+    """A1/A2: what the settings screen shows before anything is changed."""
+    from app.domain.schedule import default_values
+
+    values = default_values()
+    assert (values["schedule.am"], values["schedule.pm"]) == ("08:30-12:00", "14:00-17:30")
+    assert values["rules.late_grace_minutes"] == "0"
+    assert values["rules.severe_minutes"] == "30"
+    assert all(apply_setting(Rules(), k, v) == Rules() for k, v in values.items())

@@ -24,11 +24,12 @@ from app.domain.attendance import (
     REST_DAY,
 )
 from app.domain.roster import PersonFields
-from app.errors import ValidationError
 from app.services import Services
 from app.services.attendance_dto import MonthDTO, PersonMonth
 from app.services.punches import PunchRow
 from app.storage.tables import AuditLog
+from tests.helpers.db import DEMO_TODAY
+from tests.helpers.errors import raises_invalid
 
 D = dt.date
 JAN_1 = D(2026, 1, 1)
@@ -133,10 +134,10 @@ def test_settings_show_follows_the_date(services: Services) -> None:
 
 def test_invalid_setting_is_refused(services: Services) -> None:
     """A2 settings: a bad value or an unknown key is refused with a Chinese message."""
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid("value", strings.SETTING_BAD_VALUE.format(
+            key="schedule.am", value="25:00-12:00", example="08:30-12:00")):
         services.settings.set("schedule.am", "25:00-12:00", D(2026, 6, 1))
-    assert "schedule.am" in str(exc.value)
-    with pytest.raises(ValidationError):
+    with raises_invalid("key", template=strings.SETTING_UNKNOWN, key="rules.no_such_thing"):
         services.settings.set("rules.no_such_thing", "1", D(2026, 6, 1))
     assert services.settings.show(D(2026, 6, 1))["history"] == []
 
@@ -145,8 +146,9 @@ def test_back_dated_setting_conflicting_with_a_later_change_is_refused(
         services: Services) -> None:
     """A1 effective dating: a change may not make a later period's sessions overlap."""
     services.settings.set("schedule.pm", "12:30-17:30", D(2026, 9, 1))  # fine with 08:30-12:00
-    with pytest.raises(ValidationError):
-        # fine on 06-01 (afternoon 14:00 then) but overlaps the 12:30 afternoon from 09-01 on
+    # fine on 06-01 (afternoon 14:00 then) but overlaps the 12:30 afternoon from 09-01 on
+    with raises_invalid("value", strings.SETTING_CONFLICT.format(
+            key="schedule.am", value="08:00-13:00", date="2026-06-01")):
         services.settings.set("schedule.am", "08:00-13:00", D(2026, 6, 1))
     services.settings.show(D(2026, 10, 1))  # and the project stays usable
 
@@ -281,11 +283,11 @@ def test_correction_add_and_revoke(services: Services) -> None:
     assert (s.late_minutes, s.missing_punches) == (0, 0)
     assert s.days[MONDAY.day - 1].am.corrected_in and s.days[MONDAY.day - 1].pm.corrected_out
 
-    with pytest.raises(ValidationError):
+    with raises_invalid("reason", strings.REVOKE_NEEDS_REASON):
         services.attendance.revoke_correction(cid_in, "  ")
     services.attendance.revoke_correction(cid_in, "录入错误")
     assert day_of(month(services), MONDAY) == (LATE, PRESENT, L["late"])
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, strings.ALREADY_REVOKED):
         services.attendance.revoke_correction(cid_in, "again")
 
     detail = services.attendance.day_detail(pid, MONDAY, now=NOW)
@@ -298,14 +300,21 @@ def test_correction_add_and_revoke(services: Services) -> None:
     assert len(audit_rows(services, "punch_correction")) == 3  # two inserts, one revocation
 
 
-def test_correction_needs_reason_and_approver(services: Services) -> None:
+@pytest.mark.parametrize(("args", "field", "message"), [
+    (("am", "in", "08:30", "", "项目经理"), "reason", strings.CORRECTION_NEEDS_REASON),
+    (("am", "in", "08:30", "原因", ""), "approver", strings.CORRECTION_NEEDS_APPROVER),
+    (("am", "in", "8点半", "原因", "项目经理"), "time",
+     strings.CORRECTION_BAD_TIME.format(value="8点半")),
+    (("noon", "in", "08:30", "原因", "x"), "session",
+     strings.LEAVE_BAD_SESSION.format(value="noon")),
+    (("am", "mid", "08:30", "原因", "x"), "slot", strings.CORRECTION_BAD_SLOT.format(value="mid")),
+])
+def test_correction_needs_reason_and_approver(services: Services, args: tuple[str, ...],
+                                              field: str, message: str) -> None:
     """A3: a correction without reason or approver, or with a bad time, is refused."""
     pid = add_person(services)
-    for args in (("am", "in", "08:30", "", "项目经理"), ("am", "in", "08:30", "原因", ""),
-                 ("am", "in", "8点半", "原因", "项目经理"), ("noon", "in", "08:30", "原因", "x"),
-                 ("am", "mid", "08:30", "原因", "x")):
-        with pytest.raises(ValidationError):
-            services.attendance.add_correction(pid, MONDAY, *args)
+    with raises_invalid(field, message):
+        services.attendance.add_correction(pid, MONDAY, *args)
 
 
 def test_manual_absence_add_and_revoke(services: Services) -> None:
@@ -319,14 +328,14 @@ def test_manual_absence_add_and_revoke(services: Services) -> None:
     d = person_of(mon).summary.days[MONDAY.day - 1]
     assert d.am.absent_reason == d.pm.absent_reason == "proxy_punch"
 
-    with pytest.raises(ValidationError):
+    with raises_invalid("reason", strings.REVOKE_NEEDS_REASON):
         services.attendance.revoke_manual_absence(ids[0], "")
     services.attendance.revoke_manual_absence(ids[0], "登记错误")
     assert day_of(month(services), MONDAY) == (PRESENT, ABSENT, L["present"] + L["absent"])
     detail = services.attendance.day_detail(pid, MONDAY, now=NOW)
     assert [(m.session, m.kind, m.revoke_reason) for m in detail.manual] == [
         ("am", "proxy_punch", "登记错误"), ("pm", "proxy_punch", None)]
-    with pytest.raises(ValidationError):
+    with raises_invalid("kind", strings.MANUAL_BAD_KIND.format(value="sleeping")):
         services.attendance.add_manual_absence(pid, MONDAY, "am", "sleeping")
     assert services.maintenance.verify_audit().ok
 
@@ -348,12 +357,11 @@ def test_month_lock_freezes_results_until_reopened(services: Services) -> None:
     services.attendance.lock_month(2026, 10, now=NOW)
     assert services.attendance.is_locked(2026, 10)
 
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid(None, template=strings.MONTH_LOCKED, month="2026-10"):
         services.attendance.add_correction(pid, TUESDAY, "am", "in", "08:30", "原因", "经理")
-    assert "2026-10" in str(exc.value)
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, template=strings.MONTH_LOCKED, month="2026-10"):
         services.attendance.add_manual_absence(pid, MONDAY, "am", "proxy_punch")
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, strings.MONTH_ALREADY_LOCKED.format(month="2026-10")):
         services.attendance.lock_month(2026, 10, now=NOW)
     services.attendance.add_correction(pid, D(2026, 11, 2), "am", "in", "08:30", "原因", "经理")
 
@@ -364,14 +372,14 @@ def test_month_lock_freezes_results_until_reopened(services: Services) -> None:
     assert {**locked.as_json(), "locked": False} == before.as_json()
     assert day_of(locked, TUESDAY)[:2] == (ABSENT, ABSENT)
 
-    with pytest.raises(ValidationError):
+    with raises_invalid("reason", strings.MONTH_REOPEN_NEEDS_REASON):
         services.attendance.reopen_month(2026, 10, " ")
     assert services.attendance.is_locked(2026, 10)
     services.attendance.reopen_month(2026, 10, "补录考勤机数据")
     reopened = month(services)
     assert not reopened.locked
     assert day_of(reopened, TUESDAY) == (PRESENT, PRESENT, L["present"])
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, strings.MONTH_NOT_LOCKED.format(month="2026-10")):
         services.attendance.reopen_month(2026, 10, "again")
 
     events = audit_rows(services, "month_lock")
@@ -385,7 +393,7 @@ def test_revoking_in_a_locked_month_is_refused(services: Services) -> None:
     pid = add_person(services)
     cid, _ = services.attendance.add_correction(pid, MONDAY, "am", "in", "08:30", "原因", "经理")
     services.attendance.lock_month(2026, 10, now=NOW)
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, template=strings.MONTH_LOCKED, month="2026-10"):
         services.attendance.revoke_correction(cid, "录入错误")
 
 
@@ -401,12 +409,10 @@ def test_day_detail_of_a_locked_month_matches_the_snapshot(services: Services) -
 
 
 # ---- the demo site -------------------------------------------------------------------------------
-def test_demo_month_shows_the_scripted_problems(services: Services) -> None:
+def test_demo_month_shows_the_scripted_problems(demo_services: Services) -> None:
     """Demo: the scripted problems of November 2026 come out as the regulation judges them."""
-    from app.services.demo import fill_demo
-
-    fill_demo(services, today=D(2026, 11, 29))
-    mon = services.attendance.month(2026, 11, now=NOW)
+    assert D(2026, 11, 29) == DEMO_TODAY
+    mon = demo_services.attendance.month(2026, 11, now=NOW)
     by_no = {p.employee_no: p.summary for p in mon.people}
     assert by_no["HX1005"].needs_absence_explanation
     assert by_no["HX1005"].absence_count == 4

@@ -16,6 +16,7 @@ from app.domain.roster import PersonFields
 from app.services import Services
 from app.storage.audit import compute_hash
 from app.storage.tables import Person
+from tests.helpers.db import open_services
 
 ACTOR = "主管-测试"
 
@@ -33,12 +34,13 @@ class Trail:
 
 
 @pytest.fixture
-def audited_db(db_path: Path, today: dt.date) -> Iterator[Trail]:
+def audited_db(migrated_db: Path, today: dt.date) -> Iterator[Trail]:
     """add → update (rename) → mark_left → add_equipment, as one actor; then closed.
 
     Opening may itself write audited rows (reference data); those come first, below ``base``.
     """
-    s = Services.open(db_path, actor=ACTOR, today=today)
+    db_path = migrated_db
+    s = open_services(db_path, actor=ACTOR, today=today, daily_backup=False)
     try:
         base = s.maintenance.verify_audit().rows
         person, _ = s.roster.add(PersonFields(employee_no="E1", name="张三",

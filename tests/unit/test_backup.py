@@ -14,6 +14,7 @@ from app.errors import AppError, IntegrityCheckFailed
 from app.services import Services, restore_latest
 from app.storage import backup
 from app.storage.db import quick_check
+from tests.helpers.db import DatabaseTemplates, copy_database, open_services
 
 
 def _names(path: Path) -> list[str]:
@@ -28,13 +29,21 @@ def _daily(db_path: Path) -> list[Path]:
     return [p for p in backup.list_backups(db_path) if "-daily" in p.name]
 
 
-def _new_db_with(db_path: Path, *names: str) -> None:
-    s = Services.open(db_path)
-    try:
-        for i, name in enumerate(names, start=1):
-            s.roster.add(PersonFields(employee_no=f"E{i}", name=name, note="备注" * 200))
-    finally:
-        s.close()
+NewDb = Callable[..., None]
+
+
+@pytest.fixture
+def new_db_with(db_templates: DatabaseTemplates) -> NewDb:
+    """Make a new database at a path with these people (from the migrated template)."""
+    def make(db_path: Path, *names: str) -> None:
+        copy_database(db_templates.migrated(), db_path)
+        s = open_services(db_path, daily_backup=False)  # as the first open of a new file
+        try:
+            for i, name in enumerate(names, start=1):
+                s.roster.add(PersonFields(employee_no=f"E{i}", name=name, note="备注" * 200))
+        finally:
+            s.close()
+    return make
 
 
 # ---- rotation and content ----------------------------------------------------------------
@@ -72,8 +81,9 @@ def test_backup_includes_data_still_in_the_wal(services: Services) -> None:
     assert _names(target) == ["沃尔"]
 
 
-def test_backup_is_a_valid_database_with_the_earlier_data(db_path: Path) -> None:
-    _new_db_with(db_path, "甲", "乙")
+def test_backup_is_a_valid_database_with_the_earlier_data(new_db_with: NewDb,
+                                                         db_path: Path) -> None:
+    new_db_with(db_path, "甲", "乙")
     target = backup.make_backup(db_path, "manual")
     assert target.parent == db_path.parent / "backups"
     assert quick_check(target) is None
@@ -124,9 +134,9 @@ def _truncate(path: Path) -> bytes:
 
 
 @pytest.mark.parametrize("damage", [_corrupt_middle, _truncate], ids=["garbage", "truncated"])
-def test_corrupt_file_is_refused_and_the_newest_backup_restores_it(
+def test_corrupt_file_is_refused_and_the_newest_backup_restores_it(new_db_with: Callable[..., None],
         db_path: Path, damage: Callable[[Path], bytes]) -> None:
-    _new_db_with(db_path, *(f"人员{i}" for i in range(30)))
+    new_db_with(db_path, *(f"人员{i}" for i in range(30)))
     old = backup.make_backup(db_path, "manual", now=dt.datetime(2026, 11, 1, 8, 0))
     newest = backup.make_backup(db_path, "manual", now=dt.datetime(2026, 11, 28, 8, 0))
     assert len(_names(db_path)) == 30
@@ -151,8 +161,8 @@ def test_corrupt_file_is_refused_and_the_newest_backup_restores_it(
         s.close()
 
 
-def test_restore_skips_a_broken_backup(db_path: Path) -> None:
-    _new_db_with(db_path, *(f"人员{i}" for i in range(30)))
+def test_restore_skips_a_broken_backup(new_db_with: NewDb, db_path: Path) -> None:
+    new_db_with(db_path, *(f"人员{i}" for i in range(30)))
     good = backup.make_backup(db_path, "manual", now=dt.datetime(2026, 11, 1, 8, 0))
     bad = backup.make_backup(db_path, "manual", now=dt.datetime(2026, 11, 28, 8, 0))
     _corrupt_middle(bad)
@@ -161,17 +171,19 @@ def test_restore_skips_a_broken_backup(db_path: Path) -> None:
     assert len(_names(db_path)) == 30
 
 
-def test_restore_without_any_backup_is_an_app_error(db_path: Path) -> None:
-    _new_db_with(db_path, "甲")
+def test_restore_without_any_backup_is_an_app_error(new_db_with: NewDb,
+                                                    db_path: Path) -> None:
+    new_db_with(db_path, "甲")
     with pytest.raises(AppError):
         restore_latest(db_path)
 
 
 @pytest.mark.parametrize("folder", ["项目#1", "100%41"], ids=["hash-in-name", "percent-in-name"])
-def test_backup_and_check_work_in_any_folder_name(tmp_path: Path, folder: str) -> None:
+def test_backup_and_check_work_in_any_folder_name(new_db_with: NewDb, tmp_path: Path,
+                                                  folder: str) -> None:
     """Q2: the data folder may be called anything Windows allows."""
     db_path = tmp_path / folder / "onsitedesk.db"
-    _new_db_with(db_path, "甲")
+    new_db_with(db_path, "甲")
     s = Services.open(db_path)  # runs quick_check on the existing file
     try:
         target = s.maintenance.backup_now()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -32,15 +31,14 @@ from app.domain.calendar import (
     streak_warnings,
     year_warnings,
 )
+from tests.helpers.samples import shared_sample
 
-SHARED_CSV = Path(__file__).parents[2].parent / "shared" / "holidays" / "cn-2024-2026.csv"
 D = dt.date
 
 
 def _official_entries() -> list[DayEntry]:
-    if not SHARED_CSV.is_file():
-        pytest.skip(f"official holiday file not found at {SHARED_CSV} (shared/ is missing)")
-    with SHARED_CSV.open(encoding="utf-8-sig", newline="") as fh:
+    official = shared_sample("holidays/cn-2024-2026.csv")
+    with official.open(encoding="utf-8-sig", newline="") as fh:
         return [DayEntry(D.fromisoformat(r["date"]), r["kind"], r["name"])
                 for r in csv.DictReader(fh)]
 
@@ -287,3 +285,38 @@ def test_lunar_file_is_plausible_every_year(year: int) -> None:
     # and 10 days when a leap month falls in between (2025 has a leap 6th month).
     span = (f.mid_autumn - f.dragon_boat).days
     assert 96 <= span <= 100 or 125 <= span <= 130
+
+
+def test_a_long_streak_ending_on_the_last_day_of_the_range_is_reported() -> None:
+    """The streak 3-1 .. 3-12 (worked weekend 3-6/3-7) ends exactly where the range ends."""
+    long = HolidayCalendar.build([DayEntry(D(2027, 3, 6), ADJUSTED_WORKDAY),
+                                  DayEntry(D(2027, 3, 7), ADJUSTED_WORKDAY)])
+    assert long.longest_work_streaks(D(2027, 3, 8), D(2027, 3, 12), 6) == [
+        (D(2027, 3, 1), D(2027, 3, 12))]
+    assert long.longest_work_streaks(D(2027, 3, 8), D(2027, 3, 12), 12) == []
+
+
+def test_click_cycle_from_a_kind_the_day_cannot_have_starts_over() -> None:
+    """A plain workday on a weekend is an adjusted workday; a kind outside the day's cycle
+    (an adjusted workday on a Monday) starts the cycle at its first kind."""
+    monday, saturday = D(2027, 3, 1), D(2027, 3, 6)
+    assert next_kind(saturday, WORKDAY) == REST_DAY  # as if it were ADJUSTED_WORKDAY
+    assert next_kind(monday, ADJUSTED_WORKDAY) == WORKDAY
+
+
+def test_normalize_kind_refuses_an_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="holiday"):
+        normalize_kind(D(2027, 3, 1), "holiday")
+
+
+def test_a_date_the_table_does_not_mention_follows_the_week() -> None:
+    from app.domain.calendar import default_kind
+
+    assert default_kind(D(2027, 3, 1)) == WORKDAY  # Monday
+    assert default_kind(D(2027, 3, 6)) == REST_DAY  # Saturday
+
+
+def test_entries_list_the_table_in_date_order() -> None:
+    rows = [DayEntry(D(2027, 10, 8), REST_DAY, "国庆节"),
+            DayEntry(D(2027, 1, 1), STATUTORY_HOLIDAY, "元旦")]
+    assert HolidayCalendar.build(rows).entries() == rows[::-1]

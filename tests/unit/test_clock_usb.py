@@ -18,17 +18,13 @@ from app.devices.clock_usb import (
 )
 from app.devices.records import RawPunch, ReadProblem, ReadResult
 from app.errors import ImportFileError
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "zk-samples"
+from tests.helpers.samples import shared_sample
 
 T = dt.datetime
 
 
 def _sample(name: str) -> Path:
-    path = SAMPLES / name
-    if not path.is_file():
-        pytest.skip(f"real clock sample not available: {path} (kept outside the repository)")
-    return path
+    return shared_sample(f"zk-samples/{name}")
 
 
 @functools.cache

@@ -52,8 +52,8 @@ from app.domain.calendar import REST_DAY, STATUTORY_HOLIDAY
 from app.errors import AppError
 from app.services import Services
 from app.services.attendance_dto import DayDetail, MonthDTO, PersonMonth
-from app.services.demo import fill_demo
 from app.services.project_dto import ProjectDTO
+from tests.helpers.db import DatabaseTemplates, open_copy
 
 TODAY = dt.date(2026, 11, 29)
 NOW = dt.datetime(2026, 11, 29, 12)
@@ -77,9 +77,11 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    services = Services.open(tmp_path_factory.mktemp("docs") / "demo.db", today=TODAY)
-    fill_demo(services, today=TODAY)
+def demo(db_templates: DatabaseTemplates,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """One copy of the demo site for the module (the tests only read it)."""
+    services = open_copy(db_templates.demo(TODAY), tmp_path_factory.mktemp("docs") / "demo.db",
+                         today=TODAY)
     try:
         yield Demo(services, services.project.get(),
                    services.attendance.month(2026, 11, now=NOW))

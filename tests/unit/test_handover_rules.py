@@ -330,3 +330,21 @@ def test_default_checklist_puts_each_unreturned_item_under_the_return_line() -> 
         7, "NB-7", "equipment")
     assert len(items) == len(strings.CH_DEFAULT_ITEMS) + 2
     assert {t for t, _ in strings.CH_DEFAULT_ITEMS} <= set(titles)
+
+
+def test_a_plan_without_its_people_names_what_is_missing(cal: HolidayCalendar) -> None:
+    """A replacement needs the person leaving and the one joining (the service refuses such a
+    change; the domain still names both gaps)."""
+    d = compute_deadlines(D(2026, 12, 21), cal)
+    assert plan_problems(rules.REPLACE, d, cal, False, None) == [rules.LEAVING_MISSING,
+                                                                 rules.JOINING_MISSING]
+
+
+def test_deadlines_as_json_carry_the_replacement_limit_only_when_asked(
+        cal: HolidayCalendar) -> None:
+    plain = compute_deadlines(D(2026, 11, 23), cal).as_json()
+    demanded = compute_deadlines(D(2026, 11, 23), cal, demand_date=D(2026, 11, 2)).as_json()
+    assert "replacement_due" not in plain
+    assert demanded["replacement_due"] == "2026-11-23"
+    assert plain["change_date"] == "2026-11-23" and plain["provisional"] is False
+    assert {k: v for k, v in demanded.items() if k != "replacement_due"} == plain

@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +23,16 @@ from app.domain.calendar import (
     WORKDAY,
     DayEntry,
 )
-from app.errors import ImportFileError, ValidationError
+from app.errors import ImportFileError
 from app.services import Services
 from app.services.holidays import HolidayImportPlan, HolidayProblem
 from app.storage.db import current_revision, head_revision, migrate
 from app.storage.tables import AuditLog
+from tests.helpers.db import open_services
+from tests.helpers.errors import raises_invalid
+from tests.helpers.samples import shared_sample
 
-SHARED_CSV = Path(__file__).parents[2].parent / "shared" / "holidays" / "cn-2024-2026.csv"
+OFFICIAL_CSV = "holidays/cn-2024-2026.csv"  # in ../shared (tests/helpers/samples.py)
 D = dt.date
 S, R, A = STATUTORY_HOLIDAY, REST_DAY, ADJUSTED_WORKDAY
 FEST = strings.HOLIDAY_FESTIVAL_NAMES
@@ -72,9 +75,7 @@ YEAR_2027: list[tuple[str, str, str]] = [
 
 # ---- helpers -------------------------------------------------------------------------------------
 def official_rows() -> list[dict[str, str]]:
-    if not SHARED_CSV.is_file():
-        pytest.skip(f"official holiday file not found at {SHARED_CSV} (shared/ is missing)")
-    with SHARED_CSV.open(encoding="utf-8-sig", newline="") as fh:
+    with shared_sample(OFFICIAL_CSV).open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -122,10 +123,9 @@ def cli(services_path: Path) -> Callable[..., int]:
 
 
 @pytest.fixture
-def closed_db(db_path: Path) -> Iterator[Path]:
+def closed_db(migrated_db: Path) -> Path:
     """A seeded database file that no Services object holds open (for CLI runs)."""
-    Services.open(db_path).close()
-    yield db_path
+    return migrated_db
 
 
 # ---- bundled data and seeding ---------------------------------------------------------------
@@ -167,8 +167,9 @@ def test_seeding_is_idempotent_and_costs_one_select(db_path: Path) -> None:
 
 
 def test_seeding_restores_a_provisional_bundled_year_but_keeps_confirmed_edits(
-        db_path: Path) -> None:
-    services = Services.open(db_path, actor="tester")
+        migrated_db: Path) -> None:
+    db_path = migrated_db
+    services = open_services(db_path, actor="tester", daily_backup=False)
     try:
         services.holidays.set_year_status(2025, "provisional")
         services.holidays.set_day(D(2025, 10, 8), WORKDAY)
@@ -263,13 +264,14 @@ def test_csv_variants_read_the_same(services: Services, tmp_path: Path, header: 
 
 def test_reimporting_the_official_file_changes_nothing(services: Services) -> None:
     official_rows()
-    plan = services.holidays.plan_import(SHARED_CSV)
+    official = shared_sample(OFFICIAL_CSV)
+    plan = services.holidays.plan_import(official)
     assert plan.ok and plan.replace_years == (2024, 2025, 2026)
     assert all(d.unchanged for d in plan.diffs) and plan.warnings == ()
     before = {y: year_rows(services, y) for y in (2024, 2025, 2026)}
     services.holidays.commit_import(plan)
     assert {y: year_rows(services, y) for y in (2024, 2025, 2026)} == before
-    assert services.holidays.year_status(2025).source == f"import:{SHARED_CSV.name}"
+    assert services.holidays.year_status(2025).source == f"import:{official.name}"
 
 
 def test_diff_shows_added_changed_and_removed(services: Services, tmp_path: Path) -> None:
@@ -320,9 +322,9 @@ def test_invalid_file_is_refused_with_line_and_reason(services: Services,
     ]
     assert plan.errors[0].text == strings.HOLIDAY_PROBLEM_AT_LINE.format(
         file="bad.csv", line=3, reason=plan.errors[0].reason)
-    with pytest.raises(ValidationError) as err:
+    refused = strings.HOLIDAY_IMPORT_REFUSED.format(file="bad.csv", n=5)
+    with raises_invalid(None, "\n".join([refused, *(e.text for e in plan.errors)])):
         services.holidays.commit_import(plan)
-    assert plan.errors[0].text in err.value.message
     assert services.holidays.list_year(2027) == [] and audit_count(services) == before
 
 
@@ -495,8 +497,8 @@ def test_holiday_cn_year_without_lunar_data_is_refused(services: Services,
 
 
 # ---- manual edits --------------------------------------------------------------------------------
-def test_set_day_cycles_and_is_audited_as_manual(db_path: Path) -> None:
-    services = Services.open(db_path, actor="tester")
+def test_set_day_cycles_and_is_audited_as_manual(migrated_db: Path) -> None:
+    services = open_services(migrated_db, actor="tester", daily_backup=False)
     try:
         last_seed_row = audit_count(services)
         monday = D(2027, 3, 1)
@@ -510,9 +512,10 @@ def test_set_day_cycles_and_is_audited_as_manual(db_path: Path) -> None:
         assert services.holidays.set_day(saturday, WORKDAY)[0].kind == A
         assert services.holidays.calendar().is_workday(saturday)
         assert services.holidays.year_status(2027).status == "provisional"
-        with pytest.raises(ValidationError):
+        with raises_invalid("kind", strings.HOLIDAY_BAD_KIND.format(
+                date="2027-03-01", kind=strings.HOLIDAY_KIND_LABELS[A], weekday=WEEKDAYS[0])):
             services.holidays.set_day(monday, A)
-        with pytest.raises(ValidationError):
+        with raises_invalid("kind", strings.HOLIDAY_E_UNKNOWN_KIND.format(value="holiday")):
             services.holidays.set_day(monday, "holiday")
         with services.db.read() as s:
             audited = s.scalars(select(AuditLog).where(AuditLog.entity == "holiday_day",
@@ -532,7 +535,7 @@ def test_set_year_status(services: Services) -> None:
     assert not services.holidays.calendar().is_provisional(2027)
     services.holidays.set_year_status(2027, "provisional")
     assert services.holidays.calendar().is_provisional(2027)
-    with pytest.raises(ValidationError):
+    with raises_invalid("status", strings.HOLIDAY_BAD_STATUS.format(value="maybe")):
         services.holidays.set_year_status(2027, "maybe")
 
 
@@ -596,11 +599,9 @@ def test_list_prints_a_readable_table(closed_db: Path, capsys: pytest.CaptureFix
         kind=strings.HOLIDAY_KIND_LABELS[first["kind"]], name=first["name"])
 
 
-def test_app_cli_main_runs_the_holiday_commands_once_wired(
+def test_app_cli_main_runs_the_holiday_commands(
         closed_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from app import cli as app_cli
 
-    if "holidays" not in app_cli.build_parser().format_help():
-        pytest.skip("app/cli.py does not register app.cli_holidays yet")
     assert app_cli.main(["--db", str(closed_db), "holidays", "list", "2027", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "provisional"

@@ -17,6 +17,7 @@ from unit_helpers import roster_rows, write_xlsx
 from app.domain.roster import PersonFields
 from app.services import Services
 from app.storage.db import quick_check
+from tests.helpers.db import open_services
 
 pytestmark = [
     pytest.mark.slow,
@@ -55,9 +56,10 @@ def _people_and_audit(db_path: Path) -> tuple[int, bool, int]:
         services.close()
 
 
-def test_sigkill_during_import_commit_changes_nothing(db_path: Path, tmp_path: Path) -> None:
+def test_sigkill_during_import_commit_changes_nothing(migrated_db: Path, tmp_path: Path) -> None:
+    db_path = migrated_db
     roster = write_xlsx(tmp_path / "roster200.xlsx", roster_rows(200))
-    services = Services.open(db_path)
+    services = open_services(db_path, daily_backup=False)  # as the first open of a new file
     try:  # two people who were there before the import
         services.roster.add(PersonFields(employee_no="OLD1", name="老甲", device_user_id="901"))
         services.roster.add(PersonFields(employee_no="OLD2", name="老乙", device_user_id="902"))

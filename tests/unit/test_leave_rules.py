@@ -403,3 +403,12 @@ def test_overtime_rate_by_day_kind(cal: HolidayCalendar, day: dt.date, kind: str
     """O1: calendar day kind sets the rate: workday/adjusted 1.5, rest day 2, statutory 3."""
     assert cal.kind_of(day) == kind
     assert overtime_rate(kind) == rate
+
+
+def test_a_span_is_valid_only_when_it_does_not_end_before_it_starts() -> None:
+    """L1: half days count; the afternoon of a day cannot run to its own morning."""
+    day = dt.date(2026, 3, 10)
+    assert Span(day, "am", day, "pm").valid()
+    assert Span(day, "am", day, "am").valid()
+    assert not Span(day, "pm", day, "am").valid()
+    assert not Span(day, "am", day - dt.timedelta(days=1), "pm").valid()

@@ -36,13 +36,13 @@ from app.domain.leave import (
     Span,
 )
 from app.domain.roster import PersonFields
-from app.errors import ValidationError
 from app.services import Services
 from app.services.attendance_dto import MonthDTO, PersonMonth
 from app.services.leave import parse_point
 from app.services.leave_dto import LeaveDTO
 from app.services.punches import PunchRow
 from app.storage.tables import AuditLog
+from tests.helpers.errors import raises_invalid
 
 D = dt.date
 T = dt.datetime
@@ -165,10 +165,9 @@ def test_emergency_leave_needs_whom_was_contacted(services: Services,
                                                   team: tuple[int, int]) -> None:
     """L4: emergency leave without contacted_whom is refused and nothing is stored."""
     me, dep = team
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid("contacted_whom", strings.LEAVE_EMERGENCY_NEEDS_CONTACT):
         file_leave(services, me, "2026-03-10", "2026-03-10", dep,
                    filed_at=T(2026, 3, 10, 7), emergency=True, contacted_whom="  ")
-    assert str(exc.value) == strings.LEAVE_EMERGENCY_NEEDS_CONTACT
     assert services.leave.requests() == []
 
 
@@ -176,7 +175,7 @@ def test_only_emergency_leave_is_back_filed(services: Services, team: tuple[int,
     """L4: back-filing an ordinary request is refused."""
     me, dep = team
     leave = file_leave(services, me, "2026-03-10", "2026-03-10", dep)
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, strings.LEAVE_NOT_EMERGENCY.format(id=leave.id)):
         services.leave.backfile(leave.id)
 
 
@@ -211,9 +210,10 @@ def test_personal_leave_longer_than_a_month_is_flagged(services: Services,
 def test_end_before_start_is_refused(services: Services, team: tuple[int, int]) -> None:
     """L1: a request ending before it starts (even by half a day) is refused."""
     me, dep = team
-    with pytest.raises(ValidationError):
+    with raises_invalid("end", strings.LEAVE_BAD_SPAN.format(
+            start="2026-03-10pm", end="2026-03-10am")):
         file_leave(services, me, "2026-03-10pm", "2026-03-10am", dep)
-    with pytest.raises(ValidationError):
+    with raises_invalid("type", template=strings.LEAVE_BAD_TYPE, value="holiday_leave"):
         file_leave(services, me, "2026-03-10", "2026-03-10", dep, leave_type="holiday_leave")
 
 
@@ -338,14 +338,17 @@ def test_rejected_is_final(services: Services, team: tuple[int, int]) -> None:
     """L7: approving (PM or client) or cancelling a rejected request raises ValidationError."""
     me, dep = team
     leave = file_leave(services, me, "2026-03-10", "2026-03-10", dep)
-    with pytest.raises(ValidationError):
+    with raises_invalid("note", strings.LEAVE_NEEDS_REASON):
         services.leave.reject(leave.id, "项目经理", " ")  # a rejection needs a reason
     services.leave.reject(leave.id, "项目经理", "人手不足")
     for role in ("project_manager", "client_dept"):
-        with pytest.raises(ValidationError) as exc:
+        with raises_invalid(None, strings.LEAVE_BAD_TRANSITION.format(
+                id=leave.id, state=strings.LEAVE_STATE_LABELS[REJECTED],
+                action=strings.LEAVE_ACTIONS["approve"])):
             services.leave.approve(leave.id, "项目经理", role=role)
-        assert strings.LEAVE_STATE_LABELS[REJECTED] in str(exc.value)
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, strings.LEAVE_BAD_TRANSITION.format(
+            id=leave.id, state=strings.LEAVE_STATE_LABELS[REJECTED],
+            action=strings.LEAVE_ACTIONS["cancel"])):
         services.leave.cancel(leave.id, "撤回")
     got = services.leave.get(leave.id)
     assert (got.state, got.decision_note, got.pm_approver) == (REJECTED, "人手不足", "")
@@ -357,17 +360,22 @@ def test_cancelled_is_final_and_drafts_are_not_approved(services: Services,
     """L7: drafts are not approved directly; cancelled is final; approval needs a name."""
     me, dep = team
     draft = file_leave(services, me, "2026-03-10", "2026-03-10", dep, draft=True)
-    with pytest.raises(ValidationError):
+    def refused(state: str, action: str) -> Any:
+        return raises_invalid(None, strings.LEAVE_BAD_TRANSITION.format(
+            id=draft.id, state=strings.LEAVE_STATE_LABELS[state],
+            action=strings.LEAVE_ACTIONS[action]))
+
+    with refused(DRAFT, "approve"):
         services.leave.approve(draft.id, "项目经理")
     submitted = services.leave.submit(draft.id)[0]
-    with pytest.raises(ValidationError):
+    with raises_invalid("approver", strings.LEAVE_NEEDS_APPROVER):
         services.leave.approve(submitted.id, "  ")
     services.leave.cancel(draft.id, "不请了")
-    with pytest.raises(ValidationError):
+    with refused(CANCELLED, "submit"):
         services.leave.submit(draft.id)
-    with pytest.raises(ValidationError):
+    with refused(CANCELLED, "approve"):
         services.leave.approve(draft.id, "项目经理")
-    with pytest.raises(ValidationError):
+    with refused(CANCELLED, "return"):
         services.leave.return_(draft.id, D(2026, 3, 11))
     assert services.leave.get(draft.id).state == CANCELLED
 
@@ -443,7 +451,9 @@ def test_extension_of_a_morning_ending_starts_that_afternoon(
     ext, _ = services.leave.extend(half.id, TUE, "pm", T(2026, 10, 12, 9))
     assert (ext.span.start, ext.span.start_session, ext.days, ext.violations) == (
         TUE, "pm", 0.5, ())
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, strings.LEAVE_BAD_TRANSITION.format(
+            id=ext.id, state=strings.LEAVE_STATE_LABELS[SUBMITTED],
+            action=strings.LEAVE_ACTIONS["extend"])):
         services.leave.extend(ext.id, WED, "pm", T(2026, 10, 12, 9))  # still submitted
 
 
@@ -470,7 +480,7 @@ def test_overtime_day_kind_rate_and_hours(services: Services, team: tuple[int, i
                                             T(2026, 9, 30, 9))
         assert (ot.day_kind, ot.rate, ot.hours, ot.kind) == (kind, rate, 2.5, "required")
         assert (ot.state, ot.late_application) == (SUBMITTED, False)
-    with pytest.raises(ValidationError):
+    with raises_invalid("time", strings.OVERTIME_BAD_TIME.format(value="20:30-18:00")):
         services.leave.add_overtime(me, MON, "20:30-18:00", "voluntary", T(2026, 9, 30, 9))
 
 

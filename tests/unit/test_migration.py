@@ -14,6 +14,8 @@ from app.errors import DatabaseError
 from app.services import Services
 from app.storage.db import alembic_config, head_revision, migrate
 
+pytestmark = pytest.mark.real_migrations  # every new file here runs Alembic
+
 PERSON_0001_COLUMNS = ("id", "project_id", "employee_no", "name", "device_user_id", "role",
                        "phone", "id_card_no", "start_date", "end_date", "status", "nda_signed",
                        "nda_date", "training_done", "training_date", "note")

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from unit_helpers import id_check_char, valid_id
 
+from app import strings
 from app.domain.roster import (
     FieldProblem,
     PersonFields,
@@ -14,7 +15,9 @@ from app.domain.roster import (
     id_card_check_char,
     mask_id_card,
     mask_phone,
+    normalize_device_user_id,
     normalize_id_card,
+    normalize_phone,
     parse_date,
     parse_status,
 )
@@ -87,6 +90,12 @@ def test_mask_phone_never_shows_a_landline_in_full() -> None:
     assert "1234567" not in masked
 
 
+def test_short_numbers_are_masked_completely() -> None:
+    """Q3: too short to keep a prefix and a tail without showing most of it: all stars."""
+    assert mask_phone("1234") == "****"
+    assert mask_id_card("110105123") == "*********"
+
+
 # ---- dates -------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", ["2026-03-01", "2026/3/1", "2026年3月1日", "2026年3月1",
                                   "20260301", "2026-03-01 00:00:00", " 2026.03.01 "])
@@ -144,3 +153,42 @@ def test_check_person_lists_each_broken_rule() -> None:
                      end_date=dt.date(2026, 2, 1), status="on_leave")
     fields = {f for f, _ in check_person(p)}
     assert fields == {"employee_no", "name", "status", "end_date"}
+
+
+def test_check_person_refuses_over_long_texts() -> None:
+    p = PersonFields(employee_no="E" * 51, name="张" * 51, role="运" * 51)
+    assert check_person(p) == [("employee_no", strings.R_TOO_LONG.format(n=50)),
+                               ("name", strings.R_TOO_LONG.format(n=50)),
+                               ("role", strings.R_TOO_LONG.format(n=50))]
+
+
+def test_check_person_refuses_a_bad_phone_and_a_bad_clock_user_id() -> None:
+    p = PersonFields(employee_no="1001", name="张三", phone="12345", device_user_id="12-34")
+    assert check_person(p) == [("phone", strings.R_BAD_PHONE.format(value="12345")),
+                               ("device_user_id", strings.R_BAD_DEVICE_ID.format(value="12-34"))]
+
+
+def test_normalize_device_user_id_reads_excel_numbers_and_blanks() -> None:
+    """An Excel number cell reads as '7.0'; a blank cell means no clock user id."""
+    assert normalize_device_user_id("7.0") == "7"
+    assert normalize_device_user_id("  ") is None
+    with pytest.raises(FieldProblem) as exc:
+        normalize_device_user_id(".0")
+    assert exc.value.reason == strings.R_BAD_DEVICE_ID.format(value=".0")
+
+
+def test_normalize_phone_refuses_what_is_no_phone_number() -> None:
+    with pytest.raises(FieldProblem) as exc:
+        normalize_phone("138-1234")
+    assert exc.value.reason == strings.R_BAD_PHONE.format(value="138-1234")
+
+
+def test_the_status_follows_the_dates_when_the_file_gives_none() -> None:
+    """R1: ended before today: left; starting after today: pending; else active."""
+    from app.domain.roster import default_status
+
+    today = dt.date(2026, 11, 29)
+    assert default_status(dt.date(2026, 1, 5), dt.date(2026, 11, 28), today) == "left"
+    assert default_status(dt.date(2026, 12, 1), None, today) == "pending"
+    assert default_status(dt.date(2026, 1, 5), today, today) == "active"
+    assert default_status(None, None, today) == "active"

@@ -7,11 +7,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from unit_helpers import valid_id
+from unit_helpers import id_check_char, valid_id
 
+from app import strings
 from app.domain.roster import PersonFields
-from app.errors import AppError, NotFoundError, ValidationError
+from app.errors import AppError, NotFoundError
 from app.services import Services
+from tests.helpers.errors import raises_invalid
 
 
 def _add(services: Services, no: str = "E1", name: str = "张三", **kw: object) -> int:
@@ -36,18 +38,15 @@ def test_add_normalises_and_stores_every_field(services: Services) -> None:
 
 def test_duplicate_employee_no_is_refused(services: Services) -> None:
     _add(services, "E1", "张三")
-    with pytest.raises(ValidationError) as exc:
-        _add(services, "E1", "李四")
-    assert exc.value.field == "employee_no"
-    assert "张三" in str(exc.value)  # says who already has it
+    with raises_invalid("employee_no", strings.R_DUP_EMPLOYEE_NO_DB.format(no="E1", name="张三")):
+        _add(services, "E1", "李四")  # the message says who already has it
     assert services.roster.count() == 1
 
 
 def test_duplicate_device_user_id_is_refused(services: Services) -> None:
     _add(services, "E1", "张三", device_user_id="12")
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid("device_user_id", strings.R_DUP_DEVICE_DB.format(no="12", name="张三")):
         _add(services, "E2", "李四", device_user_id="12")
-    assert exc.value.field == "device_user_id"
     assert services.roster.count() == 1
 
 
@@ -71,16 +70,17 @@ def test_update_may_keep_own_numbers_but_not_take_others(services: Services) -> 
     services.roster.update(a, fields)  # same 工号/考勤号 as itself: fine
     assert services.roster.get(a).role == "运维"
     fields.employee_no = "E2"
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid("employee_no", strings.R_DUP_EMPLOYEE_NO_DB.format(no="E2", name="李四")):
         services.roster.update(a, fields)
-    assert exc.value.field == "employee_no"
     assert services.roster.get(a).employee_no == "E1"
 
 
 def test_invalid_field_is_refused_with_its_name(services: Services) -> None:
-    with pytest.raises(ValidationError) as exc:
+    # GB 11643 check character of 11010519491231002 is X (unit_helpers computes it independently)
+    assert id_check_char("11010519491231002") == "X"
+    with raises_invalid("id_card_no", strings.R_BAD_ID_CHECKSUM.format(
+            expected="X", value="110105194912310021")):
         _add(services, "E1", "张三", id_card_no="110105194912310021")
-    assert exc.value.field == "id_card_no"
     assert services.roster.count() == 0
 
 
@@ -92,9 +92,8 @@ def test_unknown_person_is_not_found(services: Services) -> None:
 # ---- leaving -----------------------------------------------------------------------------
 def test_mark_left_needs_a_date(services: Services) -> None:
     pid = _add(services)
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid("end_date", strings.LEFT_NEEDS_DATE):
         services.roster.mark_left(pid, None)
-    assert exc.value.field == "end_date"
     assert services.roster.get(pid).status == "active"
 
 
@@ -107,7 +106,8 @@ def test_mark_left_sets_status_and_end_date(services: Services) -> None:
 
 def test_mark_left_before_start_is_refused(services: Services) -> None:
     pid = _add(services, start_date=dt.date(2026, 1, 5))
-    with pytest.raises(ValidationError):
+    with raises_invalid("end_date", strings.R_END_BEFORE_START.format(
+            end="2025-12-31", start="2026-01-05")):
         services.roster.mark_left(pid, dt.date(2025, 12, 31))
     assert services.roster.get(pid).end_date is None
 
@@ -129,9 +129,8 @@ def test_equipment_outstanding_counts_unreturned_items(services: Services) -> No
 
 def test_equipment_needs_a_name(services: Services) -> None:
     pid = _add(services)
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid("item", strings.EQUIPMENT_ITEM_REQUIRED):
         services.roster.add_equipment(pid, "  ")
-    assert exc.value.field == "item"
 
 
 # ---- attachments (R1) --------------------------------------------------------------------
@@ -198,9 +197,8 @@ def test_project_update_persists(services: Services, db_path: Path) -> None:
 
 def test_project_name_may_not_be_empty(services: Services) -> None:
     services.project.update(name="原名")
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid("name", strings.PROJECT_REQUIRED):
         services.project.update(name="   ")
-    assert exc.value.field == "name"
     assert services.project.get().name == "原名"
 
 

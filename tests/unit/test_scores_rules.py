@@ -51,6 +51,13 @@ def test_every_rule_has_a_chinese_label_and_an_english_code() -> None:
     assert strings.SCORE_RULE_LABELS["gifts_kickbacks"] == "私自接受礼品或回扣"
 
 
+def test_a_change_to_a_rule_not_in_the_catalogue_is_ignored() -> None:
+    """A stored change whose rule definition is gone (or not yet added) changes nothing."""
+    c = catalogue(RuleChange(JUNE_1, "no_such_rule", 8))
+    assert c.at("no_such_rule", JUNE_20) is None
+    assert c == catalogue()
+
+
 def test_a_value_changed_in_june_leaves_may_untouched() -> None:
     c = catalogue(RuleChange(JUNE_1, "untidy", 8))
     may, june = c.at("untidy", MAY_20), c.at("untidy", JUNE_20)
@@ -141,3 +148,8 @@ def test_the_flag_is_below_the_threshold_not_at_it() -> None:
     assert not flagged(90, 90)
     assert flagged(89, 90)
     assert not flagged(0, None)
+
+
+def test_only_the_two_attendance_rules_come_from_the_attendance_result() -> None:
+    """S1: lateness and severe lateness are counted from attendance, never entered by hand."""
+    assert {r.code for r in DEFAULT_RULES if r.attendance} == {LATE_EARLY, SEVERE_LATE_EARLY}

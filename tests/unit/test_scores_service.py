@@ -12,12 +12,13 @@ import pytest
 
 from app import strings
 from app.domain.roster import PersonFields
-from app.errors import NotFoundError, ValidationError
+from app.errors import NotFoundError
 from app.services import Services
 from app.services.punches import PunchRow
 from app.services.scores import ATTENDANCE, MANUAL, ScoreService
 from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.storage.audit import default_actor
+from tests.helpers.errors import raises_invalid
 
 D = dt.date
 NOW = dt.datetime(2026, 11, 29, 12, 0)
@@ -120,7 +121,7 @@ def test_a_waived_incident_keeps_showing_but_does_not_count(services: Services,
     punch(services, "5", TUE, *SEVERE)
     p = person(month(scores), "E1")
     assert p.score == 85
-    with pytest.raises(ValidationError, match=strings.SCORE_WAIVE_NEEDS_REASON):
+    with raises_invalid("reason", strings.SCORE_WAIVE_NEEDS_REASON):
         scores.waive(p.incidents[1].id, "  ")
     changes = scores.waive(p.incidents[1].id, "甲方同意：医院停电")
     assert changes.scores
@@ -129,7 +130,7 @@ def test_a_waived_incident_keeps_showing_but_does_not_count(services: Services,
     severe = p.incidents[1]
     assert severe.waived and not severe.counted and severe.points == -10
     assert (severe.waive_reason, p.score, p.deductions) == ("甲方同意：医院停电", 95, 5)
-    with pytest.raises(ValidationError):
+    with raises_invalid(None, strings.SCORE_ALREADY_WAIVED.format(id=severe.id)):
         scores.waive(severe.id, "再次")
     scores.unwaive(severe.id, "误操作")
     assert person(month(scores), "E1").score == 85
@@ -183,7 +184,8 @@ def test_retiring_a_rule_stops_it_from_that_date(services: Services,
     scores.retire_rule("late_early", THU)
     p = person(month(scores), "E1")
     assert [i.at.date() for i in p.incidents] == [MON]
-    with pytest.raises(ValidationError, match="未启用"):
+    with raises_invalid("rule", strings.SCORE_RULE_NOT_IN_FORCE.format(
+            label=strings.SCORE_RULE_LABELS["dress_code"], date="2026-10-12")):
         scores.add_incident(pid, "dress_code", dt.datetime(2026, 10, 12, 9, 0))
     assert not scores.rule("late_early", THU).active
     assert scores.rule("late_early", MON).active
@@ -191,10 +193,10 @@ def test_retiring_a_rule_stops_it_from_that_date(services: Services,
 
 def test_attendance_rules_cannot_be_typed_in(services: Services, scores: ScoreService) -> None:
     pid = add_person(services, "E1", "5")
-    with pytest.raises(ValidationError) as err:
+    with raises_invalid("rule", strings.SCORE_RULE_IS_ATTENDANCE.format(
+            label=strings.SCORE_RULE_LABELS["late_early"])):
         scores.add_incident(pid, "late_early", dt.datetime(2026, 10, 12, 9, 0))
-    assert err.value.field == "rule"
-    with pytest.raises(ValidationError, match="no_such"):
+    with raises_invalid("rule", strings.SCORE_RULE_UNKNOWN.format(code="no_such")):
         scores.add_incident(pid, "no_such", dt.datetime(2026, 10, 12, 9, 0))
     with pytest.raises(NotFoundError):
         scores.add_incident(9999, "untidy", dt.datetime(2026, 10, 12, 9, 0))
@@ -207,11 +209,11 @@ def test_a_reward_rule_adds_points(services: Services, scores: ScoreService) -> 
     scores.add_incident(pid, "praise", dt.datetime(2026, 10, 20, 16, 0))
     p = person(month(scores), "E1")
     assert (p.deductions, p.rewards, p.score) == (5, 3, 98)
-    with pytest.raises(ValidationError):
+    with raises_invalid("code", strings.SCORE_RULE_EXISTS.format(code="praise")):
         scores.add_rule("praise", "重复", "reward", 1, D(2026, 10, 1))
-    with pytest.raises(ValidationError):
+    with raises_invalid("code", strings.SCORE_RULE_BAD_CODE.format(code="Bad Code")):
         scores.add_rule("Bad Code", "x", "reward", 1, D(2026, 10, 1))
-    with pytest.raises(ValidationError):
+    with raises_invalid("points", strings.SCORE_REWARD_NEGATIVE.format(points=-2)):
         scores.set_rule("praise", -2, D(2026, 11, 1))
     assert {r.code: r.label for r in scores.rules()}["praise"] == "受到甲方书面表扬"
 
@@ -245,9 +247,11 @@ def test_base_and_threshold_are_effective_dated(services: Services,
     october, november = month(scores), scores.month(2026, 11, now=NOW)
     assert (october.base, person(october, "E1").score) == (100, 100)
     assert (november.base, november.flag_label) == (120, "通报批评")
-    with pytest.raises(ValidationError):
+    with raises_invalid("base", strings.SCORE_SETTING_BAD.format(
+            key=strings.SCORE_SETTING_LABELS["base"], value="abc")):
         scores.set_setting("base", "abc", D(2026, 11, 1))
-    with pytest.raises(ValidationError):
+    with raises_invalid("key", strings.SCORE_SETTING_UNKNOWN.format(
+            key="colour", keys="base, threshold, flag_label")):
         scores.set_setting("colour", "red", D(2026, 11, 1))
 
 
@@ -258,11 +262,12 @@ def test_a_locked_month_refuses_score_writes(services: Services,
     services.attendance.lock_month(2026, 10, now=NOW)
     result = month(scores)
     assert result.locked and person(result, "E1").score == 95
-    with pytest.raises(ValidationError, match="2026-10"):
+    with raises_invalid(None, template=strings.MONTH_LOCKED, month="2026-10"):
         scores.add_incident(pid, "untidy", dt.datetime(2026, 10, 20, 9, 0))
-    with pytest.raises(ValidationError, match="2026-10"):
+    with raises_invalid(None, template=strings.MONTH_LOCKED, month="2026-10"):
         scores.waive(person(result, "E1").incidents[0].id, "原因")
-    with pytest.raises(ValidationError, match="2026-10"):
+    with raises_invalid("effective_from", strings.SCORE_RULE_INTO_LOCKED.format(
+            month="2026-10", date="2026-09-01")):
         scores.set_rule("untidy", 6, D(2026, 9, 1))
     scores.set_rule("untidy", 6, D(2026, 11, 1))  # after the locked month: fine
 

@@ -157,6 +157,7 @@ def test_month_summary_at_the_30_minute_and_2_hour_boundaries() -> None:
     assert dict(s.by_type) == {"fault": 3, "inspection": 1, "consult": 0, "change": 0,
                                "other": 0}
     assert (s.response.met, s.response.missed, s.response.percent) == (2, 1, Decimal("66.7"))
+    assert s.response.decided == 3  # the percentage is of the decided ones
     assert (s.resolution.met, s.resolution.missed, s.resolution.percent) == (
         2, 1, Decimal("66.7"))
     assert (s.response.median, s.response.worst) == (30.0, 31)
@@ -286,8 +287,10 @@ def _fields(**kw: object) -> RecordFields:
      ("exit_before_entry", "staff")),
     ({"reporter": "", "reporter_dept": ""}, ("reporter_missing", "reporter")),
     ({"location": " "}, ("location_missing", "location")),
+    ({"description": " "}, ("description_missing", "description")),
     ({"client_signed": True}, ("signed_needs_name", "client_signed_by")),
     ({"service_type": "repair"}, ("bad_type", "service_type")),
+    ({"user_rating": "great"}, ("bad_rating", "user_rating")),
 ])
 def test_record_checks_name_the_field(changes: dict[str, object],
                                       problem: tuple[str, str]) -> None:

@@ -22,9 +22,10 @@ class _Person(Protocol):
 
 
 def person_label(p: Any) -> str:
-    """``name（employee no）``: a PersonDTO, or any DTO with ``person_name``/``employee_no``."""
+    """``strings.person_label`` of a PersonDTO, or of any DTO with ``person_name`` and
+    ``employee_no``."""
     name = getattr(p, "person_name", None) or p.name
-    return strings.PERSON_LABEL.format(name=name, no=p.employee_no)
+    return strings.person_label(name, p.employee_no)
 
 
 class PersonCombo(QComboBox):

@@ -87,8 +87,9 @@ def _problems(r: LeaveDTO) -> str:
     flags = []
     if r.emergency:
         flags.append(strings.LV_FLAG_BACKFILED if r.backfiled_at else strings.LV_FLAG_TO_BACKFILE)
-    return strings.LIST_COMMA.join(
-        [strings.LEAVE_VIOLATION_LABELS.get(v, v).split("（")[0] for v in r.violations] + flags)
+    labels = [strings.without_note(strings.LEAVE_VIOLATION_LABELS.get(v, v))
+              for v in r.violations]
+    return strings.LIST_COMMA.join(labels + flags)
 
 
 LEAVE_COLUMNS: tuple[Column[LeaveDTO], ...] = (
@@ -114,7 +115,7 @@ OVERTIME_COLUMNS: tuple[Column[OvertimeDTO], ...] = tuple(
         lambda o: f"{o.start_time}-{o.end_time}",
         lambda o: f"{o.hours:g}",
         lambda o: strings.OVERTIME_KIND_LABELS.get(o.kind, o.kind)
-        + (f"（{strings.OT_LATE}）" if o.late_application else ""),
+        + (strings.paren(strings.OT_LATE) if o.late_application else ""),
         lambda o: strings.HOLIDAY_KIND_LABELS.get(o.day_kind, o.day_kind),
         lambda o: f"{o.rate:g}",
         lambda o: strings.YES if o.comp_time else "",
