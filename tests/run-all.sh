@@ -25,7 +25,7 @@ if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
 
 echo "== ruff"
 "$VENV/bin/ruff" check app ui tests
-echo "== mypy (strict, app/)"
+echo "== mypy (strict on app/, ui/ checked too)"
 "$VENV/bin/mypy"
 echo "== pytest"
 QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -n "${PYTEST_WORKERS:-2}" "$@"
