@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
+from app import strings
 from app.domain.leave import (
     ACTIONS,
     APPROVE,
@@ -35,9 +36,9 @@ from app.domain.leave import (
     allowed_actions,
 )
 from app.domain.roster import PersonFields
-from app.errors import ValidationError
 from app.services import Services
 from app.services.leave import LeaveDTO
+from tests.helpers.errors import raises_invalid
 
 EXPECTED = {
     DRAFT: {SUBMIT, CANCEL, PRINT},
@@ -150,7 +151,7 @@ def test_service_refuses_exactly_what_the_dto_does_not_allow(
         if action in leave.actions:
             call()
         else:
-            with pytest.raises(ValidationError):
+            with raises_invalid(None, template=strings.LEAVE_BAD_TRANSITION, id=leave.id):
                 call()
 
 
@@ -158,6 +159,5 @@ def test_back_filing_twice_is_refused(services: Services, team: tuple[int, int])
     leave = _file(services, team, SUBMITTED, 3, emergency=True)
     done, _ = services.leave.backfile(leave.id)
     assert BACKFILE not in done.actions and done.backfiled_at is not None
-    with pytest.raises(ValidationError) as exc:
+    with raises_invalid(None, strings.LEAVE_ALREADY_BACKFILED.format(id=leave.id)):
         services.leave.backfile(leave.id)
-    assert str(leave.id) in str(exc.value)
