@@ -31,4 +31,5 @@ echo "== pytest"
 QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -n "${PYTEST_WORKERS:-2}" "$@"
 echo "== app/domain: 100% branch coverage by the domain tests"
 "$VENV/bin/python" -m pytest -q tests/unit/test_*_rules.py tests/unit/test_*_domain.py \
+  tests/unit/test_*_actions.py tests/unit/test_month_fast_path.py \
   --cov=app/domain --cov-branch --cov-report=term-missing --cov-fail-under=100

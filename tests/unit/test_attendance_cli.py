@@ -16,10 +16,10 @@ import pytest
 
 from app import strings
 from app.domain.roster import PersonFields
-from app.services import Services
 from app.services.punches import PunchRow
 from tests.helpers.cli import run_cli
 from tests.helpers.clock import FIXED_NOW
+from tests.helpers.db import open_services
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 L = strings.LEGEND_DEFAULT
@@ -37,7 +37,7 @@ def _stamps(day: dt.date, *times: str) -> list[PunchRow]:
 @pytest.fixture
 def db(db_path: Path) -> Path:
     """One person (考勤号 5) with a late Monday and a normal Tuesday in October 2026."""
-    s = Services.open(db_path)
+    s = open_services(db_path)
     try:
         s.roster.add(PersonFields(employee_no="E1", name="张三", device_user_id="5",
                                   start_date=dt.date(2026, 1, 1)))

@@ -19,8 +19,8 @@ from unit_helpers import valid_id, write_xlsx
 
 from app import __version__, cli
 from app.errors import AppError
-from app.services import Services
 from tests.helpers.cli import run_cli
+from tests.helpers.db import open_services
 from ui import entry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +39,7 @@ def private_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _count(db: Path) -> int:
-    s = Services.open(db)
+    s = open_services(db)
     try:
         return s.roster.count()
     finally:
@@ -149,7 +149,7 @@ def test_roster_export_is_masked_and_print_ready(demo_db: Path, tmp_path: Path) 
     out_file = tmp_path / "out.xlsx"
     code, _, _ = run_cli("--db", str(demo_db), "roster", "export", str(out_file))
     assert code == 0
-    s = Services.open(demo_db)
+    s = open_services(demo_db)
     try:
         people = s.roster.list_people()
     finally:

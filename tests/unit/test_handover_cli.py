@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.roster import PersonFields
-from app.services import Services
 from tests.helpers.cli import run_cli, run_error, run_json
+from tests.helpers.db import open_services
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -22,7 +22,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """L1 leaves (last day 2026-12-18), J1 replaces them (pending from 2026-12-07)."""
     path = tmp_path_factory.mktemp("cli") / "onsitedesk.db"
-    s = Services.open(path, daily_backup=False)
+    s = open_services(path, daily_backup=False)
     try:
         for no, status, start, end in (("L1", "handover", dt.date(2025, 9, 1),
                                         dt.date(2026, 12, 18)),

@@ -18,8 +18,8 @@ import pytest
 
 from app import strings
 from app.domain.roster import PersonFields
-from app.services import Services
 from tests.helpers.cli import run_cli, run_error, run_json
+from tests.helpers.db import open_services
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 L = strings.LEGEND_DEFAULT
@@ -28,7 +28,7 @@ L = strings.LEGEND_DEFAULT
 @pytest.fixture
 def db(db_path: Path) -> Path:
     """E1 (考勤号 5) and the covering colleague E2 (考勤号 6), on site since 2026-01-01."""
-    s = Services.open(db_path)
+    s = open_services(db_path)
     try:
         for no, uid in (("E1", "5"), ("E2", "6")):
             s.roster.add(PersonFields(employee_no=no, name=f"员工{no}", device_user_id=uid,

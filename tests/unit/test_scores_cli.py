@@ -15,9 +15,9 @@ import pytest
 
 from app import strings
 from app.domain.roster import PersonFields
-from app.services import Services
 from app.services.punches import PunchRow
 from tests.helpers.cli import run_cli
+from tests.helpers.db import open_services
 
 NOW = ["--now", "2026-11-29 12:00"]
 
@@ -30,7 +30,7 @@ def _stamps(uid: str, day: dt.date, *times: str) -> list[PunchRow]:
 def db(db_path: Path) -> Path:
     """E1 (考勤号 5): late on Monday 12th and Tuesday 13th, severely late on Wednesday 14th;
     E2 (6): always on time."""
-    s = Services.open(db_path)
+    s = open_services(db_path)
     try:
         for no, name, uid in (("E1", "张三", "5"), ("E2", "李四", "6")):
             s.roster.add(PersonFields(employee_no=no, name=name, device_user_id=uid,

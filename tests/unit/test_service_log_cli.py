@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from app import strings
-from app.services import Services
 from app.services.demo import fill_demo
 from tests.helpers.cli import run_cli
+from tests.helpers.db import open_services
 
 
 def clear_service_log(path: Path) -> None:
@@ -34,7 +34,7 @@ def clear_service_log(path: Path) -> None:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo roster, built once and copied for each test."""
     path = tmp_path_factory.mktemp("svc-cli") / "onsitedesk.db"
-    services = Services.open(path)
+    services = open_services(path)
     try:
         fill_demo(services, dt.date(2026, 11, 29))
     finally:
