@@ -7,7 +7,6 @@ import json
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -34,6 +33,7 @@ from ui import messages
 from ui.common import palette
 from ui.common.dates import pydate, qdate
 from ui.common.tab import call
+from ui.common.table_model import Column, DtoTableModel, make_view
 
 
 def _time_edit(text: str) -> QTimeEdit:
@@ -41,6 +41,18 @@ def _time_edit(text: str) -> QTimeEdit:
     edit.setDisplayFormat("HH:mm")
     return edit
 
+
+
+def _setting_label(h: dict[str, str]) -> str:
+    key = h["key"]
+    return strings.SETTING_LABELS.get(key) or strings.LEGEND_LABELS.get(
+        key.removeprefix("legend."), key)
+
+
+HISTORY_COLUMNS: tuple[Column[dict[str, str]], ...] = tuple(
+    Column(title, text) for title, text in zip(
+        strings.RULES_HISTORY_HEADERS,
+        (lambda h: h["effective_from"], _setting_label, lambda h: h["value"]), strict=True))
 
 class RulesDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None,
@@ -143,18 +155,11 @@ class RulesDialog(QDialog):
         return table
 
     def _history_tab(self, history: list[dict[str, str]]) -> QWidget:
-        table = QTableWidget(len(history), 3)
-        table.setHorizontalHeaderLabels(list(strings.RULES_HISTORY_HEADERS))
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        for i, h in enumerate(reversed(history)):
-            key = h["key"]
-            label = strings.SETTING_LABELS.get(key) or strings.LEGEND_LABELS.get(
-                key.removeprefix("legend."), key)
-            for j, v in enumerate((h["effective_from"], label, h["value"])):
-                table.setItem(i, j, QTableWidgetItem(v))
-        return table
+        """Every dated value, newest first (read-only: the one DTO table model)."""
+        self.history_model: DtoTableModel[dict[str, str]] = DtoTableModel(
+            HISTORY_COLUMNS, self)
+        self.history_model.set_rows(list(reversed(history)))
+        return make_view(self.history_model)
 
     def edited(self) -> dict[str, str]:
         """Only the values that differ from those in force: nothing else is written."""

@@ -183,6 +183,15 @@ def test_rules_dialog_writes_only_changes_from_the_chosen_date(
     assert demo.settings.legend()["late"] == "L"
     assert messages.infos == [strings.RULES_SAVED.format(n=3, date="2026-12-01")]
 
+    # a reopened dialog lists the dated values newest first, labelled as in the settings
+    again = RulesDialog(demo, today=dt.date(2026, 11, 29))
+    qtbot.addWidget(again)
+    model = again.history_model
+    rows = [tuple(model.cell(r, c) for c in range(3)) for r in range(model.rowCount())]
+    assert ("2026-12-01", strings.SETTING_LABELS["rules.late_grace_minutes"], "15") in rows
+    assert ("2026-12-01", strings.LEGEND_LABELS["late"], "L") in rows
+    assert [r[0] for r in rows] == sorted((r[0] for r in rows), reverse=True)
+
 
 def test_printing_the_month_and_a_persons_records(qtbot: Any, demo: Services, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableWidget, QToolTip
+from PySide6.QtWidgets import QApplication, QTableView, QToolTip
 
 from app import strings
 from app.domain.calendar import (
@@ -90,10 +90,10 @@ def _load(qtbot: Any, dialog: HolidayImportDialog, path: Path) -> None:
         dialog.load(path)
 
 
-def _text(table: QTableWidget, row: int, col: int) -> str:
-    item = table.item(row, col)
-    assert item is not None
-    return item.text()
+def _text(table: QTableView, row: int, col: int) -> str:
+    value = table.model().index(row, col).data()
+    assert value is not None
+    return str(value)
 
 
 def _click(qtbot: Any, dialog: HolidayDialog, d: dt.date) -> None:
@@ -226,10 +226,10 @@ def test_import_2027_shows_the_diff_then_confirms_the_year(
     dialog = _import_dialog(qtbot, empty_services)
     _load(qtbot, dialog, _csv(tmp_path / "holidays-2027.csv", YEAR_2027))
     table = dialog.diff_table
-    assert table.rowCount() == len(YEAR_2027)
-    assert {_text(table, r, 1) for r in range(table.rowCount())} == {
+    assert table.model().rowCount() == len(YEAR_2027)
+    assert {_text(table, r, 1) for r in range(table.model().rowCount())} == {
         strings.HOLIDAY_DIFF_ADDED}
-    first = [_text(table, 0, c) for c in range(table.columnCount())]
+    first = [_text(table, 0, c) for c in range(table.model().columnCount())]
     assert first == ["2027", strings.HOLIDAY_DIFF_ADDED, "2027-01-01",
                      strings.HOLIDAY_WEEKDAYS[4], strings.HOLIDAY_KIND_LABELS[S],
                      FEST["new_year"]]
@@ -260,7 +260,7 @@ def test_changed_and_removed_days_are_listed(qtbot: Any, empty_services: Any,
     dialog = _import_dialog(qtbot, empty_services)
     _load(qtbot, dialog, _csv(tmp_path / "b.csv", rows))
     changes = {_text(dialog.diff_table, r, 2): _text(dialog.diff_table, r, 1)
-               for r in range(dialog.diff_table.rowCount())}
+               for r in range(dialog.diff_table.model().rowCount())}
     assert changes == {"2027-01-01": strings.HOLIDAY_DIFF_CHANGED,
                        "2027-10-09": strings.HOLIDAY_DIFF_REMOVED}
     assert not dialog.problem_box.isHidden()  # shifted days unbalanced now: a warning
@@ -273,7 +273,7 @@ def test_bad_date_on_line_3_refuses_the_file(qtbot: Any, empty_services: Any,
     dialog = _import_dialog(qtbot, empty_services)
     _load(qtbot, dialog, _csv(tmp_path / "bad.csv", rows))
     table = dialog.problem_table
-    assert table.rowCount() >= 1
+    assert table.model().rowCount() >= 1
     assert [_text(table, 0, c) for c in range(3)] == [
         strings.HOLIDAY_PROBLEM_ERROR, "bad.csv", "3"]
     assert "2027-13-45" in _text(table, 0, 3)

@@ -9,23 +9,21 @@ dialog and the button.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from app.services import Changes, Services
 from app.services.holidays import HolidayImportPlan, HolidayImportResult, YearDiff
 from ui import messages
 from ui.common import palette
+from ui.common.table_model import Column, DtoTableModel, make_view
 from ui.tasks import TaskRunner
 
 ADDED_COLOR = QColor(palette.OK)
@@ -94,19 +93,63 @@ def year_line(diff: YearDiff) -> str:
                                             removed=len(diff.removed))
 
 
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    for col in range(len(headers) - 1):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    return table
+@dataclass(frozen=True)
+class ProblemRow:
+    level: str
+    color: QColor
+    problem: Any  # the plan's problem: file, line, reason, text
+
+    @property
+    def line(self) -> str:
+        line = self.problem.line
+        return str(line) if line is not None else strings.HOLIDAY_PROBLEM_WHOLE_FILE
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    change: str  # added / changed / removed
+    kind: str
+    values: tuple[str, ...]
+
+
+_DIFF_COLORS = {"added": ADDED_COLOR, "changed": CHANGED_COLOR, "removed": REMOVED_COLOR}
+
+
+def _struck(r: DiffLine) -> QFont | None:
+    if r.change != "removed":
+        return None
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
+
+
+def _problem_column(i: int, title: str) -> Column[ProblemRow]:
+    texts: tuple[Callable[[ProblemRow], str], ...] = (
+        lambda r: r.level, lambda r: r.problem.file, lambda r: r.line,
+        lambda r: r.problem.reason)
+    return Column(title, texts[i], tooltip=lambda r: r.problem.text,
+                  foreground=(lambda r: QBrush(r.color)) if i == 0 else None)
+
+
+def _diff_column(i: int, title: str) -> Column[DiffLine]:
+    return Column(
+        title, lambda r: r.values[i],
+        foreground=(lambda r: QBrush(_DIFF_COLORS[r.change])) if i == 1 else None,
+        background=((lambda r: QBrush(KIND_TINT[r.kind]) if r.kind in KIND_TINT else None)
+                    if i == KIND_COLUMN else None),
+        font=_struck if i >= 2 else None)
+
+
+PROBLEM_COLUMNS = tuple(_problem_column(i, t)
+                        for i, t in enumerate(strings.HOLIDAY_PROBLEM_HEADERS))
+DIFF_COLUMNS = tuple(_diff_column(i, t) for i, t in enumerate(strings.HOLIDAY_DIFF_HEADERS))
+
+
+def _table(model: DtoTableModel[Any]) -> QTableView:
+    view = make_view(model)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    return view
 
 
 class HolidayImportDialog(QDialog):
@@ -140,10 +183,12 @@ class HolidayImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.years_label = QLabel()
         self.years_label.setWordWrap(True)
-        self.problem_table = _table(strings.HOLIDAY_PROBLEM_HEADERS)
+        self.problem_model: DtoTableModel[ProblemRow] = DtoTableModel(PROBLEM_COLUMNS, self)
+        self.problem_table = _table(self.problem_model)
         self.problem_box = QGroupBox(strings.HOLIDAY_PROBLEMS_TITLE)
         QVBoxLayout(self.problem_box).addWidget(self.problem_table)
-        self.diff_table = _table(strings.HOLIDAY_DIFF_HEADERS)
+        self.diff_model: DtoTableModel[DiffLine] = DtoTableModel(DIFF_COLUMNS, self)
+        self.diff_table = _table(self.diff_model)
         self.diff_box = QGroupBox(strings.HOLIDAY_DIFF_TITLE)
         diff_layout = QVBoxLayout(self.diff_box)
         diff_layout.addWidget(self.years_label)
@@ -209,8 +254,8 @@ class HolidayImportDialog(QDialog):
     def _show_nothing(self) -> None:
         self.summary.setText(strings.HOLIDAY_IMPORT_NO_FILE)
         self.summary.setStyleSheet("")
-        self.problem_table.setRowCount(0)
-        self.diff_table.setRowCount(0)
+        self.problem_model.set_rows([])
+        self.diff_model.set_rows([])
         self.problem_box.setVisible(False)
         self.diff_box.setVisible(False)
         self.import_button.setEnabled(False)
@@ -241,18 +286,11 @@ class HolidayImportDialog(QDialog):
         self.plan_ready.emit(plan)
 
     def _fill_problems(self, plan: HolidayImportPlan) -> None:
-        problems = ([(strings.HOLIDAY_PROBLEM_ERROR, ERROR_COLOR, p) for p in plan.errors]
-                    + [(strings.HOLIDAY_PROBLEM_WARNING, WARNING_COLOR, p)
+        problems = ([ProblemRow(strings.HOLIDAY_PROBLEM_ERROR, ERROR_COLOR, p)
+                     for p in plan.errors]
+                    + [ProblemRow(strings.HOLIDAY_PROBLEM_WARNING, WARNING_COLOR, p)
                        for p in plan.warnings])
-        self.problem_table.setRowCount(len(problems))
-        for row, (level, color, p) in enumerate(problems):
-            line = str(p.line) if p.line is not None else strings.HOLIDAY_PROBLEM_WHOLE_FILE
-            for col, text in enumerate((level, p.file, line, p.reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(p.text)
-                if col == 0:
-                    item.setForeground(QBrush(color))
-                self.problem_table.setItem(row, col, item)
+        self.problem_model.set_rows(problems)
         self.problem_box.setVisible(bool(problems))
         if plan.ok:  # a few reminders above a long diff: size the table to them
             rows = min(len(problems), PROBLEM_ROWS_SHOWN)
@@ -264,21 +302,8 @@ class HolidayImportDialog(QDialog):
 
     def _fill_diff(self, plan: HolidayImportPlan) -> None:
         self.years_label.setText("\n".join(year_line(d) for d in plan.diffs))
-        rows = diff_rows(plan.diffs)
-        colors = {"added": ADDED_COLOR, "changed": CHANGED_COLOR, "removed": REMOVED_COLOR}
-        self.diff_table.setRowCount(len(rows))
-        for r, (change, kind, values) in enumerate(rows):
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                if c == 1:
-                    item.setForeground(QBrush(colors[change]))
-                if c == KIND_COLUMN and kind in KIND_TINT:
-                    item.setBackground(QBrush(KIND_TINT[kind]))
-                if change == "removed" and c >= 2:
-                    font = QFont(item.font())
-                    font.setStrikeOut(True)
-                    item.setFont(font)
-                self.diff_table.setItem(r, c, item)
+        self.diff_model.set_rows([DiffLine(change, kind, tuple(values))
+                                  for change, kind, values in diff_rows(plan.diffs)])
         self.diff_box.setVisible(bool(plan.diffs))
 
     # ---- writing -------------------------------------------------------------------------------
