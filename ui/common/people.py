@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app import strings
+from app.domain.roster import PersonStatus
 
 
 class _Person(Protocol):
@@ -46,7 +47,7 @@ class PersonCombo(QComboBox):
         if self.none_text is not None:
             self.addItem(self.none_text, None)
         for p in people:
-            if self.include_left or p.status != "left":
+            if self.include_left or p.status != PersonStatus.LEFT:
                 self.addItem(self.label(p), p.id)
         self.setCurrentIndex(max(0, self.findData(current)))
         self.blockSignals(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain import handover as rules
+from app.domain.roster import PersonStatus
 from app.services import Services
 from app.services.handover import ChangeDTO, ChangeFields, has_attachment
 from app.services.roster import PersonDTO
@@ -71,7 +72,7 @@ class ChangeDialog(FormDialog):
         self.saved: ChangeDTO | None = None
         today = today or services.clock.today()
         people = services.roster.list_people()
-        self.people = {p.id: p for p in people if p.status != "left"}
+        self.people = {p.id: p for p in people if p.status != PersonStatus.LEFT}
         self.kind = QComboBox()
         for code, label in strings.CH_KIND_LABELS.items():
             self.kind.addItem(label, code)

@@ -9,20 +9,22 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QColor
 
 from app import strings
+from app.domain.roster import PersonStatus
 from app.services.roster import PersonDTO
 from ui.common import palette
 from ui.common.table_model import ROW_ROLE, SORT_ROLE, Column, DtoTableModel
 from ui.common.widgets import date_text
 
 STATUS_COLORS = {
-    "pending": QColor(palette.INFO),
-    "active": QColor(palette.OK),
-    "handover": QColor(palette.WARNING),
-    "left": QColor(palette.FAINT),
+    PersonStatus.PENDING: QColor(palette.INFO),
+    PersonStatus.ACTIVE: QColor(palette.OK),
+    PersonStatus.HANDOVER: QColor(palette.WARNING),
+    PersonStatus.LEFT: QColor(palette.FAINT),
 }
 C = strings.ROSTER_COLUMNS
 # On-site people first, then those arriving, then those gone.
-STATUS_ORDER = ("active", "handover", "pending", "left")
+STATUS_ORDER = (PersonStatus.ACTIVE, PersonStatus.HANDOVER, PersonStatus.PENDING,
+                PersonStatus.LEFT)
 
 
 def _flag(done: bool, date: Any) -> str:
@@ -32,7 +34,7 @@ def _flag(done: bool, date: Any) -> str:
 
 
 def _fg_left(p: PersonDTO) -> Any:
-    return STATUS_COLORS["left"] if p.status == "left" else None
+    return STATUS_COLORS[PersonStatus.LEFT] if p.status == PersonStatus.LEFT else None
 
 
 COLUMNS: list[Column[PersonDTO]] = [
@@ -52,12 +54,12 @@ COLUMNS: list[Column[PersonDTO]] = [
            sort=lambda p: STATUS_ORDER.index(p.status),
            foreground=lambda p: STATUS_COLORS.get(p.status)),
     Column(C["nda"], lambda p: _flag(p.nda_signed, p.nda_date), align_center=True,
-           foreground=lambda p: QColor(palette.ERROR) if not p.nda_signed and p.status != "left"
-           else _fg_left(p)),
+           foreground=lambda p: QColor(palette.ERROR) if not p.nda_signed
+           and p.status != PersonStatus.LEFT else _fg_left(p)),
     Column(C["training"], lambda p: _flag(p.training_done, p.training_date),
            align_center=True,
            foreground=lambda p: QColor(palette.ERROR) if not p.training_done
-           and p.status != "left" else _fg_left(p)),
+           and p.status != PersonStatus.LEFT else _fg_left(p)),
     Column(C["equipment"], lambda p: str(p.equipment_outstanding or ""), align_center=True,
            sort=lambda p: p.equipment_outstanding,
            tooltip=lambda p: strings.LIST_SEP.join(e.item for e in p.equipment if e.outstanding)),
@@ -113,7 +115,7 @@ class RosterFilter(QSortFilterProxyModel):
         p: PersonDTO = index.data(ROW_ROLE)
         if p is None:
             return False
-        if self._status == self.NOT_LEFT and p.status == "left":
+        if self._status == self.NOT_LEFT and p.status == PersonStatus.LEFT:
             return False
         if self._status not in (None, self.NOT_LEFT) and p.status != self._status:
             return False

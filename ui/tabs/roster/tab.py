@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
+from app.domain.roster import PersonStatus
 from app.services import Changes, Services
 from app.services.roster import PersonDTO
 from app.services.roster_io import RosterImportPlan, RosterImportResult
@@ -148,7 +149,7 @@ class RosterTab(Tab):
     def _update_buttons(self, *_args: Any) -> None:
         p = self.selected_person()
         self.btn_edit.setEnabled(p is not None)
-        self.btn_left.setEnabled(p is not None and p.status != "left")
+        self.btn_left.setEnabled(p is not None and p.status != PersonStatus.LEFT)
 
     def _emit(self, changes: Changes, select_id: int | None = None) -> None:
         self.after_write(changes)
