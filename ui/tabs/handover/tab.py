@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from app.services.handover_types import ItemDTO
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from app.domain import handover as rules
 from app.domain.handover import Step
 from app.services import Changes, Services
 from app.services.handover import ChangeDTO
+from app.services.handover_dto import ItemDTO
 from ui import messages
 from ui.common import palette
 from ui.common.tab import Tab
