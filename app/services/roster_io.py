@@ -53,6 +53,7 @@ _DATE_FIELDS = {"start_date", "end_date", "first_work_date", "nda", "training"}
 _MASKED_SAMPLES = {"phone": mask_phone, "id_card_no": mask_id_card}
 
 Table = list[list[Any]]
+_PRIORITY = {"chosen": 0, "remembered": 1, "known": 2}
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class ColumnMap:
     field: str | None  # roster field code; None: not imported
     source: str  # known | remembered | chosen | unknown | duplicate
     sample: str = ""
+    note: str = ""  # why a column with a field's name is not imported
 
 
 @dataclass
@@ -266,30 +268,39 @@ def _sample(rows: Table, j: int, key: str) -> str:
 
 def map_columns(rows: Table, header_idx: int, choices: dict[str, str],
                 remembered: dict[str, str]) -> list[ColumnMap]:
-    """Every column of the header row (and every unnamed column holding data), in order."""
+    """Every column of the header row (and every unnamed column holding data), in order.
+    Two columns for one field: the user's choice wins over a remembered one over a common
+    name, then the first column; the other is listed as not imported, with the reason."""
     header = rows[header_idx]
     body = rows[header_idx + 1:]
     width = max([len(header), *(len(r) for r in body)])
-    columns: list[ColumnMap] = []
-    taken: dict[str, str] = {}
+    found: list[tuple[int, str, str, str | None, str]] = []
     for j in range(width):
-        letter = column_letter(j)
         text = _cell(header[j] if j < len(header) else None, "")
         if not text:
             if not any(_cell(r[j] if j < len(r) else None, "") for r in body):
                 continue  # an empty spacer column
-            text, key = strings.ROSTER_COLUMN_UNNAMED.format(col=letter), f"#{letter}"
+            text, key = strings.ROSTER_COLUMN_UNNAMED.format(col=column_letter(j)), \
+                f"#{column_letter(j)}"
         else:
             key = header_key(text)
         code, source = _resolve(key, choices, remembered)
-        if code and code in taken:
-            text = strings.ROSTER_COLUMN_DUPLICATE.format(
-                header=text, other=taken[code], field=strings.ROSTER_IMPORT_FIELD_LABELS[code])
-            code, source = None, "duplicate"
+        found.append((j, text, key, code, source))
+    winner: dict[str, int] = {}
+    for j, _text, _key, code, _source in sorted(
+            found, key=lambda f: (_PRIORITY.get(f[4], 9), f[0])):
         if code:
-            taken[code] = text
-        columns.append(ColumnMap(j, letter, text, key, code, source,
-                                 _sample(body, j, code or "")))
+            winner.setdefault(code, j)
+    headers = {j: text for j, text, *_ in found}
+    columns: list[ColumnMap] = []
+    for j, text, key, code, source in found:
+        note = ""
+        if code and winner[code] != j:
+            note = strings.ROSTER_COLUMN_DUPLICATE.format(
+                other=headers[winner[code]], field=strings.ROSTER_IMPORT_FIELD_LABELS[code])
+            code, source = None, "duplicate"
+        columns.append(ColumnMap(j, column_letter(j), text, key, code, source,
+                                 _sample(body, j, code or ""), note))
     return columns
 
 

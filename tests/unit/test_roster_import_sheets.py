@@ -192,9 +192,17 @@ def test_two_columns_for_one_field_keep_the_first_and_list_the_second(
     ws.append(["A1", "甲", "13800000001", "010-12345678"])
     path = tmp_path / "r.xlsx"
     wb.save(path)
+    # a column the user chooses wins over one that merely has a common name
+    plan = services.roster_io.plan(path, choices={"联系电话": "phone"})
+    assert plan.valid[0][1].phone == "010-12345678"
+    assert plan.ignored_columns == ["手机"]
+    plan = services.roster_io.plan(path)
+    second = plan.columns[3]
+    assert (second.source, second.note) == ("duplicate", strings.ROSTER_COLUMN_DUPLICATE.format(
+        other="手机", field="电话"))
     result, _ = services.roster_io.import_file(path)
     assert _people(services)["A1"].phone == "13800000001"
-    assert len(result.ignored_columns) == 1 and "联系电话" in result.ignored_columns[0]
+    assert result.ignored_columns == ("联系电话",)
 
 
 # ---- headers and values --------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,7 @@ class ImportPreviewDialog(QDialog):
         self.plan = plan
         self._replan = replan
         self.setWindowTitle(strings.IMPORT_ROSTER_TITLE)
-        self.resize(1040, 560)
+        self._fit_screen(1040, 560)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.sheet = QLabel()
@@ -89,6 +89,14 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._show_plan(rebuild=True)
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """The preferred size, or less on a small screen (1366x768 with a taskbar fits)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
 
     # ---- showing a plan ----------------------------------------------------------------------
     def _show_plan(self, rebuild: bool) -> None:
@@ -142,8 +150,13 @@ class ImportPreviewDialog(QDialog):
             font = QFont(head.font())
             font.setBold(True)
             head.setFont(font)
+        head.setToolTip(column.note)
         self.columns_table.setItem(row, 0, head)
-        self.columns_table.setItem(row, 1, QTableWidgetItem(column.sample))
+        sample = QTableWidgetItem(column.note or column.sample)
+        sample.setToolTip(column.note or column.sample)
+        if column.note:
+            sample.setForeground(palette.color(palette.WARNING))
+        self.columns_table.setItem(row, 1, sample)
         combo = self.combos[row]
         combo.blockSignals(True)
         combo.setCurrentIndex(max(0, combo.findData(column.field or "")))
