@@ -257,6 +257,17 @@ def _best_header(rows: Table, choices: dict[str, str],
     return best, best_score
 
 
+def _widest_row(sheets: list[tuple[str, Table]]) -> tuple[int, str, Table, int] | None:
+    """The row among the first few of the first visible sheet with the most filled cells."""
+    if not sheets:
+        return None
+    name, rows = sheets[0]
+    counts = [sum(1 for v in row if _cell(v, "")) for row in rows[:HEADER_SCAN_ROWS]]
+    if not counts or max(counts) < 2:
+        return None
+    return counts.index(max(counts)), name, rows, 0
+
+
 def _sample(rows: Table, j: int, key: str) -> str:
     for raw in rows:
         text = _cell(raw[j] if j < len(raw) else None, key)
@@ -391,13 +402,16 @@ class RosterIO:
 
     def plan(self, path: Path, today: dt.date | None = None,
              progress: Progress | None = None,
-             choices: dict[str, str] | None = None) -> RosterImportPlan:
+             choices: dict[str, str] | None = None,
+             lenient: bool = False) -> RosterImportPlan:
         """Read and check every row; nothing is written.
 
         ``choices`` maps a column's header to a field code ("" = do not import); they win
         over the choices remembered from earlier imports, which win over the common names.
         The first visible sheet with a recognisable header is read; its header is the row
-        among the first ten naming the most fields (title rows above it are skipped).
+        among the first ten naming the most fields (title rows above it are skipped). With
+        no such row the file is refused, unless ``lenient`` (the preview, where the user can
+        map columns): then the first sheet's fullest row is taken as the header.
         """
         choices = _choice_keys(choices or {})
         remembered = self.remembered_columns()
@@ -408,6 +422,8 @@ class RosterIO:
                 best = (idx, name, rows, score)
             if score >= len(REQUIRED_FIELDS):
                 break
+        if best is None and lenient:
+            best = _widest_row(read_sheets(path))
         if best is None:
             raise ImportFileError(strings.ROSTER_FILE_NO_HEADER.format(path=path))
         idx, name, rows, _ = best

@@ -105,3 +105,30 @@ def test_template_button_saves_a_template(qtbot: Any, demo_services: Any, messag
     assert saved.is_file()
     ws = openpyxl.load_workbook(saved).active
     assert ws is not None and ws["A2"].value == "工号*"
+
+
+def test_a_sheet_with_no_known_column_name_opens_for_mapping_in_the_preview(
+        qtbot: Any, services: Services, tmp_path: Path) -> None:
+    """The CLI refuses it (and says to use --map); the preview lets the user map instead."""
+    from app.errors import ImportFileError
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["名单"])
+    ws.append(["代码", "名字"])
+    ws.append(["M1", "甲"])
+    path = tmp_path / "r.xlsx"
+    wb.save(path)
+    with pytest.raises(ImportFileError):
+        services.roster_io.plan(path)
+    io = services.roster_io
+    plan = io.plan(path, lenient=True)
+    assert (plan.header_row, plan.missing) == (2, ("employee_no", "name"))
+    dialog = ImportPreviewDialog(plan, replan=lambda c: io.replan(plan, c))
+    qtbot.addWidget(dialog)
+    for header, code in (("代码", "employee_no"), ("名字", "name")):
+        combo = _combo_for(dialog, header)
+        combo.setCurrentIndex(combo.findData(code))
+    assert [p.employee_no for _, p in dialog.plan.valid] == ["M1"]
+    assert dialog.ok.isEnabled()

@@ -202,7 +202,8 @@ class RosterTab(Tab):
         """Read and check off the UI thread, preview, then write off the UI thread."""
         io = self.services.roster_io
         self.tasks.run(strings.IMPORT_READING.format(name=path.name),
-                       lambda progress: io.plan(path, progress=progress), self._preview)
+                       lambda progress: io.plan(path, progress=progress, lenient=True),
+                       self._preview)
 
     def _preview(self, plan: RosterImportPlan) -> None:
         io = self.services.roster_io
