@@ -64,7 +64,7 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
 
 def cmd_roster_template(args: argparse.Namespace) -> int:
     with open_services(args) as services:
-        services.roster_io.write_template(Path(args.file))
+        services.documents.roster_template(Path(args.file))
     print(strings.CLI_ROSTER_TEMPLATE_DONE.format(path=args.file))
     return 0
 

@@ -577,13 +577,3 @@ class RosterIO:
                                              for f in plan.missing),
                 headers=strings.LIST_SEP.join(c.header for c in plan.columns)))
         return self.commit(plan, progress)
-
-    def write_template(self, path: Path) -> None:
-        """An empty roster to fill in: the header, a sample row, drop-downs for 岗位, 状态."""
-        from app.documents.excel_roster import write_roster_template
-
-        with self.db.read() as s:
-            used = [r for r in s.scalars(select(Person.role).where(
-                Person.project_id == PROJECT_ID).distinct()) if r]
-        roles = list(dict.fromkeys([*strings.ROLE_CHOICES, *sorted(used)]))
-        write_roster_template(path, roles, self.db.clock.today())

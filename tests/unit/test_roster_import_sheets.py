@@ -339,3 +339,14 @@ def test_template_has_header_sample_and_drop_downs_and_imports_back(
     assert code == 0, err
     data = json.loads(out_text)
     assert (data["imported"], data["ignored_columns"]) == (1, [])
+
+
+def test_template_role_list_includes_the_roles_on_the_roster(services: Services,
+                                                            tmp_path: Path) -> None:
+    from app.domain.roster import PersonFields
+
+    services.roster.add(PersonFields(employee_no="R1", name="甲", role="驻场数据库管理员"))
+    out = services.documents.roster_template(tmp_path / "t.xlsx")
+    ws = openpyxl.load_workbook(out)[strings.ROSTER_TEMPLATE_SHEET]
+    formulas = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert any("驻场数据库管理员" in f and strings.ROLE_CHOICES[0] in f for f in formulas)

@@ -232,8 +232,8 @@ class RosterTab(Tab):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         settings.setValue("dirs/export", str(Path(path).parent))
-        io = self.services.roster_io
-        self.tasks.run(strings.ROSTER_TEMPLATE_TITLE, lambda _p: io.write_template(Path(path)),
+        docs = self.services.documents
+        self.tasks.run(strings.ROSTER_TEMPLATE_TITLE, lambda _p: docs.roster_template(Path(path)),
                        lambda _r: messages.info(self, strings.ROSTER_TEMPLATE_SAVED.format(
                            path=path)), cancellable=False)
 
