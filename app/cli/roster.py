@@ -13,7 +13,7 @@ from app.errors import ValidationError
 
 
 def parse_maps(items: list[str] | None) -> dict[str, str]:
-    """``--map "列名=field"`` (field: code or Chinese name; empty: do not import the column)."""
+    """``--map "HEADER=field"`` (field: code or Chinese name; empty: do not import it)."""
     choices: dict[str, str] = {}
     for item in items or ():
         header, sep, target = item.rpartition("=")

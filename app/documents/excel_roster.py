@@ -86,7 +86,7 @@ def _choice_rule(wb: Workbook, column: int, choices: Sequence[str]) -> DataValid
 
 def write_roster_template(path: Path, roles: Sequence[str], today: dt.date) -> None:
     """A roster to fill in: a note row, the header (required columns marked *), one sample
-    row, drop-downs for 岗位 and 状态, text format for ids and phone, date format for dates."""
+    row, drop-downs for role and status, text format for ids and phone, date format for dates."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None

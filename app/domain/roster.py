@@ -29,7 +29,7 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _DEVICE_ID = re.compile(r"^[0-9A-Za-z]{1,9}$")
 _PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
-_TIME_TAIL = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)?"
+_TIME_TAIL = r"(?:[ T]0{1,2}:00(?::00)?(?:\.0+)?)?"  # midnight only: a time is no date
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL + "$"),
     re.compile(strings.DATE_CN_PATTERN),
@@ -114,7 +114,7 @@ def normalize_device_user_id(value: str) -> str | None:
 
 def parse_date(value: str) -> dt.date | None:
     """Dates as typed in Excel: 2026-03-01, 2026/3/1, the Chinese y-m-d form, 20260301,
-    an Excel day serial (45719); full-width digits are accepted, a time part is dropped."""
+    an Excel day serial (45719); full-width digits are accepted, a midnight time part is dropped."""
     v = unicodedata.normalize("NFKC", value).strip()
     if not v:
         return None
@@ -145,7 +145,8 @@ def parse_status(value: str) -> PersonStatus | None:
 
 
 def parse_yes_or_date(value: str) -> tuple[bool, dt.date | None]:
-    """An NDA / training cell: empty or "否" -> not done; "是" -> done; a date -> done then."""
+    """An NDA / training cell: empty or a "no" word -> not done; a "yes" word ->
+    done; a date -> done that day."""
     v = unicodedata.normalize("NFKC", value).strip().lower()
     if not v or v in strings.NO_WORDS:
         return False, None
@@ -158,15 +159,16 @@ def parse_yes_or_date(value: str) -> tuple[bool, dt.date | None]:
 
 
 # ---- import headers ---------------------------------------------------------------------------
-_HEADER_NOTE = re.compile(r"(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】)$")
+_HEADER_NOTE = re.compile(r"(\([^()]*\)|\[[^\[\]]*\]|\u3010[^\u3010\u3011]*\u3011)$")
 
 
 def header_key(text: str) -> str:
     """A header cell as compared with the known names: NFKC (full-width to half-width), no
-    spaces or line breaks, lower case, without "*", a trailing ":" or trailing "(必填)" notes."""
+    spaces or line breaks, lower case, without "*", a trailing ":" or trailing "(...)" notes
+    such as "(required)"."""
     v = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
     while True:
-        stripped = _HEADER_NOTE.sub("", v.strip("*:：")).strip("*:：")
+        stripped = _HEADER_NOTE.sub("", v.strip("*:")).strip("*:")
         if stripped == v or not stripped:
             return stripped or v
         v = stripped
@@ -182,7 +184,7 @@ def known_field(header: str) -> str | None:
 
 
 def field_code(text: str) -> str:
-    """A field as the user names it: its code (``phone``) or its Chinese name (电话, 手机)."""
+    """A field as the user names it: its code (``phone``) or its Chinese name or a common one."""
     v = text.strip()
     if v in IMPORT_FIELDS:
         return v

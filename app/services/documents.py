@@ -61,7 +61,7 @@ class DocumentService:
 
     def roster_template(self, path: Path) -> Path:
         """An empty roster to fill in and import: the header, a sample row, drop-downs for
-        岗位 (the known roles and those on the roster) and 状态."""
+        the role (the known roles and those on the roster) and the status."""
         from app.documents.excel_roster import write_roster_template
 
         used = sorted({p.role for p in self.roster.list_people() if p.role})

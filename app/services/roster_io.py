@@ -358,8 +358,8 @@ def _parse_row(values: dict[str, str], today: dt.date) -> tuple[PersonFields, li
 
 def _duplicates(person: PersonFields, row: int, numbers: tuple[dict[str, int], dict[str, str]],
                 devices: tuple[dict[str, int], dict[str, str]]) -> list[tuple[str, str]]:
-    """工号 and 考勤号 already used by an earlier row of the file or by someone on the roster
-    (``numbers``/``devices``: seen in the file -> row, on the roster -> name)."""
+    """Employee and clock numbers already used by an earlier row of the file or by someone
+    on the roster (``numbers``/``devices``: seen in the file -> row, on the roster -> name)."""
     problems: list[tuple[str, str]] = []
     checks = (("employee_no", person.employee_no, numbers, strings.R_DUP_EMPLOYEE_NO_FILE,
                strings.R_DUP_EMPLOYEE_NO_DB),
