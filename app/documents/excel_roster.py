@@ -111,7 +111,8 @@ def write_roster_template(path: Path, roles: Sequence[str], today: dt.date) -> N
         if number_format:
             for r in range(3, TEMPLATE_ROWS + 3):
                 ws.cell(row=r, column=j).number_format = number_format
-        ws.cell(row=3, column=j, value=sample.get(code, ""))
+        ws.cell(row=3, column=j, value=sample.get(code) or None).font = Font(
+            name=FONT_NAME, size=10, italic=True, color="808080")  # the sample looks like one
     rules = {"role": list(roles), "status": list(strings.STATUS_LABELS.values())}
     for code, choices in rules.items():
         j = TEMPLATE_COLUMNS.index(code) + 1

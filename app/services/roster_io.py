@@ -182,12 +182,12 @@ def read_sheets(path: Path) -> list[tuple[str, Table]]:
     if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):
         raise ImportFileError(strings.ROSTER_FILE_BAD_TYPE.format(path=path))
     try:
-        from python_calamine import CalamineWorkbook
+        from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
         book = CalamineWorkbook.from_path(str(path))
         sheets = []
         for meta in book.sheets_metadata:
-            if str(meta.visible).rsplit(".", 1)[-1] != "Visible":
+            if meta.visible != SheetVisibleEnum.Visible:
                 continue  # hidden sheets hold lookup lists, not the roster
             sheet = book.get_sheet_by_name(meta.name)
             sheets.append((meta.name, [list(r) for r in sheet.to_python(

@@ -128,7 +128,9 @@ R_BAD_ID_BIRTH = "身份证号中的出生日期不存在：{value}"
 R_BAD_ID_CHECKSUM = "身份证号校验位不对（第 18 位应为 {expected}）：{value}"
 R_TOO_LONG = "内容太长（最多 {n} 个字）"
 ROSTER_FILE_UNREADABLE = "无法读取花名册文件 {path}：{err}"
-ROSTER_FILE_NO_HEADER = "文件 {path} 的前 10 行中找不到表头（需要包含“工号”和“姓名”两列）。"
+ROSTER_FILE_NO_HEADER = (
+    "文件 {path} 的前 10 行中找不到表头（需要有“工号”“姓名”等列；"
+    "列名不同时可用 --map \"列名=工号\" 指定，或在“花名册”页导入时选择对应的列）。")
 ROSTER_FILE_MISSING_FIELDS = (
     "文件 {path} 的表头（第 {row} 行）中没有{fields}列。表头为：{headers}。"
     "请用 --map \"列名=工号\" 指定对应的列。")
