@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from app import strings
@@ -27,11 +29,18 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _DEVICE_ID = re.compile(r"^[0-9A-Za-z]{1,9}$")
 _PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
+_TIME_TAIL = r"(?:[ T]0{1,2}:00(?::00)?(?:\.0+)?)?"  # midnight only: a time is no date
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?(?:\.0+)?)?$"),
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL + "$"),
     re.compile(strings.DATE_CN_PATTERN),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
+# Excel's day 0 (its 1900 leap-year bug makes serials from March 1900 on count from here).
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")  # 10000..99999: 1927..2173
+_SCIENTIFIC = re.compile(r"^([0-9.]+)[eE]\+?(\d+)$")
+IMPORT_FIELDS = tuple(strings.ROSTER_IMPORT_FIELD_LABELS)
+REQUIRED_FIELDS = ("employee_no", "name")
 
 
 class FieldProblem(ValueError):
@@ -47,8 +56,11 @@ def id_card_check_char(first17: str) -> str:
 
 
 def normalize_id_card(value: str) -> str:
-    """Validate a mainland resident ID number (18 characters) and return it upper-cased."""
-    v = value.strip().upper().replace(" ", "")
+    """Validate a mainland resident ID number (18 characters) and return it upper-cased;
+    full-width digits and a lower-case x are accepted."""
+    v = unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
+    if _SCIENTIFIC.match(v):
+        raise FieldProblem(strings.R_ID_AS_NUMBER.format(value=value))
     if len(v) != 18:
         raise FieldProblem(strings.R_BAD_ID_LENGTH.format(value=value))
     if not (v[:17].isdigit() and (v[17].isdigit() or v[17] == "X")):
@@ -63,15 +75,34 @@ def normalize_id_card(value: str) -> str:
     return v
 
 
+def _from_scientific(v: str, value: str) -> str:
+    """'1.3912345678E+10' -> '13912345678'; '1.39E+10' lost digits and is refused."""
+    m = _SCIENTIFIC.match(v)
+    if not m:
+        return v
+    try:
+        number = Decimal(v)
+    except InvalidOperation:
+        return v
+    digits = m.group(1).replace(".", "").lstrip("0")
+    text = str(int(number)) if number == number.to_integral_value() else v
+    if len(digits) < len(text):
+        raise FieldProblem(strings.R_SCI_TRUNCATED.format(value=value))
+    return text
+
+
 def normalize_phone(value: str) -> str:
-    v = value.strip()
+    v = unicodedata.normalize("NFKC", value).strip()
+    if v.endswith(".0") and v[:-2].isdigit():  # a number cell read as float text
+        v = v[:-2]
+    v = _from_scientific(v, value)
     if v and not _PHONE.match(v.replace(" ", "")):
         raise FieldProblem(strings.R_BAD_PHONE.format(value=value))
     return v.replace(" ", "")
 
 
 def normalize_device_user_id(value: str) -> str | None:
-    v = value.strip()
+    v = unicodedata.normalize("NFKC", value).strip()
     if v.endswith(".0") and v[:-2].isdigit():  # Excel number read as float text
         v = v[:-2]
     if not v:
@@ -82,10 +113,14 @@ def normalize_device_user_id(value: str) -> str | None:
 
 
 def parse_date(value: str) -> dt.date | None:
-    """Dates as typed in Excel: 2026-03-01, 2026/3/1, the Chinese y-m-d form, 20260301."""
-    v = value.strip()
+    """Dates as typed in Excel: 2026-03-01, 2026/3/1, the Chinese y-m-d form, 20260301,
+    an Excel day serial (45719); full-width digits are accepted, a midnight time part is dropped."""
+    v = unicodedata.normalize("NFKC", value).strip()
     if not v:
         return None
+    serial = _SERIAL.match(v)
+    if serial:
+        return EXCEL_EPOCH + dt.timedelta(days=int(serial.group(1)))
     for pattern in _DATE_PATTERNS:
         m = pattern.match(v)
         if m:
@@ -97,14 +132,68 @@ def parse_date(value: str) -> dt.date | None:
 
 
 def parse_status(value: str) -> PersonStatus | None:
-    v = value.strip()
+    v = unicodedata.normalize("NFKC", value).strip()
     if not v:
         return None
     if v in STATUS_BY_LABEL:
         return STATUS_BY_LABEL[v]
+    if v in strings.STATUS_SYNONYMS:
+        return PersonStatus(strings.STATUS_SYNONYMS[v])
     if v in STATUSES:
         return PersonStatus(v)
     raise FieldProblem(strings.R_BAD_STATUS.format(value=value))
+
+
+def parse_yes_or_date(value: str) -> tuple[bool, dt.date | None]:
+    """An NDA / training cell: empty or a "no" word -> not done; a "yes" word ->
+    done; a date -> done that day."""
+    v = unicodedata.normalize("NFKC", value).strip().lower()
+    if not v or v in strings.NO_WORDS:
+        return False, None
+    if v in strings.YES_WORDS:
+        return True, None
+    try:
+        return True, parse_date(v)
+    except FieldProblem:
+        raise FieldProblem(strings.R_BAD_YES_NO.format(value=value)) from None
+
+
+# ---- import headers ---------------------------------------------------------------------------
+_HEADER_NOTE = re.compile(r"(\([^()]*\)|\[[^\[\]]*\]|\u3010[^\u3010\u3011]*\u3011)$")
+
+
+def header_key(text: str) -> str:
+    """A header cell as compared with the known names: NFKC (full-width to half-width), no
+    spaces or line breaks, lower case, without "*", a trailing ":" or trailing "(...)" notes
+    such as "(required)"."""
+    v = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    while True:
+        stripped = _HEADER_NOTE.sub("", v.strip("*:")).strip("*:")
+        if stripped == v or not stripped:
+            return stripped or v
+        v = stripped
+
+
+FIELD_BY_HEADER = {header_key(name): code
+                   for code, names in strings.ROSTER_HEADER_SYNONYMS.items() for name in names}
+
+
+def known_field(header: str) -> str | None:
+    """The roster field a column of this name holds, if it is one of the common names."""
+    return FIELD_BY_HEADER.get(header_key(header))
+
+
+def field_code(text: str) -> str:
+    """A field as the user names it: its code (``phone``) or its Chinese name or a common one."""
+    v = text.strip()
+    if v in IMPORT_FIELDS:
+        return v
+    code = known_field(v)
+    if code is None:
+        raise FieldProblem(strings.ROSTER_MAP_UNKNOWN_FIELD.format(
+            field=text, fields=strings.LIST_SEP.join(
+                f"{label}/{c}" for c, label in strings.ROSTER_IMPORT_FIELD_LABELS.items())))
+    return code
 
 
 def default_status(start: dt.date | None, end: dt.date | None,

@@ -59,6 +59,16 @@ class DocumentService:
         write_roster_xlsx(path, people, self.project.get(), today or self.db.clock.today())
         return len(people)
 
+    def roster_template(self, path: Path) -> Path:
+        """An empty roster to fill in and import: the header, a sample row, drop-downs for
+        the role (the known roles and those on the roster) and the status."""
+        from app.documents.excel_roster import write_roster_template
+
+        used = sorted({p.role for p in self.roster.list_people() if p.role})
+        roles = list(dict.fromkeys([*strings.ROLE_CHOICES, *used]))
+        write_roster_template(path, roles, self.db.clock.today())
+        return path
+
     # ---- attendance --------------------------------------------------------------------------
     def month_pdf(self, year: int, month: int, path: Path,
                   now: dt.datetime | None = None) -> Path:

@@ -11,33 +11,49 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import strings
 from app.domain.roster import (
+    EXCEL_EPOCH,
+    FIELD_BY_HEADER,
+    REQUIRED_FIELDS,
     FieldProblem,
     PersonFields,
     check_person,
     default_status,
+    header_key,
+    mask_id_card,
+    mask_phone,
     parse_date,
     parse_status,
+    parse_yes_or_date,
 )
 from app.errors import Cancelled, ImportFileError
 from app.progress import NullProgress, Progress
-from app.services.changes import ROSTER, Changes
+from app.services.changes import ROSTER, SETTINGS, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database
 from app.storage.tables import Person
+from app.storage.tables_attendance import Setting
 
-HEADER_SCAN_ROWS = 20
-COLUMN_BY_HEADER = {label: key for key, label in strings.ROSTER_COLUMNS.items()}
+HEADER_SCAN_ROWS = 10
+COLUMNS_SETTING = "roster.columns"  # JSON {header key: field code, "" = not imported}
 _INT_FLOAT = re.compile(r"^\d+\.0$")
 _TEXT_ID_COLUMNS = {"employee_no", "device_user_id", "phone", "id_card_no"}
+_DATE_FIELDS = {"start_date", "end_date", "first_work_date", "nda", "training"}
+_MASKED_SAMPLES = {"phone": mask_phone, "id_card_no": mask_id_card}
+
+Table = list[list[Any]]
+_PRIORITY = {"chosen": 0, "remembered": 1, "known": 2}
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,21 @@ class RowProblem:
     row: int
     column: str
     reason: str
+    cell: str = ""  # "F7": the Excel cell, when the problem is one cell's
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """One column of the sheet and what the import does with it."""
+
+    index: int  # 0-based
+    letter: str  # Excel column letter
+    header: str  # as written in the sheet (or a placeholder for an unnamed column)
+    key: str  # the header as compared and remembered (see header_key)
+    field: str | None  # roster field code; None: not imported
+    source: str  # known | remembered | chosen | unknown | duplicate
+    sample: str = ""
+    note: str = ""  # why a column with a field's name is not imported
 
 
 @dataclass
@@ -53,10 +84,36 @@ class RosterImportPlan:
     read: int = 0
     valid: list[tuple[int, PersonFields]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    sheet: str = ""
+    header_row: int = 0  # Excel row number of the header
+    columns: list[ColumnMap] = field(default_factory=list)
+    missing: tuple[str, ...] = ()  # required fields no column maps to
+    choices: dict[str, str] = field(default_factory=dict)  # this import's choices, to remember
+    rows: Table = field(default_factory=list, repr=False)
 
     @property
     def rejected(self) -> int:
         return len({p.row for p in self.problems})
+
+    @property
+    def mapped_columns(self) -> dict[str, str]:
+        return {c.header: c.field for c in self.columns if c.field}
+
+    @property
+    def ignored_columns(self) -> list[str]:
+        return [c.header for c in self.columns if not c.field]
+
+    def header_of(self, field_code: str) -> str:
+        for c in self.columns:
+            if c.field == field_code:
+                return c.header
+        return strings.ROSTER_IMPORT_FIELD_LABELS.get(field_code, field_code)
+
+    def cell_of(self, field_code: str, row: int) -> str:
+        for c in self.columns:
+            if c.field == field_code:
+                return f"{c.letter}{row}"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -65,23 +122,45 @@ class RosterImportResult:
     imported: int
     rejected: int
     problems: tuple[RowProblem, ...]
+    columns: dict[str, str] = field(default_factory=dict)
+    ignored_columns: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
             "read": self.read, "imported": self.imported, "rejected": self.rejected,
             "problems": [{"row": p.row, "column": p.column, "reason": p.reason}
                          for p in self.problems],
+            "columns": dict(self.columns), "ignored_columns": list(self.ignored_columns),
         }
 
 
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def _number_text(value: float | int, key: str) -> str:
+    if key in _DATE_FIELDS and 10000 <= value < 100000:  # a date cell without a date format
+        return (EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
+    if key == "id_card_no":  # 18 digits do not survive a float: say so, do not guess
+        return f"{value:.14E}" if value >= 1e15 else str(int(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _cell(value: Any, key: str) -> str:
-    if value is None:
+    if value is None or isinstance(value, bool):
+        return "" if value is None else str(value)
+    if isinstance(value, float) and value != value:  # NaN: an empty cell
         return ""
-    if isinstance(value, float):
-        if value != value:  # NaN: an empty cell
-            return ""
-        if value.is_integer():
-            return str(int(value))
+    if isinstance(value, (int, float)):
+        return _number_text(value, key)
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -92,28 +171,41 @@ def _cell(value: Any, key: str) -> str:
     return text
 
 
-def read_table(path: Path) -> list[list[Any]]:
-    """All cells of the first sheet (or the CSV) as Python values, row by row."""
+def read_sheets(path: Path) -> list[tuple[str, Table]]:
+    """The visible sheets of a workbook (or the CSV as one sheet): name and cells, row by
+    row from A1 (empty rows kept, so row numbers are Excel's)."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(strings.CLI_FILE_NOT_FOUND.format(path=path))
+    if suffix == ".csv":
+        return [(path.stem, _read_csv(path))]
+    if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):
+        raise ImportFileError(strings.ROSTER_FILE_BAD_TYPE.format(path=path))
     try:
-        if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
-            import pandas as pd  # heavy: imported only when a workbook is read
+        from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-            frame = pd.read_excel(path, header=None, dtype=object, engine="calamine")
-        elif suffix == ".csv":
-            return _read_csv(path)
-        else:
-            raise ImportFileError(strings.ROSTER_FILE_BAD_TYPE.format(path=path))
-    except ImportFileError:
-        raise
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for meta in book.sheets_metadata:
+            if meta.visible != SheetVisibleEnum.Visible:
+                continue  # hidden sheets hold lookup lists, not the roster
+            sheet = book.get_sheet_by_name(meta.name)
+            sheets.append((meta.name, [list(r) for r in sheet.to_python(
+                skip_empty_area=False)]))
     except Exception as exc:  # any reader failure is a bad file, not a bug
-        raise ImportFileError(strings.ROSTER_FILE_UNREADABLE.format(path=path, err=exc)) from exc
-    return [list(r) for r in frame.itertuples(index=False, name=None)]
+        raise ImportFileError(strings.ROSTER_FILE_UNREADABLE.format(
+            path=path, err=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        ) from exc
+    return sheets
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
+def read_table(path: Path) -> Table:
+    """All cells of the first visible sheet (or the CSV), row by row."""
+    sheets = read_sheets(path)
+    return sheets[0][1] if sheets else []
+
+
+def _read_csv(path: Path) -> Table:
     """CSV rows by line (blank lines kept, so row numbers match the file), UTF-8 or GB18030."""
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
@@ -128,17 +220,99 @@ def _read_csv(path: Path) -> list[list[Any]]:
     return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
 
 
-def _find_header(rows: list[list[Any]], path: Path) -> tuple[int, dict[str, int]]:
+def _choice_keys(choices: dict[str, str]) -> dict[str, str]:
+    """Choices keyed as columns are ("#F" names an unnamed column F)."""
+    return {k if k.startswith("#") else header_key(k): v for k, v in choices.items()}
+
+
+def _resolve(key: str, choices: dict[str, str],
+             remembered: dict[str, str]) -> tuple[str | None, str]:
+    if key in choices:
+        return choices[key] or None, "chosen"
+    if key in remembered:
+        return remembered[key] or None, "remembered"
+    code = FIELD_BY_HEADER.get(key)
+    return code, "known" if code else "unknown"
+
+
+def _header_score(row: list[Any], choices: dict[str, str], remembered: dict[str, str]) -> int:
+    found = set()
+    for v in row:
+        text = _cell(v, "")
+        if text:
+            code, _ = _resolve(header_key(text), choices, remembered)
+            if code:
+                found.add(code)
+    return len(found)
+
+
+def _best_header(rows: Table, choices: dict[str, str],
+                 remembered: dict[str, str]) -> tuple[int, int]:
+    """(row index, score) of the row among the first few naming the most roster fields."""
+    best, best_score = -1, 0
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        labels = [_cell(v, "").replace(" ", "") for v in row]
-        if all(h in labels for h in strings.ROSTER_IMPORT_REQUIRED_HEADERS):
-            columns: dict[str, int] = {}
-            for j, label in enumerate(labels):
-                key = COLUMN_BY_HEADER.get(label)
-                if key and key not in columns:
-                    columns[key] = j
-            return i, columns
-    raise ImportFileError(strings.ROSTER_FILE_NO_HEADER.format(path=path))
+        score = _header_score(row, choices, remembered)
+        if score > best_score:
+            best, best_score = i, score
+    return best, best_score
+
+
+def _widest_row(sheets: list[tuple[str, Table]]) -> tuple[int, str, Table, int] | None:
+    """The row among the first few of the first visible sheet with the most filled cells."""
+    if not sheets:
+        return None
+    name, rows = sheets[0]
+    counts = [sum(1 for v in row if _cell(v, "")) for row in rows[:HEADER_SCAN_ROWS]]
+    if not counts or max(counts) < 2:
+        return None
+    return counts.index(max(counts)), name, rows, 0
+
+
+def _sample(rows: Table, j: int, key: str) -> str:
+    for raw in rows:
+        text = _cell(raw[j] if j < len(raw) else None, key)
+        if text:
+            mask = _MASKED_SAMPLES.get(key)
+            return mask(text) if mask else text
+    return ""
+
+
+def map_columns(rows: Table, header_idx: int, choices: dict[str, str],
+                remembered: dict[str, str]) -> list[ColumnMap]:
+    """Every column of the header row (and every unnamed column holding data), in order.
+    Two columns for one field: the user's choice wins over a remembered one over a common
+    name, then the first column; the other is listed as not imported, with the reason."""
+    header = rows[header_idx]
+    body = rows[header_idx + 1:]
+    width = max([len(header), *(len(r) for r in body)])
+    found: list[tuple[int, str, str, str | None, str]] = []
+    for j in range(width):
+        text = _cell(header[j] if j < len(header) else None, "")
+        if not text:
+            if not any(_cell(r[j] if j < len(r) else None, "") for r in body):
+                continue  # an empty spacer column
+            text, key = strings.ROSTER_COLUMN_UNNAMED.format(col=column_letter(j)), \
+                f"#{column_letter(j)}"
+        else:
+            key = header_key(text)
+        code, source = _resolve(key, choices, remembered)
+        found.append((j, text, key, code, source))
+    winner: dict[str, int] = {}
+    for j, _text, _key, code, _source in sorted(
+            found, key=lambda f: (_PRIORITY.get(f[4], 9), f[0])):
+        if code:
+            winner.setdefault(code, j)
+    headers = {j: text for j, text, *_ in found}
+    columns: list[ColumnMap] = []
+    for j, text, key, code, source in found:
+        note = ""
+        if code and winner[code] != j:
+            note = strings.ROSTER_COLUMN_DUPLICATE.format(
+                other=headers[winner[code]], field=strings.ROSTER_IMPORT_FIELD_LABELS[code])
+            code, source = None, "duplicate"
+        columns.append(ColumnMap(j, column_letter(j), text, key, code, source,
+                                 _sample(body, j, code or ""), note))
+    return columns
 
 
 def _parse_row(values: dict[str, str], today: dt.date) -> tuple[PersonFields, list[tuple[str,
@@ -151,13 +325,20 @@ def _parse_row(values: dict[str, str], today: dt.date) -> tuple[PersonFields, li
         except FieldProblem as exc:
             problems.append((key, exc.reason))
             dates[key] = None
+    flags: dict[str, tuple[bool, dt.date | None]] = {}
+    for key in ("nda", "training"):
+        try:
+            flags[key] = parse_yes_or_date(values.get(key, ""))
+        except FieldProblem as exc:
+            problems.append((key, exc.reason))
+            flags[key] = (False, None)
     try:
         status = parse_status(values.get("status", ""))
     except FieldProblem as exc:
         problems.append(("status", exc.reason))
         status = None
     person = PersonFields(
-        employee_no=values.get("employee_no", ""),
+        employee_no=unicodedata.normalize("NFKC", values.get("employee_no", "")).strip(),
         name=values.get("name", ""),
         device_user_id=values.get("device_user_id") or None,
         role=values.get("role", ""),
@@ -167,31 +348,125 @@ def _parse_row(values: dict[str, str], today: dt.date) -> tuple[PersonFields, li
         end_date=dates["end_date"],
         first_work_date=dates["first_work_date"],
         status=status or default_status(dates["start_date"], dates["end_date"], today),
+        nda_signed=flags["nda"][0], nda_date=flags["nda"][1],
+        training_done=flags["training"][0], training_date=flags["training"][1],
+        note=values.get("note", ""),
     )
     problems.extend(check_person(person))
     return person, problems
+
+
+def _duplicates(person: PersonFields, row: int, numbers: tuple[dict[str, int], dict[str, str]],
+                devices: tuple[dict[str, int], dict[str, str]]) -> list[tuple[str, str]]:
+    """Employee and clock numbers already used by an earlier row of the file or by someone
+    on the roster (``numbers``/``devices``: seen in the file -> row, on the roster -> name)."""
+    problems: list[tuple[str, str]] = []
+    checks = (("employee_no", person.employee_no, numbers, strings.R_DUP_EMPLOYEE_NO_FILE,
+               strings.R_DUP_EMPLOYEE_NO_DB),
+              ("device_user_id", person.device_user_id, devices, strings.R_DUP_DEVICE_FILE,
+               strings.R_DUP_DEVICE_DB))
+    for code, value, (seen, taken), in_file, in_db in checks:
+        if not value:
+            continue
+        if value in seen:
+            problems.append((code, in_file.format(no=value, row=seen[value])))
+        elif value in taken:
+            problems.append((code, in_db.format(no=value, name=taken[value])))
+        seen.setdefault(value, row)
+    return problems
+
+
+def load_remembered(s: Session) -> dict[str, str]:
+    """The column choices made at earlier imports: {header key: field code or ""}."""
+    value = s.scalars(select(Setting.value).where(
+        Setting.project_id == PROJECT_ID, Setting.key == COLUMNS_SETTING)
+        .order_by(Setting.effective_from.desc(), Setting.id.desc())).first()
+    if not value:
+        return {}
+    data = json.loads(value)
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+_PERSON_COLUMNS = ("employee_no", "name", "device_user_id", "role", "phone", "id_card_no",
+                   "start_date", "end_date", "status", "first_work_date", "nda_signed",
+                   "nda_date", "training_done", "training_date", "note")
 
 
 class RosterIO:
     def __init__(self, db: Database, actor: str | None) -> None:
         self.db, self.actor = db, actor
 
+    def remembered_columns(self) -> dict[str, str]:
+        with self.db.read() as s:
+            return load_remembered(s)
+
     def plan(self, path: Path, today: dt.date | None = None,
-             progress: Progress | None = None) -> RosterImportPlan:
-        """Read and check every row; nothing is written."""
+             progress: Progress | None = None,
+             choices: dict[str, str] | None = None,
+             lenient: bool = False) -> RosterImportPlan:
+        """Read and check every row; nothing is written.
+
+        ``choices`` maps a column's header to a field code ("" = do not import); they win
+        over the choices remembered from earlier imports, which win over the common names.
+        The first visible sheet with a recognisable header is read; its header is the row
+        among the first ten naming the most fields (title rows above it are skipped). With
+        no such row the file is refused, unless ``lenient`` (the preview, where the user can
+        map columns): then the first sheet's fullest row is taken as the header.
+        """
+        choices = _choice_keys(choices or {})
+        remembered = self.remembered_columns()
+        best: tuple[int, str, Table, int] | None = None
+        for name, rows in read_sheets(path):
+            idx, score = _best_header(rows, choices, remembered)
+            if score and (best is None or score > best[3]):
+                best = (idx, name, rows, score)
+            if score >= len(REQUIRED_FIELDS):
+                break
+        if best is None and lenient:
+            best = _widest_row(read_sheets(path))
+        if best is None:
+            raise ImportFileError(strings.ROSTER_FILE_NO_HEADER.format(path=path))
+        idx, name, rows, _ = best
+        plan = RosterImportPlan(path=path, sheet=name, rows=rows)
+        return self._plan_rows(plan, idx, choices, remembered, today, progress)
+
+    def replan(self, plan: RosterImportPlan, choices: dict[str, str],
+               today: dt.date | None = None) -> RosterImportPlan:
+        """The same sheet again with other column choices (the preview's drop-downs)."""
+        choices = _choice_keys(choices)
+        remembered = self.remembered_columns()
+        idx, score = _best_header(plan.rows, choices, remembered)
+        if not score:
+            idx = plan.header_row - 1
+        fresh = RosterImportPlan(path=plan.path, sheet=plan.sheet, rows=plan.rows)
+        return self._plan_rows(fresh, idx, choices, remembered, today, None)
+
+    def _plan_rows(self, plan: RosterImportPlan, header_idx: int, choices: dict[str, str],
+                   remembered: dict[str, str], today: dt.date | None,
+                   progress: Progress | None) -> RosterImportPlan:
         today = today or self.db.clock.today()
         progress = progress or NullProgress()
-        rows = read_table(path)
-        header_idx, columns = _find_header(rows, path)
-        plan = RosterImportPlan(path=path)
+        rows = plan.rows
+        plan.header_row = header_idx + 1
+        plan.columns = map_columns(rows, header_idx, choices, remembered)
+        plan.choices = dict(choices)
+        keys = {c.key for c in plan.columns}
+        for key in choices:
+            if key not in keys:
+                raise ImportFileError(strings.ROSTER_MAP_UNKNOWN_HEADER.format(
+                    path=plan.path, header=key,
+                    headers=strings.LIST_SEP.join(c.header for c in plan.columns)))
+        columns = {c.field: c.index for c in plan.columns if c.field}
+        plan.missing = tuple(f for f in REQUIRED_FIELDS if f not in columns)
+        body = rows[header_idx + 1:]
+        if plan.missing:
+            return plan
         with self.db.read() as s:
-            existing = {p.employee_no: p.name for p in s.scalars(
-                select(Person).where(Person.project_id == PROJECT_ID))}
-            devices = {p.device_user_id: p.name for p in s.scalars(
-                select(Person).where(Person.project_id == PROJECT_ID)) if p.device_user_id}
+            people = list(s.scalars(select(Person).where(Person.project_id == PROJECT_ID)))
+        existing = {p.employee_no: p.name for p in people}
+        devices = {p.device_user_id: p.name for p in people if p.device_user_id}
         seen_no: dict[str, int] = {}
         seen_dev: dict[str, int] = {}
-        body = rows[header_idx + 1:]
         for offset, raw in enumerate(body):
             if progress.cancelled():
                 raise Cancelled(strings.CANCELLED)
@@ -201,53 +476,40 @@ class RosterIO:
                 continue
             plan.read += 1
             person, problems = _parse_row(values, today)
-            no, dev = person.employee_no, person.device_user_id
-            if no and no in seen_no:
-                problems.append(("employee_no", strings.R_DUP_EMPLOYEE_NO_FILE.format(
-                    no=no, row=seen_no[no])))
-            elif no and no in existing:
-                problems.append(("employee_no", strings.R_DUP_EMPLOYEE_NO_DB.format(
-                    no=no, name=existing[no])))
-            if dev and dev in seen_dev:
-                problems.append(("device_user_id", strings.R_DUP_DEVICE_FILE.format(
-                    no=dev, row=seen_dev[dev])))
-            elif dev and dev in devices:
-                problems.append(("device_user_id", strings.R_DUP_DEVICE_DB.format(
-                    no=dev, name=devices[dev])))
-            if no:
-                seen_no.setdefault(no, excel_row)
-            if dev:
-                seen_dev.setdefault(dev, excel_row)
+            problems += _duplicates(person, excel_row, (seen_no, existing),
+                                    (seen_dev, devices))
             if problems:
                 plan.problems.extend(
-                    RowProblem(excel_row, strings.ROSTER_COLUMNS.get(col, col), reason)
+                    RowProblem(excel_row, plan.header_of(col), reason,
+                               plan.cell_of(col, excel_row))
                     for col, reason in problems)
             else:
                 plan.valid.append((excel_row, person))
             progress.report(offset + 1, len(body))
         if plan.read == 0:
-            raise ImportFileError(strings.ROSTER_FILE_EMPTY.format(path=path))
+            raise ImportFileError(strings.ROSTER_FILE_EMPTY.format(path=plan.path))
         return plan
 
     def commit(self, plan: RosterImportPlan,
                progress: Progress | None = None) -> tuple[RosterImportResult, Changes]:
-        """Write the plan's valid rows in one transaction; cancel rolls everything back."""
+        """Write the plan's valid rows in one transaction; cancel rolls everything back.
+        The column choices made for this import are remembered in the same transaction."""
         progress = progress or NullProgress()
         problems = list(plan.problems)
         imported = 0
+        changes = ROSTER
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             # The roster may have changed since the plan was made: check again, in the
             # transaction that writes.
-            taken = {p.employee_no: p.name for p in s.scalars(
-                select(Person).where(Person.project_id == PROJECT_ID))}
-            devices = {p.device_user_id: p.name for p in s.scalars(
-                select(Person).where(Person.project_id == PROJECT_ID)) if p.device_user_id}
+            people = list(s.scalars(select(Person).where(Person.project_id == PROJECT_ID)))
+            taken = {p.employee_no: p.name for p in people}
+            devices = {p.device_user_id: p.name for p in people if p.device_user_id}
             total = len(plan.valid)
             for i, (row, person) in enumerate(plan.valid, start=1):
                 if progress.cancelled():
                     raise Cancelled(strings.CANCELLED)
-                clash = self._late_clash(row, person, taken, devices)
+                clash = self._late_clash(plan, row, person, taken, devices)
                 if clash:
                     problems.append(clash)
                     continue
@@ -255,31 +517,63 @@ class RosterIO:
                 if person.device_user_id:
                     devices[person.device_user_id] = person.name
                 imported += 1
-                s.add(Person(project_id=PROJECT_ID, **{
-                    k: getattr(person, k) for k in (
-                        "employee_no", "name", "device_user_id", "role", "phone",
-                        "id_card_no", "start_date", "end_date", "status", "first_work_date")}))
+                s.add(Person(project_id=PROJECT_ID,
+                             **{k: getattr(person, k) for k in _PERSON_COLUMNS}))
                 s.flush()
                 progress.report(i, total)
+            if self._remember(s, plan):
+                changes = ROSTER | SETTINGS
         problems.sort(key=lambda p: p.row)
         result = RosterImportResult(plan.read, imported, len({p.row for p in problems}),
-                                    tuple(problems))
-        return result, ROSTER
+                                    tuple(problems), plan.mapped_columns,
+                                    tuple(plan.ignored_columns))
+        return result, changes
+
+    def _remember(self, s: Session, plan: RosterImportPlan) -> bool:
+        """Store this import's column choices for the next one (an audited setting row)."""
+        choices = {k: v for k, v in plan.choices.items() if not k.startswith("#")}
+        remembered = load_remembered(s)
+        merged = {**remembered, **choices}
+        if not choices or merged == remembered:
+            return False
+        day = self.db.clock.today()
+        value = json.dumps(merged, ensure_ascii=False, sort_keys=True)
+        row = s.scalars(select(Setting).where(
+            Setting.project_id == PROJECT_ID, Setting.key == COLUMNS_SETTING,
+            Setting.effective_from == day)).first()
+        if row is None:
+            s.add(Setting(project_id=PROJECT_ID, key=COLUMNS_SETTING, value=value,
+                          effective_from=day, created_at=self.db.clock.now()))
+        else:
+            row.value = value
+        s.flush()
+        return True
 
     @staticmethod
-    def _late_clash(row: int, person: PersonFields, taken: dict[str, str],
-                    devices: dict[str, str]) -> RowProblem | None:
+    def _late_clash(plan: RosterImportPlan, row: int, person: PersonFields,
+                    taken: dict[str, str], devices: dict[str, str]) -> RowProblem | None:
         if person.employee_no in taken:
-            return RowProblem(row, strings.ROSTER_COLUMNS["employee_no"],
+            return RowProblem(row, plan.header_of("employee_no"),
                               strings.R_DUP_EMPLOYEE_NO_DB.format(
-                                  no=person.employee_no, name=taken[person.employee_no]))
+                                  no=person.employee_no, name=taken[person.employee_no]),
+                              plan.cell_of("employee_no", row))
         if person.device_user_id and person.device_user_id in devices:
-            return RowProblem(row, strings.ROSTER_COLUMNS["device_user_id"],
+            return RowProblem(row, plan.header_of("device_user_id"),
                               strings.R_DUP_DEVICE_DB.format(
                                   no=person.device_user_id,
-                                  name=devices[person.device_user_id]))
+                                  name=devices[person.device_user_id]),
+                              plan.cell_of("device_user_id", row))
         return None
 
     def import_file(self, path: Path, progress: Progress | None = None,
-                    today: dt.date | None = None) -> tuple[RosterImportResult, Changes]:
-        return self.commit(self.plan(path, today=today, progress=progress), progress)
+                    today: dt.date | None = None,
+                    choices: dict[str, str] | None = None
+                    ) -> tuple[RosterImportResult, Changes]:
+        plan = self.plan(path, today=today, progress=progress, choices=choices)
+        if plan.missing:
+            raise ImportFileError(strings.ROSTER_FILE_MISSING_FIELDS.format(
+                path=path, row=plan.header_row,
+                fields=strings.LIST_SEP.join(strings.ROSTER_IMPORT_FIELD_LABELS[f]
+                                             for f in plan.missing),
+                headers=strings.LIST_SEP.join(c.header for c in plan.columns)))
+        return self.commit(plan, progress)

@@ -115,7 +115,10 @@ def test_roster_import_json(db_path: Path, tmp_path: Path) -> None:
     lines = out.splitlines()
     assert len(lines) == 1  # exactly one JSON object, nothing else on stdout
     data = json.loads(lines[0])
-    assert set(data) == {"read", "imported", "rejected", "problems"}
+    assert set(data) == {"read", "imported", "rejected", "problems", "columns",
+                         "ignored_columns"}
+    assert data["columns"] == {"工号": "employee_no", "姓名": "name", "身份证号": "id_card_no"}
+    assert data["ignored_columns"] == []
     assert (data["read"], data["imported"], data["rejected"]) == (3, 1, 2)
     assert [(p["row"], p["column"]) for p in data["problems"]] == [(3, "姓名"), (4, "身份证号")]
     assert all(set(p) == {"row", "column", "reason"} and p["reason"] for p in data["problems"])

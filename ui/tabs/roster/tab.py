@@ -61,6 +61,8 @@ class RosterTab(Tab):
         self.btn_edit = QPushButton(strings.ROSTER_EDIT)
         self.btn_left = QPushButton(strings.ROSTER_MARK_LEFT)
         self.btn_import = QPushButton(strings.ROSTER_IMPORT)
+        self.btn_template = QPushButton(strings.ROSTER_TEMPLATE_BUTTON)
+        self.btn_template.clicked.connect(self.save_template)
         self.btn_export = QPushButton(strings.ROSTER_EXPORT)
         self.btn_export_pdf = QPushButton(strings.ROSTER_EXPORT_PDF)
         self.btn_export_pdf.clicked.connect(self.export_pdf)
@@ -79,6 +81,7 @@ class RosterTab(Tab):
         bar.addWidget(self.status_filter)
         bar.addSpacing(16)
         bar.addWidget(self.btn_import)
+        bar.addWidget(self.btn_template)
         bar.addWidget(self.btn_export)
         bar.addWidget(self.btn_export_pdf)
 
@@ -200,13 +203,16 @@ class RosterTab(Tab):
         """Read and check off the UI thread, preview, then write off the UI thread."""
         io = self.services.roster_io
         self.tasks.run(strings.IMPORT_READING.format(name=path.name),
-                       lambda progress: io.plan(path, progress=progress), self._preview)
+                       lambda progress: io.plan(path, progress=progress, lenient=True),
+                       self._preview)
 
     def _preview(self, plan: RosterImportPlan) -> None:
-        dialog = ImportPreviewDialog(plan, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not plan.valid:
-            return
         io = self.services.roster_io
+        dialog = ImportPreviewDialog(plan, self,
+                                     replan=lambda choices: io.replan(plan, choices))
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.plan.valid:
+            return
+        plan = dialog.plan
         self.tasks.run(strings.IMPORT_WRITING, lambda progress: io.commit(plan, progress),
                        self._imported)
 
@@ -215,6 +221,22 @@ class RosterTab(Tab):
         self._emit(ch)
         messages.info(self, strings.IMPORT_DONE.format(imported=result.imported,
                                                        rejected=result.rejected))
+
+    def save_template(self) -> None:
+        settings = QSettings()
+        folder = Path(str(settings.value("dirs/export", str(Path.home()))))
+        path, _ = QFileDialog.getSaveFileName(self, strings.ROSTER_TEMPLATE_TITLE,
+                                              str(folder / strings.ROSTER_TEMPLATE_NAME),
+                                              strings.XLSX_FILTER)
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        settings.setValue("dirs/export", str(Path(path).parent))
+        docs = self.services.documents
+        self.tasks.run(strings.ROSTER_TEMPLATE_TITLE, lambda _p: docs.roster_template(Path(path)),
+                       lambda _r: messages.info(self, strings.ROSTER_TEMPLATE_SAVED.format(
+                           path=path)), cancellable=False)
 
     def export_roster(self) -> None:
         settings = QSettings()
