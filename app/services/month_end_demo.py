@@ -4,14 +4,14 @@ printing and locking.
 
 In the last full month (its working days counted from 0):
 
-- HX1002: two ordinary late arrivals, one day of personal leave (事假);
+- HX1002: two ordinary late arrivals, one day of personal leave;
 - HX1003: one severe late arrival (``rules.severe_minutes`` + 15), one early leave;
-- HX1004: a missing sign-out that is corrected (补卡), and one that is left missing;
-  two days of sick leave (病假) with the hospital certificate attached;
+- HX1004: a missing sign-out that is corrected (a correction), and one that is left missing;
+  two days of sick leave with the hospital certificate attached;
 - HX1005: absent for whole days, one more session than ``rules.explanation_absences``
-  (the first 缺勤情况说明 trigger);
+  (the first trigger of the absence explanation form);
 - HX1007: severe late arrivals adding up to more than ``rules.explanation_late_minutes``
-  (the second trigger), and two days of annual leave (年假);
+  (the second trigger), and two days of annual leave;
 - HX1006: approved overtime on a rest day and on a statutory holiday. The holiday is the
   latest one in the last full month, or -- when that month has none -- in the nearest
   earlier month that has one (up to a year back); without any, no holiday overtime.
