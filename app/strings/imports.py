@@ -150,13 +150,13 @@ IMP_UNMAPPED_MANY = "未对应到花名册的考勤号共 {n} 个：{ids} 等（
 # ---- implausible punch times held back (issue 14) ----
 IMP_HELD_BACK = ("{n} 条打卡时间不合理（{first} 至 {last}，早于 2010 年或晚于导入时间），"
                  "未作为真实打卡导入")
-IMP_HELD_BACK_OFFSET = "推测考勤机时间偏差 {days} 天（平移后为 {first} 至 {last}）"
+IMP_HELD_BACK_OFFSET = "推测考勤机日期偏差：平移 {days:+d} 天后为 {first} 至 {last}"
 IMP_HELD_BACK_NO_OFFSET = "无法可靠推测时间偏差，只能舍弃"
-IMP_HELD_BACK_SHIFTED = "已按 {days} 天的偏差平移后导入 {n} 条"
+IMP_HELD_BACK_SHIFTED = "已平移 {days:+d} 天后导入 {n} 条"
 IMP_HELD_BACK_DISCARDED = "已舍弃 {n} 条（可修正考勤机时间后重新导出再导入）"
 IMP_HELD_BACK_REASON = "打卡时间 {value} 不合理（早于 2010 年或晚于导入时间），已舍弃"
 IMP_HELD_BACK_TITLE = "打卡时间不合理"
-IMP_HELD_BACK_SHIFT = "平移 {days} 天后导入"
+IMP_HELD_BACK_SHIFT = "平移 {days:+d} 天后导入"
 IMP_HELD_BACK_DISCARD = "舍弃这些记录"
 IMP_HELD_BACK_ASK = "{held}。\n{offset}\n\n其余 {ok} 条正常记录照常导入。"
 IMP_CHOOSE_DEVICE = "选择考勤机"

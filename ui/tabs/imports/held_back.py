@@ -22,7 +22,7 @@ def held_back_box(parent: QWidget | None, held: HeldBack, ok: int) -> QMessageBo
         shift.setProperty("choice", SHIFT)
     discard = box.addButton(strings.IMP_HELD_BACK_DISCARD, QMessageBox.ButtonRole.DestructiveRole)
     discard.setProperty("choice", DISCARD)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.addButton(strings.CANCEL, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(discard)
     return box
 
