@@ -32,12 +32,22 @@ def _print_import(outcome: ImportOutcome, as_json: bool) -> None:
             print(strings.CLI_IMPORT_PROBLEM_RECORD.format(record=p.record, reason=p.reason))
     if outcome.unmapped:
         print(strings.CLI_IMPORT_UNMAPPED.format(ids=", ".join(outcome.unmapped)))
+    held = outcome.held_back
+    if held is not None:
+        print(held.describe())
+        print(held.describe_offset())
+        print(held.describe_action())
 
 
 def cmd_import_usb(args: argparse.Namespace) -> int:
     path = existing_file(args.file)
     with open_services(args) as services:
-        outcome, _ = services.imports.import_usb(path, args.device or "")
+        device = args.device or ""
+        choices = services.imports.usb_device_choices()
+        if not device and len(choices) > 1:
+            raise AppError(strings.IMP_USB_DEVICE_REQUIRED.format(names=", ".join(choices)))
+        outcome, _ = services.imports.import_usb(path, device,
+                                                 shift_implausible=args.shift_implausible)
     _print_import(outcome, args.json)
     return 0
 
@@ -96,6 +106,7 @@ def register(cmds: Commands) -> None:
     sp = cmds.leaf(imp, "usb", strings.H_CMD_IMPORT_USB, cmd_import_usb, json_flag=True)
     sp.add_argument("file", help=strings.H_FILE)
     sp.add_argument("--device", help=strings.H_DEVICE_NAME)
+    sp.add_argument("--shift-implausible", action="store_true", help=strings.H_SHIFT_IMPLAUSIBLE)
     sp = cmds.command("sync", strings.H_CMD_SYNC, cmd_sync, json_flag=True)
     sp.add_argument("name", nargs="?", help=strings.H_DEVICE_NAME)
     _clock_options(sp, host_required=False)

@@ -13,8 +13,8 @@ Layouts (one punch per line, fields separated by TAB, CRLF or LF):
   fingerprint clock's verify mode (0 would claim "password" for every punch), so it is kept
   as the work code and the verify mode is left unknown (``None``).
 * 5 fields with a name: ``id  name  datetime  device  state`` (an old form, 8-character
-  names). The name is dropped (``RawPunch`` has no field for it); verify mode and work code
-  are unknown.
+  names). The name goes to ``ReadResult.names`` (the latest non-empty one per id; shown
+  beside ids not yet mapped to a roster person); verify mode and work code are unknown.
 
 ``device`` (the machine number) is checked to be a number but not returned: the import
 service knows which clock the file came from.
@@ -303,6 +303,7 @@ class _FastPath:
         self.ids: dict[str, str] = {}
         self.rests: dict[str, _Rest] = {}  # "device, state[, verify], work code[CR]"
         self.named_rests: dict[str, _Rest] = {}  # "device, state[CR]" of the name variant
+        self.names: dict[str, str] = {}  # device user id -> name column (name variant)
 
     def punch(self, text: str, number: int) -> RawPunch | None:
         parts = text.split("\t", 2)
@@ -323,6 +324,8 @@ class _FastPath:
                     or "\x00" in parts[1]):
                 return None
             rest = self.named_rests.get(tail) or self._named_rest(tail)
+            if rest is not None:
+                _note_name(self.names, user_id, parts[1])
         if rest is None:
             return None
         try:
@@ -396,6 +399,7 @@ def _parse(data: bytes) -> _Parsed:
     # every line read gave exactly one record or one problem; all records are well-formed
     parsed.result.read = len(records) + len(parsed.result.problems)
     parsed.known_layout += len(records)
+    parsed.result.names = fast.names
     _reject_implausible(parsed.result)
     return parsed
 
@@ -416,12 +420,21 @@ def _slow_line(parsed: _Parsed, line: str, number: int) -> None:
     outcome = _parse_line(line, number)
     if isinstance(outcome, RawPunch):
         parsed.result.records.append(outcome)
+        f = line.split("\t")
+        if len(f) == 5 and _is_datetime_shaped(f[2]) and not _is_datetime_shaped(f[1]):
+            _note_name(parsed.result.names, outcome.device_user_id, f[1])
         return
     if outcome.known_layout:
         parsed.known_layout += 1
     else:
         _note_unknown(parsed, number, line)
     problems.append(ReadProblem(outcome.reason, line=number))
+
+
+def _note_name(names: dict[str, str], user_id: str, raw: str) -> None:
+    name = raw.strip(" \x00")
+    if name and name.isprintable():
+        names[user_id] = name
 
 
 def _note_unknown(parsed: _Parsed, number: int, line: str) -> None:

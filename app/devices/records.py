@@ -36,6 +36,8 @@ class ReadResult:
     records: list[RawPunch] = field(default_factory=list)
     problems: list[ReadProblem] = field(default_factory=list)
     read: int = 0  # lines (or records) read, blank lines and NUL padding excluded
+    # device user id -> name, from a USB file's name column (the old 5-field layout)
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -29,17 +29,20 @@ def load_demo() -> dict[str, Any]:
 def fill_demo(services: Services, today: dt.date | None = None) -> int:
     """Write the demo site into an empty database; returns the number of people.
 
-    Punches cover the two months before ``today``'s month and this month up to yesterday, with
-    a scripted set of problems in the latest month (late, severe late, early leave, missing
-    punches, absences, a correction and a manual absence entry).
+    Punches cover the two months before ``today``'s month and this month up to yesterday. The
+    last full month rehearses a month end (``app.services.month_end_demo``: every kind of
+    problem, leave, overtime, a correction); this month has a few problems of its own (late,
+    early leave, missing punches, a correction and a manual absence entry).
     """
     if services.roster.count():
         raise AppError(strings.CLI_DEMO_NOT_EMPTY.format(path=services.db_path))
     data = load_demo()
     services.project.update(**data["project"])
+    today = today or services.clock.today()
+    _relative_handover(data["people"], today)
     with tempfile.TemporaryDirectory(prefix="onsitedesk-demo-") as tmp:
         _add_people(services, data["people"], Path(tmp))
-    _add_punches(services, today or services.clock.today())
+    _add_punches(services, today)
     from app.services.handover_demo import add_demo_changes
 
     add_demo_changes(services, today or services.clock.today())
@@ -50,6 +53,18 @@ def fill_demo(services: Services, today: dt.date | None = None) -> int:
 
     add_demo_service(services, today or services.clock.today())
     return len(data["people"])
+
+
+# The personnel change stays in progress whatever the day: HX1006's last day and HX1008's
+# start are this many days after ``today`` (2026-12-18 and 2026-12-07 for 2026-11-29).
+HANDOVER_OFFSETS = {"HX1006": ("end_date", 19), "HX1008": ("start_date", 8)}
+
+
+def _relative_handover(people: list[dict[str, Any]], today: dt.date) -> None:
+    for entry in people:
+        if entry["employee_no"] in HANDOVER_OFFSETS:
+            key, days = HANDOVER_OFFSETS[entry["employee_no"]]
+            entry[key] = (today + dt.timedelta(days=days)).isoformat()
 
 
 def _add_people(services: Services, people: list[dict[str, Any]], attach_dir: Path) -> None:
@@ -109,25 +124,43 @@ def _apply(punches: list[dt.datetime], event: tuple[Any, ...]) -> list[dt.dateti
 
 
 def _add_punches(services: Services, today: dt.date) -> None:
+    from app.services import month_end_demo
     from app.services.punches import PunchRow
 
     calendar = services.holidays.calendar()
     first = (today.replace(day=1) - dt.timedelta(days=62)).replace(day=1)
     yesterday = today - dt.timedelta(days=1)
-    latest = [d for d in calendar.working_days(yesterday.replace(day=1), yesterday)]
+    latest = calendar.working_days(today.replace(day=1), yesterday)  # this month so far
+    month_end = month_end_demo.plan(services, today)
+    events = dict(month_end.events) if month_end else {}
+    skipped = month_end.leave_days() if month_end else set()
+    extra = {(no, day) for no, day, _ in month_end.overtime} if month_end else set()
     people = [p for p in services.roster.list_people() if p.device_user_id]
     rows: list[PunchRow] = []
     for p in people:
-        script = {latest[i]: ev for no, i, ev in SCRIPT if no == p.employee_no and i < len(latest)}
-        for day in calendar.working_days(first, yesterday):
+        for no, i, ev in SCRIPT:
+            if no == p.employee_no and i < len(latest):
+                events[(no, latest[i])] = ev
+        days = calendar.working_days(first, yesterday)
+        days = sorted({*days, *(d for no, d in extra if no == p.employee_no and d < today)})
+        for day in days:
             if (p.start_date and day < p.start_date) or (p.end_date and day > p.end_date):
+                continue
+            if (p.employee_no, day) in skipped:
                 continue
             rng = random.Random(f"{p.employee_no}-{day.isoformat()}")
             punches = _normal_day(rng, day)
-            if day in script:
-                punches = _apply(punches, script[day])
+            if (p.employee_no, day) in events:
+                punches = _apply(punches, events[(p.employee_no, day)])
             rows += [PunchRow(p.device_user_id or "", t, verify_mode=1) for t in punches]
     services.punches.record_batch("demo", "demo", "DEMO-CLOCK-01", rows)
+    if month_end:
+        month_end_demo.add_records(services, month_end)
+    _add_current_month_records(services, people, latest)
+
+
+def _add_current_month_records(services: Services, people: list[Any],
+                               latest: list[dt.date]) -> None:
     by_no = {p.employee_no: p for p in people}
     for no, i, session, slot, time_text in CORRECTIONS:
         if i < len(latest) and no in by_no:

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app import strings
-from app.devices.records import ClockUser, DeviceInfo, ReadProblem, ReadResult
+from app.devices.records import ClockUser, DeviceInfo, RawPunch, ReadProblem, ReadResult
 from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
 from app.services.changes import ATTENDANCE, Changes
@@ -78,6 +78,7 @@ class ImportOutcome:
     unmapped: tuple[str, ...]
     device: DeviceInfo | None = None
     users: tuple[ClockUser, ...] = field(default_factory=tuple)
+    held_back: HeldBack | None = None
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -85,11 +86,147 @@ class ImportOutcome:
             "duplicate": self.batch.duplicate, "rejected": self.batch.rejected,
             "problems": [_problem_json(p) for p in self.problems],
             "unmapped_user_ids": list(self.unmapped),
+            "held_back": self.held_back.as_json() if self.held_back else None,
         }
         if self.device is not None:
             out["device"] = {"serial": self.device.serial, "firmware": self.device.firmware,
                              "clock_drift_seconds": self.device.drift_seconds}
         return out
+
+
+# ---- implausible punch times (issue 14) ------------------------------------------------------
+EARLIEST_PLAUSIBLE = dt.datetime(2010, 1, 1)
+AHEAD_TOLERANCE = dt.timedelta(days=1)  # the clock may run a little ahead of the PC
+DISCARD, SHIFT = "discarded", "shifted"
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """Punches whose time cannot be real: before 2010 (a clock reset to 2000-01-01 after a
+    flat battery) or after the import time (a wrong year). They are never stored as they
+    are: shifted by ``offset_days`` when the user chose so, else discarded."""
+
+    records: tuple[RawPunch, ...]
+    offset_days: int | None
+    action: str = DISCARD
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+    @property
+    def first(self) -> dt.datetime:
+        return min(r.punched_at for r in self.records)
+
+    @property
+    def last(self) -> dt.datetime:
+        return max(r.punched_at for r in self.records)
+
+    def shifted(self, when: dt.datetime) -> dt.datetime:
+        return when + dt.timedelta(days=self.offset_days or 0)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"count": self.count, "first": self.first.isoformat(),
+                "last": self.last.isoformat(), "offset_days": self.offset_days,
+                "action": self.action}
+
+    def describe(self) -> str:
+        """One line for the result and the question (Chinese)."""
+        return strings.IMP_HELD_BACK.format(n=self.count, first=_minute(self.first),
+                                            last=_minute(self.last))
+
+    def describe_offset(self) -> str:
+        if self.offset_days is None:
+            return strings.IMP_HELD_BACK_NO_OFFSET
+        return strings.IMP_HELD_BACK_OFFSET.format(
+            days=self.offset_days, first=_minute(self.shifted(self.first)),
+            last=_minute(self.shifted(self.last)))
+
+    def describe_action(self) -> str:
+        if self.action == SHIFT:
+            return strings.IMP_HELD_BACK_SHIFTED.format(days=self.offset_days, n=self.count)
+        return strings.IMP_HELD_BACK_DISCARDED.format(n=self.count)
+
+
+def _minute(when: dt.datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+def is_implausible(when: dt.datetime, now: dt.datetime) -> bool:
+    return when < EARLIEST_PLAUSIBLE or when > now + AHEAD_TOLERANCE
+
+
+def _with_year(when: dt.datetime, year: int) -> dt.datetime:
+    try:
+        return when.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return when.replace(year=year, day=28)
+
+
+def detect_offset(records: list[RawPunch], held: list[RawPunch], now: dt.datetime
+                  ) -> int | None:
+    """Whole days that map the held-back punches to plausible times, or ``None``.
+
+    Only one block is ever shifted: the held-back punches must be consecutive in the file
+    (or the LAN read's record order), with no plausible punch between them -- a file where
+    the clock went wrong several times (e.g. reset to 2000-01-01 again and again) offers no
+    offset, only discarding. The shifted block must fit between the plausible punches just
+    before and just after it (without one before, the year before the import; without one
+    after, the import time).
+
+    1. A wrong year: every held-back punch has the same year; the offset moves the block to
+       the latest year it fits in -- a clock set to 2036 instead of 2026 counts its days
+       correctly, so one offset fits every punch.
+    2. A clock reset at the end of the file (every held-back punch before 2010): the clock
+       counted on from its reset until the file was taken, so its newest punch is taken to
+       be on the import day.
+    """
+    if not held:
+        return None
+    order = sorted(records, key=lambda r: r.line if r.line is not None else 0)
+    wanted = {id(r) for r in held}
+    positions = [i for i, r in enumerate(order) if id(r) in wanted]
+    lo, hi = positions[0], positions[-1]
+    if hi - lo + 1 != len(held):
+        return None  # plausible punches in between: more than one block
+    floor = order[lo - 1].punched_at if lo > 0 else now - dt.timedelta(days=366)
+    ceiling = order[hi + 1].punched_at if hi + 1 < len(order) else now + AHEAD_TOLERANCE
+    times = [r.punched_at for r in held]
+    first, newest = min(times), max(times)
+    candidates: list[int] = []
+    if len({t.year for t in times}) == 1:
+        candidates += [(_with_year(newest, y) - newest).days
+                       for y in range(min(now.year, ceiling.year), floor.year - 1, -1)]
+    if newest < EARLIEST_PLAUSIBLE and hi + 1 == len(order):
+        candidates.append((now.date() - newest.date()).days)
+    for days in candidates:
+        delta = dt.timedelta(days=days)
+        if floor < first + delta and newest + delta <= ceiling:
+            return days
+    return None
+
+
+def hold_back(result: ReadResult, now: dt.datetime, shift: bool = False, by_line: bool = True
+              ) -> tuple[ReadResult, HeldBack | None]:
+    """Take implausible punches out of ``result``: shifted back into it (``shift`` and an
+    offset was found) or reported as problems (discarded). ``result`` is not changed."""
+    held = [r for r in result.records if is_implausible(r.punched_at, now)]
+    if not held:
+        return result, None
+    kept = [r for r in result.records if not is_implausible(r.punched_at, now)]
+    offset = detect_offset(result.records, held, now)
+    if shift and offset is not None:
+        info = HeldBack(tuple(held), offset, SHIFT)
+        moved = [r._replace(punched_at=info.shifted(r.punched_at)) for r in held]
+        return ReadResult(kept + moved, list(result.problems), result.read,
+                          dict(result.names)), info
+    info = HeldBack(tuple(held), offset, DISCARD)
+    problems = list(result.problems) + [
+        ReadProblem(strings.IMP_HELD_BACK_REASON.format(value=r.punched_at.isoformat(sep=" ")),
+                    line=r.line if by_line else None, record=None if by_line else r.line)
+        for r in held]
+    problems.sort(key=lambda p: p.line or p.record or 0)
+    return ReadResult(kept, problems, result.read, dict(result.names)), info
 
 
 def _problem_json(p: ReadProblem) -> dict[str, Any]:
@@ -144,9 +281,11 @@ class ImportService:
             return _device_dto(row), ATTENDANCE
 
     # ---- USB -----------------------------------------------------------------------------
-    def import_usb(self, path: Path, device: str = "",
-                   progress: Progress | None = None) -> tuple[ImportOutcome, Changes]:
-        """Import a clock's USB export; ``device`` names the clock the file came from."""
+    def import_usb(self, path: Path, device: str = "", progress: Progress | None = None,
+                   shift_implausible: bool = False) -> tuple[ImportOutcome, Changes]:
+        """Import a clock's USB export; ``device`` names the clock the file came from.
+        Implausible punch times are discarded with a warning, or shifted by the detected
+        offset with ``shift_implausible`` (:func:`hold_back`)."""
         from app.devices.clock_usb import parse_attlog_file
 
         progress = progress or NullProgress()
@@ -156,7 +295,24 @@ class ImportService:
         with _collector_paused():
             result = parse_attlog_file(path)
             progress.report(1, 2, path.name)
-            return self._store("usb", str(path), device, result, progress)
+            result, held = hold_back(result, self.db.clock.now(), shift_implausible)
+            return self._store("usb", str(path), device, result, progress,
+                               users=_file_users(result), held=held)
+
+    def check_usb(self, path: Path) -> tuple[HeldBack | None, int]:
+        """What :meth:`import_usb` would hold back, and how many punches are plausible:
+        read before importing, so the user can choose to shift or discard."""
+        from app.devices.clock_usb import parse_attlog_file
+
+        with _collector_paused():
+            result = parse_attlog_file(path)
+        kept, held = hold_back(result, self.db.clock.now())
+        return held, len(kept.records)
+
+    def usb_device_choices(self) -> list[str]:
+        """The clocks a USB file may have come from; more than one means the user must say
+        which (the CLI's ``--device``, the GUI's choice dialog)."""
+        return [d.name for d in self.devices()]
 
     # ---- LAN -----------------------------------------------------------------------------
     def sync(self, name: str, progress: Progress | None = None,
@@ -177,8 +333,9 @@ class ImportService:
 
         progress = progress or NullProgress()
         result, users, info = read_clock(cfg, progress, clock=self.db.clock)
+        result, held = hold_back(result, self.db.clock.now(), by_line=False)
         outcome, changes = self._store("lan", f"{cfg.host}:{cfg.port}", device, result,
-                                       progress, info, users)
+                                       progress, info, users, held=held)
         if clear_after:
             # Only a clean, complete, committed import may be followed by erasing the clock.
             found = self._count_stored(device, result)
@@ -201,7 +358,8 @@ class ImportService:
     # ---- shared --------------------------------------------------------------------------
     def _store(self, kind: str, source: str, device: str, result: ReadResult,
                progress: Progress, info: DeviceInfo | None = None,
-               users: list[ClockUser] | None = None) -> tuple[ImportOutcome, Changes]:
+               users: list[ClockUser] | None = None, held: HeldBack | None = None
+               ) -> tuple[ImportOutcome, Changes]:
         rows = result.records  # RawPunch carries every PunchRow field
         problems = [_problem_json(p) for p in result.problems]
         batch, changes = self.punches.record_batch(kind, source, device, rows,  # type: ignore[arg-type]
@@ -213,7 +371,7 @@ class ImportService:
         progress.report(2, 2, "")
         unmapped = self._unmapped_ids(set(map(_DEVICE_USER_ID, result.records)))
         outcome = ImportOutcome(batch, tuple(result.problems), tuple(sorted(unmapped, key=_key)),
-                                info, tuple(users or ()))
+                                info, tuple(users or ()), held)
         return outcome, changes
 
     def _remember_clock(self, device: str, info: DeviceInfo | None,
@@ -300,6 +458,11 @@ class ImportService:
                 ClockUserRow.project_id == PROJECT_ID))}
         return sorted((UnmappedId(uid, n, first, last, names.get(uid, ""))
                        for uid, n, first, last in rows), key=lambda u: _key(u.device_user_id))
+
+
+def _file_users(result: ReadResult) -> list[ClockUser]:
+    """The names a USB file carries (its name column), remembered like a LAN read's users."""
+    return [ClockUser(0, uid, name) for uid, name in sorted(result.names.items())]
 
 
 def _key(uid: str) -> tuple[int, str]:

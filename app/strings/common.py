@@ -76,3 +76,11 @@ def without_note(text: str) -> str:
 
 # ---- UI conventions (issue 13): field errors, person labels ----
 FIELD_ERROR = "{field}：{message}"
+
+# ---- demo month end (issue 14): leave and overtime texts of the demo's last full month ----
+DEMO_LEAVE_PERSONAL_REASON = "家中老人就医，需陪同"
+DEMO_LEAVE_SICK_REASON = "急性肠胃炎，遵医嘱休息"
+DEMO_LEAVE_ANNUAL_REASON = "年休假，回老家探亲"
+DEMO_SICK_CERTIFICATE = "医院诊断证明书（病休两天）"
+DEMO_OVERTIME_REST_REASON = "周末配合信息科进行HIS系统升级"
+DEMO_OVERTIME_HOLIDAY_REASON = "节假日值守，保障门急诊系统运行"

@@ -146,3 +146,20 @@ CLOCK_REC_FUTURE = "打卡时间 {text} 晚于考勤机和本机的当前时间�
 CLOCK_REC_NO_USER = "考勤号为空或无法识别"
 # imports tab: many unmapped ids
 IMP_UNMAPPED_MANY = "未对应到花名册的考勤号共 {n} 个：{ids} 等（见右下表，对应后即计入考勤）"
+
+# ---- implausible punch times held back (issue 14) ----
+IMP_HELD_BACK = ("{n} 条打卡时间不合理（{first} 至 {last}，早于 2010 年或晚于导入时间），"
+                 "未作为真实打卡导入")
+IMP_HELD_BACK_OFFSET = "推测考勤机日期偏差：平移 {days:+d} 天后为 {first} 至 {last}"
+IMP_HELD_BACK_NO_OFFSET = "无法可靠推测时间偏差，只能舍弃"
+IMP_HELD_BACK_SHIFTED = "已平移 {days:+d} 天后导入 {n} 条"
+IMP_HELD_BACK_DISCARDED = "已舍弃 {n} 条（可修正考勤机时间后重新导出再导入）"
+IMP_HELD_BACK_REASON = "打卡时间 {value} 不合理（早于 2010 年或晚于导入时间），已舍弃"
+IMP_HELD_BACK_TITLE = "打卡时间不合理"
+IMP_HELD_BACK_SHIFT = "平移 {days:+d} 天后导入"
+IMP_HELD_BACK_DISCARD = "舍弃这些记录"
+IMP_HELD_BACK_ASK = "{held}。\n{offset}\n\n其余 {ok} 条正常记录照常导入。"
+IMP_CHOOSE_DEVICE = "选择考勤机"
+IMP_CHOOSE_DEVICE_ASK = "已设置多台考勤机，这个U盘文件来自哪一台？"
+IMP_USB_DEVICE_REQUIRED = "已设置多台考勤机（{names}），请用 --device 指明这个文件来自哪一台。"
+H_SHIFT_IMPLAUSIBLE = "时间不合理的打卡（早于 2010 年或晚于导入时间）按推测的偏差平移后导入；默认舍弃并提示"

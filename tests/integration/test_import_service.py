@@ -19,8 +19,10 @@ from tests.helpers.samples import shared_sample
 # (user id, time) pairs among the good lines: equal to the good lines except in mefistoduan,
 # whose log wrapped around and repeats 1,833 punches; cross-checked with
 #   tr -d '\000\r' < FILE | awk -F'\t' 'NF>=6 && <valid id and time> {print $1"|"$2}' | sort -u
+# Thrawn1's clock fell back to 2000-01-01 several times: its 21 punches dated 2000-01-01 are
+# held back and, by default, discarded (issue 14), so 21 of its 14,359 good lines are rejected.
 EXPECTED = {
-    "Thrawn1_Time_work_table_1_attlog.dat": (14360, 14359, 1),
+    "Thrawn1_Time_work_table_1_attlog.dat": (14360, 14338, 22),
     "VadimSa_TestRepo_attlog.dat": (104, 104, 0),
     "joowdx_clockwork_1_attlog.dat": (11902, 11902, 0),
     "mefistoduan_CHECKHELPER_1_attlog.dat": (36516, 34594, 89),

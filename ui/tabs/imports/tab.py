@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.services import Changes, Services
-from app.services.imports import BatchDTO, ImportOutcome, UnmappedId
+from app.services.imports import SHIFT, BatchDTO, HeldBack, ImportOutcome, UnmappedId
 from ui import messages
 from ui.common.people import PersonCombo, person_label
 from ui.common.tab import Tab
@@ -165,10 +165,36 @@ class ImportsTab(Tab):
             self.import_usb(Path(path))
 
     def import_usb(self, path: Path) -> None:
+        """Ask which clock (when several are set up), read the file, ask what to do with
+        implausible punch times (if any), then import."""
+        from ui.tabs.imports import held_back
+
         device = str(self.device.currentData() or "")
         imports = self.services.imports
+        names = imports.usb_device_choices()
+        if len(names) > 1:
+            chosen = held_back.choose_device(self, names, device)
+            if chosen is None:
+                return
+            device = chosen
         self.tasks.run(strings.IMP_READING_FILE.format(name=path.name),
-                       lambda progress: imports.import_usb(path, device, progress),
+                       lambda _progress: imports.check_usb(path),
+                       lambda checked: self._import_checked(path, device, checked))
+
+    def _import_checked(self, path: Path, device: str, checked: tuple[HeldBack | None, int]
+                        ) -> None:
+        from ui.tabs.imports import held_back
+
+        held, ok = checked
+        shift = False
+        if held is not None:
+            choice = held_back.ask_held_back(self, held, ok)
+            if choice is None:
+                return
+            shift = choice == SHIFT
+        imports = self.services.imports
+        self.tasks.run(strings.IMP_READING_FILE.format(name=path.name),
+                       lambda progress: imports.import_usb(path, device, progress, shift),
                        lambda out: self._show(path.name, out))
 
     def sync(self) -> None:
@@ -189,11 +215,16 @@ class ImportsTab(Tab):
             d = outcome.device
             text += "\n" + strings.CLI_SYNC_DEVICE.format(serial=d.serial, firmware=d.firmware,
                                                           drift=d.drift_seconds)
-        if len(outcome.unmapped) > 12:
-            text += "\n" + strings.IMP_UNMAPPED_MANY.format(
-                n=len(outcome.unmapped), ids=", ".join(outcome.unmapped[:12]))
-        elif outcome.unmapped:
-            text += "\n" + strings.CLI_IMPORT_UNMAPPED.format(ids=", ".join(outcome.unmapped))
+        names = {u.user_id: u.name for u in outcome.users}
+        ids = [strings.with_note(uid, names[uid]) if names.get(uid) else uid
+               for uid in outcome.unmapped]
+        if len(ids) > 12:
+            text += "\n" + strings.IMP_UNMAPPED_MANY.format(n=len(ids), ids=", ".join(ids[:12]))
+        elif ids:
+            text += "\n" + strings.CLI_IMPORT_UNMAPPED.format(ids=", ".join(ids))
+        if outcome.held_back is not None:
+            text += "\n" + outcome.held_back.describe() + strings.LIST_COMMA \
+                + outcome.held_back.describe_action()
         self.result.setText(text)
         self.problems_model.set_rows(outcome.problems)
         self.after_write(changes)
