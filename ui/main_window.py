@@ -106,9 +106,8 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
         from ui.common.widgets import OptionalDateEdit
-        from ui.tabs.handover.tab import HandoverWarningsLabel
-
         from ui.first_run import FirstRunBar
+        from ui.tabs.handover.tab import HandoverWarningsLabel
 
         self.services = services
         OptionalDateEdit.today = services.clock.today  # empty date fields open on "today"
