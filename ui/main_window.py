@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
             keys = [spec.shortcut] if spec.shortcut else []
             if number <= 9:
                 keys.append(f"Alt+{number}")
-            self._shortcut(keys, lambda i=index: self.tabs.setCurrentIndex(i))
+            self._shortcut(keys, partial(self.tabs.setCurrentIndex, index))
             tab.changed.connect(self.apply_changes)
             self.all_tabs.append(tab)
         self._shortcut(["Ctrl+Tab", "Ctrl+PgDown"], lambda: self.step_tab(1))
