@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QRawFont
 from PySide6.QtTest import QTest
 
 from app import config, strings
-from app.services import Changes, Services
+from app.services import Services
 from app.services.punches import PunchRow
 from app.services.roster_dto import PersonFields
 from tests.helpers.clock import FIXED_NOW
