@@ -328,7 +328,7 @@ class HandoverWarningsLabel(ElidedLabel):
     (``HandoverService.warnings``); the full list is the tooltip."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services = services
 
     def refresh(self, today: dt.date | None = None) -> None:
