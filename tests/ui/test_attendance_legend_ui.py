@@ -88,7 +88,8 @@ def test_severe_lateness_is_painted_apart_from_ordinary_lateness(
 def test_summary_columns_stay_visible_at_1366(qtbot: Any, demo_services: Services) -> None:
     tab = _tab(qtbot, demo_services, width=1366)
     first = tab.model.ndays + 1
-    titles = [tab.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(first, tab.model.columnCount())]
+    titles = [tab.proxy.headerData(c, Qt.Orientation.Horizontal)
+              for c in range(first, tab.model.columnCount())]
     assert "请假\n天" in titles and "加班\nh" in titles
     summary = tab.summary_view
     assert summary.isVisible()
