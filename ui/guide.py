@@ -1,4 +1,4 @@
-"""Help > 使用说明: the offline user guide bundled under resources/guide, in a browser dialog."""
+"""Help > user guide: the offline guide bundled under resources/guide, in a browser dialog."""
 
 from __future__ import annotations
 

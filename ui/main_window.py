@@ -88,15 +88,15 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.all_tabs: list[Tab] = []
-        self.status_people = ElidedLabel()
+        self.status_people = QLabel()
         self.status_db = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.status_db.setStyleSheet(palette.css(palette.MUTED))
         self.status_db.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.status_db.setMaximumWidth(420)
-        self.statusBar().addWidget(self.status_people, 1)
+        self.statusBar().addWidget(self.status_people)
         self.statusBar().addPermanentWidget(self.status_db)
         self.setCentralWidget(self._loading_page())
-        self.setWindowTitle("")  # Qt shows the application display name (驻场管家)
+        self.setWindowTitle("")  # Qt shows the application display name
         self.resize(1180, 720)
         geometry = QSettings().value("window/geometry")
         if geometry is not None:

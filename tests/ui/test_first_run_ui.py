@@ -201,7 +201,6 @@ def test_main_window_status_warnings_are_elided_labels(qtbot: Any,
                                                        demo_services: Services) -> None:
     w = _window(qtbot, demo_services)
     assert isinstance(w.status_handover, ElidedLabel)
-    assert isinstance(w.status_people, ElidedLabel)
 
 
 def test_every_text_has_glyphs_in_the_bundled_font(qapp: Any) -> None:

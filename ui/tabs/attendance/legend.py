@@ -1,4 +1,4 @@
-"""The legend under the month grid: one chip per symbol, then its meaning ("迟 迟到"), spaced
+"""The legend under the month grid: one chip per symbol, then its meaning, spaced
 apart and wrapping only between entries; severe lateness shown as the grid paints it."""
 
 from __future__ import annotations

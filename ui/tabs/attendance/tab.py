@@ -221,7 +221,7 @@ class AttendanceTab(MonthNavigation, Tab):
         self.legend.set_legend(result.legend, rules.severe_minutes)
 
     def _build_summary_view(self) -> QHBoxLayout:
-        """The summary columns (应出勤 … 请假, 加班) in a second view on the same model, kept
+        """The summary columns (days due ... leave, overtime) in a second view on the model, kept
         on the right whatever the width: the month grid scrolls sideways, they do not. The two
         views share the selection and the vertical scroll."""
         self.summary_view = QTableView()
