@@ -1,13 +1,31 @@
-"""GUI entry: QApplication, Chinese Qt translations, excepthook, open the DB, show."""
+"""GUI entry: QApplication, Chinese Qt translations, excepthook, show, open the DB.
+
+The window is shown and painted first, with a busy bar; the database is opened, checked and
+migrated on a worker thread (``DatabaseOpener``) so the window keeps painting meanwhile, and
+only a failed integrity check comes back to ask the user (``open_services``).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -45,12 +63,66 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_services(db_path: Path) -> Services | None:
-    """Open the database; on a failed integrity check offer to restore the latest backup."""
+class DatabaseOpener(QThread):
+    """``Services.open`` off the GUI thread; ``opened`` carries the Services or the error."""
+
+    opened = Signal(object)
+
+    def __init__(self, db_path: Path, open_fn: Callable[[Path], Services] | None = None
+                 ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.open_fn = open_fn
+
+    def run(self) -> None:
+        try:
+            if self.open_fn is None:
+                from app.services import Services
+
+                self.open_fn = Services.open
+            self.opened.emit(self.open_fn(self.db_path))
+        except BaseException as exc:
+            self.opened.emit(exc)
+
+
+class OnGuiThread(QObject):
+    """Calls ``fn`` on the GUI thread with what a worker thread's signal carried."""
+
+    def __init__(self, fn: Callable[[Any], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+
+    @Slot(object)
+    def call(self, value: Any) -> None:
+        self.fn(value)
+
+
+def paint_now(window: object, timeout_ms: int = 2000) -> None:
+    """Let the window reach the screen before any slow work (no black, unpainted window)."""
+    app = QApplication.instance()
+    handle = getattr(window, "windowHandle", lambda: None)()
+    clock = QElapsedTimer()
+    clock.start()
+    while handle is not None and not handle.isExposed() and clock.elapsed() < timeout_ms:
+        if app is not None:
+            app.processEvents()
+    repaint = getattr(window, "repaint", None)
+    if repaint is not None:
+        repaint()
+    if app is not None:
+        app.processEvents()
+
+
+def open_services(db_path: Path, first_try: Services | BaseException | None = None
+                  ) -> Services | None:
+    """Open the database; on a failed integrity check offer to restore the latest backup.
+    ``first_try``: the outcome of an open already attempted (on the worker thread)."""
     from app.services import Services, restore_latest
 
     try:
-        return Services.open(db_path)
+        if isinstance(first_try, BaseException):
+            raise first_try
+        return first_try if first_try is not None else Services.open(db_path)
     except IntegrityCheckFailed as exc:
         if exc.latest_backup is None:
             messages.error(None, f"{exc.message}\n\n{strings.DB_CHECK_NO_BACKUP}",
@@ -73,16 +145,18 @@ def run_gui(db_path: Path) -> int:
 
     window = MainWindow()
     window.show()
-    app.processEvents()
+    paint_now(window)
     probe = bool(os.environ.get(STARTUP_PROBE))
     if probe:  # start-up benchmark (tests/bench/bench_startup.py)
         print("WINDOW_SHOWN", flush=True)
     state: dict[str, Services | None] = {"services": None}
+    setup_logging()
+    opener = DatabaseOpener(db_path)
 
-    def attach() -> None:
-        setup_logging()
+    def attach(outcome: Services | BaseException) -> None:
+        opener.wait()
         try:
-            services = open_services(db_path)
+            services = open_services(db_path, outcome)
         except AppError as exc:
             QMessageBox.critical(window, strings.ERROR_TITLE, exc.message)
             services = None
@@ -96,8 +170,11 @@ def run_gui(db_path: Path) -> int:
             print("DATA_SHOWN", flush=True)
             app.quit()
 
-    QTimer.singleShot(0, attach)
+    receiver = OnGuiThread(attach, window)
+    opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
+    QTimer.singleShot(0, opener.start)
     code = app.exec()
+    opener.wait()
     if state["services"] is not None:
         state["services"].close()
     return int(code)

@@ -9,21 +9,33 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import __version__, strings
 from ui import messages
 from ui.common import palette
+from ui.common.widgets import ElidedLabel
 from ui.errors import log_file
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.services import Changes, Services
     from ui.common.tab import Tab
+    from ui.first_run import FirstRunBar
     from ui.tabs.attendance.tab import AttendanceTab
     from ui.tabs.handover.tab import HandoverTab
     from ui.tabs.imports.tab import ImportsTab
@@ -77,14 +89,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.all_tabs: list[Tab] = []
         self.status_people = QLabel()
-        self.status_db = QLabel()
+        self.status_db = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.status_db.setStyleSheet(palette.css(palette.MUTED))
+        self.status_db.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.status_db.setMaximumWidth(420)
         self.statusBar().addWidget(self.status_people)
         self.statusBar().addPermanentWidget(self.status_db)
-        loading = QLabel(strings.OPENING_DB)
-        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(loading)
-        self.setWindowTitle(strings.APP_TITLE)
+        self.setCentralWidget(self._loading_page())
+        self.setWindowTitle("")  # Qt shows the application display name
         self.resize(1180, 720)
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
@@ -95,29 +107,113 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
         from ui.common.widgets import OptionalDateEdit
+        from ui.first_run import FirstRunBar
         from ui.tabs.handover.tab import HandoverWarningsLabel
 
         self.services = services
         OptionalDateEdit.today = services.clock.today  # empty date fields open on "today"
-        for spec in TABS:
+        for number, spec in enumerate(TABS, start=1):
             tab = spec.build(services, self.tasks)
             setattr(self, spec.attr, tab)
             index = self.tabs.addTab(tab, spec.title)
-            if spec.shortcut:
-                switch = QAction(self)
-                switch.setShortcut(QKeySequence(spec.shortcut))
-                switch.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
-                self.addAction(switch)
+            self.tabs.setTabToolTip(index, strings.TAB_SWITCH_HINT.format(n=number))
+            keys = [spec.shortcut] if spec.shortcut else []
+            if number <= 9:
+                keys.append(f"Alt+{number}")
+            self._shortcut(keys, partial(self.tabs.setCurrentIndex, index))
             tab.changed.connect(self.apply_changes)
             self.all_tabs.append(tab)
-        self.setCentralWidget(self.tabs)
+        self._shortcut(["Ctrl+Tab", "Ctrl+PgDown"], lambda: self.step_tab(1))
+        self._shortcut(["Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp"], lambda: self.step_tab(-1))
+        self._set_empty_texts()
+        self.first_run: FirstRunBar = FirstRunBar(services, (
+            self.edit_project, self.start_roster, self.start_imports, self.start_attendance))
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.first_run)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.tabs.currentChanged.connect(lambda _i: self.first_run.refresh())
         self._build_menus()
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
+        self.status_db.setToolTip(str(services.db_path))
         self.status_handover = HandoverWarningsLabel(services)
-        self.statusBar().addWidget(self.status_handover)
+        self.statusBar().addWidget(self.status_handover, 2)
         self._refresh_title()
         self._refresh_status()
         self.status_handover.refresh()
+
+    def _loading_page(self) -> QWidget:
+        """What the window shows while the database is opened and checked."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        label = QLabel(strings.OPENING_DB)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(label)
+        busy = QProgressBar()
+        busy.setRange(0, 0)  # busy: the time the check takes is unknown
+        busy.setMaximumWidth(320)
+        column.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return page
+
+    def _shortcut(self, keys: list[str], slot: Callable[[], Any]) -> None:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+
+    def step_tab(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) tab, wrapping around."""
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    def _set_empty_texts(self) -> None:
+        """Each list says why it is empty and what to do (ui.common.table_model.EmptyState)."""
+        from ui.common.table_model import set_empty_text
+
+        texts = (
+            ("roster_tab", "view", strings.EMPTY_ROSTER),
+            ("attendance_tab", "view", strings.EMPTY_ATTENDANCE),
+            ("leave_tab", "table", strings.EMPTY_LEAVE),
+            ("leave_tab", "ot_table", strings.EMPTY_OVERTIME),
+            ("handover_tab", "table", strings.EMPTY_HANDOVER),
+            ("handover_tab", "checklist", strings.EMPTY_HANDOVER_ITEMS),
+            ("scores_tab", "view", strings.EMPTY_SCORES),
+            ("scores_tab", "incidents", strings.EMPTY_INCIDENTS),
+            ("service_tab", "table", strings.EMPTY_SERVICE),
+            ("imports_tab", "history", strings.EMPTY_IMPORT_HISTORY),
+            ("imports_tab", "problems", strings.EMPTY_IMPORT_PROBLEMS),
+            ("imports_tab", "unmapped", strings.EMPTY_UNMAPPED),
+        )
+        for tab_attr, view_attr, text in texts:
+            view = getattr(getattr(self, tab_attr, None), view_attr, None)
+            if view is not None:
+                set_empty_text(view, text)
+
+    def _show_tab(self, tab: QWidget) -> None:
+        self.tabs.setCurrentWidget(tab)
+
+    def start_roster(self) -> None:
+        self._show_tab(self.roster_tab)
+        self.roster_tab.add_person()
+
+    def start_imports(self) -> None:
+        self._show_tab(self.imports_tab)
+
+    def start_attendance(self) -> None:
+        self._show_tab(self.attendance_tab)
+
+    def show_guide(self) -> None:
+        from ui.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.exec()
 
     # ---- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -149,6 +245,8 @@ class MainWindow(QMainWindow):
         add(tools, strings.ACT_DB_CHECK, self.check_db)
         add(tools, strings.ACT_AUDIT_VERIFY, self.verify_audit)
         help_menu = bar.addMenu(strings.MENU_HELP)
+        add(help_menu, strings.ACT_GUIDE, self.show_guide,
+            QKeySequence(QKeySequence.StandardKey.HelpContents))
         add(help_menu, strings.ACT_ABOUT, self.about)
 
     # ---- changes -------------------------------------------------------------------------
@@ -156,6 +254,8 @@ class MainWindow(QMainWindow):
         for tab in self.all_tabs:
             if tab is not self.sender():
                 tab.on_changes(changes)
+        if changes.any:
+            self.first_run.refresh()
         if changes.project:
             self._refresh_title()
         if changes.roster:

@@ -155,6 +155,11 @@ class LeaveService:
         """File a request (submitted, or a draft). Violations are recorded, never hidden."""
         if emergency and not contacted_whom.strip():
             raise ValidationError(strings.LEAVE_EMERGENCY_NEEDS_CONTACT, "contacted_whom")
+        now = self.db.clock.now()
+        if filed_at > now:
+            raise ValidationError(strings.LEAVE_FILED_IN_FUTURE.format(
+                at=filed_at.strftime("%Y-%m-%d %H:%M"), now=now.strftime("%Y-%m-%d %H:%M")),
+                "filed_at")
         preview = self.preview(person_id, leave_type, span, filed_at, deputy_id, emergency,
                                has_attachment)
         with self.db.transaction(self.actor) as s:

@@ -88,3 +88,9 @@ class PunchService:
     def count(self) -> int:
         with self.db.read() as s:
             return s.scalar(select(func.count()).select_from(Punch)) or 0
+
+    def count_since(self, start: dt.datetime) -> int:
+        """Punches at or after ``start`` (the first-run checklist: any this month?)."""
+        with self.db.read() as s:
+            return s.scalar(select(func.count()).select_from(Punch)
+                            .where(Punch.punched_at >= start)) or 0

@@ -133,8 +133,8 @@ ATT_LOCK = "锁定本月"
 ATT_REOPEN = "重新打开…"
 ATT_LOCK_ASK = "锁定 {month} 的考勤？\n锁定后该月的结果固定为当前数据（用于签字确认），补卡、登记旷工等修改都将被拒绝，除非说明原因重新打开。"
 ATT_REOPEN_ASK = "请填写重新打开 {month} 的原因（将记入审计记录）："
-ATT_LOCKED_BANNER = "🔒 {month} 已锁定（{at}，{actor}）：显示的是锁定时的结果。"
-ATT_PROVISIONAL_BANNER = "⚠ {year}年放假安排尚未导入，应出勤天数为暂估值（标“暂估”）。请在“设置 > 节假日”中导入或核对。"
+ATT_LOCKED_BANNER = "{month} 已锁定（{at}，{actor}）：显示的是锁定时的结果。"
+ATT_PROVISIONAL_BANNER = "{year}年放假安排尚未导入，应出勤天数为暂估值（标“暂估”）。请在“设置 > 节假日”中导入或核对。"
 ATT_NEEDS_EXPLANATION = "需提交《缺勤情况说明》"
 ATT_SUMMARY_HEADERS = ("应出勤", "实出勤", "迟到\n次/分", "早退\n次/分", "缺卡", "旷工\n天", "请假\n天", "加班\nh")
 ATT_NAME_HEADER = "姓名"
@@ -198,3 +198,4 @@ RULES_LEGEND_HEADERS = ("含义", "符号")
 RULES_TO = "至"
 # settings: a conflict with later settings
 SETTING_CONFLICT = "设置 {key} = {value}（自 {date} 起）与之后已生效的其他作息设置冲突（时段顺序不对），未保存。"
+LEGEND_SEVERE = "严重迟到/早退（超过 {minutes} 分钟，加粗深红）"

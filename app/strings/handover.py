@@ -44,7 +44,7 @@ CH_WARNING = "{who}：{step} {due} 截止（{when}）"
 CH_WHEN_OVERDUE = "已逾期 {n} 天"
 CH_WHEN_TODAY = "今天截止"
 CH_WHEN_LEFT = "还有 {n} 个工作日"
-CH_STATUS_BAR = "⚠ 变更交接：{n} 项期限临近或已过（逾期 {overdue} 项）。{first}"
+CH_STATUS_BAR = "变更交接：{n} 项期限临近或已过（逾期 {overdue} 项）。{first}"
 # errors (each names its field)
 CH_E_NOT_FOUND = "找不到变更记录 #{id}。"
 CH_E_ITEM_NOT_FOUND = "找不到交接事项 #{id}。"

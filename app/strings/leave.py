@@ -183,3 +183,4 @@ NURSING_BAD = "开始日期不能晚于婴儿满一周岁。"
 
 # ---- UI conventions (issue 13) ----
 LEAVE_ALREADY_BACKFILED = "请假 #{id} 已补办过手续。"
+LEAVE_FILED_IN_FUTURE = "申请时间 {at} 晚于现在（{now}）：请填写实际提交申请的时间。"

@@ -111,7 +111,7 @@ def test_leave_tab_approve_flows_into_the_list(qtbot: Any, demo_services: Servic
     leave, _ = demo_services.leave.add(
         people["HX1002"].id, "personal_leave",
         Span(dt.date(2026, 12, 3), "am", dt.date(2026, 12, 3), "pm"),
-        dt.datetime(2026, 12, 1, 9), people["HX1003"].id)
+        dt.datetime(2026, 11, 27, 9), people["HX1003"].id)
     host = _host(qtbot)
     tab = LeaveTab(demo_services, TaskRunner(host), parent=host)
     tab.table.selectRow(0)

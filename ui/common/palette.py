@@ -19,6 +19,7 @@ SOFT_TEXT = "#444444"  # summaries under a table
 MUTED = "#666666"  # hints and labels beside values
 FAINT = "#8a8a8a"  # finished or waived rows, people who left
 BANNER_TEXT = "#6b4e00"
+SEVERE = "#8e0f00"  # severe lateness or early leave (bold, darker than ERROR)
 WHITE = "#ffffff"
 
 # ---- fills ---------------------------------------------------------------------------------

@@ -8,8 +8,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from ui.common import palette
 
 T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,7 +110,74 @@ def make_view(model: QAbstractTableModel, parent: QWidget | None = None) -> QTab
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    keep_readable_headers(view)
     return view
+
+
+MIN_SECTION = 64  # px: an empty table's columns stay wide enough to read their titles
+
+
+def keep_readable_headers(view: QTableView) -> None:
+    """Columns never shrink below their title, even with no rows to size them by."""
+    header = view.horizontalHeader()
+    header.setMinimumSectionSize(MIN_SECTION)
+    header.setDefaultSectionSize(max(header.defaultSectionSize(), 96))
+
+
+class EmptyState(QObject):
+    """A centred, muted text over a view while its model has no rows: why the list is empty
+    and what to do. Follows the model (resets, inserts, removals, filtering) and the
+    viewport's size; it never takes mouse clicks."""
+
+    def __init__(self, view: QAbstractItemView, text: str) -> None:
+        super().__init__(view)
+        self.view = view
+        self.label = QLabel(text, view.viewport())
+        self.label.setObjectName("emptyState")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet(palette.css(palette.MUTED) + " padding: 16px;")
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        self._model: QAbstractItemModel | None = None
+        self.watch(view.model())
+
+    def watch(self, model: QAbstractItemModel | None) -> None:
+        if model is self._model:
+            return
+        self._model = model
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                           model.layoutChanged):
+                signal.connect(self.update)
+        self.update()
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+
+    def visible(self) -> bool:
+        return not self.label.isHidden()
+
+    def update(self) -> None:
+        self.watch(self.view.model())
+        model = self._model
+        empty = model is None or model.rowCount() == 0
+        self.label.setGeometry(self.view.viewport().rect())
+        self.label.setVisible(empty)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.label.setGeometry(self.view.viewport().rect())
+        return False
+
+
+def set_empty_text(view: QAbstractItemView, text: str) -> EmptyState:
+    """Give ``view`` its empty-state text (once per view; a second call changes the text)."""
+    existing = view.findChild(EmptyState)
+    if isinstance(existing, EmptyState):
+        existing.set_text(text)
+        return existing
+    return EmptyState(view, text)
 
 
 def selected_row(view: QTableView) -> Any:

@@ -14,9 +14,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -71,7 +73,7 @@ class HolidayDialog(QDialog):
         self._edit_allowed: set[int] = set()
         self.setWindowTitle(strings.HOLIDAY_DIALOG_TITLE)
         self._build()
-        self.resize(980, 780)
+        self.resize(980, 660)
         self.reload()
 
     # ---- layout --------------------------------------------------------------------------
@@ -133,7 +135,12 @@ class HolidayDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.banner_row)
         layout.addWidget(self.summary)
-        layout.addWidget(self.grid, 1)
+        # the year scrolls on a small screen: the dialog fits 1366x768 with a taskbar
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.grid)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.legend)
         layout.addWidget(hint)
         layout.addWidget(buttons)

@@ -1,5 +1,6 @@
 """Paints a day cell like the printed sheet: fill by day kind, the symbol, half days split,
-and a small mark on days changed by a correction or a manual entry."""
+a small mark on days changed by a correction or a manual entry, and severe lateness or early
+leave (beyond ``rules.severe_minutes``) in bold dark red with a bar under the symbol."""
 
 from __future__ import annotations
 
@@ -11,6 +12,13 @@ from ui.common import palette
 from ui.tabs.attendance.model import DAY_ROLE
 
 MARK = QColor(palette.ACCENT)
+SEVERE = QColor(palette.SEVERE)
+
+
+def is_severe(day: object) -> bool:
+    """A session of the day was late or left early by more than ``rules.severe_minutes``."""
+    return any(getattr(s, "severe_late", False) or getattr(s, "severe_early", False)
+               for s in (getattr(day, "am", None), getattr(day, "pm", None)))
 
 
 class DayCellDelegate(QStyledItemDelegate):
@@ -31,6 +39,11 @@ class DayCellDelegate(QStyledItemDelegate):
         painter.setPen(QPen(fg.color() if isinstance(fg, QBrush) else QColor(palette.TEXT)))
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         font = painter.font()
+        severe = is_severe(day)
+        if severe:
+            paint_severe(painter, rect)
+            font.setBold(True)
+            painter.setFont(font)
         if len(text) >= 2:
             font.setPointSizeF(max(font.pointSizeF() * 0.8, 6))
             painter.setFont(font)
@@ -54,3 +67,10 @@ class DayCellDelegate(QStyledItemDelegate):
             painter.drawPolygon([QPointF(r - 6, rect.top()), QPointF(r, rect.top()),
                                  QPointF(r, rect.top() + 6)])
         painter.restore()
+
+
+def paint_severe(painter: QPainter, rect: QRectF) -> None:
+    """The severe mark: a bar along the bottom; the symbol is then drawn bold in dark red."""
+    bar = QRectF(rect.left() + 3, rect.bottom() - 3, rect.width() - 6, 2.5)
+    painter.fillRect(bar, SEVERE)
+    painter.setPen(QPen(SEVERE))

@@ -35,10 +35,12 @@ from ui.common.tab import Tab
 from ui.tabs.attendance.delegate import DayCellDelegate
 from ui.tabs.attendance.detail import detail_html, record_lines
 from ui.tabs.attendance.dialogs import AbsenceDialog, CorrectionDialog
+from ui.tabs.attendance.legend import LegendBar
 from ui.tabs.attendance.model import PERSON_ROLE, MonthFilter, MonthModel
 from ui.tasks import TaskRunner
 
 DAY_WIDTH = 30
+SUMMARY_WIDTH = 46
 
 
 def legend_text(legend: dict[str, str]) -> str:
@@ -109,16 +111,15 @@ class AttendanceTab(MonthNavigation, Tab):
         self.view.clicked.connect(self._cell_clicked)
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self._cell_clicked(cur))
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet(palette.css(palette.SOFT_TEXT))
+        self.legend = LegendBar()
         self.count = QLabel()
+        grid = self._build_summary_view()
 
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.banner)
-        lv.addWidget(self.view, 1)
+        lv.addLayout(grid, 1)
         lv.addWidget(self.legend)
         lv.addWidget(self.count)
 
@@ -186,7 +187,7 @@ class AttendanceTab(MonthNavigation, Tab):
         self.role.setCurrentIndex(max(0, self.role.findData(current)))
         self.role.blockSignals(False)
         self._filter()
-        self.legend.setText(legend_text(result.legend))
+        self._show_legend(result)
         self._banner(result)
         self.btn_lock.setText(strings.ATT_REOPEN if result.locked else strings.ATT_LOCK)
         for b in (self.btn_correct, self.btn_absent, self.btn_revoke):
@@ -212,6 +213,53 @@ class AttendanceTab(MonthNavigation, Tab):
             self.view.setColumnWidth(c, DAY_WIDTH)
         for c in range(self.model.ndays + 1, self.model.columnCount()):
             self.view.setColumnWidth(c, 46)
+        self._freeze_summary()
+
+    # ---- legend and frozen summary columns -----------------------------------------------
+    def _show_legend(self, result: MonthDTO) -> None:
+        rules = self.services.settings.timeline().at(dt.date(result.year, result.month, 1))
+        self.legend.set_legend(result.legend, rules.severe_minutes)
+
+    def _build_summary_view(self) -> QHBoxLayout:
+        """The summary columns (days due ... leave, overtime) in a second view on the model, kept
+        on the right whatever the width: the month grid scrolls sideways, they do not. The two
+        views share the selection and the vertical scroll."""
+        self.summary_view = QTableView()
+        self.summary_view.setModel(self.proxy)
+        self.summary_view.setSelectionModel(self.view.selectionModel())
+        self.summary_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.summary_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary_view.verticalHeader().setVisible(False)
+        self.summary_view.verticalHeader().setDefaultSectionSize(26)
+        self.summary_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.summary_view.horizontalHeader().setMinimumHeight(40)
+        self.summary_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for v in (self.view, self.summary_view):  # equal heights keep the rows aligned
+            v.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.summary_view.verticalScrollBar().valueChanged.connect(
+            self.view.verticalScrollBar().setValue)
+        self.view.verticalScrollBar().valueChanged.connect(
+            self.summary_view.verticalScrollBar().setValue)
+        self.summary_view.clicked.connect(self._cell_clicked)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        row.addWidget(self.view, 1)
+        row.addWidget(self.summary_view)
+        return row
+
+    def _freeze_summary(self) -> None:
+        first = self.model.ndays + 1
+        columns = self.model.columnCount()
+        width = 0
+        for c in range(columns):
+            summary = c >= first
+            self.view.setColumnHidden(c, summary)
+            self.summary_view.setColumnHidden(c, not summary)
+            if summary:
+                self.summary_view.setColumnWidth(c, SUMMARY_WIDTH)
+                width += SUMMARY_WIDTH
+        self.summary_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.summary_view.setFixedWidth(width + 2 * self.summary_view.frameWidth())
 
     def _filter(self) -> None:
         self.proxy.update(self.search.text(), self.role.currentData(),

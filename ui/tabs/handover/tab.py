@@ -32,6 +32,7 @@ from ui import messages
 from ui.common import palette
 from ui.common.tab import Tab
 from ui.common.table_model import Column, DtoTableModel, make_view, selected_row
+from ui.common.widgets import ElidedLabel
 from ui.tabs.handover.checklist import HandoverDialog
 from ui.tabs.handover.dialogs import ApprovalDialog, ChangeDialog, FinishDialog, joining_facts
 from ui.tabs.handover.timeline import TimelineWidget, status_color
@@ -322,12 +323,12 @@ class HandoverTab(Tab):
             make_and_open(self, self.tasks, path, lambda p: docs.change_pdf(c.id, kind, p))
 
 
-class HandoverWarningsLabel(QLabel):
+class HandoverWarningsLabel(ElidedLabel):
     """Status bar text for the main window: deadlines due within 3 working days or passed
     (``HandoverService.warnings``); the full list is the tooltip."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services = services
 
     def refresh(self, today: dt.date | None = None) -> None:

@@ -37,6 +37,14 @@ def _session_combo() -> QComboBox:
     return box
 
 
+def default_start(services: Services, today: dt.date, emergency: bool) -> dt.date:
+    """An emergency leave starts today; a planned one on the next working day (holiday
+    calendar: after a weekend or a public holiday, the first day back)."""
+    if emergency:
+        return today
+    return services.holidays.calendar().add_working_days(today, 1)
+
+
 class LeaveDialog(FormDialog):
     def __init__(self, services: Services, emergency: bool = False,
                  parent: QWidget | None = None, now: dt.datetime | None = None) -> None:
@@ -53,7 +61,7 @@ class LeaveDialog(FormDialog):
         self.type = QComboBox()
         for code in TYPES:
             self.type.addItem(strings.LEAVE_TYPE_LABELS[code], code)
-        start_day = now.date() + dt.timedelta(days=0 if emergency else 2)
+        start_day = default_start(services, now.date(), emergency)
         self.start, self.end = date_edit(start_day), date_edit(start_day)
         self.start_session, self.end_session = _session_combo(), _session_combo()
         self.end_session.setCurrentIndex(1)
@@ -63,6 +71,9 @@ class LeaveDialog(FormDialog):
         self.filed_at = QDateTimeEdit(QDateTime.fromString(now.strftime("%Y-%m-%d %H:%M"),
                                                            "yyyy-MM-dd HH:mm"))
         self.filed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # a request cannot have been filed later than now (the service refuses it too)
+        self.filed_at.setMaximumDateTime(QDateTime.fromString(now.strftime("%Y-%m-%d %H:%M"),
+                                                              "yyyy-MM-dd HH:mm"))
         self.emergency = QCheckBox(strings.LV_IS_EMERGENCY)
         self.emergency.setChecked(emergency)
         self.contacted = QLineEdit()

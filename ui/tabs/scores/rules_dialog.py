@@ -62,7 +62,7 @@ class RuleCatalogueDialog(QDialog):
         self.today = today or scores.db.clock.today()
         self.changes = Changes()
         self.setWindowTitle(strings.SC_RULES_TITLE)
-        self.resize(900, 700)
+        self.resize(900, 660)  # fits 1366x768 with a taskbar
         self.model = DtoTableModel(RULE_COLUMNS, self)
         self.table = make_view(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selected)
