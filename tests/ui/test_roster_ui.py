@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from app import strings
 from tests.helpers.messages import MessageRecorder
@@ -84,7 +84,9 @@ def test_window_title_status_bar_and_tabs(qtbot: Any, demo_services: Any) -> Non
 def test_empty_database_shows_hint_and_asks_for_project(qtbot: Any,
                                                         empty_services: Any) -> None:
     w = _window(qtbot, empty_services)
-    assert w.roster_tab.empty_hint.isVisible()
+    overlay = w.roster_tab.view.viewport().findChild(QLabel, "emptyState")
+    assert overlay is not None and overlay.text() == strings.EMPTY_ROSTER  # said once, over
+    assert overlay.isVisibleTo(w.roster_tab.view)                          # the empty list
     assert w.windowTitle() == strings.WINDOW_TITLE_NO_PROJECT
 
 

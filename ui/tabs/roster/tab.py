@@ -27,7 +27,6 @@ from app.services import Changes, Services
 from app.services.roster import PersonDTO
 from app.services.roster_io import RosterImportPlan, RosterImportResult
 from ui import messages
-from ui.common import palette
 from ui.common.dates import ask_date
 from ui.common.tab import Tab
 from ui.tabs.roster.import_dialog import ImportPreviewDialog
@@ -103,14 +102,10 @@ class RosterTab(Tab):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.count_label = QLabel()
-        self.empty_hint = QLabel(strings.ROSTER_EMPTY_HINT)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet(palette.css(palette.MUTED) + " padding: 24px;")
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_hint)
         layout.addWidget(self.count_label)
         self.refresh()
 
@@ -125,7 +120,6 @@ class RosterTab(Tab):
     def _update_counts(self) -> None:
         self.count_label.setText(strings.ROSTER_COUNT.format(shown=self.proxy.rowCount(),
                                                              total=self.model.rowCount()))
-        self.empty_hint.setVisible(self.model.rowCount() == 0)
 
     def _filter_changed(self) -> None:
         self.proxy.set_text(self.search.text())
