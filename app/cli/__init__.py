@@ -23,7 +23,18 @@ __all__ = ["build_parser", "guarded", "main", "parse_args", "run"]
 
 def build_parser() -> Parser:
     """The full parser: every command of every area."""
-    from app.cli import admin, handover, holidays, imports, leave, month, roster, scores, service
+    from app.cli import (
+        admin,
+        coverage,
+        handover,
+        holidays,
+        imports,
+        leave,
+        month,
+        roster,
+        scores,
+        service,
+    )
 
     p = Parser(prog="onsitedesk", description=strings.CLI_DESCRIPTION)
     global_options(p)
@@ -35,6 +46,7 @@ def build_parser() -> Parser:
     roster.register(cmds)
     admin.register(cmds)
     month.register(cmds)
+    coverage.register(cmds)
     admin.register_audit(cmds)
     holidays.register(cmds)
     handover.register(cmds)

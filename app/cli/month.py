@@ -8,6 +8,7 @@ from pathlib import Path
 from app import strings
 from app.cli.common import eprint, open_services, parse_month, person_id, print_json
 from app.cli.parser import Commands, add_emp, add_month, add_outputs
+from app.services.attendance import coverage_text
 
 
 def cmd_month(args: argparse.Namespace) -> int:
@@ -15,12 +16,17 @@ def cmd_month(args: argparse.Namespace) -> int:
     say = eprint if args.json else print  # stdout carries only the JSON document
     with open_services(args) as services:
         if args.lock:
-            services.attendance.lock_month(year, month)
+            # a month the clock data does not fully reach is refused unless --force
+            services.attendance.lock_month(year, month, force=args.force)
             say(strings.CLI_MONTH_LOCKED.format(month=args.month))
         if args.reopen is not None:
             services.attendance.reopen_month(year, month, args.reopen)
             say(strings.CLI_MONTH_REOPENED.format(month=args.month))
         result = services.attendance.month(year, month)
+        if (args.pdf or args.xlsx) and not result.fully_covered:
+            eprint(strings.CLI_NOT_COVERED_WARNING.format(
+                month=result.key, n=len(result.unjudged_days),
+                through=coverage_text(result.data_through)))
         if args.pdf:
             services.documents.month_pdf(year, month, Path(args.pdf))
             say(strings.CLI_PDF_DONE.format(path=args.pdf))
@@ -34,6 +40,7 @@ def cmd_month(args: argparse.Namespace) -> int:
         return 0
     mark = strings.DOC_PAREN.format(text=strings.PROVISIONAL_MARK) if result.provisional else ""
     print(strings.CLI_MONTH_HEAD.format(month=result.key, mark=mark, n=len(result.people)))
+    print(coverage_text(result.data_through))
     for p in result.people:
         s = p.summary
         print(strings.CLI_MONTH_ROW.format(
@@ -68,6 +75,7 @@ def register(cmds: Commands) -> None:
     sp = cmds.command("month", strings.H_CMD_MONTH, cmd_month, json_flag=True)
     add_month(sp)
     sp.add_argument("--lock", action="store_true", help=strings.H_LOCK)
+    sp.add_argument("--force", action="store_true", help=strings.H_FORCE_LOCK)
     sp.add_argument("--reopen", metavar="REASON", help=strings.H_REOPEN)
     add_outputs(sp, "pdf", "xlsx")
     for name, help_, func in (("punches", strings.H_CMD_PUNCHES, cmd_punches),

@@ -190,7 +190,15 @@ def header_fields(month: MonthDTO, project: ProjectDTO, grid: SheetGrid) -> list
             Field(strings.MONTH_SHEET_REQUIRED, required),
             Field(strings.MONTH_SHEET_PEOPLE, strings.MONTH_SHEET_PEOPLE_VALUE.format(
                 n=len(month.people))),
-            Field(strings.MONTH_SHEET_STATE, lock_state(month))]
+            Field(strings.MONTH_SHEET_STATE, lock_state(month)),
+            Field(strings.MONTH_SHEET_DATA_THROUGH, data_through_text(month))]
+
+
+def data_through_text(month: MonthDTO) -> str:
+    """Up to when the clock data runs (sessions after it read "no data", not absent)."""
+    if month.data_through is None:
+        return strings.COVERAGE_NONE
+    return strings.COVERAGE_THROUGH.format(at=month.data_through.strftime("%Y-%m-%d %H:%M"))
 
 
 def lock_state(month: MonthDTO) -> str:

@@ -24,6 +24,10 @@ Read this module to check "does it follow our rules?":
   required; an ``adjusted_workday`` Saturday is an ordinary working day.
 * A session that has not ended yet (``now`` is passed in) is ``pending``: neither attended
   nor absent. It still counts in the month's required days.
+* No data is not absence: a session that has ended but that the clock data does not reach
+  (see ``Coverage``: the imports, or a period the supervisor declared covered) is ``no_data``:
+  neither attended nor absent, no absence count, no score deduction. A manual entry or a punch
+  correction still decides such a session (they are evidence of their own).
 """
 
 from __future__ import annotations
@@ -54,17 +58,39 @@ class Verdict(StrEnum):
     HOLIDAY = "holiday"
     NOT_ON_SITE = "not_on_site"
     PENDING = "pending"  # the session has not ended yet: nothing to judge
+    NO_DATA = "no_data"  # ended, but the clock data does not reach it: nothing to judge
 
 
 PRESENT, LATE, EARLY_LEAVE, MISSING_PUNCH = (
     Verdict.PRESENT, Verdict.LATE, Verdict.EARLY_LEAVE, Verdict.MISSING_PUNCH)
 ABSENT, LEAVE, REST_DAY, HOLIDAY = Verdict.ABSENT, Verdict.LEAVE, Verdict.REST_DAY, Verdict.HOLIDAY
-NOT_ON_SITE, PENDING = Verdict.NOT_ON_SITE, Verdict.PENDING
+NOT_ON_SITE, PENDING, NO_DATA = Verdict.NOT_ON_SITE, Verdict.PENDING, Verdict.NO_DATA
 ATTENDED = frozenset({PRESENT, LATE, EARLY_LEAVE, MISSING_PUNCH})
 
 # Why a session is absent
 NO_PUNCH = "no_punch"
 MANUAL_KINDS = ("overstay", "proxy_punch", "unauthorized_outing")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Up to when the clock data reaches: ``through`` (from the imports; None when nothing
+    was imported) and the days the supervisor declared covered (first, last; inclusive).
+
+    A session is covered when it ended by ``through`` or its day lies in a declared period.
+    """
+
+    through: dt.datetime | None = None
+    declared: tuple[tuple[dt.date, dt.date], ...] = ()
+
+    def covers(self, day: dt.date, end_minute: int) -> bool:
+        if any(a <= day <= b for a, b in self.declared):
+            return True
+        end = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=end_minute)
+        return self.through is not None and end <= self.through
+
+
+EVERYTHING = None  # ``coverage=None``: every ended session is judged (rules on their own)
 
 
 @dataclass(frozen=True)
@@ -254,19 +280,22 @@ def classify_day(day: dt.date, punches: Sequence[int], rules: Rules,
                  leave: Mapping[str, str] | None = None,
                  corrections: Sequence[Correction] = (),
                  manual: Sequence[ManualAbsence] = (),
-                 now: dt.datetime | None = None, overtime_hours: float = 0.0) -> DayResult:
+                 now: dt.datetime | None = None, overtime_hours: float = 0.0,
+                 coverage: Coverage | None = EVERYTHING) -> DayResult:
     """One person's verdict for one day.
 
     ``punches`` are minutes after midnight of ``day`` (see ``assign_punches``); ``leave``
-    maps a session (am/pm) to an approved leave type code.
+    maps a session (am/pm) to an approved leave type code; sessions ``coverage`` does not
+    reach are ``no_data`` (None: all are covered).
     """
-    return _classify(_DayFrame.of(day, rules, calendar, now), tuple(punches), person, leave,
-                     corrections, manual, overtime_hours)
+    return _classify(_DayFrame.of(day, rules, calendar, now, coverage), tuple(punches), person,
+                     leave, corrections, manual, overtime_hours)
 
 
 @dataclass(frozen=True)
 class _DayFrame:
-    """What a day is for everyone: its kind, its rules, and which sessions are pending."""
+    """What a day is for everyone: its kind, its rules, and which sessions are pending or
+    beyond the clock data."""
 
     day: dt.date
     kind: str
@@ -274,17 +303,28 @@ class _DayFrame:
     rules: Rules
     am_pending: bool  # the session has not ended by ``now``
     pm_pending: bool
+    am_no_data: bool = False  # ended, but not covered by the clock data
+    pm_no_data: bool = False
 
     @classmethod
     def of(cls, day: dt.date, rules: Rules, calendar: HolidayCalendar,
-           now: dt.datetime | None) -> _DayFrame:
+           now: dt.datetime | None, coverage: Coverage | None = EVERYTHING) -> _DayFrame:
         midnight = dt.datetime.combine(day, dt.time())
 
         def pending(end: int) -> bool:
             return now is not None and midnight + dt.timedelta(minutes=end) > now
 
+        def no_data(end: int) -> bool:
+            return coverage is not None and not coverage.covers(day, end)
+
         return cls(day, calendar.kind_of(day), calendar.is_workday(day), rules,
-                   pending(rules.am_end), pending(rules.pm_end))
+                   pending(rules.am_end), pending(rules.pm_end),
+                   no_data(rules.am_end), no_data(rules.pm_end))
+
+    @property
+    def judged(self) -> bool:
+        """Every session of the day can be judged: ended, and reached by the clock data."""
+        return not (self.am_pending or self.pm_pending or self.am_no_data or self.pm_no_data)
 
 
 def _classify(f: _DayFrame, minutes: tuple[int, ...], person: PersonPeriod,
@@ -306,15 +346,17 @@ def _classify(f: _DayFrame, minutes: tuple[int, ...], person: PersonPeriod,
     pm_punches = [m for m in minutes if m >= rules.split]
     allowance = _Allowance(rules.nursing_minutes if person.nursing_on(day) else 0)
     results: dict[str, SessionResult] = {}
-    bounds = {AM: (rules.am_start, rules.am_end, am_punches, "in", f.am_pending),
-              PM: (rules.pm_start, rules.pm_end, pm_punches, "out", f.pm_pending)}
-    for name, (start, end, ms, edge, pending) in bounds.items():
+    bounds = {AM: (rules.am_start, rules.am_end, am_punches, "in", f.am_pending, f.am_no_data),
+              PM: (rules.pm_start, rules.pm_end, pm_punches, "out", f.pm_pending, f.pm_no_data)}
+    for name, (start, end, ms, edge, pending, no_data) in bounds.items():
         if name in leave:  # approved leave shows even before the day (planned absence)
             results[name] = SessionResult(LEAVE, leave_type=leave[name])
         elif pending:
             results[name] = SessionResult(PENDING)
         elif name in manual_by_session:
             results[name] = SessionResult(ABSENT, absent_reason=manual_by_session[name])
+        elif no_data and not by_session[name]:  # a correction is evidence of its own
+            results[name] = _NO_DATA
         else:
             results[name] = _session(ms, start, end, rules, by_session[name], allowance, edge)
     # what is left of the nursing hour covers the lunch-time edges
@@ -326,6 +368,7 @@ def _classify(f: _DayFrame, minutes: tuple[int, ...], person: PersonPeriod,
 
 
 _PENDING = SessionResult(PENDING)
+_NO_DATA = SessionResult(NO_DATA)
 
 
 class DayClassifier:
@@ -338,14 +381,16 @@ class DayClassifier:
     (rules, session, first, last) and shared: results are immutable. A day off without
     punches is shared the same way. Every other day goes through ``classify_day``'s own
     code. The results equal ``classify_day``'s; a test compares the two on a generated site.
+    Sessions beyond the clock data (``coverage``) are shared as one ``no_data`` result.
     """
 
     def __init__(self, days: Iterable[dt.date], timeline: RulesTimeline,
-                 calendar: HolidayCalendar, now: dt.datetime | None) -> None:
+                 calendar: HolidayCalendar, now: dt.datetime | None,
+                 coverage: Coverage | None = EVERYTHING) -> None:
         plain: dict[int, _PlainSessions] = {}  # by id of a Rules object the frames hold
         self._days: dict[dt.date, tuple[_DayFrame, _PlainSessions]] = {}
         for d in days:
-            f = _DayFrame.of(d, timeline.at(d), calendar, now)
+            f = _DayFrame.of(d, timeline.at(d), calendar, now, coverage)
             shared = plain.get(id(f.rules))
             if shared is None:
                 shared = plain[id(f.rules)] = _PlainSessions(f.rules)
@@ -376,15 +421,23 @@ class DayClassifier:
         split = bisect.bisect_left(minutes, plain.split)
         if f.am_pending:
             am = _PENDING
+        elif f.am_no_data:
+            am = _NO_DATA
         else:
             key = (minutes[0], minutes[split - 1]) if split else _NO_PUNCH
             am = plain.am.get(key) or plain.judge(AM, key)
         if f.pm_pending:
             pm = _PENDING
+        elif f.pm_no_data:
+            pm = _NO_DATA
         else:
             key = (minutes[split], minutes[-1]) if split < len(minutes) else _NO_PUNCH
             pm = plain.pm.get(key) or plain.judge(PM, key)
         return DayResult(day, f.kind, True, am, pm, minutes, overtime_hours)
+
+    def unjudged_workdays(self) -> list[dt.date]:
+        """Working days with a session not yet ended or beyond the clock data."""
+        return [d for d, (f, _p) in self._days.items() if f.workday and not f.judged]
 
 
 _NO_PUNCH: tuple[int | None, int | None] = (None, None)

@@ -2,7 +2,8 @@
 
 Half days show two characters, morning first (for example the present mark followed by the
 personal-leave mark). A day attended in both sessions shows its irregularities (late, early,
-missing punch) or the present mark when there are none.
+missing punch) or the present mark when there are none. A session the clock data does not
+reach shows the no-data mark (a dash by default), never the absent mark.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from app.domain.attendance import (
     LATE,
     LEAVE,
     MISSING_PUNCH,
+    NO_DATA,
     NOT_ON_SITE,
     PENDING,
     PRESENT,
@@ -29,7 +31,7 @@ def session_marks(s: SessionResult, legend: Mapping[str, str]) -> list[str]:
     """The symbols a session earns: irregularities of an attended session, or its verdict."""
     if s.verdict == LEAVE:
         return [legend.get(s.leave_type or "", "")]
-    if s.verdict in (ABSENT, HOLIDAY, REST_DAY):
+    if s.verdict in (ABSENT, HOLIDAY, REST_DAY, NO_DATA):
         return [legend.get(s.verdict, "")]
     if s.verdict in (NOT_ON_SITE, PENDING):
         return [legend.get(s.verdict, "")]

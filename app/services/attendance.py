@@ -33,8 +33,10 @@ from app.domain.legend import day_symbol, session_marks
 from app.domain.schedule import RulesTimeline, parse_hhmm
 from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
+from app.services.attendance_coverage import coverage_dto, load_coverage
 from app.services.attendance_dto import (
     CorrectionDTO,
+    CoverageDTO,
     DayDetail,
     ManualAbsenceDTO,
     MonthDTO,
@@ -50,6 +52,7 @@ from app.services.settings import load_legend, load_timeline
 from app.storage.db import Database, datetime_binder
 from app.storage.tables import Person
 from app.storage.tables_attendance import (
+    CoverageDeclaration,
     ImportBatch,
     MonthLock,
     NursingPeriod,
@@ -60,8 +63,15 @@ from app.storage.tables_attendance import (
     ManualAbsence as ManualAbsenceRow,
 )
 
-__all__ = ["AttendanceService", "CorrectionDTO", "DayDetail", "ManualAbsenceDTO", "MonthDTO",
-           "PersonMonth", "PunchDTO", "month_key", "parse_month"]
+__all__ = ["AttendanceService", "CorrectionDTO", "CoverageDTO", "DayDetail", "ManualAbsenceDTO",
+           "MonthDTO", "PersonMonth", "PunchDTO", "coverage_text", "month_key", "parse_month"]
+
+
+def coverage_text(through: dt.datetime | None) -> str:
+    """The coverage banner text for a coverage end, or "no clock data imported yet"."""
+    if through is None:
+        return strings.COVERAGE_NONE
+    return strings.COVERAGE_THROUGH.format(at=through.strftime("%Y-%m-%d %H:%M"))
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -79,6 +89,8 @@ def _snapshot(m: MonthDTO) -> str:
     return json.dumps({
         "year": m.year, "month": m.month, "provisional": m.provisional,
         "days": [[d.isoformat(), k, n] for d, k, n in m.days], "legend": m.legend,
+        "data_through": m.data_through.isoformat() if m.data_through else None,
+        "unjudged_days": [d.isoformat() for d in m.unjudged_days],
         "people": [{"person_id": p.person_id, "employee_no": p.employee_no, "name": p.name,
                     "role": p.role, "status": p.status, "symbols": list(p.symbols),
                     "summary": {**{k: v for k, v in asdict(p.summary).items() if k != "days"},
@@ -109,9 +121,12 @@ def _from_snapshot(text: str, lock_info: dict[str, str]) -> MonthDTO:
                                   "days": days})
         people.append(PersonMonth(p["person_id"], p["employee_no"], p["name"], p["role"],
                                   p["status"], summary, tuple(p["symbols"])))
+    through = raw.get("data_through")  # absent from snapshots taken before issue 14
     return MonthDTO(raw["year"], raw["month"], raw["provisional"], True,
                     tuple((dt.date.fromisoformat(d), k, n) for d, k, n in raw["days"]),
-                    tuple(people), raw["legend"], lock_info)
+                    tuple(people), raw["legend"], lock_info,
+                    dt.datetime.fromisoformat(through) if through else None,
+                    tuple(dt.date.fromisoformat(d) for d in raw.get("unjudged_days", ())))
 
 
 @dataclass
@@ -282,7 +297,8 @@ class AttendanceService:
 
     def compute(self, year: int, month: int, progress: Progress | None = None,
                 now: dt.datetime | None = None) -> MonthDTO:
-        """Compute the month; sessions not ended by ``now`` (default: the clock) are pending."""
+        """Compute the month; sessions not ended by ``now`` (default: the clock) are pending,
+        sessions the clock data does not reach are ``no_data``."""
         progress = progress or NullProgress()
         now = now or self.db.clock.now()
         dates = month_dates(year, month)
@@ -293,7 +309,9 @@ class AttendanceService:
             inputs = self._inputs(s, calendar, first, last)
             inputs.punches = _punches_by_day(s, inputs.timeline, first, last,
                                              {p.device_user_id for p in people})
-        shared = _Shared(DayClassifier(dates, inputs.timeline, calendar, now), inputs)
+            coverage = load_coverage(s, first, last)
+        classifier = DayClassifier(dates, inputs.timeline, calendar, now, coverage)
+        shared = _Shared(classifier, inputs)
         results = []
         for i, person in enumerate(people):
             results.append(self._person_month(person, dates, inputs, shared))
@@ -302,7 +320,8 @@ class AttendanceService:
         progress.report(len(people), len(people))
         days = tuple((d, calendar.kind_of(d), calendar.name_of(d)) for d in dates)
         return MonthDTO(year, month, calendar.is_provisional(year), False, days, tuple(results),
-                        inputs.legend)
+                        inputs.legend, data_through=coverage.through,
+                        unjudged_days=tuple(classifier.unjudged_workdays()))
 
     @staticmethod
     def _person_month(p: _Who, dates: list[dt.date], inputs: _Inputs,
@@ -387,7 +406,8 @@ class AttendanceService:
             inputs.punches = _punches_by_day(s, inputs.timeline, day, day,
                                              {person.device_user_id})
             who = _Who(*(getattr(person, c.key) for c in _WHO_COLUMNS))
-            days = DayClassifier([day], inputs.timeline, calendar, now or self.db.clock.now())
+            days = DayClassifier([day], inputs.timeline, calendar, now or self.db.clock.now(),
+                                 load_coverage(s, day, day))
             pm = self._person_month(who, [day], inputs, _Shared(days, inputs))
         result, symbol = pm.summary.days[0], pm.symbols[0]
         if locked and lock is not None and lock.snapshot:
@@ -488,10 +508,56 @@ class AttendanceService:
             s.flush()
         return ATTENDANCE
 
+    # ---- coverage of the clock data --------------------------------------------------------
+    def coverage(self) -> CoverageDTO:
+        """How far the clock data reaches: per clock, overall, and the declared periods."""
+        with self.db.read() as s:
+            return coverage_dto(s)
+
+    def declare_covered(self, first: dt.date, last: dt.date,
+                        reason: str) -> tuple[int, Changes]:
+        """Declare ``first``..``last`` covered without clock data (audited): sessions there
+        are judged as if the clock had been read."""
+        if last < first:
+            raise ValidationError(strings.COVERAGE_BAD_RANGE, "to")
+        if not reason.strip():
+            raise ValidationError(strings.COVERAGE_NEEDS_REASON, "reason")
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            row = CoverageDeclaration(project_id=PROJECT_ID, first_day=first, last_day=last,
+                                      reason=reason.strip(), created_at=self.db.clock.now(),
+                                      created_by=self._who())
+            s.add(row)
+            s.flush()
+            return row.id, ATTENDANCE
+
+    def revoke_declared(self, declaration_id: int, reason: str) -> Changes:
+        if not reason.strip():
+            raise ValidationError(strings.REVOKE_NEEDS_REASON, "reason")
+        with self.db.transaction(self.actor) as s:
+            row = s.get(CoverageDeclaration, declaration_id)
+            if row is None:
+                raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=declaration_id))
+            if row.revoked_at is not None:
+                raise ValidationError(strings.ALREADY_REVOKED)
+            row.revoked_at, row.revoked_by = self.db.clock.now(), self._who()
+            row.revoke_reason = reason.strip()
+            s.flush()
+        return ATTENDANCE
+
     # ---- month locks ---------------------------------------------------------------------
-    def lock_month(self, year: int, month: int, now: dt.datetime | None = None) -> Changes:
-        """Freeze the month as signed off: later changes cannot alter what was printed."""
-        snapshot = _snapshot(self.compute(year, month, now=now))
+    def lock_month(self, year: int, month: int, now: dt.datetime | None = None,
+                   force: bool = False) -> Changes:
+        """Freeze the month as signed off: later changes cannot alter what was printed.
+
+        A month with working days the clock data does not reach yet (or not yet over) is
+        refused unless ``force`` (the caller asked the user first)."""
+        result = self.compute(year, month, now=now)
+        if result.unjudged_days and not force:
+            raise ValidationError(strings.MONTH_NOT_COVERED.format(
+                month=month_key(year, month), n=len(result.unjudged_days),
+                through=coverage_text(result.data_through)))
+        snapshot = _snapshot(result)
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             if self._is_locked(s, year, month):

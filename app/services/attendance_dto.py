@@ -36,15 +36,26 @@ class MonthDTO:
     people: tuple[PersonMonth, ...]
     legend: dict[str, str] = field(default_factory=dict)
     lock_info: dict[str, str] = field(default_factory=dict)
+    # up to when the imported clock data reaches (None: nothing imported)
+    data_through: dt.datetime | None = None
+    # working days with a session not yet judged: not ended, or beyond the clock data
+    unjudged_days: tuple[dt.date, ...] = ()
 
     @property
     def key(self) -> str:
         return month_key(self.year, self.month)
 
+    @property
+    def fully_covered(self) -> bool:
+        """Every working day of the month is reached by the clock data (or declared)."""
+        return not self.unjudged_days
+
     def as_json(self) -> dict[str, Any]:
         """The ``onsitedesk month YYYY-MM --json`` document."""
         return {
             "month": self.key, "provisional": self.provisional, "locked": self.locked,
+            "data_through": self.data_through.isoformat() if self.data_through else None,
+            "unjudged_days": [d.isoformat() for d in self.unjudged_days],
             "people": [_person_json(p) for p in self.people],
         }
 
@@ -123,3 +134,44 @@ class DayDetail:
     corrections: tuple[CorrectionDTO, ...]
     manual: tuple[ManualAbsenceDTO, ...]
     locked: bool
+
+
+@dataclass(frozen=True)
+class DeviceCoverageDTO:
+    device: str  # "" for files imported without naming a clock
+    covered_until: dt.datetime
+    counted: bool  # takes part in the coverage end (see ``CoverageDTO``)
+
+
+@dataclass(frozen=True)
+class DeclaredCoverageDTO:
+    id: int
+    first: dt.date
+    last: dt.date
+    reason: str
+    created_at: dt.datetime
+    created_by: str
+    revoked_at: dt.datetime | None
+    revoke_reason: str | None
+
+
+@dataclass(frozen=True)
+class CoverageDTO:
+    """How far the clock data reaches: ``through`` is the earliest of the counted clocks'
+    coverage (None when nothing was imported); declared periods count as covered too."""
+
+    through: dt.datetime | None
+    devices: tuple[DeviceCoverageDTO, ...]
+    declared: tuple[DeclaredCoverageDTO, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "data_through": self.through.isoformat() if self.through else None,
+            "devices": [{"device": d.device, "covered_until": d.covered_until.isoformat(),
+                         "counted": d.counted} for d in self.devices],
+            "declared": [{"id": d.id, "from": d.first.isoformat(), "to": d.last.isoformat(),
+                          "reason": d.reason, "created_at": d.created_at.isoformat(),
+                          "created_by": d.created_by,
+                          "revoked_at": d.revoked_at.isoformat() if d.revoked_at else None,
+                          "revoke_reason": d.revoke_reason} for d in self.declared],
+        }

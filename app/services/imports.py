@@ -362,10 +362,13 @@ class ImportService:
                ) -> tuple[ImportOutcome, Changes]:
         rows = result.records  # RawPunch carries every PunchRow field
         problems = [_problem_json(p) for p in result.problems]
+        # a LAN read holds everything up to the clock's time of the read; a file (default)
+        # up to its newest record
+        covered = (info.clock_time or info.pc_time) if info is not None else None
         batch, changes = self.punches.record_batch(kind, source, device, rows,  # type: ignore[arg-type]
                                                    read=result.read,
                                                    rejected=len(result.problems),
-                                                   problems=problems)
+                                                   problems=problems, covered_until=covered)
         if info is not None or users:
             self._remember_clock(device, info, users or [])
         progress.report(2, 2, "")

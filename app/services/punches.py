@@ -24,6 +24,7 @@ from app.storage.tables_attendance import ImportBatch, Punch
 
 CHUNK = 20000
 _USER_ID, _TIME = itemgetter(2), itemgetter(3)  # of a row in COLUMNS order
+_ROW_TIME = itemgetter(1)  # of a PunchRow
 COLUMNS = ("project_id", "device", "device_user_id", "punched_at", "verify_mode",
            "in_out_state", "work_code", "batch_id")
 
@@ -53,13 +54,19 @@ class PunchService:
 
     def record_batch(self, kind: str, source: str, device: str, rows: Sequence[PunchRow],
                      read: int | None = None, rejected: int = 0,
-                     problems: list[dict[str, Any]] | None = None
+                     problems: list[dict[str, Any]] | None = None,
+                     covered_until: dt.datetime | None = None
                      ) -> tuple[BatchResult, Changes]:
-        """Store ``rows`` as one import batch; ``read``/``rejected`` count the source lines."""
+        """Store ``rows`` as one import batch; ``read``/``rejected`` count the source lines.
+
+        ``covered_until``: up to when the read holds all the clock recorded (a LAN read: the
+        clock's time); by default the newest row (a file covers up to its newest record)."""
+        if covered_until is None and rows:
+            covered_until = max(map(_ROW_TIME, rows))
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             batch = ImportBatch(project_id=PROJECT_ID, kind=kind, source=source, device=device,
-                                started_at=self.db.clock.now(),
+                                started_at=self.db.clock.now(), covered_until=covered_until,
                                 problems=json.dumps(problems or [], ensure_ascii=False))
             s.add(batch)
             s.flush()

@@ -55,9 +55,31 @@ class ImportBatch(Audited, Base):
     duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
     rejected_count: Mapped[int] = mapped_column(Integer, default=0)
     problems: Mapped[str] = mapped_column(Text, default="[]")
+    # up to when this read holds everything the clock recorded: a LAN read, the clock's time
+    # at the read; a file, its newest record (None: the batch says nothing about coverage)
+    covered_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     reverted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     reverted_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     revert_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class CoverageDeclaration(Audited, Base):
+    """Days the supervisor declared covered without clock data (the whole team on a trip):
+    their sessions are judged as if the clock had been read. Revoked, never deleted."""
+
+    __tablename__ = "coverage_declaration"
+    __audit_entity__ = "coverage_declaration"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    revoke_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class Punch(Base):

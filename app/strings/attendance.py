@@ -12,6 +12,7 @@ VERDICT_LABELS = {
     "holiday": "法定节假日",
     "not_on_site": "未在场",
     "pending": "未到时间",
+    "no_data": "无打卡数据",
 }
 LEAVE_TYPE_LABELS = {
     "personal_leave": "事假",
@@ -45,6 +46,7 @@ LEGEND_DEFAULT = {
     "rest_day": "",
     "not_on_site": "",
     "pending": "",
+    "no_data": "—",
     "adjusted_workday": "班",
     "personal_leave": "事",
     "sick_leave": "病",
@@ -62,7 +64,7 @@ LEGEND_DEFAULT = {
 LEGEND_ORDER = ("present", "late", "early_leave", "missing_punch", "absent", "personal_leave",
                 "sick_leave", "annual_leave", "comp_leave", "marriage_leave", "bereavement_leave",
                 "maternity_leave", "paternity_leave", "nursing_leave", "business_trip",
-                "out_of_office", "overtime", "holiday")
+                "out_of_office", "overtime", "holiday", "no_data")
 LEGEND_LABELS = {**VERDICT_LABELS, **LEAVE_TYPE_LABELS, "overtime": "加班",
                  "adjusted_workday": "调休上班"}
 LEGEND_FOOTER = "灰底=休息日，红底=法定节假日，“班”=调休上班"
@@ -92,6 +94,7 @@ MONTH_BAD = "月份格式不对：{value}（应为 2026-03 这样的格式）"
 MONTH_LOCKED = "{month} 已锁定（{at} 由 {actor} 锁定），不能修改。如需修改请先重新打开该月并说明原因。"
 MONTH_NOT_LOCKED = "{month} 未锁定。"
 MONTH_ALREADY_LOCKED = "{month} 已经锁定。"
+MONTH_NOT_COVERED = "{month} 有 {n} 个工作日还没有打卡数据或尚未结束（{through}），不能锁定。导入打卡数据后再锁定；确需锁定请加 --force。"
 MONTH_REOPEN_NEEDS_REASON = "重新打开已锁定的月份必须填写原因。"
 CORRECTION_NEEDS_REASON = "补卡必须填写原因。"
 CORRECTION_NEEDS_APPROVER = "补卡必须填写审批人。"
@@ -199,3 +202,41 @@ RULES_TO = "至"
 # settings: a conflict with later settings
 SETTING_CONFLICT = "设置 {key} = {value}（自 {date} 起）与之后已生效的其他作息设置冲突（时段顺序不对），未保存。"
 LEGEND_SEVERE = "严重迟到/早退（超过 {minutes} 分钟，加粗深红）"
+
+# ---- coverage of the clock data (issue 14: no data is not absence) --------------------------
+COVERAGE_THROUGH = "打卡数据截至 {at}"
+COVERAGE_NONE = "尚未导入打卡数据"
+COVERAGE_BAD_RANGE = "结束日期不能早于开始日期。"
+COVERAGE_NEEDS_REASON = "声明无需打卡数据的期间必须填写原因。"
+COVERAGE_DECLARED_NOTE = "已声明的期间按已导入处理：{periods}"
+COVERAGE_PERIOD = "{first} 至 {last}（{reason}）"
+ATT_NO_DATA_BANNER = "{through}：之后的时段显示“{symbol}”（无打卡数据），不计旷工、不扣分。导入打卡数据后自动更新。"
+ATT_NOT_COVERED_PRINT = "{month} 有 {n} 个工作日还没有打卡数据或尚未结束（{through}）。这些天在表上显示为“无数据”，不是最终结果。仍要打印吗？"
+ATT_NOT_COVERED_LOCK = "{month} 有 {n} 个工作日还没有打卡数据或尚未结束（{through}）。\n锁定后这些天将固定为“无数据”。仍要锁定吗？"
+ATT_DECLARE = "声明期间已覆盖…"
+ATT_DECLARE_TITLE = "声明期间无需打卡数据"
+ATT_DECLARE_HINT = "例如全体外出、出差期间考勤机无记录：声明后这些天按正常规则判定（无打卡且无请假即为旷工）。此操作记入审计日志。"
+ATT_DECLARE_FROM = "开始日期"
+ATT_DECLARE_TO = "结束日期"
+ATT_DECLARE_REASON = "原因"
+ATT_DECLARE_DONE = "已声明 {first} 至 {last} 的考勤数据已覆盖。"
+CLI_NOT_COVERED_WARNING = "注意：{month} 有 {n} 个工作日还没有打卡数据或尚未结束（{through}），表上显示为“无数据”。"
+CLI_COVERAGE_HEAD = "{through}"
+CLI_COVERAGE_DEVICE = "  考勤机 {device}：截至 {at}{mark}"
+CLI_COVERAGE_UNNAMED = "（未指定考勤机的文件）"
+CLI_COVERAGE_NOT_COUNTED = "（不计入：已有指定考勤机的数据）"
+CLI_COVERAGE_DECLARED = "  已声明 #{id} {first} 至 {last}：{reason}（{by}，{at}）{revoked}"
+CLI_COVERAGE_REVOKED = "——已撤销：{reason}"
+CLI_COVERAGE_DECLARED_DONE = "已声明 #{id}：{first} 至 {last} 按已导入处理。"
+CLI_COVERAGE_REVOKED_DONE = "已撤销声明 #{id}。"
+H_CMD_COVERAGE = "打卡数据覆盖范围：查看截至时间，声明无需打卡数据的期间"
+H_COVERAGE_SHOW = "查看打卡数据截至何时（各考勤机）以及已声明的期间"
+H_COVERAGE_DECLARE = "声明一段期间无需打卡数据（如全体出差），这些天按正常规则判定"
+H_COVERAGE_REVOKE = "撤销一条声明"
+H_COVERAGE_FROM = "开始日期 YYYY-MM-DD"
+H_COVERAGE_TO = "结束日期 YYYY-MM-DD（含）"
+H_COVERAGE_REASON = "原因（必填）"
+H_COVERAGE_ID = "声明编号"
+H_FORCE_LOCK = "与 --lock 同用：即使有工作日还没有打卡数据也锁定"
+MONTH_SHEET_DATA_THROUGH = "打卡数据"
+COVERAGE_BAD_DATE = "日期无法识别：{value}（应为 2026-02-01 这样的格式）"

@@ -44,6 +44,9 @@ def db(db_path: Path) -> Path:
         s.punches.record_batch("usb", "test", "DEV1", [
             *_stamps(dt.date(2026, 10, 12), "08:50", "12:05", "13:55", "17:35"),
             *_stamps(dt.date(2026, 10, 13), "08:25", "12:05", "13:55", "17:35")])
+        # the clock read over the LAN after October: every October session is judged
+        s.punches.record_batch("lan", "test", "DEV1", [],
+                               covered_until=dt.datetime(2026, 11, 1, 9, 0))
     finally:
         s.close()
     return db_path
@@ -163,8 +166,9 @@ def test_month_text_output(db: Path) -> None:
     """A5 CLI: the plain output has a head line and one line per person, flagged."""
     code, out, _ = run_cli("--db", db, "month", "2026-10")
     assert code == 0
-    head, row = out.strip().splitlines()
+    head, through, row = out.strip().splitlines()
     assert head == strings.CLI_MONTH_HEAD.format(month="2026-10", mark="", n=1)
+    assert through == strings.COVERAGE_THROUGH.format(at="2026-11-01 09:00")
     assert "E1" in row and row.endswith(strings.CLI_MONTH_FLAG)
 
 

@@ -61,6 +61,12 @@ def punch(services: Services, day: dt.date, *times: str, uid: str = "5") -> tupl
     return result.new, result.duplicate
 
 
+def read_clock(services: Services, at: dt.datetime = dt.datetime(2026, 11, 1, 9, 0)) -> None:
+    """A LAN read of DEV1 at ``at`` that finds nothing new: the clock data reaches ``at``, so
+    every October session is judged (issue 14: without it they read "no data")."""
+    services.punches.record_batch("lan", "test", "DEV1", [], covered_until=at)
+
+
 def month(services: Services, year: int = 2026, m: int = 10) -> MonthDTO:
     return services.attendance.month(year, m, now=NOW)
 
@@ -155,6 +161,7 @@ def test_back_dated_setting_conflicting_with_a_later_change_is_refused(
 
 def test_variant_schedule_through_settings(services: Services) -> None:
     """The 8:00-12:00 / 14:00-18:00 regulation with 15 minutes' grace, set as settings."""
+    read_clock(services)
     add_person(services)
     for key, value in (("schedule.am", "08:00-12:00"), ("schedule.pm", "14:00-18:00"),
                        ("rules.late_grace_minutes", "15"), ("rules.early_grace_minutes", "15")):
@@ -188,6 +195,7 @@ def test_legend_set_from_a_later_date_leaves_earlier_months_alone(services: Serv
 # ---- required days (A5, A7) ---------------------------------------------------------------------
 def test_required_days_follow_the_holiday_calendar(services: Services) -> None:
     """A7: October 2026 has 18 working days (10/1-10/7 off, Saturday 10/10 worked)."""
+    read_clock(services)
     add_person(services)
     cal = services.holidays.calendar()
     expected = cal.count_working_days(D(2026, 10, 1), D(2026, 10, 31))
@@ -268,6 +276,7 @@ def test_nursing_period_through_the_service(services: Services) -> None:
 # ---- corrections and manual absences (A3, A6) --------------------------------------------------
 def test_correction_add_and_revoke(services: Services) -> None:
     """A3: a correction changes the result, a revocation (with a reason) restores it."""
+    read_clock(services)
     pid = add_person(services)
     punch(services, MONDAY, "08:50", "12:05", "13:55")
     assert day_of(month(services), MONDAY) == (LATE, MISSING_PUNCH,
@@ -342,6 +351,7 @@ def test_manual_absence_add_and_revoke(services: Services) -> None:
 
 def test_absence_without_punches_has_reason_no_punch(services: Services) -> None:
     """A2: a working day with no punch and no leave is absent for lack of punches."""
+    read_clock(services)
     pid = add_person(services)
     detail = services.attendance.day_detail(pid, MONDAY, now=NOW)
     assert detail.result.am.absent_reason == NO_PUNCH
@@ -351,6 +361,7 @@ def test_absence_without_punches_has_reason_no_punch(services: Services) -> None
 # ---- month locks --------------------------------------------------------------------------------
 def test_month_lock_freezes_results_until_reopened(services: Services) -> None:
     """Lock: a locked month refuses changes and keeps its results; reopen needs a reason."""
+    read_clock(services)
     pid = add_person(services)
     punch(services, MONDAY, *FULL_DAY)
     before = month(services)
@@ -390,6 +401,7 @@ def test_month_lock_freezes_results_until_reopened(services: Services) -> None:
 
 def test_revoking_in_a_locked_month_is_refused(services: Services) -> None:
     """Lock: a correction of a locked month cannot be revoked either."""
+    read_clock(services)
     pid = add_person(services)
     cid, _ = services.attendance.add_correction(pid, MONDAY, "am", "in", "08:30", "原因", "经理")
     services.attendance.lock_month(2026, 10, now=NOW)
@@ -399,6 +411,7 @@ def test_revoking_in_a_locked_month_is_refused(services: Services) -> None:
 
 def test_day_detail_of_a_locked_month_matches_the_snapshot(services: Services) -> None:
     """Lock: the day view of a locked month shows the signed-off verdict, not a new one."""
+    read_clock(services)
     pid = add_person(services)
     services.attendance.lock_month(2026, 10, now=NOW)
     punch(services, TUESDAY, *FULL_DAY)

@@ -97,6 +97,12 @@ def punch(services: Services, day: dt.date, *times: str, uid: str = "5") -> None
     services.punches.record_batch("usb", "test", "DEV1", rows)
 
 
+def read_clock(services: Services) -> None:
+    """A LAN read after October that finds nothing new: every October session is judged
+    (issue 14: without clock data a session reads "no data", not absent)."""
+    services.punches.record_batch("lan", "test", "DEV1", [], covered_until=T(2026, 11, 1, 9, 0))
+
+
 def october(services: Services) -> MonthDTO:
     return services.attendance.month(2026, 10, now=NOW)
 
@@ -384,6 +390,7 @@ def test_cancelled_is_final_and_drafts_are_not_approved(services: Services,
 def test_approved_leave_shows_in_the_month_submitted_does_not(services: Services,
                                                               team: tuple[int, int]) -> None:
     """A4: approved leave → verdict leave, 事, leave_days; a submitted one stays absent."""
+    read_clock(services)
     me, dep = team
     approved(services, me, "2026-10-12", "2026-10-12", dep)
     file_leave(services, me, "2026-10-13", "2026-10-13", dep)
@@ -412,6 +419,7 @@ def test_half_day_leave_shows_two_characters(services: Services,
 def test_early_return_frees_the_remaining_days(services: Services,
                                                team: tuple[int, int]) -> None:
     """L7 销假: back on Wednesday from Mon–Fri leave → Wed–Fri are ordinary (absent) days."""
+    read_clock(services)
     me, dep = team
     leave = approved(services, me, "2026-10-12", "2026-10-16", dep)
     services.leave.return_(leave.id, WED)
@@ -426,6 +434,7 @@ def test_early_return_frees_the_remaining_days(services: Services,
 def test_overrun_without_approved_extension_is_absence(services: Services,
                                                        team: tuple[int, int]) -> None:
     """L5: days after the leave are 旷工 until the extension is approved, then leave."""
+    read_clock(services)
     me, dep = team
     parent = approved(services, me, "2026-10-12", "2026-10-14", dep)
     mon = october(services)
