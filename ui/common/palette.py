@@ -32,6 +32,7 @@ CARRIED_FILL = "#fff6d5"  # work carried over from an earlier month
 BANNER_FILL = "#fff3c4"
 DUE_SOON = "#e69500"  # timeline dot (brighter than the WARNING text)
 GRID = "#b0b7c0"
+NO_DATA = "#edf1f6"  # a session the clock data does not reach yet (neither present nor absent)
 
 # ---- the holiday year grid (strong fills, a calendar of its own) ----------------------------
 YEAR_REST_DAY = "#dcdcdc"

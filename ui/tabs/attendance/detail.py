@@ -10,6 +10,9 @@ from app.domain.schedule import Rules, hhmm
 from app.services.attendance import DayDetail
 from ui.common import palette
 
+_NOTHING_TO_JUDGE = {"not_on_site": strings.WHY_NOT_ON_SITE, "pending": strings.WHY_PENDING,
+                     "no_data": strings.WHY_NO_DATA}
+
 
 def explain_session(s: SessionResult, start: int, end: int) -> str:
     """Why the session got its verdict, in the words of the regulation."""
@@ -19,10 +22,8 @@ def explain_session(s: SessionResult, start: int, end: int) -> str:
     if s.verdict == "absent":
         return strings.WHY_ABSENT.format(reason=strings.ABSENT_REASON_LABELS.get(
             s.absent_reason or "", s.absent_reason))
-    if s.verdict == "not_on_site":
-        return strings.WHY_NOT_ON_SITE
-    if s.verdict == "pending":
-        return strings.WHY_PENDING
+    if s.verdict in _NOTHING_TO_JUDGE:
+        return _NOTHING_TO_JUDGE[s.verdict]
     if s.verdict in ("rest_day", "holiday"):
         return strings.VERDICT_LABELS[s.verdict]
     parts = []

@@ -1,4 +1,5 @@
-"""Small forms of the attendance tab: a punch correction and a manual absence entry."""
+"""Small forms of the attendance tab: a punch correction, a manual absence entry, and a
+period declared covered without clock data."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
+    QLabel,
     QLineEdit,
     QTimeEdit,
     QWidget,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 from app import strings
 from app.domain.attendance import MANUAL_KINDS
 from app.services import Services
+from ui.common.dates import date_edit, pydate
 from ui.common.dialog import FormDialog
 
 
@@ -82,3 +85,25 @@ class AbsenceDialog(FormDialog):
         return self.services.attendance.add_manual_absence(
             self.person_id, self.day, str(self.session.currentData()),
             str(self.kind.currentData()), self.note.text())
+
+
+class DeclareCoverageDialog(FormDialog):
+    """Declare days covered without clock data (the whole team away): audited; those days
+    are then judged as if the clock had been read."""
+
+    def __init__(self, services: Services, first: dt.date, last: dt.date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, strings.ATT_DECLARE_TITLE, parent, min_width=440)
+        hint = QLabel(strings.ATT_DECLARE_HINT)
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+        self.first, self.last = date_edit(first), date_edit(last)
+        self.reason = QLineEdit()
+        self.add_row(strings.ATT_DECLARE_FROM, self.first, "from")
+        self.add_row(strings.ATT_DECLARE_TO, self.last, "to")
+        self.add_row(strings.ATT_DECLARE_REASON, self.reason, "reason")
+        self.finish()
+
+    def submit(self) -> object:
+        return self.services.attendance.declare_covered(
+            pydate(self.first.date()), pydate(self.last.date()), self.reason.text())

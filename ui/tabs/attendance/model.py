@@ -35,6 +35,8 @@ ABSENT_TEXT = QColor(palette.ERROR)
 ISSUE_TEXT = QColor(palette.WARNING)
 LEAVE_TEXT = QColor(palette.ACCENT)
 FLAG_FILL = QColor(palette.FLAG_FILL)
+NO_DATA_FILL = QColor(palette.NO_DATA)
+NO_DATA_TEXT = QColor(palette.MUTED)
 
 SUMMARY = strings.ATT_SUMMARY_HEADERS
 
@@ -141,19 +143,13 @@ class MonthModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return self._kinds[i]
         if role == Qt.ItemDataRole.BackgroundRole:
-            fill = self._fill(self._kinds[i])
+            fill = self._fill(self._kinds[i]) or _no_data_fill(d)
             return QBrush(fill) if fill else None
         if role in (Qt.ItemDataRole.ForegroundRole, PROBLEM_ROLE):
             problem = _problem(d)
             if role == PROBLEM_ROLE:
                 return problem
-            if problem == "absent":
-                return QBrush(ABSENT_TEXT)
-            if problem == "issue":
-                return QBrush(ISSUE_TEXT)
-            if "leave" in (d.am.verdict, d.pm.verdict):
-                return QBrush(LEAVE_TEXT)
-            return None
+            return _text_brush(d, problem)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -182,6 +178,23 @@ class MonthModel(QAbstractTableModel):
                 type=strings.LEAVE_TYPE_LABELS.get(k, k), days=f"{v:g}")
                 for k, v in s.leave_days.items())
         return None
+
+
+def _text_brush(d: Any, problem: str | None) -> QBrush | None:
+    if problem == "absent":
+        return QBrush(ABSENT_TEXT)
+    if problem == "issue":
+        return QBrush(ISSUE_TEXT)
+    if "leave" in (d.am.verdict, d.pm.verdict):
+        return QBrush(LEAVE_TEXT)
+    if "no_data" in (d.am.verdict, d.pm.verdict):
+        return QBrush(NO_DATA_TEXT)
+    return None
+
+
+def _no_data_fill(d: Any) -> QColor | None:
+    """A day the clock data does not reach yet (neither present nor absent)."""
+    return NO_DATA_FILL if "no_data" in (d.am.verdict, d.pm.verdict) else None
 
 
 def _problem(d: Any) -> str | None:

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.services import Services
-from app.services.attendance import DayDetail, MonthDTO
+from app.services.attendance import DayDetail, MonthDTO, coverage_text
 from ui import messages
 from ui.common import palette
 from ui.common.month import MonthNavigation
 from ui.common.tab import Tab
 from ui.tabs.attendance.delegate import DayCellDelegate
 from ui.tabs.attendance.detail import detail_html, record_lines
-from ui.tabs.attendance.dialogs import AbsenceDialog, CorrectionDialog
+from ui.tabs.attendance.dialogs import AbsenceDialog, CorrectionDialog, DeclareCoverageDialog
 from ui.tabs.attendance.legend import LegendBar
 from ui.tabs.attendance.model import PERSON_ROLE, MonthFilter, MonthModel
 from ui.tasks import TaskRunner
@@ -85,6 +85,8 @@ class AttendanceTab(MonthNavigation, Tab):
         menu.addAction(strings.ATT_PRINT_EXPLANATION,
                        lambda: self.print_person("explanation"))
         self.btn_print.setMenu(menu)
+        self.btn_declare = QPushButton(strings.ATT_DECLARE)
+        self.btn_declare.clicked.connect(self.declare_covered)
         bar = QHBoxLayout()
         self.add_month_controls(bar)
         bar.addSpacing(16)
@@ -92,6 +94,7 @@ class AttendanceTab(MonthNavigation, Tab):
         bar.addWidget(self.role)
         bar.addWidget(self.only_problems)
         bar.addStretch()
+        bar.addWidget(self.btn_declare)
         bar.addWidget(self.btn_print)
         bar.addWidget(self.btn_lock)
 
@@ -202,6 +205,11 @@ class AttendanceTab(MonthNavigation, Tab):
                 actor=result.lock_info.get("actor", "")))
         if result.provisional:
             texts.append(strings.ATT_PROVISIONAL_BANNER.format(year=result.year))
+        if not result.locked and _has_no_data(result):
+            # up to when the clock data runs: sessions after it read "no data", not absent
+            texts.append(strings.ATT_NO_DATA_BANNER.format(
+                through=coverage_text(result.data_through),
+                symbol=result.legend.get("no_data", "")))
         self.banner.setText("\n".join(texts))
         self.banner.setVisible(bool(texts))
 
@@ -362,6 +370,12 @@ class AttendanceTab(MonthNavigation, Tab):
     def print_month(self, excel: bool) -> None:
         from ui.printing import print_month
 
+        m = self.model.month
+        if m is not None and not m.fully_covered and not messages.ask(
+                self, strings.ATT_NOT_COVERED_PRINT.format(
+                    month=self.key, n=len(m.unjudged_days),
+                    through=coverage_text(m.data_through))):
+            return
         print_month(self, self.services, self.tasks, self.year, self.month, excel)
 
     def print_person(self, kind: str) -> None:
@@ -383,8 +397,31 @@ class AttendanceTab(MonthNavigation, Tab):
                                               strings.ATT_REOPEN_ASK.format(month=self.key))
             if ok:
                 self.run_op(lambda: att.reopen_month(year, month, reason))
+        elif (m := self.model.month) is not None and not m.fully_covered:
+            # working days the clock data does not reach: the user decides, knowingly
+            if messages.ask(self, strings.ATT_NOT_COVERED_LOCK.format(
+                    month=self.key, n=len(m.unjudged_days),
+                    through=coverage_text(m.data_through))):
+                self.run_op(lambda: att.lock_month(year, month, force=True))
         elif messages.ask(self, strings.ATT_LOCK_ASK.format(month=self.key)):
             self.run_op(lambda: att.lock_month(year, month))
+
+    # ---- coverage ------------------------------------------------------------------------
+    def declare_covered(self) -> None:
+        """Declare a period covered without clock data (e.g. the whole team on a trip)."""
+        m = self.model.month
+        first = dt.date(self.year, self.month, 1)
+        last = m.unjudged_days[-1] if m is not None and m.unjudged_days else first
+        if m is not None and m.unjudged_days:
+            first = m.unjudged_days[0]
+        dialog = DeclareCoverageDialog(self.services, first, last, self)
+        if dialog.exec():
+            self.after_write(dialog.changes)
+
+
+def _has_no_data(m: MonthDTO) -> bool:
+    return m.data_through is None or any(
+        "no_data" in (d.am.verdict, d.pm.verdict) for p in m.people for d in p.summary.days)
 
 
 def _likely_edge(d: DayDetail) -> tuple[str, str]:
