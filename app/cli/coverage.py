@@ -16,7 +16,7 @@ def cmd_coverage_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(cov.as_json())
         return 0
-    print(strings.CLI_COVERAGE_HEAD.format(through=coverage_text(cov.through)))
+    print(strings.CLI_COVERAGE_HEAD.format(through=coverage_text(cov.through, cov.since)))
     for d in cov.devices:
         print(strings.CLI_COVERAGE_DEVICE.format(
             device=d.device or strings.CLI_COVERAGE_UNNAMED,

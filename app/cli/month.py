@@ -26,7 +26,7 @@ def cmd_month(args: argparse.Namespace) -> int:
         if (args.pdf or args.xlsx) and not result.fully_covered:
             eprint(strings.CLI_NOT_COVERED_WARNING.format(
                 month=result.key, n=len(result.unjudged_days),
-                through=coverage_text(result.data_through)))
+                through=coverage_text(result.data_through, result.data_from)))
         if args.pdf:
             services.documents.month_pdf(year, month, Path(args.pdf))
             say(strings.CLI_PDF_DONE.format(path=args.pdf))
@@ -40,7 +40,7 @@ def cmd_month(args: argparse.Namespace) -> int:
         return 0
     mark = strings.DOC_PAREN.format(text=strings.PROVISIONAL_MARK) if result.provisional else ""
     print(strings.CLI_MONTH_HEAD.format(month=result.key, mark=mark, n=len(result.people)))
-    print(coverage_text(result.data_through))
+    print(coverage_text(result.data_through, result.data_from))
     for p in result.people:
         s = p.summary
         print(strings.CLI_MONTH_ROW.format(

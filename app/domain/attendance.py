@@ -74,20 +74,25 @@ MANUAL_KINDS = ("overstay", "proxy_punch", "unauthorized_outing")
 
 @dataclass(frozen=True)
 class Coverage:
-    """Up to when the clock data reaches: ``through`` (from the imports; None when nothing
-    was imported) and the days the supervisor declared covered (first, last; inclusive).
+    """How far the clock data reaches: from the day of the first punch stored (``since``;
+    None: no bound known) up to ``through`` (None when nothing was imported), plus the days
+    the supervisor declared covered (first, last; inclusive).
 
-    A session is covered when it ended by ``through`` or its day lies in a declared period.
+    A session is covered when its day lies in a declared period, or it ended by ``through``
+    on or after ``since``.
     """
 
     through: dt.datetime | None = None
     declared: tuple[tuple[dt.date, dt.date], ...] = ()
+    since: dt.date | None = None
 
     def covers(self, day: dt.date, end_minute: int) -> bool:
         if any(a <= day <= b for a, b in self.declared):
             return True
+        if self.through is None or (self.since is not None and day < self.since):
+            return False
         end = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=end_minute)
-        return self.through is not None and end <= self.through
+        return end <= self.through
 
 
 EVERYTHING = None  # ``coverage=None``: every ended session is judged (rules on their own)

@@ -67,11 +67,13 @@ __all__ = ["AttendanceService", "CorrectionDTO", "CoverageDTO", "DayDetail", "Ma
            "MonthDTO", "PersonMonth", "PunchDTO", "coverage_text", "month_key", "parse_month"]
 
 
-def coverage_text(through: dt.datetime | None) -> str:
-    """The coverage banner text for a coverage end, or "no clock data imported yet"."""
+def coverage_text(through: dt.datetime | None, since: dt.date | None = None) -> str:
+    """The coverage banner text for a coverage end (and start), or "no clock data imported
+    yet"."""
     if through is None:
         return strings.COVERAGE_NONE
-    return strings.COVERAGE_THROUGH.format(at=through.strftime("%Y-%m-%d %H:%M"))
+    text = strings.COVERAGE_THROUGH.format(at=through.strftime("%Y-%m-%d %H:%M"))
+    return text + (strings.COVERAGE_SINCE.format(since=since.isoformat()) if since else "")
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -90,6 +92,7 @@ def _snapshot(m: MonthDTO) -> str:
         "year": m.year, "month": m.month, "provisional": m.provisional,
         "days": [[d.isoformat(), k, n] for d, k, n in m.days], "legend": m.legend,
         "data_through": m.data_through.isoformat() if m.data_through else None,
+        "data_from": m.data_from.isoformat() if m.data_from else None,
         "unjudged_days": [d.isoformat() for d in m.unjudged_days],
         "people": [{"person_id": p.person_id, "employee_no": p.employee_no, "name": p.name,
                     "role": p.role, "status": p.status, "symbols": list(p.symbols),
@@ -122,10 +125,12 @@ def _from_snapshot(text: str, lock_info: dict[str, str]) -> MonthDTO:
         people.append(PersonMonth(p["person_id"], p["employee_no"], p["name"], p["role"],
                                   p["status"], summary, tuple(p["symbols"])))
     through = raw.get("data_through")  # absent from snapshots taken before issue 14
+    since = raw.get("data_from")
     return MonthDTO(raw["year"], raw["month"], raw["provisional"], True,
                     tuple((dt.date.fromisoformat(d), k, n) for d, k, n in raw["days"]),
                     tuple(people), raw["legend"], lock_info,
                     dt.datetime.fromisoformat(through) if through else None,
+                    dt.date.fromisoformat(since) if since else None,
                     tuple(dt.date.fromisoformat(d) for d in raw.get("unjudged_days", ())))
 
 
@@ -320,7 +325,7 @@ class AttendanceService:
         progress.report(len(people), len(people))
         days = tuple((d, calendar.kind_of(d), calendar.name_of(d)) for d in dates)
         return MonthDTO(year, month, calendar.is_provisional(year), False, days, tuple(results),
-                        inputs.legend, data_through=coverage.through,
+                        inputs.legend, data_through=coverage.through, data_from=coverage.since,
                         unjudged_days=tuple(classifier.unjudged_workdays()))
 
     @staticmethod
@@ -556,7 +561,7 @@ class AttendanceService:
         if result.unjudged_days and not force:
             raise ValidationError(strings.MONTH_NOT_COVERED.format(
                 month=month_key(year, month), n=len(result.unjudged_days),
-                through=coverage_text(result.data_through)))
+                through=coverage_text(result.data_through, result.data_from)))
         snapshot = _snapshot(result)
         with self.db.transaction(self.actor) as s:
             ensure_project(s)

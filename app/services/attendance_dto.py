@@ -36,8 +36,9 @@ class MonthDTO:
     people: tuple[PersonMonth, ...]
     legend: dict[str, str] = field(default_factory=dict)
     lock_info: dict[str, str] = field(default_factory=dict)
-    # up to when the imported clock data reaches (None: nothing imported)
+    # up to when the imported clock data reaches (None: nothing imported), and from which day
     data_through: dt.datetime | None = None
+    data_from: dt.date | None = None
     # working days with a session not yet judged: not ended, or beyond the clock data
     unjudged_days: tuple[dt.date, ...] = ()
 
@@ -55,6 +56,7 @@ class MonthDTO:
         return {
             "month": self.key, "provisional": self.provisional, "locked": self.locked,
             "data_through": self.data_through.isoformat() if self.data_through else None,
+            "data_from": self.data_from.isoformat() if self.data_from else None,
             "unjudged_days": [d.isoformat() for d in self.unjudged_days],
             "people": [_person_json(p) for p in self.people],
         }
@@ -141,6 +143,7 @@ class DeviceCoverageDTO:
     device: str  # "" for files imported without naming a clock
     covered_until: dt.datetime
     counted: bool  # takes part in the coverage end (see ``CoverageDTO``)
+    covered_from: dt.datetime | None = None  # its oldest record
 
 
 @dataclass(frozen=True)
@@ -163,10 +166,12 @@ class CoverageDTO:
     through: dt.datetime | None
     devices: tuple[DeviceCoverageDTO, ...]
     declared: tuple[DeclaredCoverageDTO, ...]
+    since: dt.date | None = None  # the day of the oldest record: nothing is known before
 
     def as_json(self) -> dict[str, Any]:
         return {
             "data_through": self.through.isoformat() if self.through else None,
+            "data_from": self.since.isoformat() if self.since else None,
             "devices": [{"device": d.device, "covered_until": d.covered_until.isoformat(),
                          "counted": d.counted} for d in self.devices],
             "declared": [{"id": d.id, "from": d.first.isoformat(), "to": d.last.isoformat(),

@@ -55,18 +55,23 @@ class PunchService:
     def record_batch(self, kind: str, source: str, device: str, rows: Sequence[PunchRow],
                      read: int | None = None, rejected: int = 0,
                      problems: list[dict[str, Any]] | None = None,
-                     covered_until: dt.datetime | None = None
+                     covered_until: dt.datetime | None = None,
+                     covered_from: dt.datetime | None = None
                      ) -> tuple[BatchResult, Changes]:
         """Store ``rows`` as one import batch; ``read``/``rejected`` count the source lines.
 
         ``covered_until``: up to when the read holds all the clock recorded (a LAN read: the
-        clock's time); by default the newest row (a file covers up to its newest record)."""
+        clock's time); by default the newest row (a file covers up to its newest record).
+        ``covered_from``: how far back it reaches; by default the oldest row."""
+        if covered_from is None and rows:
+            covered_from = min(map(_ROW_TIME, rows))
         if covered_until is None and rows:
             covered_until = max(map(_ROW_TIME, rows))
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             batch = ImportBatch(project_id=PROJECT_ID, kind=kind, source=source, device=device,
                                 started_at=self.db.clock.now(), covered_until=covered_until,
+                                covered_from=covered_from,
                                 problems=json.dumps(problems or [], ensure_ascii=False))
             s.add(batch)
             s.flush()

@@ -58,6 +58,8 @@ class ImportBatch(Audited, Base):
     # up to when this read holds everything the clock recorded: a LAN read, the clock's time
     # at the read; a file, its newest record (None: the batch says nothing about coverage)
     covered_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # the oldest record the read holds: the clock's memory reaches back this far
+    covered_from: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     reverted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     reverted_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     revert_reason: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -207,6 +207,7 @@ LEGEND_SEVERE = "严重迟到/早退（超过 {minutes} 分钟，加粗深红）
 # ---- coverage of the clock data (issue 14: no data is not absence) --------------------------
 COVERAGE_THROUGH = "打卡数据截至 {at}"
 COVERAGE_NONE = "尚未导入打卡数据"
+COVERAGE_SINCE = "（最早 {since}）"
 COVERAGE_BAD_RANGE = "结束日期不能早于开始日期。"
 COVERAGE_NEEDS_REASON = "声明无需打卡数据的期间必须填写原因。"
 COVERAGE_DECLARED_NOTE = "已声明的期间按已导入处理：{periods}"

@@ -46,7 +46,8 @@ def db(db_path: Path) -> Path:
             *_stamps(dt.date(2026, 10, 13), "08:25", "12:05", "13:55", "17:35")])
         # the clock read over the LAN after October: every October session is judged
         s.punches.record_batch("lan", "test", "DEV1", [],
-                               covered_until=dt.datetime(2026, 11, 1, 9, 0))
+                               covered_until=dt.datetime(2026, 11, 1, 9, 0),
+                               covered_from=dt.datetime(2026, 1, 1))
     finally:
         s.close()
     return db_path
@@ -168,7 +169,8 @@ def test_month_text_output(db: Path) -> None:
     assert code == 0
     head, through, row = out.strip().splitlines()
     assert head == strings.CLI_MONTH_HEAD.format(month="2026-10", mark="", n=1)
-    assert through == strings.COVERAGE_THROUGH.format(at="2026-11-01 09:00")
+    assert through == strings.COVERAGE_THROUGH.format(at="2026-11-01 09:00") + \
+        strings.COVERAGE_SINCE.format(since="2026-01-01")
     assert "E1" in row and row.endswith(strings.CLI_MONTH_FLAG)
 
 

@@ -64,7 +64,8 @@ def punch(services: Services, day: dt.date, *times: str, uid: str = "5") -> tupl
 def read_clock(services: Services, at: dt.datetime = dt.datetime(2026, 11, 1, 9, 0)) -> None:
     """A LAN read of DEV1 at ``at`` that finds nothing new: the clock data reaches ``at``, so
     every October session is judged (issue 14: without it they read "no data")."""
-    services.punches.record_batch("lan", "test", "DEV1", [], covered_until=at)
+    services.punches.record_batch("lan", "test", "DEV1", [], covered_until=at,
+                                  covered_from=dt.datetime(2026, 1, 1))
 
 
 def month(services: Services, year: int = 2026, m: int = 10) -> MonthDTO:
@@ -252,6 +253,7 @@ def test_pending_sessions_with_a_clock_inside_the_month(services: Services) -> N
     """Pending: with now = 10-13 15:00 that afternoon and the later days are pending."""
     add_person(services)
     punch(services, TUESDAY, "08:25", "12:05")
+    read_clock(services, dt.datetime(2026, 10, 13, 15, 0))
     mon = services.attendance.month(2026, 10, now=dt.datetime(2026, 10, 13, 15, 0))
     assert day_of(mon, TUESDAY)[:2] == (PRESENT, PENDING)
     assert day_of(mon, D(2026, 10, 14))[:2] == (PENDING, PENDING)

@@ -33,6 +33,11 @@ def db(db_path: Path) -> Path:
         for no, uid in (("E1", "5"), ("E2", "6")):
             s.roster.add(PersonFields(employee_no=no, name=f"员工{no}", device_user_id=uid,
                                       start_date=dt.date(2026, 1, 1)))
+        # the clock, in use all year, was read after October: every October session is
+        # judged (issue 14: without clock data a session reads "no data", not absent)
+        s.punches.record_batch("lan", "test", "DEV1", [],
+                               covered_until=dt.datetime(2026, 11, 1, 9, 0),
+                               covered_from=dt.datetime(2026, 1, 1))
     finally:
         s.close()
     return db_path

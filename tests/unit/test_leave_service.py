@@ -100,7 +100,8 @@ def punch(services: Services, day: dt.date, *times: str, uid: str = "5") -> None
 def read_clock(services: Services) -> None:
     """A LAN read after October that finds nothing new: every October session is judged
     (issue 14: without clock data a session reads "no data", not absent)."""
-    services.punches.record_batch("lan", "test", "DEV1", [], covered_until=T(2026, 11, 1, 9, 0))
+    services.punches.record_batch("lan", "test", "DEV1", [], covered_until=T(2026, 11, 1, 9, 0),
+                                  covered_from=T(2026, 1, 1))
 
 
 def october(services: Services) -> MonthDTO:

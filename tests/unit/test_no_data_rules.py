@@ -123,3 +123,13 @@ def test_the_fast_path_agrees_and_lists_the_unjudged_days() -> None:
     assert D(2026, 3, 14) not in unjudged  # a Saturday is not a working day
     assert DayClassifier(dates, TIMELINE, CAL, None).unjudged_workdays() == []
     assert LATE in (fast.classify(TUESDAY, LATE_DAY, PERSON).am.verdict,)
+
+
+def test_days_before_the_oldest_record_are_no_data() -> None:
+    """The clock's memory starts at its oldest record: earlier days are not absences."""
+    cov = Coverage(T(2026, 3, 31, 18, 0), since=D(2026, 3, 10))
+    assert judge(D(2026, 3, 9), (), cov) == (NO_DATA, NO_DATA)
+    assert judge(TUESDAY, (), cov) == (ABSENT, ABSENT)
+    declared = Coverage(T(2026, 3, 31, 18, 0), ((D(2026, 3, 9), D(2026, 3, 9)),),
+                        since=D(2026, 3, 10))
+    assert judge(D(2026, 3, 9), (), declared) == (ABSENT, ABSENT)

@@ -185,7 +185,7 @@ def test_locking_an_uncovered_month_needs_force_and_the_sheet_says_so(
     form = month_form(locked, team.project.get())
     fields = {f.label: f.value for f in form.fields}
     assert fields[strings.MONTH_SHEET_DATA_THROUGH] == strings.COVERAGE_THROUGH.format(
-        at="2026-02-10 17:35")
+        at="2026-02-10 17:35") + strings.COVERAGE_SINCE.format(since="2026-02-02")
     assert any(strings.LEGEND_LABELS["no_data"] in line for line in form.legend)
 
 
@@ -194,8 +194,8 @@ def test_cli_fresh_database_has_no_data_through(migrated_db: Path) -> None:
     code, out, _ = run_cli("--db", migrated_db, "month", "2026-10", "--json")
     assert code == 0 and json.loads(out)["data_through"] is None
     code, out, _ = run_cli("--db", migrated_db, "coverage", "show", "--json")
-    assert code == 0 and json.loads(out) == {"data_through": None, "devices": [],
-                                             "declared": []}
+    assert code == 0 and json.loads(out) == {"data_through": None, "data_from": None,
+                                             "devices": [], "declared": []}
     code, out, _ = run_cli("--db", migrated_db, "coverage", "show")
     assert code == 0 and out.strip() == strings.COVERAGE_NONE
 
@@ -218,12 +218,26 @@ def test_cli_declare_lock_and_print(db_path: Path, tmp_path: Path) -> None:
     assert code == 0, out
     code, out, _ = run_cli("--db", db_path, "coverage", "show", "--json")
     doc = json.loads(out)
-    assert doc["data_through"] == "2026-10-12T17:35:00"
+    assert (doc["data_through"], doc["data_from"]) == ("2026-10-12T17:35:00", "2026-10-12")
     assert [(d["from"], d["to"], d["reason"]) for d in doc["declared"]] == [
         ("2026-10-13", "2026-10-31", "全体驻外")]
     code, out, _ = run_cli("--db", db_path, "month", "2026-10", "--json")
     days = json.loads(out)["people"][0]["days"]
     assert (days["2026-10-12"]["am"], days["2026-10-13"]["am"]) == (PRESENT, ABSENT)
-    assert days["2026-10-09"]["am"] == ABSENT  # the file reaches it and holds no punch
+    assert days["2026-10-09"]["am"] == NO_DATA  # before the first punch the clock holds
     code, _, err = run_cli("--db", db_path, "month", "2026-10", "--lock", "--force")
     assert code == 0, err
+
+
+def test_days_before_the_first_punch_are_no_data(team: Services, tmp_path: Path) -> None:
+    """The clock's memory reaches back to its oldest record: the month before the first file
+    reads "no data" (not 21 absences and everyone flagged); a LAN read of an empty clock
+    says nothing about how far back it reaches."""
+    team.imports.import_usb(clock_file(tmp_path / "1_attlog.dat", feb_workdays(team)))
+    jan = team.attendance.month(2026, 1, now=FEB_NOW)
+    assert jan.data_from == D(2026, 2, 2) and jan.as_json()["data_from"] == "2026-02-02"
+    assert all((d.am.verdict, d.pm.verdict) in {(NO_DATA, NO_DATA)}
+               for p in jan.people for d in p.summary.days if d.required)
+    assert not any(p.summary.needs_absence_explanation for p in jan.people)
+    team.punches.record_batch("lan", "x", "", [], covered_until=T(2026, 3, 1, 9, 0))
+    assert team.attendance.coverage().since == D(2026, 2, 2)

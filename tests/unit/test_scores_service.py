@@ -45,7 +45,8 @@ def scores(services: Services) -> ScoreService:
     # the clock was read after October (issue 14): every October session is judged, also the
     # afternoon of a file whose newest record is an early leave
     services.punches.record_batch("lan", "test", "DEV1", [],
-                                  covered_until=dt.datetime(2026, 11, 1, 9, 0))
+                                  covered_until=dt.datetime(2026, 11, 1, 9, 0),
+                                  covered_from=dt.datetime(2026, 1, 1))
     return services.scores
 
 

@@ -208,7 +208,7 @@ class AttendanceTab(MonthNavigation, Tab):
         if not result.locked and _has_no_data(result):
             # up to when the clock data runs: sessions after it read "no data", not absent
             texts.append(strings.ATT_NO_DATA_BANNER.format(
-                through=coverage_text(result.data_through),
+                through=coverage_text(result.data_through, result.data_from),
                 symbol=result.legend.get("no_data", "")))
         self.banner.setText("\n".join(texts))
         self.banner.setVisible(bool(texts))
@@ -374,7 +374,7 @@ class AttendanceTab(MonthNavigation, Tab):
         if m is not None and not m.fully_covered and not messages.ask(
                 self, strings.ATT_NOT_COVERED_PRINT.format(
                     month=self.key, n=len(m.unjudged_days),
-                    through=coverage_text(m.data_through))):
+                    through=coverage_text(m.data_through, m.data_from))):
             return
         print_month(self, self.services, self.tasks, self.year, self.month, excel)
 
@@ -401,7 +401,7 @@ class AttendanceTab(MonthNavigation, Tab):
             # working days the clock data does not reach: the user decides, knowingly
             if messages.ask(self, strings.ATT_NOT_COVERED_LOCK.format(
                     month=self.key, n=len(m.unjudged_days),
-                    through=coverage_text(m.data_through))):
+                    through=coverage_text(m.data_through, m.data_from))):
                 self.run_op(lambda: att.lock_month(year, month, force=True))
         elif messages.ask(self, strings.ATT_LOCK_ASK.format(month=self.key)):
             self.run_op(lambda: att.lock_month(year, month))

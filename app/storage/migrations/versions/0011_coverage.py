@@ -1,7 +1,7 @@
 """coverage: how far each import batch reaches, and periods declared covered
 
-Existing batches get their coverage from what they hold: a LAN read its start time (the PC's
-time at the read), any other batch its newest stored punch.
+Existing batches get their coverage from what they hold: up to a LAN read's start time (the
+PC's time at the read) or any other batch's newest stored punch, from its oldest one.
 
 Revision ID: 0011
 Revises: 0010
@@ -19,9 +19,12 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("import_batch") as batch:
         batch.add_column(sa.Column("covered_until", sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column("covered_from", sa.DateTime(), nullable=True))
     op.execute("UPDATE import_batch SET covered_until = started_at WHERE kind = 'lan'")
     op.execute("UPDATE import_batch SET covered_until = (SELECT MAX(punched_at) FROM punch"
                " WHERE punch.batch_id = import_batch.id) WHERE kind != 'lan'")
+    op.execute("UPDATE import_batch SET covered_from = (SELECT MIN(punched_at) FROM punch"
+               " WHERE punch.batch_id = import_batch.id)")
     op.create_table(
         "coverage_declaration",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -45,4 +48,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("coverage_declaration")
     with op.batch_alter_table("import_batch") as batch:
+        batch.drop_column("covered_from")
         batch.drop_column("covered_until")
