@@ -198,9 +198,10 @@ def data_through_text(month: MonthDTO) -> str:
     """Up to when the clock data runs (sessions after it read "no data", not absent)."""
     if month.data_through is None:
         return strings.COVERAGE_NONE
-    text = strings.COVERAGE_THROUGH.format(at=month.data_through.strftime("%Y-%m-%d %H:%M"))
     since = month.data_from
-    return text + (strings.COVERAGE_SINCE.format(since=since.isoformat()) if since else "")
+    return strings.MONTH_SHEET_THROUGH_VALUE.format(
+        at=month.data_through.strftime("%Y-%m-%d %H:%M"),
+        since=strings.COVERAGE_SINCE.format(since=since.isoformat()) if since else "")
 
 
 def lock_state(month: MonthDTO) -> str:

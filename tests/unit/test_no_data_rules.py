@@ -133,3 +133,13 @@ def test_days_before_the_oldest_record_are_no_data() -> None:
     declared = Coverage(T(2026, 3, 31, 18, 0), ((D(2026, 3, 9), D(2026, 3, 9)),),
                         since=D(2026, 3, 10))
     assert judge(D(2026, 3, 9), (), declared) == (ABSENT, ABSENT)
+
+
+def test_the_fast_path_shares_days_off_and_defers_personal_days() -> None:
+    cov = Coverage(None)
+    fast = DayClassifier([D(2026, 3, 14), TUESDAY], TIMELINE, CAL, None, cov)
+    saturday = fast.classify(D(2026, 3, 14), (), PERSON)
+    assert fast.classify(D(2026, 3, 14), (), PERSON) is saturday  # shared, not recomputed
+    leave = {AM: "personal_leave"}
+    assert fast.classify(TUESDAY, (), PERSON, leave) == classify_day(
+        TUESDAY, (), Rules(), CAL, PERSON, leave, coverage=cov)

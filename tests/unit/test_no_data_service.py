@@ -184,8 +184,8 @@ def test_locking_an_uncovered_month_needs_force_and_the_sheet_says_so(
 
     form = month_form(locked, team.project.get())
     fields = {f.label: f.value for f in form.fields}
-    assert fields[strings.MONTH_SHEET_DATA_THROUGH] == strings.COVERAGE_THROUGH.format(
-        at="2026-02-10 17:35") + strings.COVERAGE_SINCE.format(since="2026-02-02")
+    assert fields[strings.MONTH_SHEET_DATA_THROUGH] == strings.MONTH_SHEET_THROUGH_VALUE.format(
+        at="2026-02-10 17:35", since=strings.COVERAGE_SINCE.format(since="2026-02-02"))
     assert any(strings.LEGEND_LABELS["no_data"] in line for line in form.legend)
 
 
