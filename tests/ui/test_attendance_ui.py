@@ -194,8 +194,11 @@ def test_rules_dialog_writes_only_changes_from_the_chosen_date(
 
 
 def test_printing_the_month_and_a_persons_records(qtbot: Any, demo: Services, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """P1/P2 from the UI: the file is made off the UI thread, then opened for preview."""
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   messages: MessageRecorder) -> None:
+    """P1/P2 from the UI: the file is made off the UI thread, then opened for preview. The
+    month is not over (30 November is still to come), so printing it asks first (issue 14)."""
+    messages.answer = True
     from ui import printing
 
     opened: list[str] = []
@@ -207,6 +210,7 @@ def test_printing_the_month_and_a_persons_records(qtbot: Any, demo: Services, tm
     tab = _tab(qtbot, demo)
     tab.print_month(False)
     tab.print_month(True)
+    assert len(messages.asked) == 2 and "2026-11" in messages.asked[0]
     row = _row_of(tab, "张堃")
     tab.view.setCurrentIndex(tab.proxy.index(row, 3))
     tab.print_person("punches")
