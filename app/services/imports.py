@@ -362,9 +362,14 @@ class ImportService:
                ) -> tuple[ImportOutcome, Changes]:
         rows = result.records  # RawPunch carries every PunchRow field
         problems = [_problem_json(p) for p in result.problems]
-        # a LAN read holds everything up to the clock's time of the read; a file (default)
-        # up to its newest record
-        covered = (info.clock_time or info.pc_time) if info is not None else None
+        # a LAN read holds everything up to the clock's time of the read (the PC's, when the
+        # clock's is missing or a day or more off: a reset clock); a file (default) up to its
+        # newest record
+        covered = None
+        if info is not None:
+            clock_time = info.clock_time
+            plausible = clock_time is not None and abs(clock_time - info.pc_time) < _A_DAY
+            covered = clock_time if plausible else info.pc_time
         batch, changes = self.punches.record_batch(kind, source, device, rows,  # type: ignore[arg-type]
                                                    read=result.read,
                                                    rejected=len(result.problems),
@@ -473,6 +478,7 @@ def _key(uid: str) -> tuple[int, str]:
 
 
 _DEVICE_USER_ID = itemgetter(0)  # of a RawPunch
+_A_DAY = dt.timedelta(days=1)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ def test_a_lan_read_covers_to_the_clocks_time(services: Services) -> None:
                                                                (17, 35))]
     times += [T(2026, 3, 4, 8, 20), T(2026, 3, 4, 12, 2)]
     read_at = T(2026, 3, 4, 13, 0)  # the clock's own time: Wednesday, lunch break
+    services.db.clock.at = read_at + dt.timedelta(seconds=40)  # type: ignore[attr-defined]
     with ZkSimulator(records=[SimRecord("7", t) for t in times], device_time=read_at) as sim:
         outcome, _ = services.imports.sync_config(ClockConfig("127.0.0.1", sim.port, timeout=5),
                                                   "DOOR")
@@ -47,3 +48,18 @@ def test_a_real_usb_export_covers_to_its_newest_record(services: Services) -> No
     newest = max(r.punched_at for r in parse_attlog_file(sample).records)
     services.imports.import_usb(sample, "")
     assert services.attendance.coverage().through == newest
+
+
+def test_a_reset_clocks_time_is_not_trusted(services: Services) -> None:
+    """A clock whose time is a day or more off (reset to 2000) covers to the PC's time."""
+    from zk_simulator import ZkSimulator
+
+    from app.devices.clock_lan import ClockConfig
+
+    services.imports.save_device("DOOR", "127.0.0.1")
+    with ZkSimulator(records=[], device_time=T(2000, 1, 1, 0, 5)) as sim:
+        outcome, _ = services.imports.sync_config(ClockConfig("127.0.0.1", sim.port, timeout=5),
+                                                  "DOOR")
+    assert outcome.device is not None and outcome.device.clock_time is not None
+    assert outcome.device.clock_time.year == 2000
+    assert services.attendance.coverage().through == outcome.device.pc_time
