@@ -59,9 +59,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
             cfg = ClockConfig(host=args.host, port=args.port, password=args.password,
                               udp=args.udp, timeout=args.timeout, encoding=args.encoding)
-            outcome, _ = services.imports.sync_config(cfg, args.name or "", clear_after=args.clear)
+            outcome, _ = services.imports.sync_config(
+                cfg, args.name or "", clear_after=args.clear,
+                shift_implausible=args.shift_implausible)
         elif args.name:
-            outcome, _ = services.imports.sync(args.name, clear_after=args.clear)
+            outcome, _ = services.imports.sync(args.name, clear_after=args.clear,
+                                               shift_implausible=args.shift_implausible)
         else:
             raise AppError(strings.CLI_USAGE_ERROR.format(err="NAME | --host"))
     _print_import(outcome, args.json)
@@ -111,6 +114,7 @@ def register(cmds: Commands) -> None:
     sp.add_argument("name", nargs="?", help=strings.H_DEVICE_NAME)
     _clock_options(sp, host_required=False)
     sp.add_argument("--clear", action="store_true", help=strings.H_CLEAR)
+    sp.add_argument("--shift-implausible", action="store_true", help=strings.H_SHIFT_IMPLAUSIBLE)
     devices = cmds.group("devices", strings.H_CMD_DEVICES)
     sp = cmds.leaf(devices, "add", strings.H_CMD_DEVICES_ADD, cmd_devices_add)
     sp.add_argument("name", help=strings.H_DEVICE_NAME)

@@ -315,9 +315,12 @@ class ImportService:
         return [d.name for d in self.devices()]
 
     # ---- LAN -----------------------------------------------------------------------------
-    def sync(self, name: str, progress: Progress | None = None,
-             clear_after: bool = False) -> tuple[ImportOutcome, Changes]:
-        """Read a configured clock over the LAN and store what it holds."""
+    def sync(self, name: str, progress: Progress | None = None, clear_after: bool = False,
+             shift_implausible: bool = False) -> tuple[ImportOutcome, Changes]:
+        """Read a configured clock over the LAN and store what it holds; implausible punch
+        times are held back like a USB file's (:func:`hold_back`): discarded, or shifted by
+        the detected offset with ``shift_implausible``. Reading again with the shift stores
+        only the shifted punches (the rest are duplicates by then)."""
         from app.devices.clock_lan import ClockConfig
 
         d = self.device(name)
@@ -325,15 +328,16 @@ class ImportService:
             raise ValidationError(strings.DEVICE_NO_HOST.format(name=name), "host")
         cfg = ClockConfig(host=d.host, port=d.port, password=d.comm_key,
                           udp=d.protocol == "udp", timeout=d.timeout, encoding=d.encoding)
-        return self.sync_config(cfg, d.name, progress, clear_after)
+        return self.sync_config(cfg, d.name, progress, clear_after, shift_implausible)
 
     def sync_config(self, cfg: Any, device: str, progress: Progress | None = None,
-                    clear_after: bool = False) -> tuple[ImportOutcome, Changes]:
+                    clear_after: bool = False, shift_implausible: bool = False,
+                    ) -> tuple[ImportOutcome, Changes]:
         from app.devices.clock_lan import clear_attendance, read_clock
 
         progress = progress or NullProgress()
         result, users, info = read_clock(cfg, progress, clock=self.db.clock)
-        result, held = hold_back(result, self.db.clock.now(), by_line=False)
+        result, held = hold_back(result, self.db.clock.now(), shift_implausible, by_line=False)
         outcome, changes = self._store("lan", f"{cfg.host}:{cfg.port}", device, result,
                                        progress, info, users, held=held)
         if clear_after:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.services import Changes, Services
-from app.services.imports import SHIFT, BatchDTO, HeldBack, ImportOutcome, UnmappedId
+from app.services.imports import DISCARD, SHIFT, BatchDTO, HeldBack, ImportOutcome, UnmappedId
 from ui import messages
 from ui.common.people import PersonCombo, person_label
 from ui.common.tab import Tab
@@ -197,14 +197,29 @@ class ImportsTab(Tab):
                        lambda progress: imports.import_usb(path, device, progress, shift),
                        lambda out: self._show(path.name, out))
 
-    def sync(self) -> None:
+    def sync(self, shift_implausible: bool = False) -> None:
         name = str(self.device.currentData() or "")
         if not name:
             return
         imports = self.services.imports
         self.tasks.run(strings.IMP_SYNCING.format(name=name),
-                       lambda progress: imports.sync(name, progress),
+                       lambda progress: imports.sync(name, progress,
+                                                     shift_implausible=shift_implausible),
                        lambda out: self._show(name, out, sync=True))
+
+    def _offer_shift(self, outcome: ImportOutcome) -> bool:
+        """After a LAN read that discarded punches with a detectable offset: ask whether to
+        shift them instead; yes reads the clock again with the shift (the punches already
+        stored are duplicates then, so only the shifted ones are added)."""
+        from ui.tabs.imports import held_back
+
+        held = outcome.held_back
+        if held is None or held.offset_days is None or held.action != DISCARD:
+            return False
+        if held_back.ask_held_back(self, held, outcome.batch.new) != SHIFT:
+            return False
+        self.sync(shift_implausible=True)
+        return True
 
     def _show(self, source: str, out: tuple[ImportOutcome, Changes], sync: bool = False) -> None:
         outcome, changes = out
@@ -228,6 +243,8 @@ class ImportsTab(Tab):
         self.result.setText(text)
         self.problems_model.set_rows(outcome.problems)
         self.after_write(changes)
+        if sync and self._offer_shift(outcome):
+            return
         drift = outcome.device.drift_seconds if outcome.device else None
         if sync and drift is not None and abs(drift) > 60 and messages.ask(
                 self, strings.IMP_DRIFT_ASK.format(drift=drift)):
