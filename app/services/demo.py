@@ -40,6 +40,7 @@ def fill_demo(services: Services, today: dt.date | None = None) -> int:
     services.project.update(**data["project"])
     today = today or services.clock.today()
     _relative_handover(data["people"], today)
+    _history_before(data["people"], today)
     with tempfile.TemporaryDirectory(prefix="onsitedesk-demo-") as tmp:
         _add_people(services, data["people"], Path(tmp))
     _add_punches(services, today)
@@ -65,6 +66,34 @@ def _relative_handover(people: list[dict[str, Any]], today: dt.date) -> None:
         if entry["employee_no"] in HANDOVER_OFFSETS:
             key, days = HANDOVER_OFFSETS[entry["employee_no"]]
             entry[key] = (today + dt.timedelta(days=days)).isoformat()
+
+
+# The roster's own history (start, NDA and training dates, …) was written for a site seen at
+# the end of 2026; built on an earlier day, it moves back by whole years so that it still
+# lies before ``today`` (a demo made in mid-2025 would otherwise start people after it).
+HISTORY_MARGIN = dt.timedelta(days=30)
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _history_before(people: list[dict[str, Any]], today: dt.date) -> None:
+    relative = {(no, key) for no, (key, _days) in HANDOVER_OFFSETS.items()}
+    fixed = [(entry, key) for entry in people for key, value in entry.items()
+             if key.endswith("_date") and isinstance(value, str) and value
+             and (entry["employee_no"], key) not in relative]
+    if not fixed:
+        return
+    latest = max(dt.date.fromisoformat(entry[key]) for entry, key in fixed)
+    years = 0
+    while _shift_years(latest, years) > today - HISTORY_MARGIN:
+        years -= 1
+    for entry, key in fixed:
+        entry[key] = _shift_years(dt.date.fromisoformat(entry[key]), years).isoformat()
 
 
 def _add_people(services: Services, people: list[dict[str, Any]], attach_dir: Path) -> None:

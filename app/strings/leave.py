@@ -133,6 +133,7 @@ OT_TIME = "时段"
 OT_KIND = "类型"
 OT_COMP = "休息日加班以调休假补偿"
 OT_APPLIED_AT = "申请时间"
+OT_REASON = "加班事由"
 OT_LATE = "事后申请"
 # printing the leave form from the UI
 DOC_LEAVE_FORM = "请假申请"

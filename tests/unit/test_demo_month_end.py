@@ -21,8 +21,9 @@ from tests.helpers.db import DatabaseTemplates, open_copy
 
 # (today, the month of the holiday overtime): Sep 2026 has 中秋节, Oct 2026 国庆节, Dec 2025
 # none (nearest earlier: Oct 2025 国庆/中秋), Jan 2026 元旦, Feb 2027 is in the provisional year.
+# 2025-06-20: before the roster's own history (written for late 2026), which moves back a year.
 DATES = [dt.date(2026, 11, 29), dt.date(2026, 10, 15), dt.date(2026, 1, 5),
-         dt.date(2026, 2, 3), dt.date(2027, 3, 3)]
+         dt.date(2026, 2, 3), dt.date(2027, 3, 3), dt.date(2025, 6, 20)]
 
 
 @pytest.fixture(scope="module", params=DATES, ids=lambda d: d.isoformat())
@@ -133,3 +134,16 @@ def test_handover_in_progress_and_service_targets(demo: tuple[dt.date, Services]
     summary = services.service_log.month(first.year, first.month).summary
     assert summary.response.met > 0 and summary.resolution.met > 0
     assert summary.response.missed + summary.resolution.missed > 0
+
+
+def test_the_roster_history_lies_before_today(demo: tuple[dt.date, Services]) -> None:
+    """Whatever the day, people started (and signed, and were trained) before it; only the
+    joining person of the handover in progress starts after today."""
+    today, services = demo
+    for p in services.roster.list_people():
+        if p.employee_no == "HX1008":
+            assert p.start_date is not None and p.start_date > today
+            continue
+        for day in (p.start_date, p.nda_date, p.training_date):
+            assert day is None or day < today, (p.employee_no, day)
+        assert p.end_date is None or p.start_date is None or p.end_date >= p.start_date

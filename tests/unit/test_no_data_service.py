@@ -20,6 +20,7 @@ from app.services import Services
 from app.services.attendance_dto import MonthDTO
 from app.storage.tables import AuditLog
 from tests.helpers.cli import run_cli
+from tests.helpers.db import open_services
 
 D, T = dt.date, dt.datetime
 FEB_NOW = T(2026, 3, 5, 10, 0)  # February is over
@@ -201,7 +202,7 @@ def test_cli_fresh_database_has_no_data_through(migrated_db: Path) -> None:
 
 
 def test_cli_declare_lock_and_print(db_path: Path, tmp_path: Path) -> None:
-    s = Services.open(db_path)
+    s = open_services(db_path)
     try:
         s.roster.add(PersonFields(employee_no="E1", name="张三", device_user_id="5",
                                   start_date=D(2026, 1, 1)))

@@ -48,7 +48,7 @@ class OvertimeDialog(FormDialog):
         self.add_row(strings.OT_TIME, row, "time", target=self.start)
         self.add_row(strings.OT_KIND, self.kind, "kind")
         self.form.addRow(self.comp)
-        self.add_row(strings.LV_REASON, self.reason, "reason")
+        self.add_row(strings.OT_REASON, self.reason, "reason")
         self.add_row(strings.OT_APPLIED_AT, self.applied, "applied_at")
         self.form.addRow(self.info)
         self.finish()
