@@ -1,7 +1,7 @@
 """Smoke mode: prove a built bundle works end to end, without a user (issue 3).
 
 Opens a temporary demo database (migrations and data files found), round-trips the roster
-through Excel (pandas, calamine, openpyxl bundled), opens the main window, visits every tab
+through Excel (calamine, openpyxl bundled), opens the main window, visits every tab
 and renders each to PNG. Exit code 0 only if all of it worked.
 """
 
