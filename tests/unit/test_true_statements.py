@@ -1,0 +1,68 @@
+"""Issue 15, deliverable 2: every statement a printed form makes is true (the PDF text is read
+back with pypdf)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from app.domain.leave import Span
+from app.services import Services
+
+
+def _text(path: Path) -> str:
+    return "".join(page.extract_text() or "" for page in PdfReader(path).pages).replace(" ", "")
+
+
+def _people(services: Services) -> dict[str, int]:
+    return {p.employee_no: p.id for p in services.roster.list_people()}
+
+
+def test_emergency_leave_form_states_contact_and_backfiling(demo_services: Services,
+                                                            tmp_path: Path) -> None:
+    people = _people(demo_services)
+    day = dt.date(2026, 11, 25)
+    leave, _ = demo_services.leave.add(
+        people["HX1002"], "sick_leave", Span(day, "am", day, "pm"),
+        dt.datetime(2026, 11, 26, 9), people["HX1003"], reason="急病",
+        emergency=True, contacted_whom="王经理", contacted_at=dt.datetime(2026, 11, 25, 7, 30))
+    before = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "before.pdf"))
+    assert "紧急请假申请" in before
+    assert "2026-11-2507:30联系王经理" in before
+    assert "提前-1天" not in before and "提前 -1" not in before
+    assert "尚未补办" in before
+    demo_services.leave.backfile(leave.id, at=dt.datetime(2026, 11, 26, 10))
+    after = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "after.pdf"))
+    assert "尚未补办" not in after
+    assert "已于2026-11-2610:00补办" in after
+
+
+def test_ordinary_leave_form_keeps_the_notice_line(demo_services: Services,
+                                                   tmp_path: Path) -> None:
+    people = _people(demo_services)
+    day = dt.date(2026, 12, 8)
+    leave, _ = demo_services.leave.add(
+        people["HX1002"], "personal_leave", Span(day, "am", day, "pm"),
+        dt.datetime(2026, 11, 29, 9), people["HX1003"], reason="家事")
+    text = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "x.pdf"))
+    assert "提前9天申请" in text
+    assert "紧急请假" not in text
+
+
+def test_early_return_prints_approved_and_actual_days(demo_services: Services,
+                                                      tmp_path: Path) -> None:
+    people = _people(demo_services)
+    start = dt.date(2026, 11, 16)  # Monday to Wednesday: 3 working days
+    leave, _ = demo_services.leave.add(
+        people["HX1002"], "personal_leave",
+        Span(start, "am", start + dt.timedelta(days=2), "pm"),
+        dt.datetime(2026, 11, 12, 9), people["HX1003"], reason="家事")
+    demo_services.leave.approve(leave.id, "PM")
+    returned, _ = demo_services.leave.return_(leave.id, start + dt.timedelta(days=2))
+    actual = demo_services.leave.used_days(returned)
+    assert (returned.days, actual) == (3, 2)
+    text = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "r.pdf"))
+    assert "批准3天，实际2天（提前销假2026-11-18）" in text
+    assert "共3天" not in text
