@@ -13,7 +13,8 @@ from app.services import Services
 
 
 def _text(path: Path) -> str:
-    return "".join(page.extract_text() or "" for page in PdfReader(path).pages).replace(" ", "")
+    text = "".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return text.replace(" ", "").replace("\n", "")
 
 
 def _people(services: Services) -> dict[str, int]:
@@ -66,3 +67,23 @@ def test_early_return_prints_approved_and_actual_days(demo_services: Services,
     text = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "r.pdf"))
     assert "批准3天，实际2天（提前销假2026-11-18）" in text
     assert "共3天" not in text
+
+
+def _row(text: str, number: str) -> str:
+    """The month list's row of ``number`` (up to the next record number)."""
+    rest = text.split(number, 1)[1]
+    return rest.split("YW-", 1)[0]
+
+
+def test_month_report_never_resolved_and_open_on_one_page(demo_services: Services,
+                                                          tmp_path: Path) -> None:
+    month = demo_services.service_log.month(2026, 10)
+    late = [r for r in month.open_records if r.resolved_at is not None]
+    assert [r.number for r in late] == ["YW-2026-10-014"]  # resolved on 1 November, 00:30
+    path = demo_services.documents.service_month_pdf(2026, 10, tmp_path / "m.pdf")
+    text = _text(path)
+    row = _row(text, "YW-2026-10-014")
+    assert "月末未解决（2026年11月1日00:30解决）" in row
+    assert "已解决" not in row
+    # the open-items table still lists it: both lists now agree
+    assert text.count("YW-2026-10-014") == 2
