@@ -4,10 +4,13 @@ back with pypdf)."""
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
+from app.documents.operators import operator_name
 from app.domain.leave import Span
 from app.services import Services
 
@@ -87,3 +90,31 @@ def test_month_report_never_resolved_and_open_on_one_page(demo_services: Service
     assert "已解决" not in row
     # the open-items table still lists it: both lists now agree
     assert text.count("YW-2026-10-014") == 2
+
+
+def test_operators_on_forms_are_people_not_the_os_account(
+        demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")
+    manager = demo_services.project.get().project_manager
+    assert manager and manager != "root"
+    pid = _people(demo_services)["HX1002"]
+    day = dt.date(2026, 10, 20)
+    demo_services.attendance.add_correction(pid, day, "am", "in", "08:25", "考勤机故障", "PM")
+    demo_services.attendance.add_manual_absence(pid, dt.date(2026, 10, 21), "pm",
+                                                "unauthorized_outing", "未到岗")
+    demo_services.scores.add_incident(pid, "untidy", dt.datetime(2026, 10, 20, 10, 0))
+    demo_services.attendance.lock_month(2026, 10, force=True)
+    punch = _text(demo_services.documents.punch_record(2026, 10, pid, tmp_path / "p.pdf"))
+    month = _text(demo_services.documents.month_pdf(2026, 10, tmp_path / "m.pdf"))
+    scores = _text(demo_services.documents.score_sheet_pdf(2026, 10, tmp_path / "s.pdf"))
+    for text in (punch, month, scores):
+        assert "root" not in text
+    assert punch.count(manager) >= 3  # the correction, the manual absence, the preparer
+    assert "已锁定" in month and f"，{manager}）" in month
+    assert scores.count(manager) >= 3  # the incident's recorder besides the signatures
+
+
+def test_operator_name_keeps_real_names() -> None:
+    assert operator_name("李四", "周立群") == "李四"
+    assert operator_name("root", "周立群") == "周立群"
+    assert operator_name("", "周立群") == "周立群"
