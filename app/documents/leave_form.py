@@ -65,11 +65,14 @@ def _opinion(opinion: str, name: str, at: object) -> str:
     return strings.LEAVE_FORM_APPROVED_TEXT.format(opinion=opinion, name=name, at=stamp)
 
 
-def _days_text(leave: LeaveDTO, actual_days: float | None) -> str:
+def _period_text(leave: LeaveDTO, actual_days: float | None) -> str:
+    start = _point(leave.span.start, leave.span.start_session)
+    end = _point(leave.span.end, leave.span.end_session)
     if leave.returned_on is None or actual_days is None or actual_days == leave.days:
-        return f"{leave.days:g}"
-    return strings.LEAVE_FORM_DAYS_RETURNED.format(
-        approved=f"{leave.days:g}", actual=f"{actual_days:g}", date=leave.returned_on)
+        return strings.LEAVE_FORM_PERIOD_TEXT.format(start=start, end=end, days=f"{leave.days:g}")
+    return strings.LEAVE_FORM_PERIOD_RETURNED.format(
+        start=start, end=end, approved=f"{leave.days:g}", actual=f"{actual_days:g}",
+        date=leave.returned_on)
 
 
 def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
@@ -89,10 +92,7 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
     ], columns=2)
     details = FieldGrid([
         Field(strings.LEAVE_FORM_TYPES_LABEL, _types_line(leave.leave_type)),
-        Field(strings.LEAVE_FORM_PERIOD, strings.LEAVE_FORM_PERIOD_TEXT.format(
-            start=_point(leave.span.start, leave.span.start_session),
-            end=_point(leave.span.end, leave.span.end_session),
-            days=_days_text(leave, actual_days))),
+        Field(strings.LEAVE_FORM_PERIOD, _period_text(leave, actual_days)),
         Field(strings.LEAVE_FORM_REASON, leave.reason),
         Field(strings.LEAVE_FORM_DEPUTY, leave.deputy_name),
         Field(strings.LEAVE_FORM_HANDOVER, leave.handover_note),
