@@ -12,6 +12,7 @@ from app.cli.common import (
     datetime_or_now,
     open_services,
     parse_date,
+    parse_datetime,
     parse_month,
     person_id,
     print_json,
@@ -35,7 +36,8 @@ def cmd_leave_add(args: argparse.Namespace) -> int:
         leave, _ = services.leave.add(
             person, args.type, Span(start[0], start[1], end[0], end[1]),
             datetime_or_now(services, args.filed_at), deputy, reason=args.reason or "",
-            emergency=args.emergency, contacted_whom=args.contacted or "")
+            emergency=args.emergency, contacted_whom=args.contacted or "",
+            contacted_at=parse_datetime(args.contacted_at) if args.contacted_at else None)
     if args.json:
         print_json(leave.as_json())
         return 0
@@ -164,6 +166,7 @@ def _register_leave(cmds: Commands) -> None:
     sp.add_argument("--deputy", help=strings.H_DEPUTY)
     sp.add_argument("--emergency", action="store_true", help=strings.H_EMERGENCY)
     sp.add_argument("--contacted", help=strings.H_CONTACTED)
+    sp.add_argument("--contacted-at", help=strings.H_CONTACTED_AT)
     sp.add_argument("--reason", help=strings.H_REASON)
     _leave_decisions(cmds, leave)
     sp = cmds.leaf(leave, "return", strings.H_CMD_LEAVE_RETURN, cmd_leave_return,

@@ -4,6 +4,7 @@ the covering colleague, the project manager and the client department."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,13 +36,23 @@ def _types_line(selected: str) -> str:
                      + strings.LEAVE_TYPE_LABELS[code] for code in TYPES)
 
 
+def _stamp(at: dt.datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M") if at else ""
+
+
 def _checks(leave: LeaveDTO) -> str:
-    if leave.violations:
+    # an emergency leave is filed afterwards: no notice applies, the contact stands instead
+    violations = [v for v in leave.violations
+                  if not (leave.emergency and v == "late_filing")]
+    if violations:
         text = strings.LEAVE_FORM_CHECK_BAD.format(items=strings.LIST_COMMA.join(
-            strings.LEAVE_VIOLATION_LABELS.get(v, v) for v in leave.violations))
+            strings.LEAVE_VIOLATION_LABELS.get(v, v) for v in violations))
         if leave.override_reason:
             text += "  " + strings.LEAVE_FORM_OVERRIDE.format(text=leave.override_reason)
         return text
+    if leave.emergency:
+        return strings.LEAVE_FORM_CHECK_EMERGENCY.format(
+            days=f"{leave.days:g}", at=_stamp(leave.contacted_at), whom=leave.contacted_whom)
     return strings.LEAVE_FORM_CHECK_OK.format(
         days=f"{leave.days:g}", ahead=days_ahead(leave.filed_at, leave.span.start),
         need=required_notice_days(leave.days))
@@ -54,9 +65,21 @@ def _opinion(opinion: str, name: str, at: object) -> str:
     return strings.LEAVE_FORM_APPROVED_TEXT.format(opinion=opinion, name=name, at=stamp)
 
 
+def _period_text(leave: LeaveDTO, actual_days: float | None) -> str:
+    start = _point(leave.span.start, leave.span.start_session)
+    end = _point(leave.span.end, leave.span.end_session)
+    if leave.returned_on is None or actual_days is None or actual_days == leave.days:
+        return strings.LEAVE_FORM_PERIOD_TEXT.format(start=start, end=end, days=f"{leave.days:g}")
+    return strings.LEAVE_FORM_PERIOD_RETURNED.format(
+        start=start, end=end, approved=f"{leave.days:g}", actual=f"{actual_days:g}",
+        date=leave.returned_on)
+
+
 def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
-               attachments: list[str] | None = None) -> Form:
-    """The form as data (exposed for previews and tests)."""
+               attachments: list[str] | None = None,
+               actual_days: float | None = None) -> Form:
+    """The form as data (exposed for previews and tests). ``actual_days``: the days the leave
+    really took after an early return (counted as the month sheet counts them)."""
     client = project.client_label or strings.DEFAULT_CLIENT_LABEL
     dept = project.client_dept or strings.DEFAULT_CLIENT_DEPT
     who = FieldGrid([
@@ -69,9 +92,7 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
     ], columns=2)
     details = FieldGrid([
         Field(strings.LEAVE_FORM_TYPES_LABEL, _types_line(leave.leave_type)),
-        Field(strings.LEAVE_FORM_PERIOD, strings.LEAVE_FORM_PERIOD_TEXT.format(
-            start=_point(leave.span.start, leave.span.start_session),
-            end=_point(leave.span.end, leave.span.end_session), days=f"{leave.days:g}")),
+        Field(strings.LEAVE_FORM_PERIOD, _period_text(leave, actual_days)),
         Field(strings.LEAVE_FORM_REASON, leave.reason),
         Field(strings.LEAVE_FORM_DEPUTY, leave.deputy_name),
         Field(strings.LEAVE_FORM_HANDOVER, leave.handover_note),
@@ -83,16 +104,16 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
     notes: list[Para] = []
     if leave.emergency:
         notes.append(Para(strings.LEAVE_FORM_EMERGENCY.format(
-            at=leave.contacted_at.strftime("%Y-%m-%d %H:%M") if leave.contacted_at else "",
-            whom=leave.contacted_whom,
-            backfiled=leave.backfiled_at.strftime("%Y-%m-%d %H:%M") if leave.backfiled_at
-            else strings.LEAVE_FORM_NOT_BACKFILED), "note"))
+            at=_stamp(leave.contacted_at), whom=leave.contacted_whom,
+            backfiled=strings.LEAVE_FORM_BACKFILED.format(at=_stamp(leave.backfiled_at))
+            if leave.backfiled_at else strings.LEAVE_FORM_NOT_BACKFILED), "note"))
     if leave.extension_of:
         notes.append(Para(strings.LEAVE_FORM_EXTENSION.format(id=leave.extension_of), "note"))
     notes.append(Para(strings.LEAVE_FORM_RETURN.format(date=leave.returned_on)
                       if leave.returned_on else strings.LEAVE_FORM_RETURN_BLANK, "body"))
     return Form(
-        title=strings.LEAVE_FORM_TITLE, fields=project_fields(project),
+        title=strings.LEAVE_FORM_TITLE_EMERGENCY if leave.emergency else strings.LEAVE_FORM_TITLE,
+        fields=project_fields(project),
         body=[who, details, *notes,
               LinedBox(strings.LEAVE_FORM_PM_OPINION, lines=2, signature=strings.DOC_SIGN_LABEL,
                        text=_opinion(leave.pm_opinion, leave.pm_approver,
@@ -109,5 +130,6 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
 
 
 def write_leave_pdf(path: Path, leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
-                    attachments: list[str] | None = None) -> None:
-    build_pdf(path, leave_form(leave, person, project, attachments))
+                    attachments: list[str] | None = None,
+                    actual_days: float | None = None) -> None:
+    build_pdf(path, leave_form(leave, person, project, attachments, actual_days))

@@ -34,6 +34,7 @@ from app.documents.excel_common import (
     landscape_fit_to_width,
     save_workbook,
 )
+from app.documents.operators import operator_name
 from app.documents.pdf_layout import (
     Area,
     Cell,
@@ -190,7 +191,7 @@ def header_fields(month: MonthDTO, project: ProjectDTO, grid: SheetGrid) -> list
             Field(strings.MONTH_SHEET_REQUIRED, required),
             Field(strings.MONTH_SHEET_PEOPLE, strings.MONTH_SHEET_PEOPLE_VALUE.format(
                 n=len(month.people))),
-            Field(strings.MONTH_SHEET_STATE, lock_state(month)),
+            Field(strings.MONTH_SHEET_STATE, lock_state(month, project.project_manager)),
             Field(strings.MONTH_SHEET_DATA_THROUGH, data_through_text(month))]
 
 
@@ -204,10 +205,12 @@ def data_through_text(month: MonthDTO) -> str:
         since=strings.COVERAGE_SINCE.format(since=since.isoformat()) if since else "")
 
 
-def lock_state(month: MonthDTO) -> str:
+def lock_state(month: MonthDTO, manager: str = "") -> str:
+    """Locked or not; the locker is a named person (``manager`` stands for an OS account)."""
     if month.locked:
-        return strings.MONTH_SHEET_LOCKED.format(at=month.lock_info.get("at", "")[:16],
-                                                 actor=month.lock_info.get("actor", ""))
+        return strings.MONTH_SHEET_LOCKED.format(
+            at=month.lock_info.get("at", "")[:16],
+            actor=operator_name(month.lock_info.get("actor", ""), manager))
     return strings.MONTH_SHEET_UNLOCKED
 
 
@@ -251,7 +254,7 @@ def month_form(month: MonthDTO, project: ProjectDTO, prepared_by: str = "") -> F
         field_columns=4, body=[table], signatures=signature_parties(project, prepared_by),
         legend=grid.legend,
         watermark=strings.PROVISIONAL_MARK if month.provisional else "",
-        status=lock_state(month), author=prepared_by,
+        status=lock_state(month, project.project_manager), author=prepared_by,
         extra={"subject": strings.MONTH_SHEET_SUBJECT, "keywords": month.key})
 
 

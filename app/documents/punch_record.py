@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import strings
+from app.documents.operators import operator_name
 from app.documents.pdf_layout import (
     Cell,
     Field,
@@ -116,7 +117,8 @@ def _revoked(at: dt.datetime | None, reason: str | None) -> str:
     return strings.DOC_REVOKED.format(at=_stamp(at), reason=reason or "")
 
 
-def correction_rows(items: Sequence[CorrectionDTO]) -> tuple[list[list[Cell]], list[int]]:
+def correction_rows(items: Sequence[CorrectionDTO], manager: str = ""
+                    ) -> tuple[list[list[Cell]], list[int]]:
     rows: list[list[Cell]] = []
     muted: list[int] = []
     for i, c in enumerate(sorted(items, key=lambda x: (x.day, x.id))):
@@ -124,19 +126,22 @@ def correction_rows(items: Sequence[CorrectionDTO]) -> tuple[list[list[Cell]], l
             muted.append(i)
         rows.append([_date(c.day), strings.SESSION_LABELS.get(c.session, c.session),
                      strings.SLOT_LABELS.get(c.slot, c.slot), c.at.strftime("%H:%M"),
-                     c.reason, c.approver, c.created_by, _stamp(c.created_at),
+                     c.reason, c.approver, operator_name(c.created_by, manager),
+                     _stamp(c.created_at),
                      _revoked(c.revoked_at, c.revoke_reason)])
     return rows, muted
 
 
-def manual_rows(items: Sequence[ManualAbsenceDTO]) -> tuple[list[list[Cell]], list[int]]:
+def manual_rows(items: Sequence[ManualAbsenceDTO], manager: str = ""
+                ) -> tuple[list[list[Cell]], list[int]]:
     rows: list[list[Cell]] = []
     muted: list[int] = []
     for i, m in enumerate(sorted(items, key=lambda x: (x.day, x.id))):
         if m.revoked_at is not None:
             muted.append(i)
         rows.append([_date(m.day), strings.SESSION_LABELS.get(m.session, m.session),
-                     strings.ABSENT_REASON_LABELS.get(m.kind, m.kind), m.note, m.created_by,
+                     strings.ABSENT_REASON_LABELS.get(m.kind, m.kind), m.note,
+                     operator_name(m.created_by, manager),
                      _stamp(m.created_at), _revoked(m.revoked_at, m.revoke_reason)])
     return rows, muted
 
@@ -150,8 +155,10 @@ def punch_record_form(person_name: str, employee_no: str, month_label: str,
     punches, punch_muted = punch_rows(details)
     count = sum(len(d.punches) for d in details)
     reverted = sum(1 for d in details for p in d.punches if p.reverted)
-    corrections, corr_muted = correction_rows([c for d in details for c in d.corrections])
-    manual, manual_muted = manual_rows([m for d in details for m in d.manual])
+    corrections, corr_muted = correction_rows([c for d in details for c in d.corrections],
+                                             project.project_manager)
+    manual, manual_muted = manual_rows([m for d in details for m in d.manual],
+                                         project.project_manager)
     person = FieldGrid([Field(strings.ROSTER_COLUMNS["name"], person_name),
                         Field(strings.ROSTER_COLUMNS["employee_no"], employee_no),
                         Field(strings.ROSTER_COLUMNS["device_user_id"], device_user_id),

@@ -30,6 +30,7 @@ from app.documents.excel_common import (
     landscape_fit_to_width,
     save_workbook,
 )
+from app.documents.operators import operator_name
 from app.documents.pdf_layout import (
     Area,
     Cell,
@@ -111,11 +112,12 @@ def status_text(i: IncidentDTO) -> str:
     return strings.SCORE_STATUS_COUNTED
 
 
-def detail_row(n: int, i: IncidentDTO) -> list[Cell]:
+def detail_row(n: int, i: IncidentDTO, manager: str = "") -> list[Cell]:
     note = i.note + (strings.SCORE_OVERRIDDEN if i.overridden else "")
     return [n, i.at.date().isoformat(), strings.WEEKDAYS_SHORT[i.at.weekday()],
             i.at.strftime("%H:%M"), i.rule_label, _points(i.points),
-            strings.SCORE_SOURCE_LABELS[i.source], note, i.recorded_by, status_text(i)]
+            strings.SCORE_SOURCE_LABELS[i.source], note, operator_name(i.recorded_by, manager),
+            status_text(i)]
 
 
 def legend(month: ScoresMonthDTO) -> list[str]:
@@ -136,7 +138,8 @@ def score_form(month: ScoresMonthDTO, project: ProjectDTO, prepared_by: str = ""
     body.append(Para(strings.SCORE_DETAIL_CAPTION, "heading"))
     for p in sorted(with_incidents, key=lambda x: x.employee_no):
         body.append(_person_table(p, caption=strings.SCORE_PERSON_CAPTION.format(
-            name=p.name, no=p.employee_no, score=p.score, rank=p.rank)))
+            name=p.name, no=p.employee_no, score=p.score, rank=p.rank),
+            manager=project.project_manager))
     quiet = [p.name for p in sorted(month.people, key=lambda x: x.employee_no)
              if not p.incidents]
     if quiet:
@@ -151,9 +154,9 @@ def score_form(month: ScoresMonthDTO, project: ProjectDTO, prepared_by: str = ""
         extra={"subject": strings.SCORE_SHEET_SUBJECT, "keywords": month.key})
 
 
-def _person_table(p: PersonScore, caption: str = "") -> Table:
+def _person_table(p: PersonScore, caption: str = "", manager: str = "") -> Table:
     return Table(header=[list(strings.SCORE_DETAIL_HEADERS)],
-                 rows=[detail_row(n, i) for n, i in enumerate(p.incidents, start=1)],
+                 rows=[detail_row(n, i, manager) for n, i in enumerate(p.incidents, start=1)],
                  widths=DETAIL_WIDTHS, align="CCCCLCCLCL", wrap=(7, 9), font_size=8.5,
                  caption=caption, empty_text=strings.SCORE_NO_INCIDENTS,
                  muted=[n for n, i in enumerate(p.incidents) if i.waived])
@@ -180,7 +183,7 @@ def person_form(month: ScoresMonthDTO, person: PersonScore, project: ProjectDTO)
             name=person.name, no=person.employee_no,
             month=strings.MONTH_TITLE.format(year=month.year, month=month.month)),
         fields=project_fields(project),
-        body=[FieldGrid(facts, columns=3), _person_table(person)],
+        body=[FieldGrid(facts, columns=3), _person_table(person, manager=project.project_manager)],
         signatures=[Signature(strings.DOC_ROLE_PERSON_CONFIRM, person.name),
                     Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager)],
         legend=legend(month), status=state_text(month),
@@ -223,7 +226,8 @@ def write_score_xlsx(path: Path, month: ScoresMonthDTO, project: ProjectDTO,
     _title(details, sheet_title(month, project), fields, len(headers))
     incidents = [i for p in sorted(month.people, key=lambda x: x.employee_no)
                  for i in p.incidents]
-    rows = [[i.employee_no, i.name, *detail_row(0, i)[1:]] for i in incidents]
+    rows = [[i.employee_no, i.name, *detail_row(0, i, project.project_manager)[1:]]
+            for i in incidents]
     last = _table(details, headers, rows, XLSX_DETAIL_WIDTHS, wrap=(8, 10),
                   struck={n for n, i in enumerate(incidents) if i.waived})
     _page_setup(details, len(headers), last, freeze_col=3)

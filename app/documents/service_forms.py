@@ -179,10 +179,18 @@ def _types_table(month: ServiceMonthDTO) -> Table:
                  widths=[1] * (len(TYPES) + 1), caption=strings.SV_MONTH_TYPES_CAPTION)
 
 
-def _list_row(r: ServiceRecordDTO) -> list[Cell]:
+def _result_at_month_end(r: ServiceRecordDTO, open_ids: frozenset[int]) -> str:
+    """The result as it stood at the month's end: a record still open then (listed under the
+    open items) is not "resolved" on this page even when it was resolved afterwards."""
+    if r.id in open_ids and r.resolved_at is not None:
+        return strings.SV_OPEN_AT_MONTH_END.format(at=long_time(r.resolved_at))
+    return result_text(r)
+
+
+def _list_row(r: ServiceRecordDTO, open_ids: frozenset[int] = frozenset()) -> list[Cell]:
     m = r.measure
-    result = result_text(r) + (strings.DOC_PAREN.format(text=strings.SV_CARRIED)
-                               if r.carried_over else "")
+    result = _result_at_month_end(r, open_ids) + (
+        strings.DOC_PAREN.format(text=strings.SV_CARRIED) if r.carried_over else "")
     return [r.number, strings.SV_TYPE_LABELS.get(r.service_type, r.service_type),
             strings.SV_SOURCE_LABELS.get(r.source, r.source), reporter_text(r),
             short_time(r.reported_at), minutes_cell(m.response_minutes, m.response),
@@ -192,7 +200,8 @@ def _list_row(r: ServiceRecordDTO) -> list[Cell]:
 
 
 def _list_table(month: ServiceMonthDTO) -> Table:
-    rows = [_list_row(r) for r in month.records]
+    open_ids = frozenset(month.summary.open_ids)
+    rows = [_list_row(r, open_ids) for r in month.records]
     shades = []
     for i, r in enumerate(month.records, start=1):  # row 0 is the header
         if r.carried_over:

@@ -127,7 +127,8 @@ class DocumentService:
         leave = self.leave.get(leave_id)
         person = self.roster.get(leave.person_id)
         names = [name for name, _ in self.leave.attachments(leave_id)]
-        write_leave_pdf(path, leave, person, self.project.get(), names)
+        write_leave_pdf(path, leave, person, self.project.get(), names,
+                        self.leave.used_days(leave))
         return path
 
     def change_pdf(self, change_id: int, kind: str, path: Path) -> Path:

@@ -133,6 +133,16 @@ class LeaveService:
             return 0.0
         return day_count(effective, self.types()[r.leave_type], self.holidays.calendar())
 
+    def used_days(self, leave: LeaveDTO) -> float:
+        """The days a leave really took (after an early return: its effective span, counted
+        as the month sheet counts it)."""
+        if leave.returned_on is None:
+            return leave.days
+        effective = leave.effective_span
+        if effective is None:
+            return 0.0
+        return day_count(effective, self.types()[leave.leave_type], self.holidays.calendar())
+
     def types(self) -> dict[str, LeaveType]:
         """The leave types with this project's settings (counting, attachment, maximum)."""
         with self.db.read() as s:

@@ -220,3 +220,20 @@ def test_overtime_approved_counts_in_the_month(db: Path) -> None:
     err = run_error("--db", db, "overtime", "add", "--emp", "E1", "--date", "2026-10-12",
                  "--time", "18:00-25:00")
     assert "18:00-25:00" in err
+
+
+def test_emergency_leave_contacted_at_from_the_command_line(db: Path) -> None:
+    """Issue 15: --contacted-at records when the person called; the form prints it."""
+    doc = add(db, "2026-03-10", "2026-03-10", "2026-03-10 09:00", "--deputy", "E2",
+              "--emergency", "--contacted", "项目经理", "--contacted-at", "2026-03-10 07:15")
+    s = open_services(db)
+    try:
+        leave = s.leave.get(doc["id"])
+    finally:
+        s.close()
+    assert (leave.contacted_whom, leave.contacted_at) == ("项目经理",
+                                                          dt.datetime(2026, 3, 10, 7, 15))
+    err = run_error("--db", db, "leave", "add", "--emp", "E1", "--type", "personal_leave",
+                    "--start", "2026-03-12", "--end", "2026-03-12", "--emergency",
+                    "--contacted", "项目经理", "--contacted-at", "soon")
+    assert err.startswith(strings.LEAVE_BAD_DATETIME.split("：")[0])
