@@ -498,7 +498,8 @@ class AttendanceService:
                 select(NursingPeriod).where(NursingPeriod.person_id == person_id)
                 .order_by(NursingPeriod.start_date))]
 
-    def _revoke(self, table: Any, row_id: int, reason: str) -> Changes:
+    def _revoke(self, table: Any, row_id: int, reason: str,
+                check_lock: bool = True) -> Changes:
         if not reason.strip():
             raise ValidationError(strings.REVOKE_NEEDS_REASON, "reason")
         with self.db.transaction(self.actor) as s:
@@ -507,7 +508,8 @@ class AttendanceService:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=row_id))
             if row.revoked_at is not None:
                 raise ValidationError(strings.ALREADY_REVOKED)
-            self._check_unlocked(s, row.day)
+            if check_lock:
+                self._check_unlocked(s, row.day)
             row.revoked_at, row.revoked_by = self.db.clock.now(), self._who()
             row.revoke_reason = reason
             s.flush()
@@ -537,18 +539,9 @@ class AttendanceService:
             return row.id, ATTENDANCE
 
     def revoke_declared(self, declaration_id: int, reason: str) -> Changes:
-        if not reason.strip():
-            raise ValidationError(strings.REVOKE_NEEDS_REASON, "reason")
-        with self.db.transaction(self.actor) as s:
-            row = s.get(CoverageDeclaration, declaration_id)
-            if row is None:
-                raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=declaration_id))
-            if row.revoked_at is not None:
-                raise ValidationError(strings.ALREADY_REVOKED)
-            row.revoked_at, row.revoked_by = self.db.clock.now(), self._who()
-            row.revoke_reason = reason.strip()
-            s.flush()
-        return ATTENDANCE
+        # a declaration spans days: no single month lock guards it
+        return self._revoke(CoverageDeclaration, declaration_id, reason.strip(),
+                            check_lock=False)
 
     # ---- month locks ---------------------------------------------------------------------
     def lock_month(self, year: int, month: int, now: dt.datetime | None = None,
