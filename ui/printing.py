@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import strings
 from app.services import Services
+from app.services.documents import collect_warnings
 from app.services.leave import LeaveDTO
 from ui import messages
 from ui.tasks import TaskRunner
@@ -40,12 +41,20 @@ def ask_path(parent: QWidget, what: str, default_name: str, pdf: bool = True) ->
 
 def make_and_open(parent: QWidget, tasks: TaskRunner, path: Path,
                   build: Callable[[Path], object], open_after: bool = True) -> None:
-    def done(_result: object) -> None:
+    """Build the document off the UI thread and open it; then show its warnings (a
+    character no font has, printed as a placeholder), if any."""
+    def work(_progress: object) -> list[str]:
+        with collect_warnings() as warned:
+            build(path)
+        return list(warned)
+
+    def done(warned: object) -> None:
         if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             messages.info(parent, strings.PRINT_OPEN_FAILED.format(path=path))
+        if isinstance(warned, list) and warned:
+            messages.info(parent, "\n".join(warned))
 
-    tasks.run(strings.PRINT_MAKING.format(name=path.name), lambda _p: build(path), done,
-              cancellable=False)
+    tasks.run(strings.PRINT_MAKING.format(name=path.name), work, done, cancellable=False)
 
 
 def print_leave_form(parent: QWidget, services: Services, tasks: TaskRunner,

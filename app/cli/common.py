@@ -9,7 +9,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,9 +28,16 @@ def open_services(args: argparse.Namespace) -> Iterator[Services]:
     from app.services import Services
 
     # the clock: main(argv, clock=...) sets it (tests); otherwise the PC's clock
+    from app.services.documents import collect_warnings
+
     services = Services.open(config.resolve_db_path(args.db), clock=getattr(args, "clock", None))
     try:
-        yield services
+        with collect_warnings() as warned:
+            try:
+                yield services
+            finally:  # a printout's warnings (characters no font has), even if a step failed
+                for warning in warned:
+                    eprint(warning)
     finally:
         services.close()
 
@@ -48,6 +55,21 @@ def print_json(obj: object) -> None:
 
 def eprint(text: str) -> None:
     sys.stderr.write(text + "\n")
+
+
+def pdf_and_excel(pdf: Callable[[], object] | None, xlsx: Callable[[], object] | None) -> None:
+    """Write the PDF, then the workbook even if the PDF failed for any reason (a PDF problem
+    never costs the Excel); the PDF's error is raised after the workbook is written."""
+    failed: Exception | None = None
+    if pdf is not None:
+        try:
+            pdf()
+        except Exception as exc:  # re-raised below, once the workbook is written
+            failed = exc
+    if xlsx is not None:
+        xlsx()
+    if failed is not None:
+        raise failed
 
 
 # ---- reading arguments ----------------------------------------------------------------------

@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 
 from app import strings
-from app.cli.common import eprint, open_services, parse_month, person_id, print_json
+from app.cli.common import (
+    eprint,
+    open_services,
+    parse_month,
+    pdf_and_excel,
+    person_id,
+    print_json,
+)
 from app.cli.parser import Commands, add_emp, add_month, add_outputs
 from app.services.attendance import coverage_text
 
@@ -27,12 +34,17 @@ def cmd_month(args: argparse.Namespace) -> int:
             eprint(strings.CLI_NOT_COVERED_WARNING.format(
                 month=result.key, n=len(result.unjudged_days),
                 through=coverage_text(result.data_through, result.data_from)))
-        if args.pdf:
-            services.documents.month_pdf(year, month, Path(args.pdf))
+        docs = services.documents
+
+        def pdf() -> None:
+            docs.month_pdf(year, month, Path(args.pdf))
             say(strings.CLI_PDF_DONE.format(path=args.pdf))
-        if args.xlsx:
-            services.documents.month_xlsx(year, month, Path(args.xlsx))
+
+        def xlsx() -> None:
+            docs.month_xlsx(year, month, Path(args.xlsx))
             say(strings.CLI_PDF_DONE.format(path=args.xlsx))
+
+        pdf_and_excel(pdf if args.pdf else None, xlsx if args.xlsx else None)
     if args.json:
         print_json(result.as_json())
         return 0

@@ -14,6 +14,7 @@ from app.cli.common import (
     parse_date,
     parse_datetime,
     parse_month,
+    pdf_and_excel,
     person_id,
     print_json,
 )
@@ -33,12 +34,17 @@ def cmd_scores(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         scores = services.scores
         result = scores.month(year, month, now=now)
-        if args.pdf:
-            services.documents.score_sheet_pdf(year, month, Path(args.pdf), now=now)
+        docs = services.documents
+
+        def pdf() -> None:
+            docs.score_sheet_pdf(year, month, Path(args.pdf), now=now)
             say(strings.CLI_PDF_DONE.format(path=args.pdf))
-        if args.xlsx:
-            services.documents.score_sheet_xlsx(year, month, Path(args.xlsx), now=now)
+
+        def xlsx() -> None:
+            docs.score_sheet_xlsx(year, month, Path(args.xlsx), now=now)
             say(strings.CLI_PDF_DONE.format(path=args.xlsx))
+
+        pdf_and_excel(pdf if args.pdf else None, xlsx if args.xlsx else None)
     if args.json:
         print_json(result.as_json())
         return 0

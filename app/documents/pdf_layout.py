@@ -13,13 +13,16 @@ A form is *data*: a :class:`Form` with a title, a header block of label/value
     )
     build_pdf(path, form)
 
-What every page gets, without the form asking: the embedded CJK font (``fonts.register``),
+What every page gets, without the form asking: the embedded CJK fonts (``app.documents.fonts``),
 "page N of M" at the bottom, the form title in small print at the bottom left, the ``status``
 note at the bottom right, the ``legend`` lines above the footer and the ``watermark``.
 Tables split across pages and repeat their header rows; signature blocks are kept on one
-page. Texts are plain text (no markup). Before anything is drawn, every text of the form is
-checked against the font: characters it lacks raise :class:`~app.errors.AppError` listing
-them (never a silently blank name on a signed paper).
+page. Texts are plain text (no markup). Every text is drawn and measured through the font
+chain of ``fonts``: the bundled GBK font, then per character the second bundled font (the
+whole 通用规范汉字表) and the PC's fonts. A character no font has prints as the visible
+``fonts.PLACEHOLDER`` and :func:`build_pdf` returns (and hands to ``fonts.collect_warnings``)
+a warning naming the texts affected: a document is never refused for a character, and never
+prints a silently blank name.
 """
 
 from __future__ import annotations
@@ -236,14 +239,15 @@ def project_fields(project: ProjectDTO) -> list[Field]:
 
 
 # ---- building ----------------------------------------------------------------------------------
-def build_pdf(path: Path, form: Form) -> None:
+def build_pdf(path: Path, form: Form) -> list[str]:
     """Lay ``form`` out and write it to ``path`` atomically (temp file + rename).
 
-    Raises AppError when a text holds characters the font lacks (nothing is written) or when
-    the file cannot be written (the message names the path).
+    Returns the warnings about characters no font has (printed as ``fonts.PLACEHOLDER``;
+    also handed to ``fonts.collect_warnings``). Raises AppError when the file cannot be
+    written (the message names the path).
     """
     font = fonts.register()
-    check_glyphs(form, path)
+    warnings = check_glyphs(form, path)
     page = landscape(A4) if form.landscape else A4
     width = page[0] - 2 * MARGIN
     legend_lines = [line for text in form.legend
@@ -270,6 +274,9 @@ def build_pdf(path: Path, form: Form) -> None:
     except BaseException:
         _discard(tmp)
         raise
+    for warning in warnings:
+        fonts.warn(warning)
+    return warnings
 
 
 def _discard(tmp: Path) -> None:
@@ -278,20 +285,24 @@ def _discard(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def check_glyphs(form: Form, path: Path | str = "") -> None:
-    """Raise AppError naming every character of the form the bundled font cannot draw."""
-    missing: set[str] = set()
-    where: list[str] = []
-    for text in iter_texts(form):
-        lacking = fonts.missing_glyphs(text)
-        if lacking:
-            missing |= lacking
-            if len(where) < 5 and text not in where:
-                where.append(text)
-    if missing:
-        raise AppError(strings.DOC_MISSING_GLYPHS.format(
-            path=path, chars=" ".join(sorted(missing)),
-            where=strings.LIST_SEP.join(w[:40] for w in where)))
+def check_glyphs(form: Form, path: Path | str = "") -> list[str]:
+    """The warning (none or one) naming the texts of the form with characters no font has:
+    the texts as printed (with the placeholder) and the code points of those characters."""
+    found = fonts.unprintable(iter_texts(form))
+    if not found:
+        return []
+    shown = [strings.DOC_UNPRINTABLE_TEXT.format(
+        text=_clip_chars(fonts.printable(text), 40),
+        codes=" ".join(f"U+{ord(c):04X}" for c in sorted(chars))) for text, chars in found]
+    more = len(shown) - 10
+    where = strings.LIST_SEP.join(shown[:10])
+    if more > 0:
+        where += strings.DOC_UNPRINTABLE_MORE.format(n=more)
+    return [strings.DOC_UNPRINTABLE.format(path=path, mark=fonts.PLACEHOLDER, where=where)]
+
+
+def _clip_chars(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n] + "…"
 
 
 def iter_texts(obj: Any) -> Iterator[str]:
@@ -313,10 +324,12 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Break ``text`` into lines no wider than ``width``: at any character (Chinese has no
     spaces), keeping closing punctuation on the line it closes."""
     lines: list[str] = []
+    plain = fonts.covered(text)
     for para in text.split("\n"):
         line = ""
         for ch in para:
-            if line and stringWidth(line + ch, font, size) > width and ch not in _NO_LINE_START:
+            w = stringWidth(line + ch, font, size) if plain else fonts.text_width(line + ch, size)
+            if line and w > width and ch not in _NO_LINE_START:
                 lines.append(line)
                 line = ""
             line += ch
@@ -369,7 +382,7 @@ def _style(font: str, size: float, align: int = TA_LEFT, color: Any = INK,
 
 def _markup(text: str) -> str:
     """Plain text to Paragraph markup: escaped, line breaks and runs of spaces kept."""
-    out = escape(text).replace("\n", "<br/>")
+    out = (escape(text) if fonts.covered(text) else fonts.markup(text)).replace("\n", "<br/>")
     return re.sub(" {2,}", lambda m: "&nbsp;" * len(m.group()), out)
 
 
@@ -400,7 +413,7 @@ def _field_grid(g: FieldGrid, font: str, width: float) -> Any:
                                      f"{_markup(f.value)}", value_style))
         data.append(row)
     if g.boxed:
-        label_w = max(stringWidth(f.label, font, size) for f in g.fields) + 8 if g.fields else 0
+        label_w = max(_width(f.label, font, size) for f in g.fields) + 8 if g.fields else 0
         label_w = min(label_w, width / n * 0.45)
         widths = [label_w, width / n - label_w] * n
     else:
@@ -424,7 +437,7 @@ def _natural_widths(g: FieldGrid, font: str, size: float, width: float) -> list[
     need = [0.0] * n
     for i, f in enumerate(g.fields):
         text = f"{f.label}{strings.DOC_LABEL_SEP}{f.value}"
-        need[i % n] = max(need[i % n], stringWidth(text, font, size) + 8)
+        need[i % n] = max(need[i % n], _width(text, font, size) + 8)
     total = sum(need)
     if total <= 0:
         return [width / n] * n
@@ -432,6 +445,21 @@ def _natural_widths(g: FieldGrid, font: str, size: float, width: float) -> list[
         return [w / total * width for w in need]
     extra = (width - total) / n
     return [w + extra for w in need]
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` as drawn: in ``font`` alone, or through the font chain."""
+    if fonts.covered(text):
+        return float(stringWidth(text, font, size))
+    return fonts.text_width(text, size)
+
+
+def _cell(text: str, size: float, leading: float, align: str = "C", color: Any = INK) -> Any:
+    """A table cell: the text itself when the first font draws it all (the fast path, the
+    table's FONT applies), else a flowable drawing its runs through the font chain."""
+    if fonts.covered(text):
+        return text
+    return _RunsCell(text, size, leading, align, color)
 
 
 def _text(value: Cell) -> str:
@@ -462,12 +490,14 @@ def _table(t: Table, font: str, width: float) -> list[Any]:
         ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
     ]
     data: list[list[Any]] = [list(row) for row in t.header]
-    cmds += _fit_header(t, font, col_w, pad)
+    header_cmds = _fit_header(t, font, col_w, pad)
+    cmds += header_cmds
+    _header_cells(data, hsize, header_cmds)
     body, body_cmds = _body(t, font, col_w, pad)
     data += body
     cmds += body_cmds
     if not t.rows and t.empty_text:
-        data.append([t.empty_text] + [""] * (ncols - 1))
+        data.append([_cell(t.empty_text, size, size * 1.2, color=MUTED)] + [""] * (ncols - 1))
         cmds += [("SPAN", (0, nh), (-1, nh)), ("TEXTCOLOR", (0, nh), (-1, nh), MUTED)]
     cmds += [("SPAN", *a.cells()) for a in t.spans]
     cmds += [("BACKGROUND", *s.area.cells(), colors.HexColor(s.color)) for s in t.shades]
@@ -512,6 +542,10 @@ def _body(t: Table, font: str, col_w: list[float], pad: float
                                      styles[aligns[c]])
                 cells.append(para)
                 continue
+            if not fonts.covered(text):
+                cells.append(_RunsCell(text, fitted, size * 1.2, aligns[c],
+                                       MUTED if r - nh in t.muted else INK))
+                continue
             cells.append(text)
             if fitted < size:
                 cmds.append(("FONTSIZE", (c, r), (c, r), fitted))
@@ -528,11 +562,22 @@ def _fit_header(t: Table, font: str, col_w: list[float], pad: float) -> list[Any
     cmds: list[Any] = []
     for r, row in enumerate(t.header):
         for c, text in enumerate(row):
-            widest = max(text.split("\n"), key=lambda x: stringWidth(x, font, hsize))
+            widest = max(text.split("\n"), key=lambda x: _width(x, font, hsize))
             fitted = _fit(widest, font, hsize, span_w.get((c, r), col_w[c]) - 2 * pad)
             if fitted < hsize:
                 cmds.append(("FONT", (c, r), (c, r), font, fitted, fitted * 1.2))
     return cmds
+
+
+def _header_cells(data: list[list[Any]], hsize: float, fitted: list[Any]) -> None:
+    """Header texts the first font cannot draw alone become run cells (centred, at the
+    size ``_fit_header`` chose for them)."""
+    sizes = {cmd[1]: cmd[4] for cmd in fitted}
+    for r, row in enumerate(data):
+        for c, text in enumerate(row):
+            if isinstance(text, str) and not fonts.covered(text):
+                size = sizes.get((c, r), hsize)
+                row[c] = _RunsCell(text, size, size * 1.2, "C")
 
 
 def _header_height(row: Sequence[str], size: float) -> float:
@@ -542,7 +587,7 @@ def _header_height(row: Sequence[str], size: float) -> float:
 
 def _fit(text: str, font: str, size: float, avail: float) -> float:
     """The font size at which ``text`` fits ``avail`` points (never below the minimum)."""
-    w = float(stringWidth(text, font, size))
+    w = _width(text, font, size)
     if w <= avail or w == 0:
         return size
     return max(MIN_FONT_SIZE, round(size * avail / w - 0.05, 1))
@@ -593,11 +638,42 @@ class _Title(Flowable):  # type: ignore[misc]
         text.setFont(self.font, self.size)
         y = self.height - self.size * 1.05
         for line in self.lines:
-            w = stringWidth(line, self.font, self.size)
+            w = _width(line, self.font, self.size)
             text.setTextOrigin((self.width - w) / 2, y)
-            text.textOut(line)
+            for name, run in fonts.segments(line):
+                text.setFont(name, self.size)
+                text.textOut(run)
             y -= self.size * 1.35
         c.drawText(text)
+        c.restoreState()
+
+
+class _RunsCell(Flowable):  # type: ignore[misc]
+    """A table cell whose text needs the font chain: drawn line by line in runs, at the cell
+    text's size and on the baseline a plain string cell of that ``leading`` would have (the
+    row centres it like a string), aligned like the column."""
+
+    def __init__(self, text: str, size: float, leading: float, align: str = "C",
+                 color: Any = INK) -> None:
+        super().__init__()
+        self.lines = text.split("\n")
+        self.size, self.leading, self.align, self.color = size, leading, align, color
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = len(self.lines) * self.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setFillColor(self.color)
+        anchor = self.align if self.align in ("L", "R") else "C"
+        x = {"L": 0.0, "R": self.width, "C": self.width / 2}[anchor]
+        y = self.height - self.size
+        for line in self.lines:
+            fonts.draw_string(c, x, y, line, self.size, anchor)
+            y -= self.leading
         c.restoreState()
 
 
@@ -638,8 +714,7 @@ class _SignBox(Flowable):  # type: ignore[misc]
             role += strings.DOC_LABEL_SEP + self.party.name
         y = self.height - s
         size = _fit(role, font, s, self.width)
-        c.setFont(font, size)
-        c.drawString(0, y, role)
+        fonts.draw_string(c, 0, y, role, size)
         c.setFont(font, s)
         c.setLineWidth(0.5)
         y -= step
@@ -678,7 +753,7 @@ class _LinedBoxFlowable(Flowable):  # type: ignore[misc]
         c.rect(0, 0, self.width, self.height)
         c.setFont(font, s)
         y = self.height - s * 1.5
-        c.drawString(6, y, self.box.title + strings.DOC_LABEL_SEP)
+        fonts.draw_string(c, 6, y, self.box.title + strings.DOC_LABEL_SEP, s)
         rules = max(self.box.lines, len(self.text_lines))
         c.setStrokeColor(colors.HexColor("#B0B0B0"))
         c.setLineWidth(0.4)
@@ -686,15 +761,14 @@ class _LinedBoxFlowable(Flowable):  # type: ignore[misc]
             y_line = y - (i + 1) * self.GAP
             c.line(6, y_line, self.width - 6, y_line)
             if i < len(self.text_lines):
-                c.drawString(6, y_line + 2, self.text_lines[i])
+                fonts.draw_string(c, 6, y_line + 2, self.text_lines[i], s)
         if self.box.signature:
             c.setStrokeColor(INK)
             c.setLineWidth(0.5)
             y = s * 1.2
             label = self.box.signature
-            x = self.width - 6 - 78 * mm - stringWidth(label, font, s)
-            c.drawString(x, y, label)
-            x += stringWidth(label, font, s)
+            x = self.width - 6 - 78 * mm - _width(label, font, s)
+            x += fonts.draw_string(c, x, y, label, s)
             _blank_line(c, x, y, 30 * mm)
             _date_line(c, font, s, x + 34 * mm, y)
         c.restoreState()
@@ -734,8 +808,7 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
         c.translate(w / 2, h / 2)
         c.rotate(30)
         size = min(w, h) * 0.32
-        c.setFont(font, size)
-        c.drawCentredString(0, -size * 0.35, form.watermark)
+        fonts.draw_string(c, 0, -size * 0.35, form.watermark, size, "C")
         c.rotate(-30)
         c.translate(-w / 2, -h / 2)
         c.setFillAlpha(1)
@@ -743,7 +816,7 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
     y = MARGIN + 5 * mm + (len(legend_lines) - 1) * LEGEND_SIZE * 1.3
     c.setFont(font, LEGEND_SIZE)
     for line in legend_lines:
-        c.drawString(MARGIN, y, line)
+        fonts.draw_string(c, MARGIN, y, line, LEGEND_SIZE)
         y -= LEGEND_SIZE * 1.3
     c.setFont(font, FOOTER_SIZE)
     c.setFillColor(MUTED)
@@ -751,16 +824,18 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
     c.setLineWidth(0.4)
     c.line(MARGIN, MARGIN + 3.2 * mm, w - MARGIN, MARGIN + 3.2 * mm)
     c.drawCentredString(w / 2, MARGIN, strings.DOC_PAGE_NUMBER.format(page=page, pages=total))
-    c.drawString(MARGIN, MARGIN, _clip(form.title, font, FOOTER_SIZE, w / 2 - MARGIN - 40))
+    fonts.draw_string(c, MARGIN, MARGIN,
+                      _clip(form.title, font, FOOTER_SIZE, w / 2 - MARGIN - 40), FOOTER_SIZE)
     if form.status:
-        c.drawRightString(w - MARGIN, MARGIN,
-                          _clip(form.status, font, FOOTER_SIZE, w / 2 - MARGIN - 40))
+        fonts.draw_string(c, w - MARGIN, MARGIN,
+                          _clip(form.status, font, FOOTER_SIZE, w / 2 - MARGIN - 40),
+                          FOOTER_SIZE, "R")
     c.restoreState()
 
 
 def _clip(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
+    if _width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and _width(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"

@@ -10,6 +10,8 @@ the area services stay free of layout and the printing package stays free of use
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app import strings
@@ -23,6 +25,17 @@ from app.services.roster import RosterService
 from app.services.scores import ScoreService
 from app.services.service_log import ServiceLogService
 from app.storage.db import Database
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[str]]:
+    """The warnings of the PDFs written inside the block, in this thread: a text with
+    characters no font has (printed as a placeholder, the document is still written). The
+    CLI prints them on stderr, the GUI shows them after the document opens."""
+    from app.documents.fonts import collect_warnings as collect
+
+    with collect() as found:
+        yield found
 
 
 class DocumentService:

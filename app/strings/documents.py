@@ -9,7 +9,9 @@ DOC_NO_LINE_START = "，。、；：？！）》」』”’"
 
 # ---- documents (PDF and Excel) -----------------------------------------------------------
 DOC_FONT_MISSING = "找不到或无法读取内置字体 {path}：{err}。请重新安装驻场管家。"
-DOC_MISSING_GLYPHS = "内置字体中没有以下字符，打印出来会缺字，因此未生成文件 {path}：{chars}。出现在：{where}。请改用常用写法（例如在花名册中修改姓名）后重新生成。"
+DOC_UNPRINTABLE = "注意：{path} 中有字符内置字体和本机字体都没有，已打印为“{mark}”，请在纸面上手写补全：{where}。"
+DOC_UNPRINTABLE_TEXT = "{text}（{codes}）"
+DOC_UNPRINTABLE_MORE = " 等，另有 {n} 处"
 DOC_SAVE_FAILED = "无法写入文件 {path}：{err}。请确认该文件没有在 PDF 阅读器或 Excel 中打开，并且文件夹可以写入。"
 DOC_PAGE_NUMBER = "第 {page} 页 共 {pages} 页"
 DOC_LABEL_SEP = "："

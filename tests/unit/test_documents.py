@@ -58,7 +58,16 @@ from tests.helpers.db import DatabaseTemplates, open_copy
 TODAY = dt.date(2026, 11, 29)
 NOW = dt.datetime(2026, 11, 29, 12)
 NAME_CHARS = "镕喆堃玥"  # outside GB2312: a GB2312 subset would print them blank
-RARE = "\U00020bb7"  # a CJK Extension B character, outside GBK
+RARE = "\ue000"  # private use: in neither bundled font (nor, with no_pc_fonts, on the PC)
+
+
+@pytest.fixture
+def no_pc_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Only the two bundled fonts, whatever the machine has installed."""
+    monkeypatch.setattr(fonts, "system_font_files", lambda: [])
+    fonts.forget_fallbacks()
+    yield
+    fonts.forget_fallbacks()
 
 
 @dataclasses.dataclass
@@ -144,6 +153,7 @@ def test_font_has_the_names_a_gb2312_subset_misses() -> None:
     assert fonts.missing_glyphs(gb2312) == set()
 
 
+@pytest.mark.usefixtures("no_pc_fonts")
 def test_missing_glyphs_reports_characters_outside_the_font() -> None:
     assert fonts.missing_glyphs(f"张{RARE}三\n") == {RARE}
     assert fonts.missing_glyphs(["a", RARE, "b"]) == {RARE}
@@ -208,12 +218,14 @@ def test_wrap_text_breaks_chinese_and_keeps_punctuation_on_its_line() -> None:
     assert wrap_text("a\nb", font, 10, 100) == ["a", "b"]
 
 
-def test_missing_glyph_refuses_to_write_and_names_the_characters(tmp_path: Path) -> None:
+@pytest.mark.usefixtures("no_pc_fonts")
+def test_missing_glyph_prints_the_placeholder_and_names_the_text(tmp_path: Path) -> None:
+    """Issue 15: never refused for a character; the placeholder shows, the warning names it."""
     path = tmp_path / "x.pdf"
-    with pytest.raises(AppError) as err:
-        build_pdf(path, sample_form(fields=[Field("姓名", f"张{RARE}")]))
-    assert RARE in err.value.message and str(path) in err.value.message
-    assert not path.exists() and not list(tmp_path.iterdir())
+    warnings = build_pdf(path, sample_form(fields=[Field("姓名", f"张{RARE}")]))
+    assert f"张{fonts.PLACEHOLDER}" in pdf_text(path)
+    assert len(warnings) == 1 and str(path) in warnings[0]
+    assert f"张{fonts.PLACEHOLDER}（U+E000）" in warnings[0]
 
 
 def test_unwritable_path_is_an_app_error_naming_the_path(tmp_path: Path) -> None:
@@ -299,12 +311,17 @@ def test_locked_month_says_so_in_the_header(demo: Demo, tmp_path: Path) -> None:
     assert "已锁定（" in pdf_text(path)
 
 
-def test_missing_glyph_in_a_name_stops_the_month_sheet(demo: Demo, tmp_path: Path) -> None:
-    people = (dataclasses.replace(demo.month.people[0], name=f"王{RARE}"),)
+@pytest.mark.usefixtures("no_pc_fonts")
+def test_missing_glyph_in_a_name_is_marked_on_the_month_sheet(demo: Demo,
+                                                              tmp_path: Path) -> None:
+    people = (dataclasses.replace(demo.month.people[0], name=f"王{RARE}"), *demo.month.people[1:])
     month = dataclasses.replace(demo.month, people=people)
-    with pytest.raises(AppError) as err:
-        write_month_pdf(tmp_path / "bad.pdf", month, demo.project)
-    assert RARE in err.value.message and f"王{RARE}" in err.value.message
+    path = tmp_path / "marked.pdf"
+    with fonts.collect_warnings() as warned:
+        write_month_pdf(path, month, demo.project)
+    text = pdf_text(path)
+    assert f"王{fonts.PLACEHOLDER}" in text and people[1].name in text
+    assert len(warned) == 1 and f"王{fonts.PLACEHOLDER}" in warned[0]
 
 
 def big_month(month: MonthDTO, n: int) -> MonthDTO:
