@@ -47,7 +47,9 @@ _registered = False
 _IGNORED = frozenset("\n\r\t\u200b\ufeff")
 _IGNORED_CODES = frozenset(ord(c) for c in _IGNORED) | frozenset(range(0x20))
 _primary: frozenset[int] = frozenset()  # the first font's characters (+ ignored ones)
-_chain: list[tuple[str, frozenset[int]]] | None = None  # the fallback fonts, once loaded
+_extra_chars: frozenset[int] | None = None  # the second bundled font's, once loaded
+_pc_fonts: list[tuple[str, frozenset[int]]] = []  # PC fonts opened so far, in chain order
+_pc_tried = 0  # how many of system_font_files() were opened (or found unusable)
 _font_of: dict[str, str | None] = {}  # character -> font name (None: no font has it)
 _warnings: ContextVar[list[str] | None] = ContextVar("pdf_font_warnings", default=None)
 
@@ -128,47 +130,61 @@ def _load(name: str, path: Path, index: int = 0) -> frozenset[int] | None:
     return frozenset(font.face.charToGlyph)
 
 
-def _fallbacks() -> list[tuple[str, frozenset[int]]]:
-    """The fonts after the first one: the second bundled font, then the PC's (lazy, once)."""
-    global _chain
-    if _chain is not None:
-        return _chain
-    register()
+def _extra() -> frozenset[int]:
+    """The second bundled font's characters (registered on first use)."""
+    global _extra_chars
+    if _extra_chars is None:
+        register()
+        with _lock:
+            if _extra_chars is None:
+                path = Path(font_path(EXTRA_FONT_FILE))
+                loaded = _load(EXTRA_FONT_NAME, path)
+                if loaded is None:
+                    raise AppError(strings.DOC_FONT_MISSING.format(path=path, err="TrueType"))
+                _extra_chars = loaded
+    return _extra_chars
+
+
+def _pc_font_with(code: int) -> str | None:
+    """The first PC font that has ``code``; PC font files are opened one at a time, only when
+    no font opened so far has the character, each at most once per run."""
+    global _pc_tried
     with _lock:
-        if _chain is None:
-            chain: list[tuple[str, frozenset[int]]] = []
-            path = Path(font_path(EXTRA_FONT_FILE))
-            extra = _load(EXTRA_FONT_NAME, path)
-            if extra is None:
-                raise AppError(strings.DOC_FONT_MISSING.format(path=path, err="TrueType"))
-            chain.append((EXTRA_FONT_NAME, extra))
-            for n, (file, index) in enumerate(system_font_files()[:MAX_SYSTEM_FONTS]):
-                name = f"OnsiteDeskPC{n}"
-                chars = _load(name, file, index)
-                if chars is not None:
-                    chain.append((name, chars))
-            _chain = chain
-    return _chain
+        for name, chars in _pc_fonts:
+            if code in chars:
+                return name
+        files = system_font_files()[:MAX_SYSTEM_FONTS]
+        while _pc_tried < len(files):
+            file, index = files[_pc_tried]
+            name = f"OnsiteDeskPC{_pc_tried}"
+            _pc_tried += 1
+            found = _load(name, file, index)
+            if found is not None:
+                _pc_fonts.append((name, found))
+                if code in found:
+                    return name
+    return None
 
 
 def forget_fallbacks() -> None:
-    """Look for the fallback fonts again on next use (tests that change the PC's fonts)."""
-    global _chain
+    """Look for the PC's fonts again on next use (tests that change the PC's fonts)."""
+    global _pc_tried
     with _lock:
-        _chain = None
+        _pc_fonts.clear()
+        _pc_tried = 0
         _font_of.clear()
 
 
 def font_of(ch: str) -> str | None:
     """The name of the first font of the chain that has ``ch``; None if no font has it."""
-    if ord(ch) in _primary_chars():
+    code = ord(ch)
+    if code in _primary_chars():
         return FONT_NAME
     try:
         return _font_of[ch]
     except KeyError:
         pass
-    code = ord(ch)
-    found = next((name for name, chars in _fallbacks() if code in chars), None)
+    found = EXTRA_FONT_NAME if code in _extra() else _pc_font_with(code)
     _font_of[ch] = found
     return found
 
@@ -230,17 +246,17 @@ def draw_string(canvas: Any, x: float, y: float, text: str, size: float,
     """Draw ``text`` at (x, y) in the chain's fonts; ``anchor`` L, C (centred on x) or R (ending
     at x). The canvas font is the first font at ``size`` afterwards. Returns the width."""
     if covered(text):
-        width = text_width(text, size) if anchor != "L" else 0.0
+        width = text_width(text, size)
         canvas.setFont(FONT_NAME, size)
         canvas.drawString(x - {"L": 0.0, "C": width / 2, "R": width}[anchor], y, text)
         return width
     runs = segments(text)
     width = sum(_run_width(run, name, size) for name, run in runs)
-    text = canvas.beginText(x - {"L": 0.0, "C": width / 2, "R": width}[anchor], y)
+    obj = canvas.beginText(x - {"L": 0.0, "C": width / 2, "R": width}[anchor], y)
     for name, run in runs:  # one text object: readers copy and search the text as one
-        text.setFont(name, size)
-        text.textOut(run)
-    canvas.drawText(text)
+        obj.setFont(name, size)
+        obj.textOut(run)
+    canvas.drawText(obj)
     canvas.setFont(FONT_NAME, size)
     return width
 

@@ -144,6 +144,15 @@ def test_second_font_is_small_truetype_renamed_with_its_licence() -> None:
 def test_the_bundle_ships_the_fonts_folder() -> None:
     spec = (ROOT / "packaging" / "onsitedesk.spec").read_text(encoding="utf-8")
     assert '(str(ROOT / "resources"), "resources")' in spec  # the whole folder, both fonts
+    import sys
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from spec_common import keep
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    for name in (fonts.FONT_FILE, fonts.EXTRA_FONT_FILE, fonts.EXTRA_LICENSE_FILE):
+        assert keep(f"resources/fonts/{name}"), name  # not slimmed away
 
 
 # ---- the chain -----------------------------------------------------------------------------
@@ -165,20 +174,36 @@ def test_runs_switch_font_per_character_and_mark_what_no_font_has() -> None:
     assert wrap_text("䶮䶮䶮䶮䶮", fonts.register(), 10, 40) == ["䶮䶮䶮䶮", "䶮"]
 
 
-def test_a_pc_font_is_tried_after_the_bundled_ones(monkeypatch: pytest.MonkeyPatch,
-                                                   tmp_path: Path) -> None:
-    """A font file on the PC (here the first bundled font standing in for SimSun) draws what
-    the bundled pair lacks; a missing or broken file is skipped."""
+def test_pc_fonts_are_tried_after_the_bundled_ones_lazily(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    """PC font files are opened only for a character neither bundled font has, one at a time,
+    once; a missing or broken file is skipped."""
     broken = tmp_path / "broken.ttf"
     broken.write_bytes(b"not a font")
-    stand_in = config.resource_path("fonts", fonts.FONT_FILE)
+    stand_in = config.resource_path("fonts", fonts.FONT_FILE)  # has no private-use glyph
     monkeypatch.setattr(fonts, "system_font_files", lambda: [
         (tmp_path / "absent.ttc", 0), (broken, 0), (stand_in, 0)])
     fonts.forget_fallbacks()
-    assert fonts.font_of("䶮") == fonts.EXTRA_FONT_NAME  # the bundled fonts come first
-    assert fonts.font_of(NO_FONT) is None  # the stand-in has no private-use glyph either
-    assert [name for name, _ in fonts._fallbacks()] == [fonts.EXTRA_FONT_NAME,
-                                                         "OnsiteDeskPC2"]
+    assert fonts.font_of("䶮") == fonts.EXTRA_FONT_NAME
+    assert fonts._pc_tried == 0  # a name the bundled fonts draw opens no PC font
+    assert fonts.font_of(NO_FONT) is None
+    assert fonts._pc_tried == 3 and [n for n, _ in fonts._pc_fonts] == ["OnsiteDeskPC2"]
+    assert fonts.font_of("\ue001") is None and fonts._pc_tried == 3  # never opened twice
+
+
+def test_a_pc_font_draws_what_the_bundled_pair_lacks(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    """𠮷 (U+20BB7, not in the 8105 table) from a TrueType font on the PC, embedded."""
+    pc_font = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
+    if not pc_font.is_file():
+        pytest.skip("needs a TrueType font with U+20BB7 (Debian fonts-lxgw-wenkai)")
+    monkeypatch.setattr(fonts, "system_font_files", lambda: [(pc_font, 0)])
+    fonts.forget_fallbacks()
+    path = tmp_path / "pc.pdf"
+    assert build_pdf(path, Form(title="表", body=[Para("吉\U00020bb7祥 䶮")])) == []
+    assert "吉\U00020bb7祥 䶮" in pdf_text(path)
+    assert any(base.endswith("+LXGWWenKai-Regular") for base in embedded_fonts(path))
+    assert second_font_embedded(path)
 
 
 # ---- documents -----------------------------------------------------------------------------
