@@ -2,8 +2,9 @@
 
 1. WenQuanYi Micro Hei subset to GBK (``resources/fonts/wqy-microhei-gbk.ttf``), the font of
    every text it can draw: nearly all of them.
-2. A subset of LXGW WenKai holding the characters of the 通用规范汉字表 (the 8105 characters a
-   legal name may use) that the first one lacks (``lxgw-wenkai-gb8105.ttf``): 䶮, 𬭚, 𫖯 …
+2. A subset of LXGW WenKai holding the characters of the Table of General Standard Chinese
+   Characters (2013, the 8105 characters a legal name may use) that the first one lacks
+   (``lxgw-wenkai-gb8105.ttf``): U+4DAE, U+2CB5A, U+2B5AF …
 3. Fonts found on the PC, looked for only when a character is in neither bundled font, once
    per run: on Windows SimSun, SimSun-ExtB and Microsoft YaHei; on Linux a couple of standard
    paths. None is required.
@@ -12,7 +13,7 @@ Both bundled files are made by ``packaging/make_font.py``; every font used is em
 PDF (never the non-embedded ``STSong-Light``), so a document prints the same on any PC.
 
 A text is drawn as runs (:func:`segments`), each in the first font of the chain that has its
-characters. A character that no font has prints as :data:`PLACEHOLDER` (〓, a visible mark a
+characters. A character that no font has prints as :data:`PLACEHOLDER` (U+3013, a visible mark a
 signer notices) and the document is still written; :func:`missing_glyphs` names such
 characters so the caller can warn (:func:`collect_warnings`). A text the first font covers
 entirely (:func:`covered`) takes the plain single-font path, which keeps big documents fast.
@@ -82,7 +83,7 @@ def register() -> str:
 
 def _patch_to_unicode() -> None:
     """ReportLab 4 writes the text layer's mapping of a character beyond U+FFFF as five hex
-    digits (<2CB5A>), which readers take for U+2CB5 and a stray digit: 𬭚 would copy and
+    digits (<2CB5A>), which readers take for U+2CB5 and a stray digit: U+2CB5A would copy and
     search as another character. Write such characters as UTF-16 surrogate pairs, as the PDF
     reference asks (<D872DF5A>)."""
     from reportlab.pdfbase import ttfonts

@@ -19,10 +19,10 @@ note at the bottom right, the ``legend`` lines above the footer and the ``waterm
 Tables split across pages and repeat their header rows; signature blocks are kept on one
 page. Texts are plain text (no markup). Every text is drawn and measured through the font
 chain of ``fonts``: the bundled GBK font, then per character the second bundled font (the
-whole 通用规范汉字表) and the PC's fonts. A character no font has prints as the visible
-``fonts.PLACEHOLDER`` and :func:`build_pdf` returns (and hands to ``fonts.collect_warnings``)
-a warning naming the texts affected: a document is never refused for a character, and never
-prints a silently blank name.
+whole table of 8105 standard characters) and the PC's fonts. A character no font has prints
+as the visible ``fonts.PLACEHOLDER`` and :func:`build_pdf` returns (and hands to
+``fonts.collect_warnings``) a warning naming the texts affected: a document is never refused
+for a character, and never prints a silently blank name.
 """
 
 from __future__ import annotations
