@@ -391,7 +391,8 @@ class AttendanceService:
             end = start + dt.timedelta(days=1)
             punches = tuple(
                 PunchDTO(p.id, p.punched_at, p.device, p.device_user_id, p.verify_mode,
-                         p.in_out_state, b.id, b.source or b.kind, b.reverted_at is not None)
+                         p.in_out_state, b.id, b.source or b.kind, b.reverted_at is not None,
+                         b.kind)
                 for p, b in s.execute(
                     select(Punch, ImportBatch).join(ImportBatch, ImportBatch.id == Punch.batch_id)
                     .where(Punch.project_id == PROJECT_ID,

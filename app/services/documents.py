@@ -100,6 +100,23 @@ class DocumentService:
                                self._prepared_by())
         return path
 
+    def punches_xlsx(self, year: int, month: int, path: Path, person_id: int | None = None,
+                     now: dt.datetime | None = None) -> int:
+        """The raw punches of one person (or, with no ``person_id``, of everyone on the
+        month's sheet) as a workbook; returns the rows on its detail sheet."""
+        from app.documents.excel_punches import write_punches_xlsx
+        from app.domain.attendance import month_dates
+
+        if person_id is None:
+            ids = [p.person_id for p in self.attendance.month(year, month, now=now).people]
+        else:
+            self.roster.get(person_id)  # an unknown id is refused before any file is written
+            ids = [person_id]
+        details = [self.attendance.day_detail(pid, d, now=now)
+                   for pid in ids for d in month_dates(year, month)]
+        return write_punches_xlsx(path, details, self.project.get(), year, month,
+                                  self._prepared_by(), everyone=person_id is None)
+
     def explanation(self, year: int, month: int, person_id: int, path: Path,
                     now: dt.datetime | None = None) -> Path:
         from app.documents.absence_explanation import write_absence_explanation_pdf
@@ -207,3 +224,13 @@ class DocumentService:
         write_reports_xlsx(path, self.service_log.month_reports(year, month, today), project,
                            project.project_manager)
         return path
+
+    def service_month_xlsx(self, year: int, month: int, path: Path,
+                           now: dt.datetime | None = None) -> int:
+        """The month's service log as a workbook (records, commitment figures); returns the
+        records written."""
+        from app.documents.excel_service import write_service_month_xlsx
+
+        project = self.project.get()
+        return write_service_month_xlsx(path, self.service_log.month(year, month, now),
+                                        project, project.project_manager)
