@@ -87,8 +87,8 @@ def save_workbook(wb: Workbook, path: Path) -> None:
 
 
 # ---- shared building blocks of the accountant-ready exports (issue 15, deliverable 5) --------
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
-DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
+DATE_FORMAT = strings.XL_DATE_FORMAT  # year, month, day with the Chinese units
+DATETIME_FORMAT = strings.XL_DATETIME_FORMAT  # the same with hh:mm
 TIME_FORMAT = "hh:mm"
 SECONDS_FORMAT = "hh:mm:ss"
 INT_FORMAT = "0"
@@ -156,13 +156,13 @@ def put(ws: Worksheet, row: int, column: int, value: Any, st: Styles, *,
 
 
 def date_cell(ws: Worksheet, row: int, column: int, value: dt.date | None, st: Styles) -> None:
-    """A date cell shown as 2026年11月30日 (empty when there is no date)."""
+    """A date cell in the Chinese long date format (empty when there is no date)."""
     put(ws, row, column, value, st, number_format=DATE_FORMAT)
 
 
 def datetime_cell(ws: Worksheet, row: int, column: int, value: dt.datetime | None,
                   st: Styles) -> None:
-    """A date-and-time cell shown as 2026年11月30日 09:05."""
+    """A date-and-time cell: the Chinese long date and hh:mm."""
     put(ws, row, column, value, st, number_format=DATETIME_FORMAT)
 
 
@@ -248,7 +248,7 @@ def print_titles_and_header_footer(ws: Worksheet, title: str, project: str, mont
 def signature_lines(ws: Worksheet, row: int, parties: Sequence[tuple[str, str]], ncols: int,
                     st: Styles, per_row: int = 3) -> int:
     """Signature blocks side by side (``per_row`` a line): the role and the name the project
-    settings give, a 签字 line and a 日期 line each; returns the last row used."""
+    settings give, a signature line and a date line each; returns the last row used."""
     per_row = max(1, min(per_row, len(parties)))
     bounds = [round(i * ncols / per_row) for i in range(per_row + 1)]
     last = row

@@ -2,15 +2,17 @@
 
 Two sheets, one person or everyone of the month:
 
-* 打卡明细: one row per event, in date order per person: every raw punch as stored (time
-  cell, device, device user id, verify mode, how the batch came in: U 盘 / 局域网), every
-  punch correction (补卡: the time, reason, approver, who entered it and when, revoked or not)
-  and every manual absence entry (登记: the case, note, who and when), and a row for a
-  working day without any punch. The punches that made the day's 签到 and 签退 are marked.
-* 每日签到签退: one row per person and day: the number of punches, 签到 and 签退 (the
-  effective times, corrections included), every punch time in its own cell, the result.
+* the detail sheet: one row per event, in date order per person: every raw punch as
+  stored (time cell, device, device user id, verify mode, how the batch came in: USB or
+  LAN), every punch correction (the time, reason, approver, who entered it and when,
+  revoked or not) and every manual absence entry (the case, note, who and when), and a row
+  for a working day without any punch. The punches that made the day's sign-in and
+  sign-out are marked.
+* the day sheet: one row per person and day: the number of punches, sign-in and sign-out
+  (the effective times, corrections included), every punch time in its own cell, the
+  result.
 
-Dates are date cells (2026年11月30日), times time cells, counts numbers. Input is what
+Dates are date cells (Chinese long format), times time cells, counts numbers. Input is what
 ``AttendanceService.day_detail`` returns, for every day of the month and every person.
 """
 
@@ -65,7 +67,7 @@ def _minute(p: PunchDTO, day: dt.date) -> int:
 
 
 def sign_times(d: DayDetail) -> tuple[int | None, int | None]:
-    """The day's 签到 and 签退 in minutes: the first session's check-in and the last
+    """The day's sign-in and sign-out in minutes: the first session's check-in and the last
     session's check-out as the verdict used them (corrections included); on a day without
     sessions to judge (rest day), the first and last counted punch."""
     am, pm = d.result.am, d.result.pm

@@ -1,12 +1,12 @@
 """The month's service log as an Excel workbook for the accountants and the client (SPEC V2,
 P2).
 
-* 服务记录: one row per record listed in the month (carried-over ones first, as in the PDF):
+* the records sheet: one row per record listed in the month (carried-over first, as in PDF):
   number, type, source, reporter and department, the four times as date-time cells, the
   response and resolution minutes as numbers with whether each was within the target, the
   state at the month's end exactly as the monthly PDF computes it (a record still open then
-  is 未解决 here, even when it was resolved later: never both resolved and open), staff.
-* 承诺执行汇总: the commitment figures as numbers (target, decided, met, missed, rate,
+  is open here, even when it was resolved later: never both resolved and open), staff.
+* the summary sheet: the commitment figures as numbers (target, decided, met, missed, rate,
   median, worst, undecided), counts by type, the totals and the other commitments; the
   signature lines of the monthly report.
 

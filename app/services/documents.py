@@ -56,7 +56,8 @@ class DocumentService:
         from app.documents.excel_roster import write_roster_xlsx
 
         people = self.roster.list_people()
-        write_roster_xlsx(path, people, self.project.get(), today or self.db.clock.today())
+        write_roster_xlsx(path, people, self.project.get(), today or self.db.clock.today(),
+                          self._prepared_by())
         return len(people)
 
     def roster_template(self, path: Path) -> Path:

@@ -1,6 +1,8 @@
 """Accountant-ready Excel exports: raw punches, the service log, shared Excel labels."""
 
 # ---- shared -----------------------------------------------------------------------------------
+XL_DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+XL_DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
 XL_MONTH_VALUE = "{year}年{month}月"
 XL_PROJECT_LINE = "项目：{project}    合同编号：{contract}    承建单位：{contractor}"
 XL_WITHIN = "是"
@@ -57,5 +59,5 @@ XL_SV_MENU = "月报（Excel）…"
 XL_SV_NAME = "{year}年{month:02d}月_运维服务记录月报_{project}.xlsx"
 XL_SV_WHAT = "运维服务记录月报（Excel）"
 # ---- roster export ----------------------------------------------------------------------------
-XL_ROSTER_SIGN_CLIENT = "{client}项目负责人"
+XL_ROSTER_AS_OF = "截至 {date}"
 XL_PUNCH_NOTE = "说明：原始打卡按考勤机数据原样列出，不作修改或删除；已撤回批次的打卡仍列出但不计入考勤。来源为“补卡”“登记”的行是人工补录的补卡和登记旷工，注明原因、审批人、登记人和登记时间；“签到/签退”列标出当日计入考勤的签到、签退。"
