@@ -7,11 +7,14 @@ import datetime as dt
 import math
 import os
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -115,6 +118,21 @@ class Styles:
         self.left = LEFT
         self.wrap = Alignment(horizontal="left", vertical="center", wrap_text=True)
         self.right = Alignment(horizontal="right", vertical="center")
+        # the workbook's style record of each combination used, by the objects' identity:
+        # a cell then takes a copy of it instead of openpyxl hashing every object again
+        self._arrays: dict[tuple[int, int, str, bool], StyleArray] = {}
+
+    def apply(self, cell: Cell, font: Font, align: Alignment, number_format: str,
+              border: bool) -> None:
+        key = (id(font), id(align), number_format, border)
+        cached = self._arrays.get(key)
+        if cached is not None:
+            cell._style = copy(cached)
+            return
+        cell.font, cell.alignment, cell.number_format = font, align, number_format
+        if border:
+            cell.border = self.border
+        self._arrays[key] = copy(cell._style)
 
 
 def cell_format(value: object) -> str | None:
@@ -139,20 +157,12 @@ def put(ws: Worksheet, row: int, column: int, value: Any, st: Styles, *,
         number_format: str | None = None, border: bool = True) -> None:
     """One body cell: real numbers, dates and times (with a Chinese format), text as text."""
     cell = ws.cell(row=row, column=column, value=None if value == "" else value)
-    cell.font = font or st.text
-    if border:
-        cell.border = st.border
     fmt = number_format or cell_format(value)
     if fmt is None and isinstance(value, str) and value[:1].isdigit():
         fmt = TEXT_FORMAT  # employee numbers and record numbers stay text when reopened
-    if fmt:
-        cell.number_format = fmt
-    if align is not None:
-        cell.alignment = align
-    elif isinstance(value, str) and len(value) > 6:
-        cell.alignment = st.left
-    else:
-        cell.alignment = st.center
+    if align is None:
+        align = st.left if isinstance(value, str) and len(value) > 6 else st.center
+    st.apply(cell, font or st.text, align, fmt or "General", border)
 
 
 def date_cell(ws: Worksheet, row: int, column: int, value: dt.date | None, st: Styles) -> None:

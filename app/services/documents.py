@@ -106,15 +106,11 @@ class DocumentService:
         """The raw punches of one person (or, with no ``person_id``, of everyone on the
         month's sheet) as a workbook; returns the rows on its detail sheet."""
         from app.documents.excel_punches import write_punches_xlsx
-        from app.domain.attendance import month_dates
 
-        if person_id is None:
-            ids = [p.person_id for p in self.attendance.month(year, month, now=now).people]
-        else:
+        if person_id is not None:
             self.roster.get(person_id)  # an unknown id is refused before any file is written
-            ids = [person_id]
-        details = [self.attendance.day_detail(pid, d, now=now)
-                   for pid in ids for d in month_dates(year, month)]
+        details = self.attendance.month_details(
+            year, month, None if person_id is None else [person_id], now=now)
         return write_punches_xlsx(path, details, self.project.get(), year, month,
                                   self._prepared_by(), everyone=person_id is None)
 

@@ -355,3 +355,24 @@ def test_score_sheet_xlsx_points_are_numbers_and_dates_date_cells(demo_db: Path,
         assert isinstance(r[4], dt.time)
         assert isinstance(r[6], int)
     _assert_print_ready(details, dhead, project, "2026年11月")
+
+
+def test_month_details_equal_day_by_day_details(demo_services: Services) -> None:
+    """The bulk read behind the everyone-workbook gives what ``day_detail`` gives, day by
+    day: the same punches (reverted ones too), corrections, manual entries and verdicts."""
+    s = demo_services
+    now = dt.datetime(2026, 11, 29, 12)
+    person = next(p for p in s.roster.list_people() if p.employee_no == "HX1004")
+    s.attendance.add_manual_absence(person.id, dt.date(2026, 11, 12), "am",
+                                    "unauthorized_outing", "x")
+    bulk = {(d.person_id, d.day): d for d in s.attendance.month_details(2026, 11, now=now)}
+    month = s.attendance.month(2026, 11, now=now)
+    assert len(bulk) == len(month.people) * 30
+    for p in month.people:
+        for day in month_dates(2026, 11):
+            one = s.attendance.day_detail(p.person_id, day, now=now)
+            got = bulk[(p.person_id, day)]
+            assert got.punches == one.punches, (p.name, day)
+            assert (got.corrections, got.manual) == (one.corrections, one.manual)
+            assert (got.result, got.symbol, got.day_kind) == (one.result, one.symbol,
+                                                              one.day_kind), (p.name, day)
