@@ -192,6 +192,14 @@ def text_lines(text: str, width: float) -> int:
     return max(1, total)
 
 
+def text_width(texts: Sequence[str], least: float, most: float) -> float:
+    """A column width (in Excel units) that shows the longest of ``texts`` on one line,
+    between ``least`` and ``most``: long names are not cut off at the cell border."""
+    units = max((sum(2.1 if ord(ch) > 0x2E80 else 1.1 for ch in t) for t in texts),
+                default=0.0)
+    return max(least, min(most, math.ceil(units + 2)))
+
+
 def fit_row_heights(ws: Worksheet, first: int, last: int, widths: Sequence[float],
                     wrap: Sequence[int], line: float = 14) -> None:
     """Give rows ``first..last`` the height their wrapped columns (1-based) need."""
@@ -245,9 +253,11 @@ def print_titles_and_header_footer(ws: Worksheet, title: str, project: str, mont
     column header rows (``title_rows`` like "4:4") repeat on every page."""
     if title_rows:
         ws.print_title_rows = title_rows
-    for part, text in ((ws.oddHeader.left, project), (ws.oddHeader.center, title),
-                       (ws.oddHeader.right, month)):
-        part.text = _footer_text(text)
+    # a title that names the project already says it: the sections then never overlap
+    left = "" if project and project in title else project
+    for part, text, limit in ((ws.oddHeader.left, left, 40), (ws.oddHeader.center, title, 70),
+                              (ws.oddHeader.right, month, 24)):
+        part.text = _footer_text(text, limit)
         part.size = 9
     ws.oddFooter.center.text = strings.EXCEL_PAGE_FOOTER
     ws.oddFooter.center.size = 9

@@ -38,6 +38,7 @@ from app.documents.excel_common import (
     put,
     save_workbook,
     signature_lines,
+    text_width,
     title_block,
 )
 from app.documents.operators import operator_name
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from app.services.attendance_dto import DayDetail, PunchDTO
     from app.services.project_dto import ProjectDTO
 
-PUNCH_WIDTHS = (10, 9, 16, 5, 10, 10, 8, 16, 7, 8, 22, 30, 9, 9, 19, 24)
+PUNCH_WIDTHS = (10, 9, 16, 5, 10, 13, 8, 16, 7, 8, 22, 30, 9, 9, 19, 24)
 MIN_PUNCH_COLUMNS = 4
 TITLE_LINES = 3  # project, scope, note: the header row comes after them
 
@@ -213,8 +214,10 @@ def write_punches_xlsx(path: Path, details: Sequence[DayDetail], project: Projec
     ws = wb.active
     assert ws is not None
     ws.title = strings.XL_PUNCH_SHEET
+    name_width = text_width([name for _, name in people], PUNCH_WIDTHS[0], 30)
+    widths = (name_width, *PUNCH_WIDTHS[1:])
     head = _sheet(ws, title, scope, project, month_label, strings.XL_PUNCH_HEADERS,
-                  PUNCH_WIDTHS, st)
+                  widths, st)
     rows = [row for d in ordered for row in _punch_events(d, manager)]
     last = _body(ws, head + 1, rows, st, wrap=(11, 12, 16), formats={5: SECONDS_FORMAT})
     parties = [(strings.DOC_ROLE_PREPARED_BY, prepared_by),
@@ -228,19 +231,19 @@ def write_punches_xlsx(path: Path, details: Sequence[DayDetail], project: Projec
                           per_row=len(parties))
     ws.print_area = f"A1:{get_column_letter(len(PUNCH_WIDTHS))}{end}"
     _day_sheet(wb.create_sheet(strings.XL_DAY_SHEET), ordered, title, scope, project,
-               month_label, st)
+               month_label, st, name_width)
     save_workbook(wb, path)
     return len(rows)
 
 
 def _day_sheet(ws: Worksheet, ordered: Sequence[DayDetail], title: str, scope: str,
-               project: ProjectDTO, month_label: str, st: Styles) -> None:
+               project: ProjectDTO, month_label: str, st: Styles, name_width: float) -> None:
     width = max([MIN_PUNCH_COLUMNS, *(sum(1 for p in d.punches if not p.reverted)
                                       for d in ordered)])
     headers = [*strings.XL_DAY_HEADERS,
                *(strings.XL_DAY_PUNCH_HEADER.format(n=i) for i in range(1, width + 1)),
                *strings.XL_DAY_TAIL_HEADERS]
-    widths = [10, 9, 16, 5, 6, 8, 8, *([8] * width), 14, 30]
+    widths = [name_width, 9, 16, 5, 6, 8, 8, *([8] * width), 14, 30]
     head = _sheet(ws, title, scope, project, month_label, headers, widths, st)
     rows = [(row, False) for d in ordered if (row := _day_row(d, width)) is not None]
     seconds = {c: SECONDS_FORMAT for c in range(8, 8 + width)}

@@ -25,6 +25,7 @@ from app.documents.excel_common import (
     put,
     save_workbook,
     signature_lines,
+    text_width,
     title_block,
 )
 
@@ -74,7 +75,10 @@ def write_roster_xlsx(path: Path, people: Sequence[PersonDTO], project: ProjectD
                                                      n=len(people))
     headers = [strings.ROSTER_COLUMNS[c] for c in EXPORT_COLUMNS]
     title_block(ws, title, [subtitle], len(headers), st)
-    header_row(ws, HEADER_ROW, headers, WIDTHS, st)
+    widths: list[float] = list(WIDTHS)
+    widths[1] = text_width([p.name for p in people], WIDTHS[1], 30)
+    widths[3] = text_width([p.role for p in people], WIDTHS[3], 30)
+    header_row(ws, HEADER_ROW, headers, widths, st)
     for i, p in enumerate(people, start=HEADER_ROW + 1):
         for j, value in enumerate(_row(p), start=1):
             put(ws, i, j, value, st)
