@@ -376,3 +376,16 @@ def test_month_details_equal_day_by_day_details(demo_services: Services) -> None
             assert (got.corrections, got.manual) == (one.corrections, one.manual)
             assert (got.result, got.symbol, got.day_kind) == (one.result, one.symbol,
                                                               one.day_kind), (p.name, day)
+
+
+def test_cells_share_a_handful_of_styles(demo_db: Path, tmp_path: Path) -> None:
+    """Styles are made once per workbook and shared: thousands of cells, a few style
+    records (not one per cell)."""
+    out = tmp_path / "all.xlsx"
+    assert run_cli("--db", demo_db, "punches", "2026-11", "--xlsx", out).code == 0
+    wb = openpyxl.load_workbook(out)
+    cells = sum(1 for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                if c.has_style)
+    assert cells > 5000
+    assert len(wb._cell_styles) < 40
+    assert len(wb._fonts) < 10
