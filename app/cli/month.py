@@ -93,7 +93,7 @@ def register(cmds: Commands) -> None:
     sp.add_argument("--force", action="store_true", help=strings.H_FORCE_LOCK)
     sp.add_argument("--reopen", metavar="REASON", help=strings.H_REOPEN)
     add_outputs(sp, "pdf", "xlsx")
-    sp = cmds.command("punches", strings.H_CMD_PUNCHES, cmd_punches)
+    sp = cmds.command("punches", strings.H_CMD_PUNCHES_ANY, cmd_punches)
     add_month(sp)
     sp.add_argument("--emp", help=strings.H_PUNCH_EMP)
     sp.add_argument("--pdf", metavar="OUT", help=strings.H_PUNCH_PDF)
