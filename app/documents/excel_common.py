@@ -218,7 +218,9 @@ def title_block(ws: Worksheet, title: str, lines: Sequence[str], ncols: int,
     ws.merge_cells(f"A1:{last_col}1")
     ws["A1"] = title
     ws["A1"].font, ws["A1"].alignment = st.title, CENTER
-    ws.row_dimensions[1].height = 30
+    # a long title wraps: 16 pt characters are about 1.6 times as wide as the 10 pt body's
+    title_lines = text_lines(title, width / 1.6) if width else 1
+    ws.row_dimensions[1].height = max(30, 22 * title_lines + 8)
     row = 2
     for line in lines:
         ws.merge_cells(f"A{row}:{last_col}{row}")
