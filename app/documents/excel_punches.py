@@ -179,9 +179,7 @@ def _sheet(ws: Worksheet, title: str, scope: str, project: ProjectDTO, month_lab
     lines = [strings.XL_PROJECT_LINE.format(project=project.name, contract=project.contract_no,
                                             contractor=project.contractor),
              scope, strings.XL_PUNCH_NOTE]
-    head = title_block(ws, title, lines, len(headers), st)
-    ws.row_dimensions[head - 1].height = 30
-    ws.cell(row=head - 1, column=1).alignment = st.wrap
+    head = title_block(ws, title, lines, len(headers), st, sum(widths))
     header_row(ws, head, headers, widths, st)
     ws.freeze_panes = ws.cell(row=head + 1, column=3).coordinate
     landscape_fit_to_width(ws)

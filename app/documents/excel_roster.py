@@ -74,10 +74,10 @@ def write_roster_xlsx(path: Path, people: Sequence[PersonDTO], project: ProjectD
     subtitle = strings.ROSTER_EXPORT_SUBTITLE.format(project=project.name, date=day,
                                                      n=len(people))
     headers = [strings.ROSTER_COLUMNS[c] for c in EXPORT_COLUMNS]
-    title_block(ws, title, [subtitle], len(headers), st)
     widths: list[float] = list(WIDTHS)
     widths[1] = text_width([p.name for p in people], WIDTHS[1], 30)
     widths[3] = text_width([p.role for p in people], WIDTHS[3], 30)
+    title_block(ws, title, [subtitle], len(headers), st, sum(widths))
     header_row(ws, HEADER_ROW, headers, widths, st)
     for i, p in enumerate(people, start=HEADER_ROW + 1):
         for j, value in enumerate(_row(p), start=1):
