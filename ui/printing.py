@@ -94,6 +94,19 @@ def print_person_month(parent: QWidget, services: Services, tasks: TaskRunner, y
     make_and_open(parent, tasks, path, lambda p: make(year, month, person_id, p))
 
 
+def export_punches_xlsx(parent: QWidget, services: Services, tasks: TaskRunner, year: int,
+                        month: int, person_id: int | None, person_name: str = "") -> None:
+    """The raw punches of one person (or of everyone on the month's sheet) as Excel."""
+    name = (strings.XL_PUNCH_NAME.format(year=year, month=month, name=person_name)
+            if person_id is not None else
+            strings.XL_PUNCH_NAME_ALL.format(year=year, month=month))
+    path = ask_path(parent, strings.XL_PUNCH_WHAT, name, pdf=False)
+    if path is not None:
+        docs = services.documents
+        make_and_open(parent, tasks, path,
+                      lambda p: docs.punches_xlsx(year, month, p, person_id))
+
+
 def print_roster(parent: QWidget, services: Services, tasks: TaskRunner) -> None:
     project = services.project.get().name or strings.APP_NAME
     name = strings.DOC_ROSTER_NAME.format(project=project,

@@ -15,6 +15,7 @@ from app.cli.common import (
     print_json,
 )
 from app.cli.parser import Commands, add_emp, add_month, add_outputs
+from app.errors import AppError
 from app.services.attendance import coverage_text
 
 
@@ -76,7 +77,21 @@ def _person_document(args: argparse.Namespace, kind: str) -> int:
 
 
 def cmd_punches(args: argparse.Namespace) -> int:
-    return _person_document(args, "punches")
+    """The raw punch record: PDF per person, Excel per person or (no --emp) for everyone."""
+    if not args.pdf and not args.xlsx:
+        raise AppError(strings.CLI_PUNCH_NEEDS_OUTPUT)
+    if args.pdf and not args.emp:
+        raise AppError(strings.CLI_PUNCH_PDF_NEEDS_EMP)
+    year, month = parse_month(args.month)
+    with open_services(args) as services:
+        person = person_id(services, args.emp) if args.emp else None
+        if args.pdf and person is not None:
+            services.documents.punch_record(year, month, person, Path(args.pdf))
+            print(strings.CLI_PDF_DONE.format(path=args.pdf))
+        if args.xlsx:
+            rows = services.documents.punches_xlsx(year, month, Path(args.xlsx), person)
+            print(strings.CLI_PUNCH_XLSX_DONE.format(path=args.xlsx, rows=rows))
+    return 0
 
 
 def cmd_explanation(args: argparse.Namespace) -> int:
@@ -90,9 +105,12 @@ def register(cmds: Commands) -> None:
     sp.add_argument("--force", action="store_true", help=strings.H_FORCE_LOCK)
     sp.add_argument("--reopen", metavar="REASON", help=strings.H_REOPEN)
     add_outputs(sp, "pdf", "xlsx")
-    for name, help_, func in (("punches", strings.H_CMD_PUNCHES, cmd_punches),
-                              ("explanation", strings.H_CMD_EXPLANATION, cmd_explanation)):
-        sp = cmds.command(name, help_, func)
-        add_month(sp)
-        add_emp(sp)
-        sp.add_argument("--pdf", required=True, metavar="OUT", help=strings.H_PDF)
+    sp = cmds.command("punches", strings.H_CMD_PUNCHES_ANY, cmd_punches)
+    add_month(sp)
+    sp.add_argument("--emp", help=strings.H_PUNCH_EMP)
+    sp.add_argument("--pdf", metavar="OUT", help=strings.H_PUNCH_PDF)
+    sp.add_argument("--xlsx", metavar="OUT", help=strings.H_PUNCH_XLSX)
+    sp = cmds.command("explanation", strings.H_CMD_EXPLANATION, cmd_explanation)
+    add_month(sp)
+    add_emp(sp)
+    sp.add_argument("--pdf", required=True, metavar="OUT", help=strings.H_PDF)

@@ -66,6 +66,8 @@ def cmd_service_month(args: argparse.Namespace) -> int:
         result = services.service_log.month(year, month)
         if args.pdf:
             services.documents.service_month_pdf(year, month, Path(args.pdf), now=result.now)
+        if args.xlsx:
+            services.documents.service_month_xlsx(year, month, Path(args.xlsx), now=result.now)
     if args.json:
         print_json(result.as_json())
         return 0
@@ -85,8 +87,9 @@ def cmd_service_month(args: argparse.Namespace) -> int:
             result=strings.SV_RESULT_LABELS[r.result],
             carried=strings.DOC_PAREN.format(text=strings.SV_CARRIED) if r.carried_over
             else ""))
-    if args.pdf:
-        print(strings.CLI_SV_FILE_DONE.format(path=args.pdf))
+    for out in (args.pdf, args.xlsx):
+        if out:
+            print(strings.CLI_SV_FILE_DONE.format(path=out))
     return 0
 
 
@@ -180,7 +183,7 @@ def _register_service(cmds: Commands) -> None:
     sp = cmds.leaf(service, "month", strings.H_CMD_SERVICE_MONTH, cmd_service_month,
                    json_flag=True)
     add_month(sp, strings.H_SV_MONTH)
-    add_outputs(sp, "pdf")
+    add_outputs(sp, "pdf", "xlsx")
     sp = cmds.leaf(service, "pdf", strings.H_CMD_SERVICE_PDF, cmd_service_pdf)
     sp.add_argument("id", help=strings.H_SV_ID)
     sp.add_argument("out", help=strings.H_OUT)

@@ -18,8 +18,15 @@ from app.documents.excel_common import (
     CENTER,
     FONT_NAME,
     HEADER_FILL,
+    Styles,
+    header_row,
+    landscape_fit_to_width,
+    print_titles_and_header_footer,
+    put,
     save_workbook,
-    titled_table,
+    signature_lines,
+    text_width,
+    title_block,
 )
 
 if TYPE_CHECKING:
@@ -28,34 +35,63 @@ if TYPE_CHECKING:
 
 EXPORT_COLUMNS = ("employee_no", "name", "device_user_id", "role", "phone", "id_card_no",
                   "start_date", "end_date", "status", "nda", "training", "equipment")
-WIDTHS = [10, 10, 8, 16, 14, 22, 12, 12, 8, 12, 12, 10]
-
-
-def _d(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+WIDTHS = [10, 10, 8, 16, 14, 22, 17, 17, 8, 17, 17, 10]
+HEADER_ROW = 3  # where the roster import looks for the header (after title and subtitle)
 
 
 def _row(p: PersonDTO) -> list[Any]:
+    """Dates as date cells (Chinese long format); a signed NDA or finished training is its
+    date (yes when signed without one), no when not."""
     return [
         p.employee_no, p.name, p.device_user_id or "", p.role, p.phone_masked,
-        p.id_card_masked, _d(p.start_date), _d(p.end_date), p.status_label,
-        _d(p.nda_date) if p.nda_signed else strings.NO,
-        _d(p.training_date) if p.training_done else strings.NO,
+        p.id_card_masked, p.start_date or "", p.end_date or "", p.status_label,
+        (p.nda_date or strings.YES) if p.nda_signed else strings.NO,
+        (p.training_date or strings.YES) if p.training_done else strings.NO,
         p.equipment_outstanding or "",
     ]
 
 
+def roster_signatures(project: ProjectDTO, prepared_by: str) -> list[tuple[str, str]]:
+    """The preparer, the contractor's project manager and the client's project lead, with the
+    names the project settings give."""
+    client = project.client_label or strings.DEFAULT_CLIENT_LABEL
+    return [(strings.DOC_ROLE_PREPARED_BY, prepared_by),
+            (strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager),
+            (strings.DOC_ROLE_CLIENT_LEAD.format(client=client), project.client_project_lead)]
+
+
 def write_roster_xlsx(path: Path, people: Sequence[PersonDTO], project: ProjectDTO,
-                      today: dt.date) -> None:
+                      today: dt.date, prepared_by: str = "") -> None:
+    """The roster (header on row 3, the columns the roster import reads back), dates as
+    date cells, the signature lines under the table, print titles and page header/footer."""
+    st = Styles()
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = strings.ROSTER_SHEET_TITLE
     title = f"{project.name} {strings.ROSTER_SHEET_TITLE}".strip()
-    subtitle = strings.ROSTER_EXPORT_SUBTITLE.format(
-        project=project.name, date=today.isoformat(), n=len(people))
-    titled_table(ws, title, subtitle, [strings.ROSTER_COLUMNS[c] for c in EXPORT_COLUMNS],
-                 [_row(p) for p in people], WIDTHS)
+    day = strings.SV_DATE_LONG.format(y=today.year, m=today.month, d=today.day)
+    subtitle = strings.ROSTER_EXPORT_SUBTITLE.format(project=project.name, date=day,
+                                                     n=len(people))
+    headers = [strings.ROSTER_COLUMNS[c] for c in EXPORT_COLUMNS]
+    widths: list[float] = list(WIDTHS)
+    widths[1] = text_width([p.name for p in people], WIDTHS[1], 30)
+    widths[3] = text_width([p.role for p in people], WIDTHS[3], 30)
+    title_block(ws, title, [subtitle], len(headers), st, sum(widths))
+    header_row(ws, HEADER_ROW, headers, widths, st)
+    for i, p in enumerate(people, start=HEADER_ROW + 1):
+        for j, value in enumerate(_row(p), start=1):
+            put(ws, i, j, value, st)
+    last = HEADER_ROW + len(people)
+    end = signature_lines(ws, max(last, HEADER_ROW) + 2,
+                          roster_signatures(project, prepared_by), len(headers), st)
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
+    ws.print_area = f"A1:{get_column_letter(len(headers))}{end}"
+    landscape_fit_to_width(ws)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    print_titles_and_header_footer(ws, title, project.name,
+                                   strings.XL_ROSTER_AS_OF.format(date=day),
+                                   f"{HEADER_ROW}:{HEADER_ROW}")
     save_workbook(wb, path)
 
 

@@ -14,21 +14,23 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import strings
 from app.documents.excel_common import (
-    BORDER,
     CENTER,
-    FONT_NAME,
-    HEADER_FILL,
+    Styles,
+    header_row,
     landscape_fit_to_width,
+    print_titles_and_header_footer,
+    put,
     save_workbook,
+    signature_lines,
 )
 from app.documents.operators import operator_name
 from app.documents.pdf_layout import (
@@ -198,83 +200,97 @@ def write_person_incidents_pdf(path: Path, month: ScoresMonthDTO, person: Person
 # ---- Excel ---------------------------------------------------------------------------------
 XLSX_HEADER_ROW = 4
 XLSX_TOTAL_WIDTHS = (6.0, 10.0, 10.0, 16.0, 8.0, 8.0, 8.0, 8.0, 8.0, 12.0, 16.0)
-XLSX_DETAIL_WIDTHS = (9.0, 9.0, 11.0, 5.0, 6.0, 26.0, 6.0, 6.0, 36.0, 10.0, 36.0)
-_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
-_WRAP = Alignment(horizontal="left", vertical="center", wrap_text=True)
-_UNDERLINE = Border(bottom=Side(style="thin", color="000000"))
+XLSX_DETAIL_WIDTHS = (9.0, 9.0, 16.0, 5.0, 7.0, 26.0, 6.0, 6.0, 36.0, 10.0, 36.0)
+POINTS_FORMAT = "+0;-0;0"  # a deduction prints as -2, a reward as +1, and stays a number
+
+
+def xlsx_total_row(p: PersonScore, flag_label: str) -> list[Any]:
+    """A person's totals as numbers (rank, base, count of deductions, deducted and rewarded
+    points, score): Excel can add them up."""
+    deductions = sum(1 for i in p.incidents if i.counted and i.points < 0)
+    waived = sum(1 for i in p.incidents if i.waived)
+    return [p.rank, p.employee_no, p.name, p.role, p.base, deductions, p.deductions,
+            p.rewards, p.score, flag_label if p.flagged else "",
+            strings.SCORE_WAIVED_COUNT.format(n=waived) if waived else ""]
+
+
+def xlsx_detail_row(i: IncidentDTO, manager: str = "") -> list[Any]:
+    """An incident: its day as a date cell, its time as a time cell, its points a number."""
+    note = i.note + (strings.SCORE_OVERRIDDEN if i.overridden else "")
+    return [i.employee_no, i.name, i.at.date(), strings.WEEKDAYS_SHORT[i.at.weekday()],
+            i.at.time().replace(second=0, microsecond=0), i.rule_label, i.points,
+            strings.SCORE_SOURCE_LABELS[i.source], note, operator_name(i.recorded_by, manager),
+            status_text(i)]
 
 
 def write_score_xlsx(path: Path, month: ScoresMonthDTO, project: ProjectDTO,
                      prepared_by: str = "") -> None:
     """Two print-ready sheets (SPEC P2): the totals with the signature rows, and the
-    incidents with a row per incident (waived ones struck through)."""
+    incidents with a row per incident (waived ones struck through). Points, counts and
+    scores are numbers, dates date cells; every printed page repeats the column header and
+    carries the title, project and month in its header and the page number in its footer."""
+    st = Styles()
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = strings.SCORE_XLSX_TOTALS
     fields = header_fields(month, project)
+    title = sheet_title(month, project)
+    month_label = strings.MONTH_TITLE.format(year=month.year, month=month.month)
     headers = list(strings.SCORE_TOTAL_HEADERS)
-    _title(ws, sheet_title(month, project), fields, len(headers))
-    rows = [total_row(p, month.flag_label) for p in month.people]
-    last = _table(ws, headers, rows, XLSX_TOTAL_WIDTHS, wrap=(10,),
+    _title(ws, title, fields, len(headers), st)
+    rows = [xlsx_total_row(p, month.flag_label) for p in month.people]
+    last = _table(ws, headers, rows, XLSX_TOTAL_WIDTHS, st, wrap=(10,),
                   fills={i for i, p in enumerate(month.people) if p.flagged})
     last = _closing(ws, legend(month), signature_parties(project, prepared_by), len(headers),
-                    last + 2)
-    _page_setup(ws, len(headers), last, freeze_col=4)
+                    last + 2, st)
+    _page_setup(ws, len(headers), last, 4, (title, project.name, month_label))
     details = wb.create_sheet(strings.SCORE_XLSX_DETAILS)
     headers = list(strings.SCORE_XLSX_DETAIL_HEADERS)
-    _title(details, sheet_title(month, project), fields, len(headers))
+    _title(details, title, fields, len(headers), st)
     incidents = [i for p in sorted(month.people, key=lambda x: x.employee_no)
                  for i in p.incidents]
-    rows = [[i.employee_no, i.name, *detail_row(0, i, project.project_manager)[1:]]
-            for i in incidents]
-    last = _table(details, headers, rows, XLSX_DETAIL_WIDTHS, wrap=(8, 10),
-                  struck={n for n, i in enumerate(incidents) if i.waived})
-    _page_setup(details, len(headers), last, freeze_col=3)
+    rows = [xlsx_detail_row(i, project.project_manager) for i in incidents]
+    last = _table(details, headers, rows, XLSX_DETAIL_WIDTHS, st, wrap=(8, 10),
+                  struck={n for n, i in enumerate(incidents) if i.waived},
+                  formats={6: POINTS_FORMAT})
+    _page_setup(details, len(headers), last, 3, (title, project.name, month_label))
     save_workbook(wb, path)
 
 
-def _title(ws: Worksheet, title: str, fields: list[Field], ncols: int) -> None:
+def _title(ws: Worksheet, title: str, fields: list[Field], ncols: int, st: Styles) -> None:
     last_col = get_column_letter(ncols)
     ws.merge_cells(f"A1:{last_col}1")
     ws["A1"] = title
-    ws["A1"].font = Font(name=FONT_NAME, size=16, bold=True)
-    ws["A1"].alignment = CENTER
+    ws["A1"].font, ws["A1"].alignment = st.title, CENTER
     ws.row_dimensions[1].height = 30
     for row, chunk in ((2, fields[:4]), (3, fields[4:])):
         ws.merge_cells(f"A{row}:{last_col}{row}")
         cell = ws.cell(row=row, column=1, value="    ".join(
             f"{f.label}{strings.DOC_LABEL_SEP}{f.value}" for f in chunk))
-        cell.font, cell.alignment = Font(name=FONT_NAME, size=10), _LEFT
+        cell.font, cell.alignment = st.text, st.left
         ws.row_dimensions[row].height = 18
 
 
-def _table(ws: Worksheet, headers: list[str], rows: list[list[Cell]],
-           widths: tuple[float, ...], wrap: tuple[int, ...] = (), fills: set[int] | None = None,
-           struck: set[int] | None = None) -> int:
-    """Header row and bordered body rows; returns the last row used."""
+def _table(ws: Worksheet, headers: list[str], rows: list[list[Any]],
+           widths: tuple[float, ...], st: Styles, wrap: tuple[int, ...] = (),
+           fills: set[int] | None = None, struck: set[int] | None = None,
+           formats: dict[int, str] | None = None) -> int:
+    """Header row and bordered body rows (0-based ``wrap``/``formats`` columns); returns the
+    last row used."""
     h = XLSX_HEADER_ROW
-    for c, (label, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = ws.cell(row=h, column=c, value=label)
-        cell.font, cell.fill = Font(name=FONT_NAME, size=10, bold=True), HEADER_FILL
-        cell.border, cell.alignment = BORDER, CENTER
-        ws.column_dimensions[get_column_letter(c)].width = width
-    ws.row_dimensions[h].height = 20
+    header_row(ws, h, headers, widths, st)
     flag_fill = PatternFill("solid", fgColor=FLAG_FILL)
     for r, values in enumerate(rows):
         lines = max((_lines(str(values[c]), widths[c]) for c in wrap if c < len(values)),
                     default=1)
         ws.row_dimensions[h + 1 + r].height = 16 * lines
-        muted = r in (struck or set())
-        font = Font(name=FONT_NAME, size=10, strike=muted, color=MUTED_FONT if muted else None)
+        font = st.struck if r in (struck or set()) else st.text
         for c, value in enumerate(values):
-            cell = ws.cell(row=h + 1 + r, column=c + 1, value=None if value == "" else value)
-            cell.font, cell.border = font, BORDER
-            cell.alignment = _WRAP if c in wrap else CENTER
-            if isinstance(value, str) and value[:1].isdigit() and c < 3:
-                cell.number_format = "@"  # employee numbers stay text
+            put(ws, h + 1 + r, c + 1, value, st, font=font,
+                align=st.wrap if c in wrap else None, number_format=(formats or {}).get(c))
             if r in (fills or set()):
-                cell.fill = flag_fill
+                ws.cell(row=h + 1 + r, column=c + 1).fill = flag_fill
     return h + max(len(rows), 1)
 
 
@@ -285,40 +301,26 @@ def _lines(text: str, width: float) -> int:
 
 
 def _closing(ws: Worksheet, lines: list[str], parties: list[Signature], ncols: int,
-             row: int) -> int:
+             row: int, st: Styles) -> int:
     """Legend rows, then the signature blocks; returns the last row used."""
     last_col = get_column_letter(ncols)
     for line in lines:
         ws.merge_cells(f"A{row}:{last_col}{row}")
         cell = ws.cell(row=row, column=1, value=line)
-        cell.font = Font(name=FONT_NAME, size=9)
+        cell.font = st.small
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
         ws.row_dimensions[row].height = 30
         row += 1
-    row += 1
-    half = (ncols + 1) // 2  # two parties side by side, one empty column between them
-    spans = ((1, half - 1), (half + 1, ncols))
-    for k, party in enumerate(parties):
-        top = row + (k // 2) * 4
-        c0, c1 = spans[k % 2]
-        role = party.role + (strings.DOC_LABEL_SEP + party.name if party.name else "")
-        texts = (role, strings.DOC_SIGN_LABEL, strings.DOC_DATE_LABEL + strings.XLSX_DATE_BLANK)
-        for j, text in enumerate(texts):
-            ws.merge_cells(start_row=top + j, start_column=c0, end_row=top + j, end_column=c1)
-            cell = ws.cell(row=top + j, column=c0, value=text)
-            cell.font, cell.alignment = Font(name=FONT_NAME, size=10), _LEFT
-            for c in range(c0, c1 + 1) if j else ():
-                ws.cell(row=top + j, column=c).border = _UNDERLINE
-            ws.row_dimensions[top + j].height = 24
-    return row + ((len(parties) + 1) // 2) * 4 - 2
+    return signature_lines(ws, row + 1, [(p.role, p.name) for p in parties], ncols, st,
+                           per_row=2)
 
 
-def _page_setup(ws: Worksheet, ncols: int, last_row: int, freeze_col: int) -> None:
+def _page_setup(ws: Worksheet, ncols: int, last_row: int, freeze_col: int,
+                subject: tuple[str, str, str]) -> None:
+    """A4 landscape fit to width; ``subject`` (title, project, month) in every page's
+    header, the page number in the footer, the column header repeated."""
     ws.freeze_panes = ws.cell(row=XLSX_HEADER_ROW + 1, column=freeze_col).coordinate
-    ws.print_title_rows = f"{XLSX_HEADER_ROW}:{XLSX_HEADER_ROW}"
     ws.print_area = f"A1:{get_column_letter(ncols)}{last_row}"
     landscape_fit_to_width(ws)
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.footer = 0.5, 0.6, 0.25
-    ws.oddFooter.right.text = strings.EXCEL_PAGE_FOOTER
-    ws.oddFooter.right.size = 8
+    print_titles_and_header_footer(ws, *subject, f"{XLSX_HEADER_ROW}:{XLSX_HEADER_ROW}")

@@ -25,7 +25,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import strings
-from app.documents.excel_common import FONT_NAME, save_workbook, titled_table
+from app.documents.excel_common import (
+    DATE_FORMAT,
+    FONT_NAME,
+    print_titles_and_header_footer,
+    save_workbook,
+    titled_table,
+)
 from app.documents.pdf_layout import (
     Area,
     Cell,
@@ -312,7 +318,7 @@ _WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 _TOP_CENTER = Alignment(horizontal="center", vertical="top")
 _UNDERLINE = Border(bottom=Side(style="thin", color="000000"))
 _MISSING_FONT = Font(name=FONT_NAME, size=10, color="808080")
-XLSX_WIDTHS = (12, 6, 10, 10, 16, 80)
+XLSX_WIDTHS = (16, 6, 10, 10, 16, 76)
 TEXT_COLUMN = 6
 
 
@@ -339,9 +345,13 @@ def write_reports_xlsx(path: Path, reports: ReportMonthDTO, project: ProjectDTO,
                                            month=reports.month, people=len(people),
                                            n=reports.count),
         list(strings.SV_REPORTS_XLSX_HEADERS),
-        [[d.isoformat(), strings.HOLIDAY_WEEKDAYS[d.weekday()], people[i].employee_no,
+        [[d, strings.HOLIDAY_WEEKDAYS[d.weekday()], people[i].employee_no,
           people[i].name, people[i].role, text] for d, i, text, _ in rows],
         XLSX_WIDTHS)
+    print_titles_and_header_footer(
+        ws, strings.SV_REPORTS_TITLE.format(project=project.name, year=reports.year,
+                                            month=reports.month), project.name,
+        strings.XL_MONTH_VALUE.format(year=reports.year, month=reports.month), "3:3")
     for n, (_, _, text, missing) in enumerate(rows, start=4):
         cell = ws.cell(row=n, column=TEXT_COLUMN)
         cell.alignment = _WRAP
@@ -352,6 +362,7 @@ def write_reports_xlsx(path: Path, reports: ReportMonthDTO, project: ProjectDTO,
         ws.row_dimensions[n].height = 15 * text_lines(text, XLSX_WIDTHS[TEXT_COLUMN - 1])
         for c in range(1, TEXT_COLUMN):
             ws.cell(row=n, column=c).alignment = _TOP_CENTER
+        ws.cell(row=n, column=1).number_format = DATE_FORMAT
     last = _xlsx_signatures(ws, project, prepared_by, 4 + len(rows) + 1)
     ws.print_area = f"A1:F{last}"
     save_workbook(wb, path)

@@ -242,6 +242,32 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
     return out
 
 
+def _punch_dtos(s: Session, timeline: RulesTimeline, first: dt.date, last: dt.date,
+                device_ids: set[str]) -> dict[str, dict[dt.date, list[PunchDTO]]]:
+    """device user id -> working day -> its punches as stored (reverted batches included,
+    marked), by time; a punch before the day start belongs to the day before."""
+    start, end = _day_bounds(first, last)
+    out: dict[str, dict[dt.date, list[PunchDTO]]] = {}
+    wanted = sorted(device_ids)
+    for i in range(0, len(wanted), _IDS_PER_QUERY):
+        for p, b in s.execute(
+                select(Punch, ImportBatch).join(ImportBatch, ImportBatch.id == Punch.batch_id)
+                .where(Punch.project_id == PROJECT_ID,
+                       Punch.device_user_id.in_(wanted[i:i + _IDS_PER_QUERY]),
+                       Punch.punched_at >= start, Punch.punched_at < end)
+                .order_by(Punch.device_user_id, Punch.punched_at)):
+            day = p.punched_at.date()
+            minute = p.punched_at.hour * 60 + p.punched_at.minute
+            if minute < timeline.at(day).day_start:
+                day -= dt.timedelta(days=1)
+            if first <= day <= last:
+                out.setdefault(p.device_user_id, {}).setdefault(day, []).append(PunchDTO(
+                    p.id, p.punched_at, p.device, p.device_user_id, p.verify_mode,
+                    p.in_out_state, b.id, b.source or b.kind, b.reverted_at is not None,
+                    b.kind))
+    return out
+
+
 class _Shared:
     """What every person's month shares: the day classifier, corrections and manual
     entries grouped by person, and each (morning, afternoon) verdict pair's symbol."""
@@ -391,7 +417,8 @@ class AttendanceService:
             end = start + dt.timedelta(days=1)
             punches = tuple(
                 PunchDTO(p.id, p.punched_at, p.device, p.device_user_id, p.verify_mode,
-                         p.in_out_state, b.id, b.source or b.kind, b.reverted_at is not None)
+                         p.in_out_state, b.id, b.source or b.kind, b.reverted_at is not None,
+                         b.kind)
                 for p, b in s.execute(
                     select(Punch, ImportBatch).join(ImportBatch, ImportBatch.id == Punch.batch_id)
                     .where(Punch.project_id == PROJECT_ID,
@@ -424,6 +451,50 @@ class AttendanceService:
         return DayDetail(person_id, person.name, person.employee_no, day, result.day_kind,
                          calendar.name_of(day), result, symbol,
                          inputs.timeline.at(day), punches, corrections, manual, locked)
+
+    def month_details(self, year: int, month: int, person_ids: Iterable[int] | None = None,
+                      now: dt.datetime | None = None) -> list[DayDetail]:
+        """``day_detail`` for every day of the month of the given people (default: everyone
+        on the month's sheet) in a few queries: the verdicts are the month's (the locked
+        snapshot if locked), the punches, corrections and manual entries as stored."""
+        result = self.month(year, month, now=now)
+        wanted = set(person_ids) if person_ids is not None else None
+        people = [p for p in result.people if wanted is None or p.person_id in wanted]
+        missing = (wanted or set()) - {p.person_id for p in people}
+        dates = month_dates(year, month)
+        details = [self.day_detail(pid, d, now=now) for pid in sorted(missing) for d in dates]
+        if not people:
+            return details
+        first, last = dates[0], dates[-1]
+        ids = [p.person_id for p in people]
+        with self.db.read() as s:
+            timeline = load_timeline(s)
+            device: dict[int, str | None] = {
+                pid: dev for pid, dev in s.execute(select(Person.id, Person.device_user_id)
+                                                   .where(Person.id.in_(ids)))}
+            punches = _punch_dtos(s, timeline, first, last,
+                                  {d for d in device.values() if d})
+            corrections: dict[tuple[int, dt.date], list[CorrectionDTO]] = defaultdict(list)
+            for c in s.scalars(select(PunchCorrection).where(
+                    PunchCorrection.person_id.in_(ids), PunchCorrection.day >= first,
+                    PunchCorrection.day <= last).order_by(PunchCorrection.id)):
+                corrections[(c.person_id, c.day)].append(_correction_dto(c))
+            manual: dict[tuple[int, dt.date], list[ManualAbsenceDTO]] = defaultdict(list)
+            for m in s.scalars(select(ManualAbsenceRow).where(
+                    ManualAbsenceRow.person_id.in_(ids), ManualAbsenceRow.day >= first,
+                    ManualAbsenceRow.day <= last).order_by(ManualAbsenceRow.id)):
+                manual[(m.person_id, m.day)].append(_manual_dto(m))
+        names = {d: name for d, _, name in result.days}
+        for p in people:
+            by_day = punches.get(device.get(p.person_id) or "", {})
+            for d, day, symbol in zip(dates, p.summary.days, p.symbols, strict=True):
+                key = (p.person_id, d)
+                details.append(DayDetail(
+                    p.person_id, p.name, p.employee_no, d, day.day_kind, names.get(d, ""),
+                    day, symbol, timeline.at(d), tuple(by_day.get(d, ())),
+                    tuple(corrections.get(key, ())), tuple(manual.get(key, ())),
+                    result.locked))
+        return details
 
     # ---- corrections and manual entries ---------------------------------------------------
     def add_correction(self, person_id: int, day: dt.date, session: str, slot: str,

@@ -91,6 +91,7 @@ class PunchDTO:
     batch_id: int
     batch_source: str
     reverted: bool
+    batch_kind: str = ""  # usb, lan or demo: how the batch came in
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,8 @@ class DocumentService:
         from app.documents.excel_roster import write_roster_xlsx
 
         people = self.roster.list_people()
-        write_roster_xlsx(path, people, self.project.get(), today or self.db.clock.today())
+        write_roster_xlsx(path, people, self.project.get(), today or self.db.clock.today(),
+                          self._prepared_by())
         return len(people)
 
     def roster_template(self, path: Path) -> Path:
@@ -112,6 +113,19 @@ class DocumentService:
                                self.project.get(), person.device_user_id or "",
                                self._prepared_by())
         return path
+
+    def punches_xlsx(self, year: int, month: int, path: Path, person_id: int | None = None,
+                     now: dt.datetime | None = None) -> int:
+        """The raw punches of one person (or, with no ``person_id``, of everyone on the
+        month's sheet) as a workbook; returns the rows on its detail sheet."""
+        from app.documents.excel_punches import write_punches_xlsx
+
+        if person_id is not None:
+            self.roster.get(person_id)  # an unknown id is refused before any file is written
+        details = self.attendance.month_details(
+            year, month, None if person_id is None else [person_id], now=now)
+        return write_punches_xlsx(path, details, self.project.get(), year, month,
+                                  self._prepared_by(), everyone=person_id is None)
 
     def explanation(self, year: int, month: int, person_id: int, path: Path,
                     now: dt.datetime | None = None) -> Path:
@@ -220,3 +234,13 @@ class DocumentService:
         write_reports_xlsx(path, self.service_log.month_reports(year, month, today), project,
                            project.project_manager)
         return path
+
+    def service_month_xlsx(self, year: int, month: int, path: Path,
+                           now: dt.datetime | None = None) -> int:
+        """The month's service log as a workbook (records, commitment figures); returns the
+        records written."""
+        from app.documents.excel_service import write_service_month_xlsx
+
+        project = self.project.get()
+        return write_service_month_xlsx(path, self.service_log.month(year, month, now),
+                                        project, project.project_manager)

@@ -17,6 +17,7 @@ from .attendance import *  # noqa: F403
 from .cli import *  # noqa: F403
 from .common import *  # noqa: F403
 from .documents import *  # noqa: F403
+from .excel import *  # noqa: F403
 from .handover import *  # noqa: F403
 from .holidays import *  # noqa: F403
 from .imports import *  # noqa: F403

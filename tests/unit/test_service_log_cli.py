@@ -163,7 +163,7 @@ def test_report_set_and_month_excel(db: str,
     assert ws is not None
     values = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_col=6)]
     text = "巡查门诊终端，处理打印机卡纸"
-    assert ["2026-11-02", "周一", "HX1002", "王子涵", "运维", text] in values
+    assert [dt.datetime(2026, 11, 2), "周一", "HX1002", "王子涵", "运维", text] in values
     code, _, err = run_cli("--db", db, "report", "set", "--emp", "HX1002", "--date",
                        "2026/11/02", "--text", "x")
     assert code == 1 and "2026/11/02" in err

@@ -274,15 +274,17 @@ def test_reports_excel_reads_back_print_ready(site: Services, tmp_path: Path) ->
     assert ws is not None
     assert ws["A3"].value == strings.SV_REPORTS_XLSX_HEADERS[0]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_col=6)]
-    reported = [r for r in rows if r[0] == "2026-11-26" and r[5] and "（" not in r[5]]
+    reported = [r for r in rows
+                if r[0] == dt.datetime(2026, 11, 26) and r[5] and "（" not in r[5]]
     assert [(r[3], r[5]) for r in reported] == [(team[0].name, "整理运维记录"),
                                                 (team[1].name, "巡检机房")]
-    assert ["2026-11-25", "周三", team[0].employee_no, team[0].name, team[0].role,
+    assert [dt.datetime(2026, 11, 25), "周三", team[0].employee_no, team[0].name, team[0].role,
             strings.SV_REPORTS_MISSING_TEXT] in rows
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$3:$3"
     assert ws.freeze_panes == "C4"
+    assert ws.cell(row=4, column=1).number_format == 'yyyy"年"m"月"d"日"'  # a date cell
 
 
 # ---- printouts -----------------------------------------------------------------------------

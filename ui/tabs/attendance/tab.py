@@ -82,6 +82,8 @@ class AttendanceTab(MonthNavigation, Tab):
         menu.addAction(strings.ATT_PRINT_MONTH_XLSX, lambda: self.print_month(True))
         menu.addSeparator()
         menu.addAction(strings.ATT_PRINT_PUNCHES, lambda: self.print_person("punches"))
+        menu.addAction(strings.XL_PUNCH_MENU, lambda: self.export_punches(everyone=False))
+        menu.addAction(strings.XL_PUNCH_MENU_ALL, lambda: self.export_punches(everyone=True))
         menu.addAction(strings.ATT_PRINT_EXPLANATION,
                        lambda: self.print_person("explanation"))
         self.btn_print.setMenu(menu)
@@ -388,6 +390,21 @@ class AttendanceTab(MonthNavigation, Tab):
             return
         print_person_month(self, self.services, self.tasks, self.year, self.month,
                            person.person_id, person.name, kind)
+
+    def export_punches(self, everyone: bool) -> None:
+        """Raw punches as Excel: the selected person's, or everyone's of the month."""
+        from ui.printing import export_punches_xlsx
+
+        if everyone:
+            export_punches_xlsx(self, self.services, self.tasks, self.year, self.month, None)
+            return
+        index = self.view.currentIndex()
+        person = self.proxy.mapToSource(index).data(PERSON_ROLE) if index.isValid() else None
+        if person is None:
+            messages.info(self, strings.ATT_PICK_PERSON)
+            return
+        export_punches_xlsx(self, self.services, self.tasks, self.year, self.month,
+                            person.person_id, person.name)
 
     # ---- lock ----------------------------------------------------------------------------
     def toggle_lock(self) -> None:

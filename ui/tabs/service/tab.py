@@ -130,6 +130,7 @@ class ServiceTab(Tab):
                                  ("edit", strings.SV_EDIT, self.edit_record),
                                  ("print", strings.SV_PRINT_RECORD, self.print_record),
                                  ("month", strings.SV_PRINT_MONTH, self.print_month),
+                                 ("month_xlsx", strings.XL_SV_MENU, self.export_month_xlsx),
                                  ("settings", strings.SV_SETTINGS, self.edit_commitments)):
             if key == "settings":
                 bar.addStretch()
@@ -304,6 +305,19 @@ class ServiceTab(Tab):
             docs, now = self.services.documents, self.now()
             printing.make_and_open(self, self.tasks, path,
                                    lambda p: docs.service_month_pdf(year, month, p, now=now))
+
+    def export_month_xlsx(self) -> None:
+        """The month's service log as Excel (records and commitment figures)."""
+        from ui import printing
+
+        year, month = self.selected_month()
+        project = self.services.project.get().name or strings.APP_NAME
+        path = printing.ask_path(self, strings.XL_SV_WHAT, strings.XL_SV_NAME.format(
+            year=year, month=month, project=project), pdf=False)
+        if path is not None:
+            docs, now = self.services.documents, self.now()
+            printing.make_and_open(self, self.tasks, path,
+                                   lambda p: docs.service_month_xlsx(year, month, p, now=now))
 
     def export_reports(self, year: int, month: int, excel: bool) -> None:
         from ui import printing
