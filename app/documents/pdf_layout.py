@@ -388,8 +388,9 @@ def _keep_signatures_with_previous(story: list[Any]) -> list[Any]:
     the short paragraphs and spaces before it and the block before those; a table keeps its
     last rows with the signatures (:class:`_KeepTail`), anything else moves along whole."""
     out: list[Any] = []
+    closing = _closing_box(story)
     for item in story:
-        if not isinstance(item, _SignTable):
+        if not (isinstance(item, _SignTable) or item is closing):
             out.append(item)
             continue
         tail: list[Any] = [item]
@@ -407,6 +408,8 @@ def _keep_signatures_with_previous(story: list[Any]) -> list[Any]:
             out[-1] = KeepTogether([head, *tail])
         else:  # a page break, an already kept group: keep the paragraphs with it at least
             out.append(KeepTogether(tail) if len(tail) > 1 else tail[0])
+    while out and isinstance(out[-1], Spacer):  # no blank last page for a closing space
+        out.pop()
     return out
 
 
@@ -472,8 +475,8 @@ def _field_grid(g: FieldGrid, font: str, width: float) -> Any:
         widths = [label_w, width / n - label_w] * n
     else:
         widths = _natural_widths(g, font, size, width)
-        if n > 1 and _too_wide(g, font, size, widths):  # one field a line: no broken token
-            return _field_grid(dataclasses.replace(g, columns=1), font, width)
+        if n > 1 and _too_wide(g, font, size, widths):
+            return _split_grid(g, font, width)
     t = RLTable(data, colWidths=widths, hAlign="LEFT")
     cmds: list[Any] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                        ("LEFTPADDING", (0, 0), (-1, -1), 3 if g.boxed else 0),
@@ -484,6 +487,25 @@ def _field_grid(g: FieldGrid, font: str, width: float) -> Any:
         cmds.append(("GRID", (0, 0), (-1, -1), 0.5, GRID))
         cmds += [("BACKGROUND", (c, 0), (c, -1), LABEL_FILL) for c in range(0, 2 * n, 2)]
     t.setStyle(RLTableStyle(cmds))
+    return t
+
+
+def _split_grid(g: FieldGrid, font: str, width: float) -> Any:
+    """A plain header block whose long fields (a long project name, a long contract number)
+    would wrap in their column: each long field on a line of its own, the others in columns
+    below, so no token is broken in the middle."""
+    n = max(1, g.columns)
+    long = [f for f in g.fields if stringWidth(
+        f"{f.label}{strings.DOC_LABEL_SEP}{_plain(f.value)}", font, g.font_size) > width / n - 8]
+    short = [f for f in g.fields if f not in long]
+    parts = [_field_grid(dataclasses.replace(g, fields=long, columns=1), font, width)]
+    if short:
+        parts.append(_field_grid(dataclasses.replace(g, fields=short), font, width))
+    t = RLTable([[p] for p in parts], colWidths=[width], hAlign="LEFT")
+    t.setStyle(RLTableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), 0),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
 
@@ -640,6 +662,15 @@ def _signatures(block: Signatures, font: str, width: float) -> Any:
                              ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     return t
+
+
+def _closing_box(story: list[Any]) -> Any:
+    """The opinion box with a signature line that closes a form without signature blocks
+    (it must not stand alone on the last page either), or None."""
+    last = next((f for f in reversed(story) if not isinstance(f, Spacer)), None)
+    if isinstance(last, _LinedBoxFlowable) and last.box.signature:
+        return last
+    return None
 
 
 class _SignTable(RLTable):  # type: ignore[misc]

@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     )
 
 CARRIED_FILL = "#FFF6D5"
-STAFF_SIGN_COLUMNS = 3
+STAFF_ROW_HEIGHT = 22.0  # room for a handwritten signature in the staff table
 
 
 def short_time(t: dt.datetime | None) -> str:
@@ -91,10 +91,17 @@ def _choices(selected: str, codes: tuple[str, ...], labels: dict[str, str]) -> C
     return Choices([(labels[c], c == selected) for c in codes])
 
 
-def staff_signatures(r: ServiceRecordDTO) -> list[Signature]:
-    """One signature line per staff member who served (a blank one when none is recorded)."""
-    names = [v.name for v in r.staff] or [""]
-    return [Signature(strings.SV_FORM_STAFF_SIGN, name) for name in names]
+def staff_table(r: ServiceRecordDTO) -> Table:
+    """Who served, when each came and went, and a signature cell for each of them (one
+    blank row when nobody is recorded yet)."""
+    rows: list[list[Cell]] = [[i, v.name, v.employee_no, v.role, long_time(v.entered_at),
+                               long_time(v.exited_at), ""]
+                              for i, v in enumerate(r.staff, start=1)]
+    return Table(
+        header=[[*strings.SV_FORM_STAFF_HEADERS, strings.DOC_STAFF_SIGN]],
+        rows=rows or [[1, "", "", "", "", "", ""]],
+        widths=[0.9, 1.9, 1.7, 2.8, 3.3, 3.3, 2.6], align="CCCLCCC",
+        row_height=STAFF_ROW_HEIGHT, caption=strings.SV_FORM_STAFF_CAPTION)
 MISSED_FILL = "#F9DADA"
 
 
@@ -128,12 +135,7 @@ def record_form(r: ServiceRecordDTO, project: ProjectDTO) -> Form:
     kind = FieldGrid([Field(f["service_type"], _choices(r.service_type, TYPES,
                                                         strings.SV_TYPE_LABELS)),
                       *_timing(r.measure)], columns=1)
-    staff = Table(
-        header=[list(strings.SV_FORM_STAFF_HEADERS)],
-        rows=[[i, v.name, v.employee_no, v.role, long_time(v.entered_at),
-               long_time(v.exited_at)] for i, v in enumerate(r.staff, start=1)],
-        widths=[1.0, 2.2, 2.0, 3.2, 3.6, 3.6], align="CCCLCC",
-        caption=strings.SV_FORM_STAFF_CAPTION)
+    staff = staff_table(r)
     reason = (strings.SV_FORM_RESULT_REASON.format(reason=r.pending_reason)
               if r.pending_reason else strings.SV_FORM_RESULT_REASON_BLANK)
     result_line = Choices([(strings.SV_RESULT_LABELS[code]
@@ -156,10 +158,8 @@ def record_form(r: ServiceRecordDTO, project: ProjectDTO) -> Form:
               outcome,
               LinedBox(strings.SV_FORM_USER_BOX, lines=1, signature=strings.DOC_SIGN_LABEL)],
         signatures=[Signature(strings.SV_FORM_USER_SIGN, r.reporter),
-                    *staff_signatures(r),
                     Signature(strings.SV_FORM_CLIENT_CONFIRM.format(client=label),
                               r.client_signed_by or project.client_project_lead)],
-        signature_columns=STAFF_SIGN_COLUMNS,
         running_head=running_head(strings.SV_RECORD_TITLE, r.number),
         legend=[strings.SV_COMMITMENT_LINE.format(
             response=r.measure.targets.response_minutes,

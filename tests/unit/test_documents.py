@@ -456,8 +456,8 @@ def test_absence_explanation_is_prefilled_from_the_month(demo: Demo, tmp_path: P
     for label in ("缺勤情况说明", "姓名", "张堃", "岗位", "软件工程师", "项目",
                   "市第一人民医院信息系统运维服务项目", "考勤月份", "2026年11月",
                   "缺卡", "旷工", strings.DOC_WHOLE_DAY, strings.DOC_HALF_DAY,
-                  "情况说明（原因）", "整改措施/承诺", "本人签字：", "项目经理意见", "采购人（信息科）核实意见",
-                  "监理单位（明正工程监理咨询有限公司）核实意见",
+                  "情况说明（原因）", "整改措施/承诺", "本人签字：", "项目经理意见",
+                  "采购人（信息科）核实意见", "监理单位（明正工程监理咨询有限公司）核实意见",
                   "日期："):
         assert label in text, label
     s = person.summary
