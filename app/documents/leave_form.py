@@ -83,9 +83,10 @@ def _period_text(leave: LeaveDTO, actual_days: float | None) -> str:
 
 def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
                attachments: list[str] | None = None,
-               actual_days: float | None = None) -> Form:
+               actual_days: float | None = None, extends: LeaveDTO | None = None) -> Form:
     """The form as data (exposed for previews and tests). ``actual_days``: the days the leave
-    really took after an early return (counted as the month sheet counts them)."""
+    really took after an early return (counted as the month sheet counts them); ``extends``:
+    the leave an extension extends (its form number is printed)."""
     client = project.client_label or strings.DEFAULT_CLIENT_LABEL
     dept = project.client_dept or strings.DEFAULT_CLIENT_DEPT
     who = FieldGrid([
@@ -114,7 +115,9 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
             backfiled=strings.LEAVE_FORM_BACKFILED.format(at=_stamp(leave.backfiled_at))
             if leave.backfiled_at else strings.LEAVE_FORM_NOT_BACKFILED), "note"))
     if leave.extension_of:
-        notes.append(Para(strings.LEAVE_FORM_EXTENSION.format(id=leave.extension_of), "note"))
+        original = (leave_number(extends.filed_at.date(), extends.id) if extends is not None
+                    else leave_number(leave.filed_at.date(), leave.extension_of))
+        notes.append(Para(strings.LEAVE_FORM_EXTENSION.format(number=original), "note"))
     notes.append(Para(strings.LEAVE_FORM_RETURN.format(date=cn_date(leave.returned_on))
                       if leave.returned_on else strings.LEAVE_FORM_RETURN_BLANK, "body"))
     return Form(
@@ -140,5 +143,5 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
 
 def write_leave_pdf(path: Path, leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
                     attachments: list[str] | None = None,
-                    actual_days: float | None = None) -> None:
-    build_pdf(path, leave_form(leave, person, project, attachments, actual_days))
+                    actual_days: float | None = None, extends: LeaveDTO | None = None) -> None:
+    build_pdf(path, leave_form(leave, person, project, attachments, actual_days, extends))

@@ -38,7 +38,7 @@ DOC_VALID = "有效"
 DOC_REVOKED = "已撤销（{at}）：{reason}"
 DOC_NO_PUNCH = "无打卡记录"
 DOC_NEXT_DAY = "次日 {time}"
-DOC_BATCH = "#{id} {source}"
+DOC_BATCH = "批次{id}（{source}）"
 DOC_VERIFY_MODES = {0: "密码", 1: "指纹", 2: "刷卡", 3: "密码", 4: "刷卡", 15: "人脸", 25: "掌纹"}
 DOC_ABSENT_TOTAL = "{days} 天（{n} 个半天）"
 # signing parties

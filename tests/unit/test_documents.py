@@ -414,7 +414,7 @@ def test_punch_record_lists_every_punch_and_the_correction_separately(
     for p in punches:
         assert p.at.strftime("%H:%M:%S") in text
     assert f"共 {len(punches)} 条" in text
-    assert "DEMO-CLOCK-01" in text and "#1 demo" in text and "指纹" in text
+    assert "DEMO-CLOCK-01" in text and "批次1（demo）" in text and "指纹" in text
     corrections = [c for d in details for c in d.corrections]
     assert len(corrections) == 1
     assert strings.DOC_CORRECTION_CAPTION.format(n=1) in text
