@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.documents.leave_form import write_leave_pdf
-from app.documents.pdf_layout import Form, Para, Signature, Table, build_pdf
+from app.documents.pdf_layout import Form, Signature, Table, build_pdf
 from app.documents.punch_record import write_punch_record_pdf
 from app.documents.score_sheet import write_person_incidents_pdf, write_score_pdf
 from app.documents.service_forms import write_record_pdf
