@@ -386,7 +386,8 @@ def _story(form: Form, font: str, width: float) -> list[Any]:
 def _keep_signatures_with_previous(story: list[Any]) -> list[Any]:
     """Glue every signature block to what precedes it, so it never stands alone on a page:
     the short paragraphs and spaces before it and the block before those; a table keeps its
-    last rows with the signatures (:class:`_KeepTail`), anything else moves along whole."""
+    last rows with the signatures (:class:`_KeepTail`), anything else moves along whole. A
+    form closed by opinion boxes keeps all of them together, with the table before them."""
     out: list[Any] = []
     closing = _closing_box(story)
     for item in story:
@@ -396,14 +397,21 @@ def _keep_signatures_with_previous(story: list[Any]) -> list[Any]:
         tail: list[Any] = [item]
         paras = 0
         while out and (isinstance(out[-1], Spacer | CondPageBreak)
-                       or (isinstance(out[-1], Paragraph) and paras < 3)):
+                       or (isinstance(out[-1], Paragraph) and paras < 3)
+                       or (item is closing and isinstance(out[-1], _LinedBoxFlowable))):
             prev = out.pop()
             paras += isinstance(prev, Paragraph)
             if not isinstance(prev, CondPageBreak):
                 tail.insert(0, prev)
         head = out[-1] if out else None
         if isinstance(head, RLTable) and not isinstance(head, _SignTable):
-            out[-1] = _KeepTail(head, tail)
+            out.pop()
+            lead: list[Any] = []  # the table's caption goes wherever the table goes
+            if len(out) >= 2 and isinstance(out[-1], Paragraph) \
+                    and isinstance(out[-2], CondPageBreak):
+                lead = [out.pop()]
+                out.pop()
+            out.append(_KeepTail(head, tail, lead))
         elif isinstance(head, _LinedBoxFlowable | Paragraph):
             out[-1] = KeepTogether([head, *tail])
         else:  # a page break, an already kept group: keep the paragraphs with it at least
@@ -693,34 +701,38 @@ class _KeepTail(Flowable):  # type: ignore[misc]
     start a page of their own; when they do not fit under the table, the table's last
     ``KEEP_ROWS`` rows move to the next page with them (the header rows repeat there)."""
 
-    def __init__(self, table: RLTable, tail: list[Any]) -> None:
+    def __init__(self, table: RLTable, tail: list[Any], lead: list[Any] | None = None) -> None:
         super().__init__()
-        self.table, self.tail = table, tail
+        self.table, self.tail, self.lead = table, tail, lead or []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return avail_width, 0xFFFFFF  # never drawn itself: always split into its parts
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         canv = self.canv
-        table_h = self.table.wrapOn(canv, avail_width, avail_height)[1]
+        lead_h = _heights(self.lead, canv, avail_width) if self.lead else 0.0
+        room = avail_height - lead_h  # for the table, below its caption
+        table_h = self.table.wrapOn(canv, avail_width, room)[1]
         tail_h = _heights(self.tail, canv, avail_width)
-        if table_h + tail_h <= avail_height:
-            return [self.table, *self.tail]
-        if table_h > avail_height:  # the table breaks here anyway: keep the rest with the tail
-            parts = self.table.split(avail_width, avail_height)
-            return [parts[0], _KeepTail(parts[1], self.tail)] if len(parts) == 2 else parts
+        if table_h + tail_h <= room:
+            return [*self.lead, self.table, *self.tail]
+        frame = self._doctemplateAttr("frame")
+        fresh = frame is None or avail_height >= frame._y2 - frame._y1p - 1
+        if table_h > room:  # the table breaks here anyway: keep the rest with the tail
+            parts = self.table.split(avail_width, room)
+            if len(parts) != 2:
+                return [*self.lead, *parts, *self.tail] if fresh and parts else []
+            return [*self.lead, parts[0], _KeepTail(parts[1], self.tail)]
         heights = list(self.table._rowHeights)
         keep = min(KEEP_ROWS, len(heights) - self.table.repeatRows)
         cut = len(heights) - keep
         if cut <= self.table.repeatRows or keep <= 0:  # too short to split
-            frame = self._doctemplateAttr("frame")
-            fresh = frame is None or avail_height >= frame._y2 - frame._y1p - 1
             # all of it to the next page, unless this page is already a fresh one
-            return [self.table, *self.tail] if fresh else []
+            return [*self.lead, self.table, *self.tail] if fresh else []
         parts = self.table.split(avail_width, sum(heights[:cut]) + 0.01)
         if len(parts) != 2:
             return []
-        return [parts[0], _KeepTail(parts[1], self.tail)]
+        return [*self.lead, parts[0], _KeepTail(parts[1], self.tail)]
 
 
 # ---- flowables ---------------------------------------------------------------------------------
