@@ -70,7 +70,7 @@ def _punch_minutes(d: DayDetail, at: dt.datetime) -> int:
 
 
 def sign_in_out(d: DayDetail) -> tuple[str, str]:
-    """The day's 签到 (first in) and 签退 (last out) as the attendance counts them (a
+    """The day's sign-in (first in) and sign-out (last out) as the attendance counts them (a
     corrected time is marked); on a day off, the first and last valid punch."""
     am, pm = d.result.am, d.result.pm
     if am.sign_in is not None:

@@ -83,7 +83,8 @@ STAFF_ROW_HEIGHT = 22.0  # room for a handwritten signature in the staff table
 
 
 def short_time(t: dt.datetime | None) -> str:
-    """A time in a monthly list: 11月2日 09:10 (the month is in the title)."""
+    """A time in a monthly list: month and day in Chinese, then HH:MM (the year is in the
+    title)."""
     return f"{cn_month_day(t)} {t:%H:%M}" if t else ""
 
 
