@@ -157,7 +157,8 @@ def score_form(month: ScoresMonthDTO, project: ProjectDTO, prepared_by: str = ""
     return Form(
         title=sheet_title(month, project), landscape=True,
         fields=header_fields(month, project), field_columns=4, body=body,
-        signatures=signature_parties(project, prepared_by), legend=legend(month),
+        signatures=signature_parties(project, prepared_by), signature_columns=3,
+        legend=legend(month),
         watermark=strings.PROVISIONAL_MARK if month.provisional else "",
         status=state_text(month), author=prepared_by,
         running_head=running_head(strings.SCORE_SHEET_SUBJECT, strings.MONTH_TITLE.format(
