@@ -13,6 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import strings
+from app.documents.form_text import (
+    client_dept,
+    cn_date,
+    person_subject,
+    running_head,
+    supervisor,
+)
 from app.documents.pdf_layout import (
     Cell,
     Field,
@@ -72,7 +79,7 @@ def detail_rows(person: PersonMonth) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     for d in person.summary.days:
         for session, kind, duration, note in day_lines(d):
-            rows.append([len(rows) + 1, d.day.isoformat(),
+            rows.append([len(rows) + 1, cn_date(d.day),
                          strings.WEEKDAYS_SHORT[d.day.weekday()], session, kind, duration,
                          note])
     return rows
@@ -97,14 +104,13 @@ def absence_form(person: PersonMonth, project: ProjectDTO, month_label: str = ""
     ym = month_of(person)
     if not month_label and ym:
         month_label = strings.MONTH_TITLE.format(year=ym[0], month=ym[1])
-    client = project.client_label or strings.DEFAULT_CLIENT_LABEL
     who = FieldGrid([
         Field(strings.ROSTER_COLUMNS["name"], person.name),
         Field(strings.ROSTER_COLUMNS["employee_no"], person.employee_no),
         Field(strings.ROSTER_COLUMNS["role"], person.role),
         Field(strings.DOC_MONTH_LABEL, month_label),
         Field(strings.DOC_PROJECT_LABEL, project.name),
-        Field(strings.DOC_FILLED_ON, filled_on.isoformat() if filled_on else ""),
+        Field(strings.DOC_FILLED_ON, cn_date(filled_on)),
     ], columns=2)
     return Form(
         title=strings.ABSENCE_FORM_TITLE, fields=project_fields(project),
@@ -119,13 +125,18 @@ def absence_form(person: PersonMonth, project: ProjectDTO, month_label: str = ""
             Table(header=[list(strings.ABSENCE_TOTAL_HEADERS)], rows=[totals_row(person)],
                   widths=[10, 12, 10, 12, 10, 17, 12, 14], font_size=9,
                   header_font_size=8, caption=strings.ABSENCE_TOTAL_CAPTION),
-            LinedBox(strings.ABSENCE_REASON_BOX, lines=4),
-            LinedBox(strings.ABSENCE_MEASURES_BOX, lines=3,
+            LinedBox(strings.ABSENCE_REASON_BOX, lines=3),
+            LinedBox(strings.ABSENCE_MEASURES_BOX, lines=2,
                      signature=strings.DOC_ROLE_SELF_SIGN),
-            LinedBox(strings.ABSENCE_PM_OPINION, lines=2, signature=strings.DOC_SIGN_LABEL),
-            LinedBox(strings.ABSENCE_CLIENT_OPINION.format(client=client), lines=2,
-                     signature=strings.DOC_SIGN_LABEL),
+            LinedBox(strings.ABSENCE_PM_OPINION, lines=1, signature=strings.DOC_SIGN_LABEL),
+            # the regulation: the client department and the supervision firm verify
+            LinedBox(strings.ABSENCE_VERIFY_OPINION.format(party=client_dept(project)),
+                     lines=1, signature=strings.DOC_SIGN_LABEL),
+            LinedBox(strings.ABSENCE_VERIFY_OPINION.format(party=supervisor(project)),
+                     lines=1, signature=strings.DOC_SIGN_LABEL),
         ],
+        running_head=running_head(strings.ABSENCE_FORM_TITLE, person_subject(
+            person.name, person.employee_no, month_label)),
         extra={"subject": strings.ABSENCE_FORM_TITLE, "keywords": person.employee_no},
     )
 

@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import strings
+from app.documents.form_text import cn_date, person_subject, running_head, supervisor
 from app.documents.pdf_layout import (
     Block,
     Cell,
+    Choices,
     Field,
     FieldGrid,
     Form,
@@ -35,6 +37,7 @@ from app.documents.pdf_layout import (
     project_fields,
 )
 from app.domain import handover as rules
+from app.domain.form_numbers import change_number
 
 if TYPE_CHECKING:
     from app.services.handover_dto import ApprovalDTO, ChangeDTO
@@ -45,16 +48,29 @@ BLANK_ROWS = 2  # empty checklist lines for items added by hand on paper
 
 
 def _d(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
+    return cn_date(day)
 
 
-def _ticks(options: Sequence[tuple[str, bool]]) -> str:
-    return "  ".join((strings.LEAVE_FORM_TICK if on else strings.LEAVE_FORM_BOX) + label
-                     for label, on in options)
+def _ticks(options: Sequence[tuple[str, bool]], other: bool = True) -> Choices:
+    """Tick boxes with an "other" option to write on."""
+    return Choices(list(options), other=other)
 
 
-def _kind_ticks(kind: str) -> str:
+def _kind_ticks(kind: str) -> Choices:
     return _ticks([(label, code == kind) for code, label in strings.CH_KIND_LABELS.items()])
+
+
+def number(change: ChangeDTO) -> str:
+    """The change's form number (BG-2026-0001), shared by its three forms."""
+    return change_number(change.created_at.date(), change.id)
+
+
+def _head(what: str, change: ChangeDTO) -> str:
+    person = change.leaving or change.joining
+    subject = number(change)
+    if person is not None:
+        subject += "  " + person_subject(person.name, person.employee_no)
+    return running_head(what, subject)
 
 
 def _dept(project: ProjectDTO) -> str:
@@ -105,9 +121,10 @@ def _successor(change: ChangeDTO) -> str:
 def notice_form(change: ChangeDTO, project: ProjectDTO) -> Form:
     person = _subject(change)
     dept = project.client_name + _dept(project)
-    to = strings.LIST_SEP.join(x for x in (dept, project.supervisor_firm) if x)
+    to = strings.LIST_SEP.join(x for x in (dept, project.supervisor_firm
+                                           or strings.DOC_ROLE_SUPERVISOR) if x)
     details = FieldGrid([
-        Field(strings.CH_DOC_NO, f"#{change.id}"),
+        Field(strings.CH_DOC_NO, number(change)),
         Field(strings.CH_DOC_NOTICE_DATE, _d(change.notice_sent_on)),
         Field(strings.ROSTER_COLUMNS["name"], person.name if person else ""),
         Field(strings.ROSTER_COLUMNS["employee_no"], person.employee_no if person else ""),
@@ -136,9 +153,10 @@ def notice_form(change: ChangeDTO, project: ProjectDTO) -> Form:
             Para(strings.CH_DOC_RECEIPT, "heading"),
             Signatures([Signature(strings.CH_DOC_RECEIVED_BY.format(party=dept or _dept(project))),
                         Signature(strings.CH_DOC_RECEIVED_BY.format(
-                            party=project.supervisor_firm or strings.DOC_ROLE_SUPERVISOR))]),
+                            party=supervisor(project)))]),
         ],
         status=change.state_label,
+        running_head=_head(strings.CH_DOC_NOTICE_TITLE, change),
         extra={"subject": strings.CH_DOC_NOTICE_TITLE,
                "keywords": person.employee_no if person else ""},
     )
@@ -171,7 +189,7 @@ def _proposed(change: ChangeDTO) -> FieldGrid:
     ], columns=2)
 
 
-def attachment_ticks(person: PersonDTO | None) -> str:
+def attachment_ticks(person: PersonDTO | None) -> Choices:
     """Certificate copies / resume / confidentiality agreement, ticked from the roster (its
     files and the NDA flag)."""
     kinds = {a.kind for a in person.attachments} if person else set()
@@ -219,7 +237,7 @@ def application_form(change: ChangeDTO, project: ProjectDTO) -> Form:
     reasons = [(label, code == change.reason_kind)
                for code, label in strings.CH_REASON_KIND_LABELS.items()]
     head = FieldGrid([
-        Field(strings.CH_DOC_NO, f"#{change.id}"),
+        Field(strings.CH_DOC_NO, number(change)),
         Field(strings.CH_DOC_APPLICATION_DATE, _d(change.application_submitted_on)),
         Field(strings.CH_DOC_CHANGE_KIND, change.kind_label),
         Field(strings.CH_DOC_EFFECTIVE, _d(change.change_date)),
@@ -245,11 +263,12 @@ def application_form(change: ChangeDTO, project: ProjectDTO) -> Form:
                         Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager)]),
             LinedBox(strings.CH_DOC_OPINION.format(party=dept), 1, signature=sign,
                      text=_approval_text(change.client)),
-            LinedBox(strings.CH_DOC_OPINION.format(party=strings.DOC_ROLE_SUPERVISOR), 1,
+            LinedBox(strings.CH_DOC_OPINION.format(party=supervisor(project)), 1,
                      signature=sign, text=_approval_text(change.supervisor)),
             LinedBox(strings.CH_DOC_OPINION.format(party=client), 1, signature=sign),
         ],
         status=change.state_label,
+        running_head=_head(strings.CH_DOC_APPLICATION_TITLE, change),
         extra={"subject": strings.CH_DOC_APPLICATION_TITLE,
                "keywords": change.joining.employee_no if change.joining else ""},
     )
@@ -280,12 +299,13 @@ def _period(change: ChangeDTO) -> str:
 def handover_form(change: ChangeDTO, project: ProjectDTO) -> Form:
     h = change.handover
     people = FieldGrid([
+        Field(strings.CH_DOC_NO, number(change)),
+        Field(strings.CH_DOC_EFFECTIVE, _d(change.change_date)),
         Field(strings.CH_DOC_HANDED_BY, h.handed_by),
         Field(strings.CH_DOC_RECEIVED_BY_FIELD, h.received_by),
         Field(strings.CH_DOC_WITNESSED_BY, h.witnessed_by),
         Field(strings.CH_DOC_CHANGE_KIND, change.kind_label),
         Field(strings.CH_DOC_PERIOD_LABEL, _period(change)),
-        Field(strings.CH_DOC_EFFECTIVE, _d(change.change_date)),
     ], columns=2)
     assessment = h.assessment_result
     if assessment and h.assessment_on:
@@ -312,6 +332,7 @@ def handover_form(change: ChangeDTO, project: ProjectDTO) -> Form:
                     Signature(strings.CH_DOC_CLIENT_CONFIRM.format(client=_client(project)))],
         signature_columns=2,
         status=change.state_label,
+        running_head=_head(strings.CH_DOC_HANDOVER_TITLE, change),
         extra={"subject": strings.CH_DOC_HANDOVER_TITLE,
                "keywords": change.leaving.employee_no if change.leaving else ""},
     )

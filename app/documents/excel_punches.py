@@ -41,6 +41,7 @@ from app.documents.excel_common import (
     text_width,
     title_block,
 )
+from app.documents.form_text import client_dept, supervisor
 from app.documents.operators import operator_name
 from app.documents.punch_record import day_result_text
 
@@ -220,9 +221,8 @@ def write_punches_xlsx(path: Path, details: Sequence[DayDetail], project: Projec
     last = _body(ws, head + 1, rows, st, wrap=(11, 12, 16), formats={5: SECONDS_FORMAT})
     parties = [(strings.DOC_ROLE_PREPARED_BY, prepared_by),
                (strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager),
-               (strings.DOC_ROLE_CHECKED_BY.format(
-                   party=project.client_dept or strings.DEFAULT_CLIENT_DEPT), ""),
-               (strings.DOC_ROLE_SUPERVISOR_CHECK, "")]
+               (strings.DOC_ROLE_CHECKED_BY.format(party=client_dept(project)), ""),
+               (strings.DOC_ROLE_CHECKED_BY.format(party=supervisor(project)), "")]
     if not everyone and len(people) == 1:
         parties.insert(1, (strings.DOC_ROLE_PERSON_CONFIRM, people[0][1]))
     end = signature_lines(ws, max(last, head) + 2, parties, len(PUNCH_WIDTHS), st,

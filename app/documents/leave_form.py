@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import strings
+from app.documents.form_text import cn_date, cn_datetime, person_subject, running_head
 from app.documents.pdf_layout import (
+    Choices,
     Field,
     FieldGrid,
     Form,
@@ -19,6 +21,7 @@ from app.documents.pdf_layout import (
     build_pdf,
     project_fields,
 )
+from app.domain.form_numbers import leave_number
 from app.domain.leave import TYPES, days_ahead, required_notice_days
 
 if TYPE_CHECKING:
@@ -27,17 +30,20 @@ if TYPE_CHECKING:
     from app.services.roster_dto import PersonDTO
 
 
-def _point(d: object, session: str) -> str:
-    return f"{d} {strings.SESSION_LABELS[session]}"
+def _point(d: dt.date, session: str) -> str:
+    return f"{cn_date(d)} {strings.SESSION_LABELS[session]}"
 
 
-def _types_line(selected: str) -> str:
-    return "  ".join((strings.LEAVE_FORM_TICK if code == selected else strings.LEAVE_FORM_BOX)
-                     + strings.LEAVE_TYPE_LABELS[code] for code in TYPES)
+def types_choices(selected: str) -> Choices:
+    """Every leave type as a tick box, and "other" with a blank for a kind not listed."""
+    known = selected in TYPES
+    return Choices([(strings.LEAVE_TYPE_LABELS[code], code == selected) for code in TYPES],
+                   other=True,
+                   other_text="" if known else strings.LEAVE_TYPE_LABELS.get(selected, selected))
 
 
 def _stamp(at: dt.datetime | None) -> str:
-    return at.strftime("%Y-%m-%d %H:%M") if at else ""
+    return cn_datetime(at)
 
 
 def _checks(leave: LeaveDTO) -> str:
@@ -61,7 +67,7 @@ def _checks(leave: LeaveDTO) -> str:
 def _opinion(opinion: str, name: str, at: object) -> str:
     if not name:
         return ""
-    stamp = at.strftime("%Y-%m-%d %H:%M") if hasattr(at, "strftime") else ""
+    stamp = cn_datetime(at) if isinstance(at, dt.datetime) else ""
     return strings.LEAVE_FORM_APPROVED_TEXT.format(opinion=opinion, name=name, at=stamp)
 
 
@@ -72,26 +78,27 @@ def _period_text(leave: LeaveDTO, actual_days: float | None) -> str:
         return strings.LEAVE_FORM_PERIOD_TEXT.format(start=start, end=end, days=f"{leave.days:g}")
     return strings.LEAVE_FORM_PERIOD_RETURNED.format(
         start=start, end=end, approved=f"{leave.days:g}", actual=f"{actual_days:g}",
-        date=leave.returned_on)
+        date=cn_date(leave.returned_on))
 
 
 def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
                attachments: list[str] | None = None,
-               actual_days: float | None = None) -> Form:
+               actual_days: float | None = None, extends: LeaveDTO | None = None) -> Form:
     """The form as data (exposed for previews and tests). ``actual_days``: the days the leave
-    really took after an early return (counted as the month sheet counts them)."""
+    really took after an early return (counted as the month sheet counts them); ``extends``:
+    the leave an extension extends (its form number is printed)."""
     client = project.client_label or strings.DEFAULT_CLIENT_LABEL
     dept = project.client_dept or strings.DEFAULT_CLIENT_DEPT
     who = FieldGrid([
-        Field(strings.LEAVE_FORM_NO, f"#{leave.id}"),
-        Field(strings.LEAVE_FORM_FILED, leave.filed_at.strftime("%Y-%m-%d %H:%M")),
+        Field(strings.LEAVE_FORM_NO, leave_number(leave.filed_at.date(), leave.id)),
+        Field(strings.LEAVE_FORM_FILED, cn_datetime(leave.filed_at)),
         Field(strings.ROSTER_COLUMNS["name"], person.name),
         Field(strings.ROSTER_COLUMNS["employee_no"], person.employee_no),
         Field(strings.ROSTER_COLUMNS["role"], person.role),
         Field(strings.ROSTER_COLUMNS["phone"], person.phone),
     ], columns=2)
     details = FieldGrid([
-        Field(strings.LEAVE_FORM_TYPES_LABEL, _types_line(leave.leave_type)),
+        Field(strings.LEAVE_FORM_TYPES_LABEL, types_choices(leave.leave_type)),
         Field(strings.LEAVE_FORM_PERIOD, _period_text(leave, actual_days)),
         Field(strings.LEAVE_FORM_REASON, leave.reason),
         Field(strings.LEAVE_FORM_DEPUTY, leave.deputy_name),
@@ -108,8 +115,10 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
             backfiled=strings.LEAVE_FORM_BACKFILED.format(at=_stamp(leave.backfiled_at))
             if leave.backfiled_at else strings.LEAVE_FORM_NOT_BACKFILED), "note"))
     if leave.extension_of:
-        notes.append(Para(strings.LEAVE_FORM_EXTENSION.format(id=leave.extension_of), "note"))
-    notes.append(Para(strings.LEAVE_FORM_RETURN.format(date=leave.returned_on)
+        original = (leave_number(extends.filed_at.date(), extends.id) if extends is not None
+                    else leave_number(leave.filed_at.date(), leave.extension_of))
+        notes.append(Para(strings.LEAVE_FORM_EXTENSION.format(number=original), "note"))
+    notes.append(Para(strings.LEAVE_FORM_RETURN.format(date=cn_date(leave.returned_on))
                       if leave.returned_on else strings.LEAVE_FORM_RETURN_BLANK, "body"))
     return Form(
         title=strings.LEAVE_FORM_TITLE_EMERGENCY if leave.emergency else strings.LEAVE_FORM_TITLE,
@@ -125,11 +134,14 @@ def leave_form(leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
         signatures=[Signature(strings.LEAVE_FORM_APPLICANT, person.name),
                     Signature(strings.LEAVE_FORM_DEPUTY_SIGN, leave.deputy_name)],
         status=strings.LEAVE_STATE_LABELS.get(leave.state, leave.state),
+        running_head=running_head(strings.LEAVE_FORM_TITLE, leave_number(
+            leave.filed_at.date(), leave.id) + "  " + person_subject(person.name,
+                                                                     person.employee_no)),
         extra={"subject": strings.LEAVE_FORM_TITLE, "keywords": person.employee_no},
     )
 
 
 def write_leave_pdf(path: Path, leave: LeaveDTO, person: PersonDTO, project: ProjectDTO,
                     attachments: list[str] | None = None,
-                    actual_days: float | None = None) -> None:
-    build_pdf(path, leave_form(leave, person, project, attachments, actual_days))
+                    actual_days: float | None = None, extends: LeaveDTO | None = None) -> None:
+    build_pdf(path, leave_form(leave, person, project, attachments, actual_days, extends))

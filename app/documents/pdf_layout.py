@@ -76,6 +76,10 @@ MUTED = colors.HexColor("#808080")
 INK = colors.black
 LEGEND_SIZE = 7.0
 FOOTER_SIZE = 7.5
+FOOTER_MIN_SIZE = 6.0
+RUNNING_HEAD_SIZE = 8.0
+TICK_BOX = 4.2 * mm  # drawn tick boxes: at least 4 mm, as on a paper form
+KEEP_ROWS = 3  # table rows kept with the signatures that close it
 MIN_FONT_SIZE = 4.5
 WATERMARK_ALPHA = 0.13
 ALIGNS = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
@@ -84,11 +88,31 @@ P_ALIGNS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 
 # ---- the declarative form ----------------------------------------------------------------------
 @dataclass(frozen=True)
+class Choices:
+    """A choice list printed as drawn tick boxes (``TICK_BOX`` square, at least 4 mm):
+    ``options`` are (label, ticked) pairs; ``other`` adds the "other" option with a blank
+    to write on (``other_text`` fills the blank and ticks it)."""
+
+    options: Sequence[tuple[str, bool]]
+    other: bool = False
+    other_text: str = ""
+
+    def plain(self) -> str:
+        """The choices as one line of text (for widths and plain-text places)."""
+        items = [(label, on) for label, on in self.options]
+        if self.other:
+            items.append((strings.DOC_OTHER_OPTION + self.other_text, bool(self.other_text)))
+        return "  ".join((strings.DOC_TICKED if on else strings.DOC_UNTICKED) + label
+                         for label, on in items)
+
+
+@dataclass(frozen=True)
 class Field:
-    """One label/value pair of a header block (for example the project name)."""
+    """One label/value pair of a header block (for example the project name); the value
+    may be a :class:`Choices` list of tick boxes."""
 
     label: str
-    value: str
+    value: str | Choices
 
 
 @dataclass(frozen=True)
@@ -227,6 +251,9 @@ class Form:
     status: str = ""
     author: str = ""
     extra: dict[str, str] = field(default_factory=dict)  # PDF metadata (subject, keywords)
+    # what the document is about (person, month, record number), printed at the top of
+    # every page from page 2 on, so a separated page still names its subject
+    running_head: str = ""
 
 
 def project_fields(project: ProjectDTO) -> list[Field]:
@@ -325,19 +352,34 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     spaces), keeping closing punctuation on the line it closes."""
     lines: list[str] = []
     plain = fonts.covered(text)
+
+    def wid(t: str) -> float:
+        return float(stringWidth(t, font, size)) if plain else fonts.text_width(t, size)
+
     for para in text.split("\n"):
         line = ""
-        for ch in para:
-            w = stringWidth(line + ch, font, size) if plain else fonts.text_width(line + ch, size)
-            if line and w > width and ch not in _NO_LINE_START:
-                lines.append(line)
-                line = ""
-            line += ch
+        for piece in _TOKEN.findall(para):
+            if (line and wid(line + piece) > width
+                    and piece[0] not in _NO_LINE_START):
+                if wid(piece) > width:  # a token wider than a line
+                    for ch in piece:
+                        if line and wid(line + ch) > width:
+                            lines.append(line)
+                            line = ""
+                        line += ch
+                    continue
+                lines.append(line.rstrip())
+                line = piece.lstrip()
+                continue
+            line += piece
         lines.append(line)
     return lines
 
 
 _NO_LINE_START = set(strings.DOC_NO_LINE_START + ",.;:?!)")
+# a line breaks between tokens: a run of Latin letters, digits and joiners (a contract
+# number, "YW-2026-11-001", a year) stays whole; any other character is a token of its own
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/#]*|\s+|.", re.DOTALL)
 
 
 # ---- story -------------------------------------------------------------------------------------
@@ -354,7 +396,45 @@ def _story(form: Form, font: str, width: float) -> list[Any]:
         story.extend(_block(block, font, width))
     if form.signatures:
         story.extend(_block(Signatures(form.signatures, form.signature_columns), font, width))
-    return story
+    return _keep_signatures_with_previous(story)
+
+
+def _keep_signatures_with_previous(story: list[Any]) -> list[Any]:
+    """Glue every signature block to what precedes it, so it never stands alone on a page:
+    the short paragraphs and spaces before it and the block before those; a table keeps its
+    last rows with the signatures (:class:`_KeepTail`), anything else moves along whole. A
+    form closed by opinion boxes keeps all of them together, with the table before them."""
+    out: list[Any] = []
+    closing = _closing_box(story)
+    for item in story:
+        if not (isinstance(item, _SignTable) or item is closing):
+            out.append(item)
+            continue
+        tail: list[Any] = [item]
+        paras = 0
+        while out and (isinstance(out[-1], Spacer | CondPageBreak)
+                       or (isinstance(out[-1], Paragraph) and paras < 3)
+                       or (item is closing and isinstance(out[-1], _LinedBoxFlowable))):
+            prev = out.pop()
+            paras += isinstance(prev, Paragraph)
+            if not isinstance(prev, CondPageBreak):
+                tail.insert(0, prev)
+        head = out[-1] if out else None
+        if isinstance(head, RLTable) and not isinstance(head, _SignTable):
+            out.pop()
+            lead: list[Any] = []  # the table's caption goes wherever the table goes
+            if len(out) >= 2 and isinstance(out[-1], Paragraph) \
+                    and isinstance(out[-2], CondPageBreak):
+                lead = [out.pop()]
+                out.pop()
+            out.append(_KeepTail(head, tail, lead))
+        elif isinstance(head, _LinedBoxFlowable | Paragraph):
+            out[-1] = KeepTogether([head, *tail])
+        else:  # a page break, an already kept group: keep the paragraphs with it at least
+            out.append(KeepTogether(tail) if len(tail) > 1 else tail[0])
+    while out and isinstance(out[-1], Spacer):  # no blank last page for a closing space
+        out.pop()
+    return out
 
 
 def _block(block: Block, font: str, width: float) -> list[Any]:
@@ -365,7 +445,7 @@ def _block(block: Block, font: str, width: float) -> list[Any]:
     if isinstance(block, FieldGrid):
         return [_field_grid(block, font, width), Spacer(1, 2 * mm)]
     if isinstance(block, Signatures):
-        return [Spacer(1, 4 * mm), CondPageBreak(30 * mm), _signatures(block, font, width)]
+        return [Spacer(1, 4 * mm), _signatures(block, font, width)]
     if isinstance(block, LinedBox):
         return [_LinedBoxFlowable(block, font), Spacer(1, 2.5 * mm)]
     if isinstance(block, Gap):
@@ -406,11 +486,12 @@ def _field_grid(g: FieldGrid, font: str, width: float) -> Any:
         for f in chunk + [Field("", "")] * (n - len(chunk)):
             if g.boxed:
                 row += [Paragraph(_markup(f.label), label_style),
-                        Paragraph(_markup(f.value), value_style)]
+                        _ChoicesFlowable(f.value, font, size) if isinstance(f.value, Choices)
+                        else Paragraph(_markup(f.value), value_style)]
             else:
                 sep = strings.DOC_LABEL_SEP if f.label else ""
                 row.append(Paragraph(f'<font color="#404040">{_markup(f.label)}{sep}</font>'
-                                     f"{_markup(f.value)}", value_style))
+                                     f"{_markup(_plain(f.value))}", value_style))
         data.append(row)
     if g.boxed:
         label_w = max(_width(f.label, font, size) for f in g.fields) + 8 if g.fields else 0
@@ -418,6 +499,8 @@ def _field_grid(g: FieldGrid, font: str, width: float) -> Any:
         widths = [label_w, width / n - label_w] * n
     else:
         widths = _natural_widths(g, font, size, width)
+        if n > 1 and _too_wide(g, font, size, widths):
+            return _split_grid(g, font, width)
     t = RLTable(data, colWidths=widths, hAlign="LEFT")
     cmds: list[Any] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                        ("LEFTPADDING", (0, 0), (-1, -1), 3 if g.boxed else 0),
@@ -431,12 +514,41 @@ def _field_grid(g: FieldGrid, font: str, width: float) -> Any:
     return t
 
 
+def _split_grid(g: FieldGrid, font: str, width: float) -> Any:
+    """A plain header block whose long fields (a long project name, a long contract number)
+    would wrap in their column: each long field on a line of its own, the others in columns
+    below, so no token is broken in the middle."""
+    n = max(1, g.columns)
+    long = [f for f in g.fields if _width(
+        f"{f.label}{strings.DOC_LABEL_SEP}{_plain(f.value)}", font, g.font_size) > width / n - 8]
+    short = [f for f in g.fields if f not in long]
+    parts = [_field_grid(dataclasses.replace(g, fields=long, columns=1), font, width)]
+    if short:
+        parts.append(_field_grid(dataclasses.replace(g, fields=short), font, width))
+    t = RLTable([[p] for p in parts], colWidths=[width], hAlign="LEFT")
+    t.setStyle(RLTableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), 0),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return t
+
+
+def _plain(value: str | Choices) -> str:
+    return value.plain() if isinstance(value, Choices) else value
+
+
+def _too_wide(g: FieldGrid, font: str, size: float, widths: list[float]) -> bool:
+    """Whether a field of a plain header block would wrap in its column."""
+    return any(_width(f"{f.label}{strings.DOC_LABEL_SEP}{_plain(f.value)}", font, size)
+               > widths[i % len(widths)] - 1 for i, f in enumerate(g.fields))
+
+
 def _natural_widths(g: FieldGrid, font: str, size: float, width: float) -> list[float]:
     """Columns of a plain header block sized to their longest entry, sharing what is left."""
     n = max(1, g.columns)
     need = [0.0] * n
     for i, f in enumerate(g.fields):
-        text = f"{f.label}{strings.DOC_LABEL_SEP}{f.value}"
+        text = f"{f.label}{strings.DOC_LABEL_SEP}{_plain(f.value)}"
         need[i % n] = max(need[i % n], _width(text, font, size) + 8)
     total = sum(need)
     if total <= 0:
@@ -600,12 +712,75 @@ def _signatures(block: Signatures, font: str, width: float) -> Any:
     col_w = width / n
     data = [[_SignBox(p, font, col_w - 6) for p in row] + [""] * (n - len(row))
             for row in rows]
-    t = RLTable(data, colWidths=[col_w] * n, hAlign="LEFT")
+    t = _SignTable(data, colWidths=[col_w] * n, hAlign="LEFT")
     t.setStyle(RLTableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-    return KeepTogether([t])
+    return t
+
+
+def _closing_box(story: list[Any]) -> Any:
+    """The opinion box with a signature line that closes a form without signature blocks
+    (it must not stand alone on the last page either), or None."""
+    last = next((f for f in reversed(story) if not isinstance(f, Spacer)), None)
+    if isinstance(last, _LinedBoxFlowable) and last.box.signature:
+        return last
+    return None
+
+
+class _SignTable(RLTable):  # type: ignore[misc]
+    """The signature blocks: one table that never splits (it moves to the next page)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        return []
+
+
+def _heights(items: Sequence[Any], canv: Canvas, width: float) -> float:
+    total = 0.0
+    for i, f in enumerate(items):
+        total += f.wrapOn(canv, width, 0xFFFFFF)[1] + f.getSpaceAfter()
+        total += f.getSpaceBefore() if i else 0.0
+    return total
+
+
+class _KeepTail(Flowable):  # type: ignore[misc]
+    """A table and the blocks closing it (signatures, a note): the closing blocks never
+    start a page of their own; when they do not fit under the table, the table's last
+    ``KEEP_ROWS`` rows move to the next page with them (the header rows repeat there)."""
+
+    def __init__(self, table: RLTable, tail: list[Any], lead: list[Any] | None = None) -> None:
+        super().__init__()
+        self.table, self.tail, self.lead = table, tail, lead or []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0xFFFFFF  # never drawn itself: always split into its parts
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        canv = self.canv
+        lead_h = _heights(self.lead, canv, avail_width) if self.lead else 0.0
+        room = avail_height - lead_h  # for the table, below its caption
+        table_h = self.table.wrapOn(canv, avail_width, room)[1]
+        tail_h = _heights(self.tail, canv, avail_width)
+        if table_h + tail_h <= room:
+            return [*self.lead, self.table, *self.tail]
+        frame = self._doctemplateAttr("frame")
+        fresh = frame is None or avail_height >= frame._y2 - frame._y1p - 1
+        if table_h > room:  # the table breaks here anyway: keep the rest with the tail
+            parts = self.table.split(avail_width, room)
+            if len(parts) != 2:
+                return [*self.lead, *parts, *self.tail] if fresh and parts else []
+            return [*self.lead, parts[0], _KeepTail(parts[1], self.tail)]
+        heights = list(self.table._rowHeights)
+        keep = min(KEEP_ROWS, len(heights) - self.table.repeatRows)
+        cut = len(heights) - keep
+        if cut <= self.table.repeatRows or keep <= 0:  # too short to split
+            # all of it to the next page, unless this page is already a fresh one
+            return [*self.lead, self.table, *self.tail] if fresh else []
+        parts = self.table.split(avail_width, sum(heights[:cut]) + 0.01)
+        if len(parts) != 2:
+            return []
+        return [*self.lead, parts[0], _KeepTail(parts[1], self.tail)]
 
 
 # ---- flowables ---------------------------------------------------------------------------------
@@ -725,6 +900,65 @@ class _SignBox(Flowable):  # type: ignore[misc]
         _date_line(c, font, s, 0, y)
 
 
+class _ChoicesFlowable(Flowable):  # type: ignore[misc]
+    """Tick boxes drawn as squares of ``TICK_BOX`` with their labels, wrapping over lines;
+    a ticked box carries a drawn check mark; the "other" option has a blank to write on."""
+
+    BLANK = 22 * mm
+
+    def __init__(self, choices: Choices, font: str, size: float) -> None:
+        super().__init__()
+        self.choices, self.font, self.size = choices, font, size
+        items: list[tuple[str, bool, float]] = [(label, on, 0.0)
+                                                for label, on in choices.options]
+        if choices.other:
+            blank = max(self.BLANK, _width(choices.other_text, font, size) + 4)
+            items.append((strings.DOC_OTHER_OPTION, bool(choices.other_text), blank))
+        self.items = items
+        self.placed: list[tuple[float, int]] = []
+        self.line_h = max(TICK_BOX, size * 1.3) + 2.5
+
+    def _item_width(self, label: str, blank: float) -> float:
+        return float(TICK_BOX + 1.5 + _width(label, self.font, self.size) + blank)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.placed, x, line = [], 0.0, 0
+        for label, _, blank in self.items:
+            w = self._item_width(label, blank)
+            if x and x + w > avail_width:
+                x, line = 0.0, line + 1
+            self.placed.append((x, line))
+            x += w + 3.5 * mm
+        self.width = avail_width
+        self.height = (line + 1) * self.line_h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, s = self.canv, self.size
+        c.saveState()
+        c.setLineWidth(0.7)
+        for (label, on, blank), (x, line) in zip(self.items, self.placed, strict=True):
+            y = self.height - (line + 1) * self.line_h + 1.25
+            c.rect(x, y, TICK_BOX, TICK_BOX, stroke=1, fill=0)
+            if on:
+                c.setLineWidth(1.3)
+                c.lines([(x + TICK_BOX * 0.18, y + TICK_BOX * 0.52,
+                          x + TICK_BOX * 0.42, y + TICK_BOX * 0.2),
+                         (x + TICK_BOX * 0.42, y + TICK_BOX * 0.2,
+                          x + TICK_BOX * 0.86, y + TICK_BOX * 0.85)])
+                c.setLineWidth(0.7)
+            tx = x + TICK_BOX + 1.5
+            ty = y + (TICK_BOX - s * 0.72) / 2
+            fonts.draw_string(c, tx, ty, label, s)
+            if blank:
+                bx = tx + _width(label, self.font, s)
+                c.setLineWidth(0.5)
+                c.line(bx, ty - 1.5, bx + blank, ty - 1.5)
+                if on and self.choices.other_text:
+                    fonts.draw_string(c, bx + 2, ty, self.choices.other_text, s)
+        c.restoreState()
+
+
 class _LinedBoxFlowable(Flowable):  # type: ignore[misc]
     """A bordered box: title, pre-printed text, ruled lines, optional signature line."""
 
@@ -824,13 +1058,34 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
     c.setLineWidth(0.4)
     c.line(MARGIN, MARGIN + 3.2 * mm, w - MARGIN, MARGIN + 3.2 * mm)
     c.drawCentredString(w / 2, MARGIN, strings.DOC_PAGE_NUMBER.format(page=page, pages=total))
-    fonts.draw_string(c, MARGIN, MARGIN,
-                      _clip(form.title, font, FOOTER_SIZE, w / 2 - MARGIN - 40), FOOTER_SIZE)
+    side = w / 2 - MARGIN - 40
+    _footer_text(c, form.title, font, MARGIN, side, right=False)
     if form.status:
-        fonts.draw_string(c, w - MARGIN, MARGIN,
-                          _clip(form.status, font, FOOTER_SIZE, w / 2 - MARGIN - 40),
-                          FOOTER_SIZE, "R")
+        _footer_text(c, form.status, font, w - MARGIN, side, right=True)
+    if form.running_head and page >= 2:
+        _running_head(c, form.running_head, font, w, h)
     c.restoreState()
+
+
+def _footer_text(c: Canvas, text: str, font: str, x: float, width: float, right: bool) -> None:
+    """A footer text in full: shrunk a little, then on two lines (broken between tokens),
+    never cut."""
+    size = max(FOOTER_MIN_SIZE, _fit(text, font, FOOTER_SIZE, width))
+    lines = wrap_text(text, font, size, width) if _width(text, font, size) > width else [text]
+    for i, line in enumerate(lines):
+        fonts.draw_string(c, x, MARGIN - i * size * 1.15, line, size, "R" if right else "L")
+
+
+def _running_head(c: Canvas, text: str, font: str, w: float, h: float) -> None:
+    """The subject of the document above the body of a continuation page, over a rule."""
+    width = w - 2 * MARGIN
+    size = max(FOOTER_MIN_SIZE, _fit(text, font, RUNNING_HEAD_SIZE, width))
+    y = h - MARGIN + 3.2 * mm
+    c.setFillColor(INK)
+    fonts.draw_string(c, MARGIN, y, _clip(text, font, size, width), size)
+    c.setStrokeColor(colors.HexColor("#C0C0C0"))
+    c.setLineWidth(0.4)
+    c.line(MARGIN, y - 1.6 * mm, w - MARGIN, y - 1.6 * mm)
 
 
 def _clip(text: str, font: str, size: float, width: float) -> str:

@@ -19,6 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import strings
+from app.documents.form_text import (
+    client_dept,
+    cn_date,
+    cn_datetime,
+    person_subject,
+    running_head,
+    supervisor,
+)
 from app.documents.operators import operator_name
 from app.documents.pdf_layout import (
     Cell,
@@ -39,7 +47,7 @@ if TYPE_CHECKING:
 
 
 def _date(d: dt.date) -> str:
-    return d.isoformat()
+    return cn_date(d)
 
 
 def _weekday(d: dt.date) -> str:
@@ -47,7 +55,41 @@ def _weekday(d: dt.date) -> str:
 
 
 def _stamp(at: dt.datetime | None) -> str:
-    return at.strftime("%Y-%m-%d %H:%M") if at else ""
+    return cn_datetime(at)
+
+
+def _clock(minutes: int, corrected: bool = False) -> str:
+    text = f"{minutes % 1440 // 60:02d}:{minutes % 60:02d}"
+    if minutes >= 1440:
+        text = strings.DOC_NEXT_DAY.format(time=text)
+    return text + (strings.DOC_CORRECTED_MARK if corrected else "")
+
+
+def _punch_minutes(d: DayDetail, at: dt.datetime) -> int:
+    return (at.date() - d.day).days * 1440 + at.hour * 60 + at.minute
+
+
+def sign_in_out(d: DayDetail) -> tuple[str, str]:
+    """The day's sign-in (first in) and sign-out (last out) as the attendance counts them (a
+    corrected time is marked); on a day off, the first and last valid punch."""
+    am, pm = d.result.am, d.result.pm
+    if am.sign_in is not None:
+        first = _clock(am.sign_in, am.corrected_in)
+    elif pm.sign_in is not None:
+        first = _clock(pm.sign_in, pm.corrected_in)
+    else:
+        first = ""
+    if pm.sign_out is not None:
+        last = _clock(pm.sign_out, pm.corrected_out)
+    elif am.sign_out is not None:
+        last = _clock(am.sign_out, am.corrected_out)
+    else:
+        last = ""
+    valid = sorted(p.at for p in d.punches if not p.reverted)
+    if not d.result.required and not first and valid:
+        first = _clock(_punch_minutes(d, valid[0]))
+        last = _clock(_punch_minutes(d, valid[-1])) if len(valid) > 1 else ""
+    return first, last
 
 
 def session_text(s: SessionResult) -> str:
@@ -92,9 +134,10 @@ def punch_rows(details: Sequence[DayDetail]) -> tuple[list[list[Cell]], list[int
     muted: list[int] = []
     for d in sorted(details, key=lambda x: x.day):
         result = day_result_text(d)
+        first, last = sign_in_out(d)
         if not d.punches:
             if d.result.required:
-                rows.append([_date(d.day), _weekday(d.day), "", "", "", "", "",
+                rows.append([_date(d.day), _weekday(d.day), first, last, "", "", "", "", "",
                              strings.DOC_NO_PUNCH, result])
             continue
         for k, p in enumerate(d.punches):
@@ -105,7 +148,8 @@ def punch_rows(details: Sequence[DayDetail]) -> tuple[list[list[Cell]], list[int
             if p.reverted:
                 muted.append(len(rows))
             rows.append([_date(d.day), _weekday(d.day) if k == 0 else "",
-                         time, p.device_user_id, p.device, _verify(p.verify_mode),
+                         first if k == 0 else "", last if k == 0 else "", time,
+                         p.device_user_id, p.device, _verify(p.verify_mode),
                          strings.DOC_BATCH.format(id=p.batch_id, source=p.batch_source),
                          note, result if k == 0 else ""])
     return rows, muted
@@ -163,7 +207,6 @@ def punch_record_form(person_name: str, employee_no: str, month_label: str,
                         Field(strings.ROSTER_COLUMNS["employee_no"], employee_no),
                         Field(strings.ROSTER_COLUMNS["device_user_id"], device_user_id),
                         Field(strings.DOC_MONTH_LABEL, month_label)], columns=4)
-    label = project.client_dept or strings.DEFAULT_CLIENT_DEPT
     return Form(
         title=strings.PUNCH_RECORD_TITLE, subtitle=strings.PUNCH_RECORD_SUBTITLE.format(
             name=person_name, no=employee_no, month=month_label),
@@ -172,26 +215,29 @@ def punch_record_form(person_name: str, employee_no: str, month_label: str,
             person,
             Para(strings.PUNCH_RECORD_NOTE, "small"),
             Table(header=[list(strings.PUNCH_RECORD_HEADERS)], rows=punches,
-                  widths=[17, 7, 15, 10, 20, 10, 26, 24, 40], align="CCCCCCLLL",
-                  wrap=(6, 7, 8), font_size=8, muted=punch_muted,
+                  widths=[19, 6, 11, 12, 13, 9, 17, 9, 18, 17, 34], align="CCCCCCCCLLL",
+                  wrap=(8, 9, 10), font_size=8, muted=punch_muted,
                   caption=strings.PUNCH_RECORD_CAPTION.format(n=count, reverted=reverted),
                   empty_text=strings.DOC_EMPTY),
             Table(header=[list(strings.DOC_CORRECTION_HEADERS)], rows=corrections,
-                  widths=[17, 8, 8, 11, 38, 13, 13, 22, 24], align="CCCCLCCCL",
+                  widths=[19, 8, 8, 11, 34, 13, 13, 25, 24], align="CCCCLCCCL",
                   wrap=(4, 8), font_size=8, muted=corr_muted,
                   caption=strings.DOC_CORRECTION_CAPTION.format(n=len(corrections)),
                   empty_text=strings.DOC_EMPTY),
             Table(header=[list(strings.DOC_MANUAL_HEADERS)], rows=manual,
-                  widths=[17, 8, 20, 40, 13, 22, 34], align="CCCLCCL", wrap=(3, 6),
+                  widths=[19, 8, 20, 36, 13, 25, 34], align="CCCLCCL", wrap=(3, 6),
                   font_size=8, muted=manual_muted,
                   caption=strings.DOC_MANUAL_CAPTION.format(n=len(manual)),
                   empty_text=strings.DOC_EMPTY),
         ],
         signatures=[Signature(strings.DOC_ROLE_PREPARED_BY, prepared_by),
                     Signature(strings.DOC_ROLE_PERSON_CONFIRM, person_name),
-                    Signature(strings.DOC_ROLE_CHECKED_BY.format(party=label)),
-                    Signature(strings.DOC_ROLE_SUPERVISOR_CHECK, seal=True)],
+                    Signature(strings.DOC_ROLE_CHECKED_BY.format(party=client_dept(project))),
+                    Signature(strings.DOC_ROLE_CHECKED_BY.format(party=supervisor(project)),
+                              seal=True)],
         signature_columns=2, author=prepared_by,
+        running_head=running_head(strings.PUNCH_RECORD_TITLE, person_subject(
+            person_name, employee_no, month_label)),
         extra={"subject": strings.PUNCH_RECORD_TITLE, "keywords": employee_no},
     )
 

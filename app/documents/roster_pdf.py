@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import strings
+from app.documents.form_text import cn_date, running_head
 from app.documents.pdf_layout import (
     Cell,
     Form,
@@ -24,11 +25,11 @@ if TYPE_CHECKING:
 
 COLUMNS = ("employee_no", "name", "device_user_id", "role", "phone", "id_card_no",
            "start_date", "end_date", "status", "nda", "training", "equipment")
-WIDTHS = [7, 13, 15, 11, 24, 24, 36, 18, 18, 12, 17, 17, 13]
+WIDTHS = [6, 12, 14, 10, 22, 22, 33, 23, 23, 11, 20, 20, 12]
 
 
 def _d(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+    return cn_date(value)
 
 
 def roster_row(i: int, p: PersonDTO) -> list[Cell]:
@@ -45,7 +46,7 @@ def roster_form(people: Sequence[PersonDTO], project: ProjectDTO, today: dt.date
     title = f"{project.name} {strings.ROSTER_SHEET_TITLE}".strip()
     return Form(
         title=title, landscape=True, fields=project_fields(project), field_columns=4,
-        body=[Para(strings.ROSTER_PDF_NOTE.format(date=today.isoformat(), n=len(people)),
+        body=[Para(strings.ROSTER_PDF_NOTE.format(date=cn_date(today), n=len(people)),
                    "small"),
               Table(header=[header], rows=[roster_row(i, p) for i, p in
                                            enumerate(people, start=1)],
@@ -54,6 +55,7 @@ def roster_form(people: Sequence[PersonDTO], project: ProjectDTO, today: dt.date
         signatures=[Signature(strings.DOC_ROLE_PREPARED_BY),
                     Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager),
                     Signature(strings.DOC_ROLE_CONTRACTOR, seal=True)],
+        running_head=running_head(strings.ROSTER_SHEET_TITLE, project.name),
         extra={"subject": strings.ROSTER_SHEET_TITLE},
     )
 

@@ -32,6 +32,14 @@ from app.documents.excel_common import (
     save_workbook,
     signature_lines,
 )
+from app.documents.form_text import (
+    client,
+    client_dept,
+    cn_date,
+    person_subject,
+    running_head,
+    supervisor,
+)
 from app.documents.operators import operator_name
 from app.documents.pdf_layout import (
     Area,
@@ -54,7 +62,7 @@ if TYPE_CHECKING:
 FLAG_FILL = "FDE2E0"
 MUTED_FONT = "808080"
 TOTAL_WIDTHS = (7.0, 12.0, 14.0, 20.0, 9.0, 9.0, 9.0, 9.0, 9.0, 16.0, 22.0)
-DETAIL_WIDTHS = (6.0, 16.0, 6.0, 9.0, 30.0, 9.0, 9.0, 44.0, 14.0, 34.0)
+DETAIL_WIDTHS = (6.0, 21.0, 6.0, 9.0, 30.0, 9.0, 9.0, 41.0, 14.0, 32.0)
 
 
 def sheet_title(month: ScoresMonthDTO, project: ProjectDTO) -> str:
@@ -84,14 +92,15 @@ def header_fields(month: ScoresMonthDTO, project: ProjectDTO) -> list[Field]:
 
 
 def signature_parties(project: ProjectDTO, prepared_by: str = "") -> list[Signature]:
-    """Prepared by, the contractor's project manager, the client's project lead, the client
-    department (its IT department)."""
-    label = project.client_label or strings.DEFAULT_CLIENT_LABEL
+    """Prepared by, the contractor's project manager, the client's project lead, then the
+    two parties the regulation has verify: the client department and the supervision firm
+    (labels from the project settings)."""
     return [Signature(strings.DOC_ROLE_PREPARED_BY, prepared_by),
             Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager),
-            Signature(strings.DOC_ROLE_CLIENT_LEAD.format(client=label),
+            Signature(strings.DOC_ROLE_CLIENT_LEAD.format(client=client(project)),
                       project.client_project_lead),
-            Signature(project.client_dept or strings.DEFAULT_CLIENT_DEPT)]
+            Signature(strings.DOC_ROLE_VERIFY.format(party=client_dept(project))),
+            Signature(strings.DOC_ROLE_VERIFY.format(party=supervisor(project)), seal=True)]
 
 
 def _points(value: int) -> str:
@@ -150,15 +159,26 @@ def score_form(month: ScoresMonthDTO, project: ProjectDTO, prepared_by: str = ""
     return Form(
         title=sheet_title(month, project), landscape=True,
         fields=header_fields(month, project), field_columns=4, body=body,
-        signatures=signature_parties(project, prepared_by), legend=legend(month),
+        signatures=signature_parties(project, prepared_by), signature_columns=3,
+        legend=legend(month),
         watermark=strings.PROVISIONAL_MARK if month.provisional else "",
         status=state_text(month), author=prepared_by,
+        running_head=running_head(strings.SCORE_SHEET_SUBJECT, strings.MONTH_TITLE.format(
+            year=month.year, month=month.month)),
         extra={"subject": strings.SCORE_SHEET_SUBJECT, "keywords": month.key})
+
+
+def _pdf_detail_row(n: int, i: IncidentDTO, manager: str) -> list[Cell]:
+    """The incident row as printed: the date in the forms' date style."""
+    row = detail_row(n, i, manager)
+    row[1] = cn_date(i.at.date())
+    return row
 
 
 def _person_table(p: PersonScore, caption: str = "", manager: str = "") -> Table:
     return Table(header=[list(strings.SCORE_DETAIL_HEADERS)],
-                 rows=[detail_row(n, i, manager) for n, i in enumerate(p.incidents, start=1)],
+                 rows=[_pdf_detail_row(n, i, manager)
+                       for n, i in enumerate(p.incidents, start=1)],
                  widths=DETAIL_WIDTHS, align="CCCCLCCLCL", wrap=(7, 9), font_size=8.5,
                  caption=caption, empty_text=strings.SCORE_NO_INCIDENTS,
                  muted=[n for n, i in enumerate(p.incidents) if i.waived])
@@ -189,6 +209,9 @@ def person_form(month: ScoresMonthDTO, person: PersonScore, project: ProjectDTO)
         signatures=[Signature(strings.DOC_ROLE_PERSON_CONFIRM, person.name),
                     Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager)],
         legend=legend(month), status=state_text(month),
+        running_head=running_head(strings.SCORE_PERSON_TITLE, person_subject(
+            person.name, person.employee_no,
+            strings.MONTH_TITLE.format(year=month.year, month=month.month))),
         extra={"subject": strings.SCORE_PERSON_TITLE, "keywords": month.key})
 
 

@@ -32,9 +32,17 @@ from app.documents.excel_common import (
     save_workbook,
     titled_table,
 )
+from app.documents.form_text import (
+    client,
+    client_dept,
+    cn_date,
+    cn_month_day,
+    running_head,
+)
 from app.documents.pdf_layout import (
     Area,
     Cell,
+    Choices,
     Field,
     FieldGrid,
     Form,
@@ -66,8 +74,6 @@ from app.services.service_log_text import (
     minutes_cell,
     reporter_text,
     result_text,
-    short_time,
-    ticks,
 )
 
 if TYPE_CHECKING:
@@ -79,6 +85,30 @@ if TYPE_CHECKING:
     )
 
 CARRIED_FILL = "#FFF6D5"
+STAFF_ROW_HEIGHT = 22.0  # room for a handwritten signature in the staff table
+
+
+def short_time(t: dt.datetime | None) -> str:
+    """A time in a monthly list: month and day in Chinese, then HH:MM (the year is in the
+    title)."""
+    return f"{cn_month_day(t)} {t:%H:%M}" if t else ""
+
+
+def _choices(selected: str, codes: tuple[str, ...], labels: dict[str, str]) -> Choices:
+    return Choices([(labels[c], c == selected) for c in codes])
+
+
+def staff_table(r: ServiceRecordDTO) -> Table:
+    """Who served, when each came and went, and a signature cell for each of them (one
+    blank row when nobody is recorded yet)."""
+    rows: list[list[Cell]] = [[i, v.name, v.employee_no, v.role, long_time(v.entered_at),
+                               long_time(v.exited_at), ""]
+                              for i, v in enumerate(r.staff, start=1)]
+    return Table(
+        header=[[*strings.SV_FORM_STAFF_HEADERS, strings.DOC_STAFF_SIGN]],
+        rows=rows or [[1, "", "", "", "", "", ""]],
+        widths=[0.9, 1.9, 1.7, 2.8, 3.3, 3.3, 2.6], align="CCCLCCC",
+        row_height=STAFF_ROW_HEIGHT, caption=strings.SV_FORM_STAFF_CAPTION)
 MISSED_FILL = "#F9DADA"
 
 
@@ -93,11 +123,11 @@ def _timing(m: Measure) -> list[Field]:
 
 def record_form(r: ServiceRecordDTO, project: ProjectDTO) -> Form:
     """The service record as data (exposed for previews and tests)."""
-    client = project.client_label or strings.DEFAULT_CLIENT_LABEL
+    label = client(project)
     f = strings.SV_FIELD_LABELS
     head = FieldGrid([
         Field(strings.SV_FORM_NUMBER, r.number),
-        Field(f["source"], ticks(r.source, SOURCES, strings.SV_SOURCE_LABELS)),
+        Field(f["source"], _choices(r.source, SOURCES, strings.SV_SOURCE_LABELS)),
         Field(strings.SV_FORM_REPORTER, reporter_text(r)),
         Field(f["reported_at"], long_time(r.reported_at)),
         Field(f["responded_at"], long_time(r.responded_at)),
@@ -109,40 +139,35 @@ def record_form(r: ServiceRecordDTO, project: ProjectDTO) -> Form:
         Field(strings.SV_FORM_STAFF_NAMES, r.staff_names),
         Field(f["head_count"], strings.SV_FORM_HEADCOUNT_VALUE.format(n=r.head_count)),
     ], columns=2)
-    kind = FieldGrid([Field(f["service_type"], ticks(r.service_type, TYPES,
-                                                     strings.SV_TYPE_LABELS)),
+    kind = FieldGrid([Field(f["service_type"], _choices(r.service_type, TYPES,
+                                                        strings.SV_TYPE_LABELS)),
                       *_timing(r.measure)], columns=1)
-    staff = Table(
-        header=[list(strings.SV_FORM_STAFF_HEADERS)],
-        rows=[[i, v.name, v.employee_no, v.role, long_time(v.entered_at),
-               long_time(v.exited_at)] for i, v in enumerate(r.staff, start=1)],
-        widths=[1.0, 2.2, 2.0, 3.2, 3.6, 3.6], align="CCCLCC",
-        caption=strings.SV_FORM_STAFF_CAPTION)
+    staff = staff_table(r)
     reason = (strings.SV_FORM_RESULT_REASON.format(reason=r.pending_reason)
               if r.pending_reason else strings.SV_FORM_RESULT_REASON_BLANK)
-    result_line = "  ".join((strings.LEAVE_FORM_TICK if r.result == code
-                             else strings.LEAVE_FORM_BOX) + strings.SV_RESULT_LABELS[code]
-                            + (reason if code != RESOLVED else "")
-                            for code in strings.SV_RESULT_LABELS)
+    result_line = Choices([(strings.SV_RESULT_LABELS[code]
+                            + (reason if code != RESOLVED else ""), r.result == code)
+                           for code in strings.SV_RESULT_LABELS])
     outcome = FieldGrid([Field(f["result"], result_line),
                          Field(f["parts_replaced"],
-                               r.parts_replaced or strings.SV_FORM_PARTS_NONE)], columns=1)
-    rating = ticks(r.user_rating, RATINGS, strings.SV_RATING_LABELS)
+                               r.parts_replaced or strings.SV_FORM_PARTS_NONE),
+                         Field(f["user_rating"],
+                               _choices(r.user_rating, RATINGS, strings.SV_RATING_LABELS))],
+                        columns=1)
     signed = (strings.SV_FORM_SIGNED_STATUS.format(date=long_date(r.client_signed_on),
                                                    name=r.client_signed_by)
-              if r.client_signed else strings.SV_FORM_UNSIGNED_STATUS.format(client=client))
+              if r.client_signed else strings.SV_FORM_UNSIGNED_STATUS.format(client=label))
     return Form(
         title=strings.SV_RECORD_TITLE, fields=project_fields(project),
         body=[head, kind, staff,
               LinedBox(strings.SV_FORM_DESCRIPTION, lines=2, text=r.description),
               LinedBox(strings.SV_FORM_HANDLING, lines=3, text=r.handling),
               outcome,
-              LinedBox(strings.SV_FORM_USER_BOX, lines=1, text=rating,
-                       signature=strings.DOC_SIGN_LABEL)],
+              LinedBox(strings.SV_FORM_USER_BOX, lines=1, signature=strings.DOC_SIGN_LABEL)],
         signatures=[Signature(strings.SV_FORM_USER_SIGN, r.reporter),
-                    Signature(strings.SV_FORM_STAFF_SIGN, r.staff_names),
-                    Signature(strings.SV_FORM_CLIENT_CONFIRM.format(client=client),
+                    Signature(strings.SV_FORM_CLIENT_CONFIRM.format(client=label),
                               r.client_signed_by or project.client_project_lead)],
+        running_head=running_head(strings.SV_RECORD_TITLE, r.number),
         legend=[strings.SV_COMMITMENT_LINE.format(
             response=r.measure.targets.response_minutes,
             resolution=r.measure.targets.resolution_minutes)],
@@ -157,12 +182,11 @@ def write_record_pdf(path: Path, record: ServiceRecordDTO, project: ProjectDTO) 
 
 # ---- the monthly list ------------------------------------------------------------------------
 def month_signatures(project: ProjectDTO, prepared_by: str) -> list[Signature]:
-    client = project.client_label or strings.DEFAULT_CLIENT_LABEL
     return [Signature(strings.DOC_ROLE_PREPARED_BY, prepared_by),
             Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager),
-            Signature(strings.DOC_ROLE_CLIENT_LEAD.format(client=client),
+            Signature(strings.DOC_ROLE_CLIENT_LEAD.format(client=client(project)),
                       project.client_project_lead),
-            Signature(project.client_dept or strings.DEFAULT_CLIENT_DEPT)]
+            Signature(client_dept(project))]
 
 
 def _summary_table(month: ServiceMonthDTO) -> Table:
@@ -240,7 +264,7 @@ def _open_table(month: ServiceMonthDTO) -> Table:
 def month_form(month: ServiceMonthDTO, project: ProjectDTO, prepared_by: str = "") -> Form:
     start, nxt = month_bounds(month.year, month.month)
     period = strings.SV_MONTH_PERIOD_VALUE.format(
-        first=start.date().isoformat(), last=(nxt - dt.timedelta(days=1)).date().isoformat())
+        first=cn_date(start.date()), last=cn_date((nxt - dt.timedelta(days=1)).date()))
     t = month.targets
     return Form(
         title=strings.SV_MONTH_TITLE.format(project=project.name, year=month.year,
@@ -256,6 +280,8 @@ def month_form(month: ServiceMonthDTO, project: ProjectDTO, prepared_by: str = "
               _types_table(month), _list_table(month), _open_table(month)],
         signatures=month_signatures(project, prepared_by),
         legend=[strings.SV_MONTH_LEGEND],
+        running_head=running_head(strings.SV_MONTH_SUBJECT, strings.MONTH_TITLE.format(
+            year=month.year, month=month.month)),
         extra={"subject": strings.SV_MONTH_SUBJECT,
                "keywords": f"{month.year:04d}-{month.month:02d}"},
     )
@@ -285,9 +311,9 @@ def reports_form(reports: ReportMonthDTO, project: ProjectDTO, prepared_by: str 
         missing = strings.SV_REPORTS_MISSING.format(n=len(p.missing)) if p.missing else ""
         body.append(Table(
             header=[list(strings.SV_REPORTS_HEADERS)],
-            rows=[[d.isoformat(), strings.HOLIDAY_WEEKDAYS[d.weekday()], t]
+            rows=[[cn_date(d), strings.HOLIDAY_WEEKDAYS[d.weekday()], t]
                   for d, t, _ in days],
-            widths=[2.4, 1.3, 14], align="CCL", wrap=(2,), font_size=9,
+            widths=[2.8, 1.3, 13.6], align="CCL", wrap=(2,), font_size=9,
             muted=[i for i, (_, _, gone) in enumerate(days) if gone],
             caption=strings.SV_REPORTS_PERSON_CAPTION.format(
                 name=p.name, role=p.role, no=p.employee_no, n=len(p.entries),
@@ -304,6 +330,8 @@ def reports_form(reports: ReportMonthDTO, project: ProjectDTO, prepared_by: str 
         body=body,
         signatures=[Signature(strings.DOC_ROLE_PREPARED_BY, prepared_by),
                     Signature(strings.DOC_ROLE_PROJECT_MANAGER, project.project_manager)],
+        running_head=running_head(strings.SV_REPORTS_SUBJECT, strings.MONTH_TITLE.format(
+            year=reports.year, month=reports.month)),
         extra={"subject": strings.SV_REPORTS_SUBJECT,
                "keywords": f"{reports.year:04d}-{reports.month:02d}"},
     )

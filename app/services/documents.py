@@ -154,8 +154,9 @@ class DocumentService:
         leave = self.leave.get(leave_id)
         person = self.roster.get(leave.person_id)
         names = [name for name, _ in self.leave.attachments(leave_id)]
+        extends = self.leave.get(leave.extension_of) if leave.extension_of else None
         write_leave_pdf(path, leave, person, self.project.get(), names,
-                        self.leave.used_days(leave))
+                        self.leave.used_days(leave), extends)
         return path
 
     def change_pdf(self, change_id: int, kind: str, path: Path) -> Path:

@@ -40,7 +40,7 @@ DOC_VALID = "有效"
 DOC_REVOKED = "已撤销（{at}）：{reason}"
 DOC_NO_PUNCH = "无打卡记录"
 DOC_NEXT_DAY = "次日 {time}"
-DOC_BATCH = "#{id} {source}"
+DOC_BATCH = "批次{id}（{source}）"
 DOC_VERIFY_MODES = {0: "密码", 1: "指纹", 2: "刷卡", 3: "密码", 4: "刷卡", 15: "人脸", 25: "掌纹"}
 DOC_ABSENT_TOTAL = "{days} 天（{n} 个半天）"
 # signing parties
@@ -51,7 +51,6 @@ DOC_ROLE_SUPERVISOR = "监理单位"
 DOC_ROLE_CONTRACTOR = "承建单位"
 DOC_ROLE_PERSON_CONFIRM = "本人确认"
 DOC_ROLE_CHECKED_BY = "{party}核对"
-DOC_ROLE_SUPERVISOR_CHECK = "监理单位核对"
 DOC_ROLE_SELF_SIGN = "本人签字："
 # monthly attendance sheet (RULES-FORMS-TERMS 3.3)
 MONTH_SHEET_TITLE = "{project}驻场人员月度考勤表（{year}年{month}月）"
@@ -80,7 +79,7 @@ PUNCH_RECORD_TITLE = "驻场人员打卡原始记录"
 PUNCH_RECORD_SUBTITLE = "{name}（工号 {no}）  {month}"
 PUNCH_RECORD_NOTE = "说明：原始打卡记录按考勤机数据原样保存，不作任何修改或删除；已撤回批次的打卡仍列出但不计入考勤。补卡和登记旷工另表列示，注明原因、审批人、登记人和时间。"
 PUNCH_RECORD_CAPTION = "一、原始打卡记录（共 {n} 条，其中已撤回批次 {reverted} 条）"
-PUNCH_RECORD_HEADERS = ("日期", "星期", "打卡时间", "考勤号", "考勤机", "验证方式", "导入批次", "说明", "当日考勤结果")
+PUNCH_RECORD_HEADERS = ("日期", "星期", "签到", "签退", "打卡时间", "考勤号", "考勤机", "验证方式", "导入批次", "说明", "当日考勤结果")
 DOC_CORRECTION_CAPTION = "二、补卡记录（共 {n} 条）"
 DOC_CORRECTION_HEADERS = ("日期", "时段", "补签", "补卡时间", "原因", "审批人", "登记人", "登记时间", "状态")
 DOC_MANUAL_CAPTION = "三、登记旷工（共 {n} 条）"
@@ -95,7 +94,7 @@ ABSENCE_TOTAL_HEADERS = ("迟到\n次数", "迟到\n累计分钟", "早退\n次�
 ABSENCE_REASON_BOX = "三、情况说明（原因）"
 ABSENCE_MEASURES_BOX = "四、整改措施/承诺"
 ABSENCE_PM_OPINION = "项目经理意见"
-ABSENCE_CLIENT_OPINION = "{client}意见"
+ABSENCE_VERIFY_OPINION = "{party}核实意见"
 # roster PDF
 ROSTER_PDF_NOTE = "打印日期：{date}    共 {n} 人    身份证号、电话已按个人信息保护要求脱敏。"
 
@@ -125,3 +124,17 @@ ATT_PRINT_MONTH_XLSX = "月度考勤表（Excel）…"
 ATT_PRINT_PUNCHES = "所选人员的打卡原始记录…"
 ATT_PRINT_EXPLANATION = "所选人员的缺勤情况说明…"
 ATT_PICK_PERSON = "请先在表格中点选一个人（或他某一天的格子）。"
+# forms: tick boxes, running heads, dates, form numbers (issue 15)
+DOC_TICKED = "■"
+DOC_UNTICKED = "□"
+DOC_OTHER_OPTION = "其他："
+DOC_DATE_CN = "{y}年{m}月{d}日"
+DOC_DATETIME_CN = "{y}年{m}月{d}日 {hm}"
+DOC_MONTH_DAY_CN = "{m}月{d}日"
+DOC_RUNNING_HEAD = "{what}（续页）  {subject}"
+DOC_RUNNING_PERSON = "姓名：{name}  工号：{no}  {month}"
+DOC_ROLE_SUPERVISOR_FIRM = "监理单位（{firm}）"
+DOC_CLIENT_DEPT = "{client}（{dept}）"
+DOC_ROLE_VERIFY = "{party}核实"
+DOC_CORRECTED_MARK = "补"
+DOC_STAFF_SIGN = "本人签字"

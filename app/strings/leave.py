@@ -165,7 +165,7 @@ LEAVE_FORM_CHECK_EMERGENCY = (
     "紧急请假（事后补办手续）：请假 {days} 天，已于 {at} 联系 {whom}，不适用提前申请规定。")
 LEAVE_FORM_PERIOD_RETURNED = "自 {start} 至 {end}，批准 {approved} 天，实际 {actual} 天（提前销假 {date}）"
 H_CONTACTED_AT = "紧急请假：联系时间，例如 \"2026-03-09 07:30\"（默认申请时间）"
-LEAVE_FORM_EXTENSION = "续假：本申请为第 {id} 号请假的续假"
+LEAVE_FORM_EXTENSION = "续假：本申请为 {number} 的续假"
 LEAVE_FORM_RETURN = "销假：实际返岗日期 {date}"
 LEAVE_FORM_RETURN_BLANK = "销假：实际返岗日期 ____年__月__日    销假人：________    确认人：________"
 LEAVE_FORM_PM_OPINION = "项目经理意见"

@@ -431,13 +431,14 @@ def test_punch_record_lists_every_punch_and_the_correction_separately(
     for p in punches:
         assert p.at.strftime("%H:%M:%S") in text
     assert f"共 {len(punches)} 条" in text
-    assert "DEMO-CLOCK-01" in text and "#1 demo" in text and "指纹" in text
+    assert "DEMO-CLOCK-01" in text and "批次1（demo）" in text and "指纹" in text
     corrections = [c for d in details for c in d.corrections]
     assert len(corrections) == 1
     assert strings.DOC_CORRECTION_CAPTION.format(n=1) in text
     assert strings.DEMO_CORRECTION_REASON[:10] in text.replace("\n", "")
     assert corrections[0].approver in text and "17:35" in text
-    for label in ("陈玥", "HX1004", "2026年11月", "信息科核对", "监理单位核对（盖章）", "签字：",
+    for label in ("陈玥", "HX1004", "2026年11月", "采购人（信息科）核对",
+                  "监理单位（明正工程监理咨询有限公司）核对（盖章）", "签字：",
                   strings.DOC_MANUAL_CAPTION.format(n=0)):
         assert label in text, label
 
@@ -460,7 +461,7 @@ def test_punch_record_marks_reverted_batches_and_revoked_entries(
     text = pdf_text(path).replace("\n", "")
     assert strings.DETAIL_PUNCH_REVERTED in text
     assert "其中已撤回批次 1 条" in text
-    assert "违规外出" in text and "已撤销（2026-11-20 09:00）：登记有误" in text
+    assert "违规外出" in text and "已撤销（2026年11月20日09:00）：登记有误" in text.replace(" ", "")
 
 
 # ---- absence explanation -------------------------------------------------------------------------
@@ -472,14 +473,16 @@ def test_absence_explanation_is_prefilled_from_the_month(demo: Demo, tmp_path: P
     for label in ("缺勤情况说明", "姓名", "张堃", "岗位", "软件工程师", "项目",
                   "市第一人民医院信息系统运维服务项目", "考勤月份", "2026年11月",
                   "缺卡", "旷工", strings.DOC_WHOLE_DAY, strings.DOC_HALF_DAY,
-                  "情况说明（原因）", "整改措施/承诺", "本人签字：", "项目经理意见", "采购人意见",
+                  "情况说明（原因）", "整改措施/承诺", "本人签字：", "项目经理意见",
+                  "采购人（信息科）核实意见", "监理单位（明正工程监理咨询有限公司）核实意见",
                   "日期："):
         assert label in text, label
     s = person.summary
-    absent_days = [d.day.isoformat() for d in s.days if "absent" in (d.am.verdict, d.pm.verdict)]
+    absent_days = [f"{d.day.year}年{d.day.month}月{d.day.day}日" for d in s.days
+                   if "absent" in (d.am.verdict, d.pm.verdict)]
     assert absent_days and all(day in text for day in absent_days)
     assert f"{s.absent_days:g} 天（{round(s.absent_days * 2)} 个半天）" in text
-    assert text.count("签字：") == 3 and text.count("日期：") == 3
+    assert text.count("签字：") == 4 and text.count("日期：") == 4
 
 
 def test_absence_explanation_counts_late_minutes(demo: Demo, tmp_path: Path) -> None:

@@ -358,12 +358,12 @@ def test_the_three_forms_carry_the_change(services: Services, ho: HandoverServic
         path = services.documents.change_pdf(c.id, kind, tmp_path / f"{kind}.pdf")
         texts[kind] = _pdf_text(path)
         assert "员工L1" in texts[kind]
-    assert "项目人员变动通知" in texts["notice"] and "2026-11-21" in texts["notice"]
-    assert "监理公司签收" in texts["notice"]
+    assert "项目人员变动通知" in texts["notice"] and "2026年11月21日" in texts["notice"]
+    assert "监理单位（监理公司）签收" in texts["notice"]
     assert "项目人员变更申请表" in texts["application"] and "科长甲" in texts["application"]
-    assert "2026-12-03" in texts["application"] and "员工J1" in texts["application"]
+    assert "2026年12月3日" in texts["application"] and "员工J1" in texts["application"]
     assert "工作交接确认表" in texts["handover"] and "归还：笔记本电脑" in texts["handover"]
-    assert "2026-11-26" in texts["handover"]  # the done date of the first line
+    assert "2026年11月26日" in texts["handover"]  # the done date of the first line
     with raises_invalid("kind", template=strings.CH_E_DOC_KIND, kind="memo"):
         services.documents.change_pdf(c.id, "memo", tmp_path / "x.pdf")
 

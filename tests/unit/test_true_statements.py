@@ -34,13 +34,13 @@ def test_emergency_leave_form_states_contact_and_backfiling(demo_services: Servi
         emergency=True, contacted_whom="王经理", contacted_at=dt.datetime(2026, 11, 25, 7, 30))
     before = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "before.pdf"))
     assert "紧急请假申请" in before
-    assert "2026-11-2507:30联系王经理" in before
+    assert "2026年11月25日07:30联系王经理" in before
     assert "提前-1天" not in before and "提前 -1" not in before
     assert "尚未补办" in before
     demo_services.leave.backfile(leave.id, at=dt.datetime(2026, 11, 26, 10))
     after = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "after.pdf"))
     assert "尚未补办" not in after
-    assert "已于2026-11-2610:00补办" in after
+    assert "已于2026年11月26日10:00补办" in after
 
 
 def test_ordinary_leave_form_keeps_the_notice_line(demo_services: Services,
@@ -68,7 +68,7 @@ def test_early_return_prints_approved_and_actual_days(demo_services: Services,
     actual = demo_services.leave.used_days(returned)
     assert (returned.days, actual) == (3, 2)
     text = _text(demo_services.documents.leave_pdf(leave.id, tmp_path / "r.pdf"))
-    assert "批准3天，实际2天（提前销假2026-11-18）" in text
+    assert "批准3天，实际2天（提前销假2026年11月18日）" in text
     assert "共3天" not in text
 
 
