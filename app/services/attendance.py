@@ -259,7 +259,8 @@ class _Shared:
         # objects (DayClassifier), so their marks are kept by identity: id -> (session,
         # marks); the entry holds the session, so the id cannot be reused meanwhile.
         self._marks: dict[int, tuple[SessionResult, tuple[tuple[str, ...], bool]]] = {}
-        self._symbols: dict[tuple[tuple[tuple[str, ...], bool], ...], str] = {}
+        self._symbols: dict[tuple[tuple[tuple[str, ...], bool], tuple[tuple[str, ...], bool],
+                                  bool], str] = {}
 
     def _marks_of(self, s: SessionResult) -> tuple[tuple[str, ...], bool]:
         hit = self._marks.get(id(s))
@@ -270,7 +271,7 @@ class _Shared:
         return marks
 
     def symbol(self, d: DayResult) -> str:
-        key = (self._marks_of(d.am), self._marks_of(d.pm))
+        key = (self._marks_of(d.am), self._marks_of(d.pm), d.overtime_hours > 0)
         symbol = self._symbols.get(key)
         if symbol is None:
             symbol = self._symbols[key] = day_symbol(d, self.legend)

@@ -243,7 +243,9 @@ def test_month_pdf_has_every_person_and_their_figures(demo: Demo, month_pdf: Pat
     assert (li.late_count, li.late_minutes) == (1, 45)
     li_cells = row_cells(text, "李喆", names)
     assert "1/45" in li_cells and f"{li.early_count}/{li.early_minutes}" in li_cells
-    assert "迟" in li_cells and "早" in li_cells
+    # 45 minutes is beyond the severe threshold (30): the severe-late mark, not the late one
+    assert strings.LEGEND_DEFAULT["severe_late"] in li_cells and "早" in li_cells
+    assert "迟" not in li_cells
 
 
 def test_month_pdf_header_legend_and_signatures(demo: Demo, month_pdf: Path) -> None:
