@@ -24,11 +24,12 @@ them (never a silently blank name on a signed paper).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,8 @@ MUTED = colors.HexColor("#808080")
 INK = colors.black
 LEGEND_SIZE = 7.0
 FOOTER_SIZE = 7.5
+HEAD_SIZE = 8.5
+INITIALS_SIZE = 8.0
 MIN_FONT_SIZE = 4.5
 WATERMARK_ALPHA = 0.13
 ALIGNS = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
@@ -115,13 +118,16 @@ class Table:
     """A bordered table that splits across pages, repeating its ``header`` rows.
 
     ``widths`` are relative (scaled to the text width). ``align`` is one letter per column
-    (L, C, R; default C). Text in ``wrap`` columns wraps; other cells stay on one line and
-    their font shrinks to fit the column (down to 4.5 pt, then they wrap too unless the row
-    height is fixed). ``row_height`` (points) fixes the body row height, which makes long
-    tables fast to split; use it only for one-line rows. ``muted`` lists body rows (0 = first
-    body row) printed in grey, for example reverted or revoked records. ``spans`` merge
-    cells, ``shades`` fill them (header rows count in their coordinates). Cells are plain
-    values: str, int, float (printed as 18.5, not 18.50) or None (empty).
+    (L, C, R; default C). Text in ``wrap`` columns wraps (at the table's font size, between
+    words and numbers, never inside one that fits a line; ``max_lines`` caps a column); other
+    cells stay on one line and their font shrinks to fit the column (down to 4.5 pt, then
+    they wrap too). ``row_height`` (points) is the least body row height; a row whose
+    wrapped text needs more grows. The table is laid out page by page, one table per page
+    with the header rows repeated, so a long table costs time in proportion to its rows.
+    ``muted`` lists body rows (0 = first body row) printed in grey, for example reverted
+    or revoked records. ``spans`` merge cells, ``shades`` fill them (header rows count in
+    their coordinates). Cells are plain values: str, int, float (printed as 18.5, not
+    18.50) or None (empty).
     """
 
     header: Sequence[Sequence[str]]
@@ -137,6 +143,8 @@ class Table:
     caption: str = ""
     empty_text: str = ""
     muted: Sequence[int] = ()
+    # wrap column -> the most lines it may take; a longer text ends with an ellipsis
+    max_lines: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -224,6 +232,11 @@ class Form:
     status: str = ""
     author: str = ""
     extra: dict[str, str] = field(default_factory=dict)  # PDF metadata (subject, keywords)
+    # on every page after the first, above the body (e.g. title, project and month)
+    running_head: Sequence[str] = ()
+    # on every page, right above the footer rule (e.g. "preparer / manager initials: ____")
+    initials: str = ""
+    footer_title: str = ""  # the footer's left text instead of the title (a short one)
 
 
 def project_fields(project: ProjectDTO) -> list[Field]:
@@ -249,6 +262,11 @@ def build_pdf(path: Path, form: Form) -> None:
     legend_lines = [line for text in form.legend
                     for line in wrap_text(text, font, LEGEND_SIZE, width)]
     bottom = MARGIN + 5 * mm + len(legend_lines) * LEGEND_SIZE * 1.3
+    if form.initials:
+        bottom += INITIALS_SIZE * 1.6
+    head_lines = [line for text in form.running_head
+                  for line in wrap_tokens(text, font, HEAD_SIZE, width)]
+    head = len(head_lines) * HEAD_SIZE * 1.3 + 2 * mm if head_lines else 0.0
     story = _story(form, font, width)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
@@ -261,8 +279,15 @@ def build_pdf(path: Path, form: Form) -> None:
             keywords=form.extra.get("keywords", ""))
         frame = Frame(MARGIN, bottom, width, page[1] - MARGIN - bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], pagesize=page)])
-        doc.build(story, canvasmaker=_canvas_maker(form, font, legend_lines))
+        templates = [PageTemplate("page", [frame], pagesize=page,
+                                  autoNextPageTemplate="later" if head else None)]
+        if head:  # later pages start under the running head
+            later = Frame(MARGIN, bottom, width, page[1] - MARGIN - bottom - head,
+                          id="later", leftPadding=0, rightPadding=0, topPadding=0,
+                          bottomPadding=0)
+            templates.append(PageTemplate("later", [later], pagesize=page))
+        doc.addPageTemplates(templates)
+        doc.build(story, canvasmaker=_canvas_maker(form, font, legend_lines, head_lines))
         tmp.replace(path)
     except OSError as exc:
         _discard(tmp)
@@ -325,6 +350,46 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 _NO_LINE_START = set(strings.DOC_NO_LINE_START + ",.;:?!)")
+# a run of Latin letters, digits and the joiners of numbers and codes is one token
+_TOKEN = re.compile(r"[A-Za-z0-9_.:/#+\-]+|\s+|.", re.S)
+
+
+def wrap_tokens(text: str, font: str, size: float, width: float) -> list[str]:
+    """Like :func:`wrap_text`, but a word, number or code (``SYY-XX-2026-017``) moves to the
+    next line whole unless it is longer than a line; runs of spaces between ``"  "``-joined
+    fields are break points; closing punctuation never starts a line (the character before
+    it moves down with it), and no line is wider than ``width``."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for tok in _TOKEN.findall(para):
+            w = stringWidth(tok, font, size)
+            if used + w <= width or not line:
+                if w > width and not tok.isspace():  # longer than a line: cut it
+                    for ch in tok:
+                        cw = stringWidth(ch, font, size)
+                        if line and used + cw > width:
+                            lines.append("".join(line).rstrip())
+                            line, used = [], 0.0
+                        line.append(ch)
+                        used += cw
+                    continue
+                line.append(tok)
+                used += w
+                continue
+            if tok.isspace():  # a break point: the spaces are dropped
+                lines.append("".join(line).rstrip())
+                line, used = [], 0.0
+                continue
+            carry: list[str] = []
+            if tok in _NO_LINE_START and len(line) > 1:
+                carry = [line.pop()]
+            lines.append("".join(line).rstrip())
+            line = [*carry, tok]
+            used = stringWidth("".join(line), font, size)
+        lines.append("".join(line).rstrip())
+    return lines
 
 
 # ---- story -------------------------------------------------------------------------------------
@@ -459,64 +524,171 @@ def _table(t: Table, font: str, width: float) -> list[Any]:
         ("ALIGN", (0, 0), (-1, nh - 1), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP), ("BOTTOMPADDING", (0, 0), (-1, -1),
+                                                    CELL_BOTTOM),
     ]
-    data: list[list[Any]] = [list(row) for row in t.header]
+    aligns = [t.align[i] if i < len(t.align) else "C" for i in range(ncols)]
+    cmds += [("ALIGN", (c, nh), (c, -1), ALIGNS.get(a, "CENTER")) for c, a in enumerate(aligns)]
     cmds += _fit_header(t, font, col_w, pad)
-    body, body_cmds = _body(t, font, col_w, pad)
-    data += body
-    cmds += body_cmds
+    body, row_cmds, heights = _body(t, font, col_w, pad)
     if not t.rows and t.empty_text:
-        data.append([t.empty_text] + [""] * (ncols - 1))
-        cmds += [("SPAN", (0, nh), (-1, nh)), ("TEXTCOLOR", (0, nh), (-1, nh), MUTED)]
+        body.append([t.empty_text] + [""] * (ncols - 1))
+        heights.append(max(t.row_height or 0.0, size * 1.2 + CELL_TOP + CELL_BOTTOM))
+        row_cmds[0] = [("SPAN", (0, nh), (-1, nh)), ("TEXTCOLOR", (0, nh), (-1, nh), MUTED)]
     cmds += [("SPAN", *a.cells()) for a in t.spans]
     cmds += [("BACKGROUND", *s.area.cells(), colors.HexColor(s.color)) for s in t.shades]
-    heights: list[float] | None = None
-    if t.row_height is not None:
-        heights = [_header_height(row, hsize) for row in t.header]
-        heights += [t.row_height] * (len(data) - nh)
-    table = RLTable(data, colWidths=col_w, rowHeights=heights, repeatRows=nh, hAlign="LEFT")
-    table.setStyle(RLTableStyle(cmds))
+    spec = _TableSpec([list(row) for row in t.header], body, col_w,
+                      [_header_height(row, hsize) for row in t.header], heights, cmds, row_cmds)
     flowables: list[Any] = []
     if t.caption:  # never a caption alone at the bottom of a page
         flowables += [CondPageBreak(hsize * 1.3 * 2 + 40 + (t.row_height or 14) * 2),
                       _para(Para(t.caption, "heading"), font)]
-    return [*flowables, table, Spacer(1, 3 * mm)]
+    return [*flowables, _PagedTable(spec, 0, len(body)), Spacer(1, 3 * mm)]
+
+
+CELL_TOP, CELL_BOTTOM = 1.2, 1.8  # cell paddings (points)
 
 
 def _body(t: Table, font: str, col_w: list[float], pad: float
-          ) -> tuple[list[list[Any]], list[Any]]:
-    """Body cells and their style commands: alignment, shrink-to-fit, wrapping, muting.
+          ) -> tuple[list[list[Any]], dict[int, list[Any]], list[float]]:
+    """Body cells (plain strings, wrapped ones with line breaks), the style commands of each
+    body row (by body row index), and each row's height.
 
-    A one-line cell that does not fit even at the smallest font size wraps instead when the
-    row height is free."""
+    A one-line cell that does not fit even at the smallest font size wraps instead."""
     ncols, nh, size = len(col_w), len(t.header), t.font_size
-    aligns = [t.align[i] if i < len(t.align) else "C" for i in range(ncols)]
-    cmds: list[Any] = [("ALIGN", (c, nh), (c, -1), ALIGNS.get(a, "CENTER"))
-                       for c, a in enumerate(aligns)]
-    cmds += [("TEXTCOLOR", (0, nh + m), (-1, nh + m), MUTED) for m in t.muted]
+    row_cmds: dict[int, list[Any]] = {}
+    for m in t.muted:
+        row_cmds.setdefault(m, []).append(("TEXTCOLOR", (0, nh + m), (-1, nh + m), MUTED))
     wrap = set(t.wrap)
-    styles = {a: _style(font, size, P_ALIGNS.get(a, TA_CENTER)) for a in "LCR"}
+    leading = size * 1.2
+    least = max(t.row_height or 0.0, leading + CELL_TOP + CELL_BOTTOM)
+    avail = [w - 2 * pad for w in col_w]
     rows: list[list[Any]] = []
-    for r, row in enumerate(t.rows, start=nh):
+    heights: list[float] = []
+    for i, row in enumerate(t.rows):
+        r = nh + i
         cells: list[Any] = []
+        lines = 1
         for c in range(ncols):
             text = _text(row[c]) if c < len(row) else ""
-            fitted = size if len(text) < 2 or c in wrap else _fit(
-                text, font, size, col_w[c] - 2 * pad)
-            too_wide = fitted <= MIN_FONT_SIZE and t.row_height is None
-            if text and (c in wrap or too_wide):
-                para = Paragraph(_markup(text), styles[aligns[c]])
-                if r - nh in t.muted:
-                    para = Paragraph(f'<font color="#808080">{_markup(text)}</font>',
-                                     styles[aligns[c]])
-                cells.append(para)
+            if c in wrap or "\n" in text:
+                wrapped = _wrap_cell(text, font, size, avail[c], t.max_lines.get(c, 0))
+                lines = max(lines, len(wrapped))
+                cells.append("\n".join(wrapped))
+                continue
+            fitted = size if len(text) < 2 else _fit(text, font, size, avail[c])
+            if fitted <= MIN_FONT_SIZE and stringWidth(text, font, fitted) > avail[c]:
+                wrapped = _wrap_cell(text, font, size, avail[c], 0)
+                lines = max(lines, len(wrapped))
+                cells.append("\n".join(wrapped))
                 continue
             cells.append(text)
             if fitted < size:
-                cmds.append(("FONTSIZE", (c, r), (c, r), fitted))
+                row_cmds.setdefault(i, []).append(("FONTSIZE", (c, r), (c, r), fitted))
         rows.append(cells)
-    return rows, cmds
+        heights.append(max(least, lines * leading + CELL_TOP + CELL_BOTTOM))
+    return rows, row_cmds, heights
+
+
+def _wrap_cell(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """The lines of a wrapped cell; past ``max_lines`` the last one ends with an ellipsis."""
+    if not text:
+        return [""]
+    lines = wrap_tokens(text, font, size, width)
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _clip(lines[-1] + "\u2026" * 2, font, size, width)
+    return lines
+
+
+@dataclass
+class _TableSpec:
+    """A laid-out table: cells, column widths, row heights, and its style commands in
+    whole-table coordinates: ``cmds`` span ranges of rows, ``row_cmds`` (by body row) touch
+    one body row only."""
+
+    header: list[list[Any]]
+    body: list[list[Any]]
+    col_w: list[float]
+    header_h: list[float]
+    body_h: list[float]
+    cmds: list[Any]
+    row_cmds: dict[int, list[Any]]
+    ends: list[float] = field(default_factory=list)  # running sum of body_h, from 0
+
+    def __post_init__(self) -> None:
+        total = 0.0
+        self.ends = [0.0]
+        for h in self.body_h:
+            total += h
+            self.ends.append(total)
+
+    def chunk(self, start: int, end: int) -> RLTable:
+        """Body rows ``start``..``end`` under the header rows, as one ReportLab table."""
+        nh, n = len(self.header), len(self.body)
+        data = self.header + self.body[start:end]
+        cmds = [c for c in (_shift(cmd, nh, n, start, end) for cmd in self.cmds) if c]
+        for i in range(start, end):
+            for cmd in self.row_cmds.get(i, ()):
+                shifted = _shift(cmd, nh, n, start, end)
+                if shifted:
+                    cmds.append(shifted)
+        table = RLTable(data, colWidths=self.col_w, rowHeights=self.header_h
+                        + self.body_h[start:end], repeatRows=nh, hAlign="LEFT")
+        table.setStyle(RLTableStyle(cmds))
+        return table
+
+
+def _shift(cmd: Any, nh: int, n: int, start: int, end: int) -> Any:
+    """A whole-table style command for the table of body rows ``start``..``end`` (None when
+    it touches none of its rows). Header rows stay; body rows move up by ``start``."""
+    name, (c0, r0), (c1, r1), *rest = cmd
+    total = nh + n
+    r0, r1 = r0 % total if total else 0, r1 % total if total else 0
+    if r1 < nh:
+        return cmd if (r0, r1) == (cmd[1][1], cmd[2][1]) else (name, (c0, r0), (c1, r1), *rest)
+    lo = r0 if r0 < nh else max(r0, nh + start) - start
+    hi = min(r1, nh + end - 1) - start
+    if r0 >= nh and (r0 >= nh + end or r1 < nh + start):
+        return None
+    if hi < nh:  # the body part lies outside this table: keep the header part
+        if r0 >= nh:
+            return None
+        hi = nh - 1
+    return (name, (c0, lo), (c1, hi), *rest)
+
+
+class _PagedTable(Flowable):  # type: ignore[misc]
+    """Body rows ``start``..``end`` of a :class:`_TableSpec`: split at a page end by row
+    heights known beforehand, so each page costs only its own rows (ReportLab's own
+    split re-measures and re-styles every remaining row on every page)."""
+
+    def __init__(self, spec: _TableSpec, start: int, end: int) -> None:
+        super().__init__()
+        self.spec, self.start, self.end = spec, start, end
+        self.width = sum(spec.col_w)
+        self.height = sum(spec.header_h) + spec.ends[end] - spec.ends[start]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        spec = self.spec
+        room = avail_height - sum(spec.header_h)
+        # the most rows whose heights add up to no more than the room left
+        k = bisect.bisect_right(spec.ends, spec.ends[self.start] + room + 1e-6,
+                                self.start, self.end + 1) - 1 - self.start
+        if k <= 0:
+            return []
+        if self.start + k >= self.end:
+            return [self]
+        return [_PagedTable(spec, self.start, self.start + k),
+                _PagedTable(spec, self.start + k, self.end)]
+
+    def draw(self) -> None:
+        table = self.spec.chunk(self.start, self.end)
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
 
 
 def _fit_header(t: Table, font: str, col_w: list[float], pad: float) -> list[Any]:
@@ -701,7 +873,8 @@ class _LinedBoxFlowable(Flowable):  # type: ignore[misc]
 
 
 # ---- page decoration ---------------------------------------------------------------------------
-def _canvas_maker(form: Form, font: str, legend_lines: list[str]) -> type[Canvas]:
+def _canvas_maker(form: Form, font: str, legend_lines: list[str],
+                  head_lines: Sequence[str] = ()) -> type[Canvas]:
     """A canvas that holds pages back until the end, to print "page N of M" on each."""
 
     class _PagedCanvas(Canvas):  # type: ignore[misc]
@@ -718,6 +891,8 @@ def _canvas_maker(form: Form, font: str, legend_lines: list[str]) -> type[Canvas
             for n, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
                 _decorate(self, form, font, legend_lines, n, total)
+                if n > 1 and head_lines:
+                    _running_head(self, font, head_lines)
                 super().showPage()
             super().save()
 
@@ -741,6 +916,9 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
         c.setFillAlpha(1)
     c.setFillColor(INK)
     y = MARGIN + 5 * mm + (len(legend_lines) - 1) * LEGEND_SIZE * 1.3
+    if form.initials:
+        c.setFont(font, INITIALS_SIZE)
+        c.drawRightString(w - MARGIN, y + LEGEND_SIZE * 1.3 + 1, form.initials)
     c.setFont(font, LEGEND_SIZE)
     for line in legend_lines:
         c.drawString(MARGIN, y, line)
@@ -751,10 +929,27 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
     c.setLineWidth(0.4)
     c.line(MARGIN, MARGIN + 3.2 * mm, w - MARGIN, MARGIN + 3.2 * mm)
     c.drawCentredString(w / 2, MARGIN, strings.DOC_PAGE_NUMBER.format(page=page, pages=total))
-    c.drawString(MARGIN, MARGIN, _clip(form.title, font, FOOTER_SIZE, w / 2 - MARGIN - 40))
+    c.drawString(MARGIN, MARGIN, _clip(form.footer_title or form.title, font, FOOTER_SIZE,
+                                       w / 2 - MARGIN - 40))
     if form.status:
         c.drawRightString(w - MARGIN, MARGIN,
                           _clip(form.status, font, FOOTER_SIZE, w / 2 - MARGIN - 40))
+    c.restoreState()
+
+
+def _running_head(c: Canvas, font: str, lines: Sequence[str]) -> None:
+    """The running head of a continuation page: its lines at the top, a rule under them."""
+    w, h = c._pagesize
+    c.saveState()
+    c.setFillColor(INK)
+    c.setFont(font, HEAD_SIZE)
+    y = h - MARGIN - HEAD_SIZE
+    for line in lines:
+        c.drawString(MARGIN, y, line)
+        y -= HEAD_SIZE * 1.3
+    c.setStrokeColor(colors.HexColor("#C0C0C0"))
+    c.setLineWidth(0.4)
+    c.line(MARGIN, y + HEAD_SIZE * 0.6, w - MARGIN, y + HEAD_SIZE * 0.6)
     c.restoreState()
 
 
