@@ -145,6 +145,8 @@ class Table:
     muted: Sequence[int] = ()
     # wrap column -> the most lines it may take; a longer text ends with an ellipsis
     max_lines: Mapping[int, int] = field(default_factory=dict)
+    # a wrap column's text first shrinks down to this size to stay on one line (0: never)
+    shrink_min: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -571,6 +573,13 @@ def _body(t: Table, font: str, col_w: list[float], pad: float
         lines = 1
         for c in range(ncols):
             text = _text(row[c]) if c < len(row) else ""
+            if (c in wrap or "\n" in text) and t.shrink_min and "\n" not in text:
+                fitted = _fit(text, font, size, avail[c])
+                if fitted >= t.shrink_min and stringWidth(text, font, fitted) <= avail[c]:
+                    cells.append(text)
+                    if fitted < size:
+                        row_cmds.setdefault(i, []).append(("FONTSIZE", (c, r), (c, r), fitted))
+                    continue
             if c in wrap or "\n" in text:
                 wrapped = _wrap_cell(text, font, size, avail[c], t.max_lines.get(c, 0))
                 lines = max(lines, len(wrapped))
@@ -592,8 +601,8 @@ def _body(t: Table, font: str, col_w: list[float], pad: float
 
 def _wrap_cell(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
     """The lines of a wrapped cell; past ``max_lines`` the last one ends with an ellipsis."""
-    if not text:
-        return [""]
+    if not text or ("\n" not in text and stringWidth(text, font, size) <= width):
+        return [text]
     lines = wrap_tokens(text, font, size, width)
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]

@@ -73,6 +73,43 @@ MONTH_SHEET_UNLOCKED = "未锁定（数据仍可更正）"
 MONTH_SHEET_FLAG = "※"
 MONTH_SHEET_FLAG_NOTE = "姓名后标“※”者：本月缺勤次数或累计迟到时间超过规定，须附《缺勤情况说明》。"
 XLSX_DATE_BLANK = "        年     月     日"
+# monthly sheet: deductions, remarks, totals, overtime by kind of day, per-page lines (issue 15)
+MONTH_SHEET_LATE = ("迟到", "次/分")
+MONTH_SHEET_EARLY = ("早退", "次/分")
+MONTH_SHEET_COUNT_MINUTES = ("次", "分钟")
+MONTH_SHEET_OVERTIME_KINDS = "加班（小时）"
+MONTH_SHEET_OVERTIME_SHORT = ("工", "休", "节")
+MONTH_SHEET_OVERTIME_LONG = ("工作日", "休息日", "节假日")
+MONTH_SHEET_DEDUCTIONS = ("扣分", "(分)")
+MONTH_SHEET_REMARKS = "备注"
+MONTH_SHEET_TOTAL = "合计"
+MONTH_SHEET_JOINED = "{m}月{d}日进场"
+MONTH_SHEET_LEFT = "{m}月{d}日离场"
+MONTH_SHEET_DAY = "{d}日"
+MONTH_SHEET_HALF_DAY = "{d}日{session}"
+MONTH_SHEET_REMARK_DAYS = "{what}：{days}"
+MONTH_SHEET_CORRECTED = "补卡"
+MONTH_SHEET_ABSENT_BY = "旷工（{reason}）"
+MONTH_SHEET_NO_DATA = "无打卡数据 {n} 天（未计旷工，暂估）"
+MONTH_SHEET_EXPLANATION_DUE = "须附缺勤情况说明"
+MONTH_SHEET_SEVERE_NOTE = "“{mark}”= 迟到超过 {minutes} 分钟"
+MONTH_SHEET_OVERTIME_LEGEND = "加班（小时）：工=工作日，休=休息日，节=法定节假日；扣分为本月行为分扣分"
+MONTH_SHEET_INITIALS = "本页核对：制表人 __________    项目经理 __________"
+MONTH_SHEET_FOOTER_TITLE = "驻场人员月度考勤表（{year}年{month}月）"
+MONTH_SHEET_HEAD_PERIOD = "考勤周期：{first} 至 {last}（续表）"
+MONTH_SHEET_XLSX_HEADER_RIGHT = "{year}年{month}月"
+MONTH_SHEET_DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+MONTH_SHEET_DAY_FORMAT = 'd'
+RAW_PUNCH_SHEET_TITLE = "原始打卡"
+RAW_PUNCH_SHEET_HEADING = "驻场人员原始打卡记录（{year}年{month}月）"
+RAW_PUNCH_SHEET_NOTE = "说明：考勤机数据原样列出，不作修改；已撤回批次的打卡注明“已撤回”，不计入考勤；补卡单列，注明原因与审批人。"
+RAW_PUNCH_SHEET_HEADERS = ("工号", "姓名", "考勤号", "日期", "时间", "类别", "来源", "考勤机",
+                           "验证方式", "说明")
+RAW_PUNCH_KIND_PUNCH = "打卡"
+RAW_PUNCH_KIND_CORRECTION = "补卡"
+RAW_PUNCH_REVERTED = "已撤回"
+RAW_PUNCH_CORRECTION_NOTE = "{session}{slot}；原因：{reason}；审批人：{approver}"
+RAW_PUNCH_NONE = "（本月无打卡记录）"
 # raw punch record (SPEC A3)
 PUNCH_RECORD_TITLE = "驻场人员打卡原始记录"
 PUNCH_RECORD_SUBTITLE = "{name}（工号 {no}）  {month}"
