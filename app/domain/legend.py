@@ -32,7 +32,6 @@ from app.domain.attendance import (
     SessionResult,
 )
 
-
 SEVERE_LATE = "severe_late"
 CORRECTED = "corrected"
 OVERTIME = "overtime"

@@ -4,8 +4,8 @@ printouts, the score sheet)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.attendance import DayResult, MonthSummary
