@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.pagesizes import A4, landscape
@@ -80,10 +82,10 @@ OVERTIME_KINDS: tuple[tuple[str, ...], ...] = (
     (WORKDAY, ADJUSTED_WORKDAY), (REST_DAY,), (STATUTORY_HOLIDAY,))
 # Relative widths (about millimetres before scaling to the page)
 W_NO, W_NAME, W_ROLE, W_DAY = 5.0, 13.0, 14.0, 5.0
-W_SUMMARY = (7.0, 7.0, 8.0, 8.0, 5.5, 5.5)
-W_LEAVE, W_OVERTIME, W_DEDUCTIONS, W_REMARKS = 5.0, 5.5, 6.0, 31.0
+W_SUMMARY = (7.0, 7.0, 9.5, 9.5, 5.5, 5.5)
+W_LEAVE, W_OVERTIME, W_DEDUCTIONS, W_REMARKS = 5.0, 5.5, 7.5, 28.0
 ROW_HEIGHT = 12.5  # points: the least row height (a wrapped name, title or remark grows it)
-NAME_LINES, ROLE_LINES, DAY_LINES = 2, 3, 2
+ROLE_LINES, DAY_LINES = 3, 2  # a name is never cut: it takes the lines it needs
 FONT_SIZE = 7.0  # body text; wrapped texts keep it, never below MIN_TEXT_SIZE
 MIN_TEXT_SIZE = 6.0
 FIELDS_SIZE = 8.5
@@ -98,8 +100,8 @@ def _nz(value: float) -> str:
     return fmt_days(value) if value else ""
 
 
-def _count_minutes(count: int, minutes: int) -> str:
-    return f"{count}/{minutes}" if count else ""
+def _count_minutes(count: int, minutes: int, sep: str = "/") -> str:
+    return f"{count}{sep}{minutes}" if count else ""
 
 
 @dataclass(frozen=True)
@@ -278,17 +280,20 @@ def _day_label(day: dt.date, halves: Sequence[str]) -> str:
     return strings.MONTH_SHEET_DAY.format(d=day.day)
 
 
-def _figure_cells(f: PersonFigures, split: bool) -> list[Cell]:
+def _figure_cells(f: PersonFigures, split: bool, total: bool = False) -> list[Cell]:
     """The figure columns of a row: numbers (None for nothing) when ``split`` (Excel), else
-    the printed texts (count/minutes together)."""
+    the printed texts (count/minutes together; on two lines in the total row, where they
+    grow long)."""
     if split:
         values: list[Cell] = [f.required, f.attended, f.late_count, f.late_minutes,
                               f.early_count, f.early_minutes, f.missing, f.absent,
                               *f.leave, *f.overtime, f.deductions]
         return [v if v else None for v in values]
+    sep = "/\n" if total else "/"
     return [fmt_days(f.required), fmt_days(f.attended),
-            _count_minutes(f.late_count, f.late_minutes),
-            _count_minutes(f.early_count, f.early_minutes), f.missing or "", _nz(f.absent),
+            _count_minutes(f.late_count, f.late_minutes, sep),
+            _count_minutes(f.early_count, f.early_minutes, sep), f.missing or "",
+            _nz(f.absent),
             *(_nz(v) for v in f.leave), *(_nz(v) for v in f.overtime),
             f.deductions or ""]
 
@@ -347,8 +352,8 @@ def build_grid(month: MonthDTO, project: ProjectDTO, split_counts: bool = False)
     if month.people:
         total = total_figures(figures, len(groups))
         figures.append(total)
-        rows.append([strings.MONTH_SHEET_TOTAL, "", "", *([""] * len(month.days)),
-                     *_figure_cells(total, split_counts), ""])
+        rows.append(["", strings.MONTH_SHEET_TOTAL, "", *([""] * len(month.days)),
+                     *_figure_cells(total, split_counts, total=True), ""])
     return SheetGrid(sheet_title(month, project), [top, bottom], rows, spans,
                      [kind for _, kind, _ in month.days], groups, legend_lines(month, legend),
                      required_days(month), figures, notes, split_counts)
@@ -442,13 +447,12 @@ def month_form(month: MonthDTO, project: ProjectDTO, prepared_by: str = "") -> F
                      "#" + ADJUSTED_FILL)
                for j, k in enumerate(grid.day_kinds) if k == ADJUSTED_WORKDAY]
     spans: list[Area] = list(grid.header_spans)
-    if month.people:  # the total row: its label over No., name and role, shaded
+    if month.people:  # the total row, shaded
         r = len(grid.header) + len(grid.rows) - 1
-        spans.append(Area(0, r, FIXED_COLUMNS - 1, r))
         shades.append(Shade(Area(0, r, -1, r), TOTAL_FILL))
     ncols = grid.ncols
     days = range(grid.first_day_col, grid.first_figure_col)
-    max_lines = {1: NAME_LINES, 2: ROLE_LINES, **{c: DAY_LINES for c in days}}
+    max_lines = {2: ROLE_LINES, **{c: DAY_LINES for c in days}}
     table = Table(header=grid.header, rows=grid.rows, widths=_pdf_widths(grid),
                   align="CLL" + "C" * (ncols - FIXED_COLUMNS - 1) + "L",
                   wrap=(1, 2, *days, ncols - 1), max_lines=max_lines, spans=spans,
@@ -466,7 +470,6 @@ def month_form(month: MonthDTO, project: ProjectDTO, prepared_by: str = "") -> F
         status=lock_state(month, project.project_manager), author=prepared_by,
         extra={"subject": strings.MONTH_SHEET_SUBJECT, "keywords": month.key},
         running_head=[grid.title, strings.DOC_WORD_SEP.join((
-            f"{fields[0].label}{strings.DOC_LABEL_SEP}{fields[0].value}",
             f"{fields[1].label}{strings.DOC_LABEL_SEP}{fields[1].value}",
             strings.MONTH_SHEET_HEAD_PERIOD.format(first=first.isoformat(),
                                                    last=last.isoformat())))],
@@ -542,6 +545,22 @@ def _register_styles(wb: Workbook) -> None:
 
 
 MONTH_DAY_FORMAT = strings.MONTH_SHEET_DAY_FORMAT
+
+
+class _Stamp:
+    """Puts a named style on cells: the style is looked up once per name, every further cell
+    gets a copy of the first one's style indices (no style objects per cell)."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, StyleArray] = {}
+
+    def __call__(self, cell: Any, name: str) -> None:
+        array = self._arrays.get(name)
+        if array is None:
+            cell.style = name
+            self._arrays[name] = copy(cell._style)
+        else:
+            cell._style = copy(array)
 
 
 def _xlsx_widths(grid: SheetGrid) -> list[float]:
@@ -632,15 +651,14 @@ def _xlsx_body(ws: Worksheet, grid: SheetGrid, first: int) -> int:
                for c in range(grid.first_day_col, grid.first_figure_col)]
     styles += [ST_NUM] * (grid.ncols - grid.first_figure_col - 1) + [ST_WRAP]
     npeople = len(grid.remarks)
+    stamp = _Stamp()
     for i, values in enumerate(grid.rows):
         r = first + i
         total = i >= npeople
         for c, value in enumerate(values):
             cell = ws.cell(row=r, column=c + 1, value=value if value != "" else None)
-            cell.style = (ST_TOTAL_NUM if c >= grid.first_figure_col else ST_TOTAL) \
-                if total else styles[c]
-        if total:
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=FIXED_COLUMNS)
+            stamp(cell, (ST_TOTAL_NUM if c >= grid.first_figure_col else ST_TOTAL)
+                  if total else styles[c])
     return first + max(len(grid.rows), 1) - 1
 
 
@@ -707,13 +725,13 @@ def _xlsx_page_setup(ws: Worksheet, grid: SheetGrid, first_body: int, last_row: 
 
 
 # ---- Excel: raw punches (spec A3) ---------------------------------------------------------------
-RAW_WIDTHS = (9.0, 10.0, 8.0, 15.0, 10.0, 7.0, 22.0, 12.0, 9.0, 40.0)
+RAW_WIDTHS = (9.0, 10.0, 7.0, 15.0, 6.0, 44.0, 13.0, 9.0, 14.0, 40.0)
 
 
 def _raw_punch_sheet(ws: Worksheet, month: MonthDTO, project: ProjectDTO,
                      people: Sequence[PersonPunches]) -> None:
-    """One row per punch (date and time cells), then the person's corrections: who, when,
-    which clock, how verified, from which import, and whether the batch was reverted."""
+    """Per person, one row per day (a date cell): the number of punches and their times as
+    the clock gave them, the clocks, verify modes and imports, and the day's corrections."""
     heading = strings.RAW_PUNCH_SHEET_HEADING.format(year=month.year, month=month.month)
     headers = list(strings.RAW_PUNCH_SHEET_HEADERS)
     last_col = get_column_letter(len(headers))
@@ -729,13 +747,14 @@ def _raw_punch_sheet(ws: Worksheet, month: MonthDTO, project: ProjectDTO,
     for c, label in enumerate(headers, start=1):
         ws.cell(row=3, column=c, value=label).style = ST_HEAD
         ws.column_dimensions[get_column_letter(c)].width = RAW_WIDTHS[c - 1]
-    styles = (ST_TEXT, ST_TEXT, ST_TEXT, ST_DATE, ST_TIME, ST_DAY, ST_TEXT, ST_TEXT, ST_DAY,
+    styles = (ST_TEXT, ST_TEXT, ST_TEXT, ST_DATE, ST_NUM, ST_WRAP, ST_TEXT, ST_DAY, ST_TEXT,
               ST_WRAP)
     r = 4
+    stamp = _Stamp()
     for p in people:
         for row in _raw_rows(p):
             for c, value in enumerate(row):
-                ws.cell(row=r, column=c + 1, value=value).style = styles[c]
+                stamp(ws.cell(row=r, column=c + 1, value=value), styles[c])
             r += 1
     if r == 4:
         ws.cell(row=4, column=1, value=strings.RAW_PUNCH_NONE)
@@ -750,25 +769,37 @@ def _raw_punch_sheet(ws: Worksheet, month: MonthDTO, project: ProjectDTO,
 
 
 def _raw_rows(p: PersonPunches) -> list[list[object]]:
-    rows: list[list[object]] = []
-    who: list[object] = [p.employee_no, p.name, p.device_user_id or None]
+    """One row per day with punches or corrections: the punch times in order (a reverted
+    batch's marked), the clocks, verify modes and imports they came from, the corrections."""
+    days: dict[dt.date, tuple[list[str], set[str], set[str], set[str], list[str]]] = {}
     for x in p.punches:
-        rows.append([*who, x.at.date(), x.at.time().replace(microsecond=0),
-                     strings.RAW_PUNCH_KIND_PUNCH, x.source, x.device or None,
-                     strings.DOC_VERIFY_MODES.get(x.verify_mode, str(x.verify_mode))
-                     if x.verify_mode is not None else None,
-                     strings.RAW_PUNCH_REVERTED if x.reverted else None])
+        times, clocks, modes, sources, notes = days.setdefault(
+            x.at.date(), ([], set(), set(), set(), []))
+        text = x.at.strftime("%H:%M:%S")
+        times.append(text + (strings.DOC_PAREN.format(text=strings.RAW_PUNCH_REVERTED)
+                             if x.reverted else ""))
+        if x.device:
+            clocks.add(x.device)
+        if x.verify_mode is not None:
+            modes.add(strings.DOC_VERIFY_MODES.get(x.verify_mode, str(x.verify_mode)))
+        sources.add(x.source)
     for c in p.corrections:
+        notes = days.setdefault(c.day, ([], set(), set(), set(), []))[4]
         note = strings.RAW_PUNCH_CORRECTION_NOTE.format(
-            session=strings.SESSION_LABELS.get(c.session, c.session),
+            time=c.at.strftime("%H:%M"), session=strings.SESSION_LABELS.get(c.session, c.session),
             slot=strings.SLOT_LABELS.get(c.slot, c.slot), reason=c.reason, approver=c.approver)
         if c.revoked_at is not None:
             note += strings.DOC_WORD_SEP + strings.DOC_REVOKED.format(
                 at=c.revoked_at.strftime("%Y-%m-%d %H:%M"), reason=c.revoke_reason or "")
-        rows.append([*who, c.at.date(), c.at.time().replace(microsecond=0),
-                     strings.RAW_PUNCH_KIND_CORRECTION, c.created_by, None, None, note])
-    rows.sort(key=lambda row: (row[3], row[4]))  # by date and time
-    return rows
+        notes.append(note)
+    who: list[object] = [p.employee_no, p.name, p.device_user_id or None]
+    if not days:
+        return [[*who, None, None, None, None, None, None, strings.RAW_PUNCH_NONE]]
+    sep = strings.LIST_SEP
+    return [[*who, day, len(times) or None, " ".join(times) or None,
+             sep.join(sorted(clocks)) or None, sep.join(sorted(modes)) or None,
+             sep.join(sorted(sources)) or None, strings.DOC_WORD_SEP.join(notes) or None]
+            for day, (times, clocks, modes, sources, notes) in sorted(days.items())]
 
 
 def day_shades(kinds: Sequence[str], first_col: int) -> list[tuple[int, str]]:

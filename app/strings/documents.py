@@ -102,14 +102,12 @@ MONTH_SHEET_DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 MONTH_SHEET_DAY_FORMAT = 'd'
 RAW_PUNCH_SHEET_TITLE = "原始打卡"
 RAW_PUNCH_SHEET_HEADING = "驻场人员原始打卡记录（{year}年{month}月）"
-RAW_PUNCH_SHEET_NOTE = "说明：考勤机数据原样列出，不作修改；已撤回批次的打卡注明“已撤回”，不计入考勤；补卡单列，注明原因与审批人。"
-RAW_PUNCH_SHEET_HEADERS = ("工号", "姓名", "考勤号", "日期", "时间", "类别", "来源", "考勤机",
-                           "验证方式", "说明")
-RAW_PUNCH_KIND_PUNCH = "打卡"
-RAW_PUNCH_KIND_CORRECTION = "补卡"
+RAW_PUNCH_SHEET_NOTE = "说明：考勤机数据原样列出（每人每天一行），不作修改；已撤回批次的打卡注明“已撤回”，不计入考勤；补卡（更正）列出更正的时段、时间、原因与审批人，原始打卡不因补卡而改变。"
+RAW_PUNCH_SHEET_HEADERS = ("工号", "姓名", "考勤号", "日期", "打卡次数", "打卡时间（原始）", "考勤机",
+                           "验证方式", "导入来源", "补卡（更正）")
 RAW_PUNCH_REVERTED = "已撤回"
-RAW_PUNCH_CORRECTION_NOTE = "{session}{slot}；原因：{reason}；审批人：{approver}"
-RAW_PUNCH_NONE = "（本月无打卡记录）"
+RAW_PUNCH_CORRECTION_NOTE = "{session}{slot} {time}（原因：{reason}；审批人：{approver}）"
+RAW_PUNCH_NONE = "本月无打卡记录"
 # raw punch record (SPEC A3)
 PUNCH_RECORD_TITLE = "驻场人员打卡原始记录"
 PUNCH_RECORD_SUBTITLE = "{name}（工号 {no}）  {month}"
