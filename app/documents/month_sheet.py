@@ -430,7 +430,7 @@ def signature_parties(project: ProjectDTO, prepared_by: str = "") -> list[Signat
 
 
 # ---- PDF -------------------------------------------------------------------------------------
-def _pdf_widths(grid: SheetGrid) -> list[float]:
+def pdf_widths(grid: SheetGrid) -> list[float]:
     return ([W_NO, W_NAME, W_ROLE] + [W_DAY] * len(grid.day_kinds) + list(W_SUMMARY)
             + [W_LEAVE] * len(grid.leave_columns) + [W_OVERTIME] * len(OVERTIME_KINDS)
             + [W_DEDUCTIONS, W_REMARKS])
@@ -453,7 +453,7 @@ def month_form(month: MonthDTO, project: ProjectDTO, prepared_by: str = "") -> F
     ncols = grid.ncols
     days = range(grid.first_day_col, grid.first_figure_col)
     max_lines = {2: ROLE_LINES, **{c: DAY_LINES for c in days}}
-    table = Table(header=grid.header, rows=grid.rows, widths=_pdf_widths(grid),
+    table = Table(header=grid.header, rows=grid.rows, widths=pdf_widths(grid),
                   align="CLL" + "C" * (ncols - FIXED_COLUMNS - 1) + "L",
                   wrap=(1, 2, *days, ncols - 1), max_lines=max_lines, spans=spans,
                   shades=shades, font_size=FONT_SIZE, header_font_size=FONT_SIZE,
