@@ -490,10 +490,10 @@ def write_month_pdf(path: Path, month: MonthDTO, project: ProjectDTO,
 
 # ---- Excel -----------------------------------------------------------------------------------
 XLSX_HEADER_ROW = 4  # title on row 1, project and month facts on rows 2 and 3
-XLSX_WIDTH_NO, XLSX_WIDTH_NAME, XLSX_WIDTH_ROLE, XLSX_WIDTH_DAY = 4.5, 9.0, 13.0, 3.2
-XLSX_WIDTH_SUMMARY = (6.0, 6.0, 4.5, 5.5, 4.5, 5.5, 5.0, 5.0)
-XLSX_WIDTH_LEAVE, XLSX_WIDTH_OVERTIME, XLSX_WIDTH_DEDUCTIONS = 4.6, 6.5, 5.0
-XLSX_WIDTH_REMARKS = 30.0
+XLSX_WIDTH_NO, XLSX_WIDTH_NAME, XLSX_WIDTH_ROLE, XLSX_WIDTH_DAY = 4.0, 8.5, 10.0, 3.0
+XLSX_WIDTH_SUMMARY = (5.0, 5.0, 3.6, 4.6, 3.6, 4.6, 4.0, 4.0)
+XLSX_WIDTH_LEAVE, XLSX_WIDTH_OVERTIME, XLSX_WIDTH_DEDUCTIONS = 3.6, 5.5, 4.6
+XLSX_WIDTH_REMARKS = 20.0
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
 _LEFT_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 _UNDERLINE = Border(bottom=Side(style="thin", color="000000"))
@@ -511,7 +511,7 @@ def _register_styles(wb: Workbook) -> None:
     head_font = Font(name=FONT_NAME, size=9, bold=True)
     font = Font(name=FONT_NAME, size=9)
     bold = Font(name=FONT_NAME, size=9, bold=True)
-    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", shrink_to_fit=True)
     fills = {"": HEADER_FILL, "rest": PatternFill("solid", fgColor=REST_FILL),
              "holiday": PatternFill("solid", fgColor=HOLIDAY_FILL),
              "adjusted": PatternFill("solid", fgColor=ADJUSTED_FILL)}
@@ -659,7 +659,19 @@ def _xlsx_body(ws: Worksheet, grid: SheetGrid, first: int) -> int:
             cell = ws.cell(row=r, column=c + 1, value=value if value != "" else None)
             stamp(cell, (ST_TOTAL_NUM if c >= grid.first_figure_col else ST_TOTAL)
                   if total else styles[c])
+        if not total and grid.remarks[i]:  # wrapped remarks: the row grows (Excel won't)
+            lines = -(-_display_width(grid.remarks[i]) // int(XLSX_WIDTH_REMARKS - 1))
+            if lines > 1:
+                ws.row_dimensions[r].height = XLSX_LINE_HEIGHT * lines + 3
     return first + max(len(grid.rows), 1) - 1
+
+
+XLSX_LINE_HEIGHT = 12.0  # points per line of a 9 pt text
+
+
+def _display_width(text: str) -> int:
+    """Width in Excel's character units: a CJK or full-width character counts two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def _xlsx_closing(ws: Worksheet, grid: SheetGrid, parties: list[Signature], row: int) -> int:
@@ -719,7 +731,7 @@ def _xlsx_page_setup(ws: Worksheet, grid: SheetGrid, first_body: int, last_row: 
     ws.print_area = f"A1:{get_column_letter(grid.ncols)}{last_row}"
     landscape_fit_to_width(ws)
     ws.page_margins.left = ws.page_margins.right = 0.3
-    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
+    ws.page_margins.top, ws.page_margins.bottom = 0.75, 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.25
     _header_footer(ws, month, project, grid.title)
 
@@ -764,7 +776,8 @@ def _raw_punch_sheet(ws: Worksheet, month: MonthDTO, project: ProjectDTO,
     ws.print_area = f"A1:{last_col}{r - 1}"
     landscape_fit_to_width(ws)
     ws.page_margins.left = ws.page_margins.right = 0.3
-    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
+    ws.page_margins.top, ws.page_margins.bottom = 0.75, 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25
     _header_footer(ws, month, project, heading)
 
 
