@@ -151,7 +151,7 @@ class SheetGrid:
 
 
 def legend_line(legend: dict[str, str]) -> str:
-    """"Symbols: √ present, 迟 late, ..." (the fills are explained by ``legend_lines``)."""
+    """"Symbols: (mark)present, (mark)late, ..." (the fills: see ``legend_lines``)."""
     items = [f"{legend[k]}{strings.LEGEND_LABELS[k]}" for k in strings.LEGEND_ORDER
              if legend.get(k)]
     return strings.DOC_LEGEND_TITLE + "  ".join(items)
