@@ -321,3 +321,20 @@ def test_table_pages_are_laid_out_once_each(site: Site, tmp_path: Path,
     assert len(chunks) > 5
     assert chunks[0][0] == 0 and chunks[-1][1] == 401  # 400 people and the total row
     assert all(a[1] == b[0] for a, b in itertools.pairwise(chunks))
+
+
+def test_new_marks_are_editable_legend_settings(site: Site, tmp_path: Path) -> None:
+    """The correction and severe-late marks are settings like every other symbol: a site
+    that writes corrected days as "Ⓑ" gets that on the sheet and in its legend."""
+    settings = site.services.settings
+    settings.set("legend.corrected", "Ⓑ", dt.date(2026, 1, 1))
+    settings.set("legend.severe_late", "Ⓢ", dt.date(2026, 1, 1))
+    try:
+        month = site.services.attendance.month(2026, 10, now=NOW)
+        wang = next(p for p in month.people if p.employee_no == "E1")
+        assert wang.symbols[13] == "Ⓑ" and wang.symbols[12] == "Ⓢ"  # 14 and 13 October
+        form = month_form(month, site.services.project.get())
+        assert "Ⓑ补卡" in form.legend[0] and "Ⓢ严重迟到" in form.legend[0]
+    finally:
+        settings.set("legend.corrected", L["corrected"], dt.date(2026, 1, 1))
+        settings.set("legend.severe_late", L["severe_late"], dt.date(2026, 1, 1))
