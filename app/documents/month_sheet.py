@@ -256,11 +256,12 @@ def _day_remarks(p: PersonMonth) -> list[str]:
         if any(x.corrected_in or x.corrected_out for _, x in sessions):
             lists.setdefault(strings.MONTH_SHEET_CORRECTED, []).append(
                 strings.MONTH_SHEET_DAY.format(d=d.day.day))
-        for name, x in sessions:
-            if x.absent_reason in MANUAL_KINDS:
-                what = strings.MONTH_SHEET_ABSENT_BY.format(
-                    reason=strings.ABSENT_REASON_LABELS.get(x.absent_reason, x.absent_reason))
-                lists.setdefault(what, []).append(_day_label(d.day, [name]))
+        for reason in dict.fromkeys(x.absent_reason for _, x in sessions
+                                    if x.absent_reason in MANUAL_KINDS):
+            what = strings.MONTH_SHEET_ABSENT_BY.format(
+                reason=strings.ABSENT_REASON_LABELS.get(reason or "", reason or ""))
+            halves = [n for n, x in sessions if x.absent_reason == reason]
+            lists.setdefault(what, []).append(_day_label(d.day, halves))
         if d.overtime_hours:
             lists.setdefault(strings.LEGEND_LABELS["overtime"], []).append(
                 strings.MONTH_SHEET_DAY.format(d=d.day.day))
@@ -605,12 +606,14 @@ def _xlsx_title(ws: Worksheet, grid: SheetGrid, fields: list[Field]) -> None:
     ws["A1"].font = Font(name=FONT_NAME, size=16, bold=True)
     ws["A1"].alignment = CENTER
     ws.row_dimensions[1].height = 30
+    width = sum(_xlsx_widths(grid)) * 0.9  # in characters of the 10 pt font, roughly
     for row, chunk in ((2, fields[:4]), (3, fields[4:])):
         ws.merge_cells(f"A{row}:{last_col}{row}")
-        cell = ws.cell(row=row, column=1, value="    ".join(
-            f"{f.label}{strings.DOC_LABEL_SEP}{f.value}" for f in chunk))
-        cell.font, cell.alignment = Font(name=FONT_NAME, size=10), _LEFT
-        ws.row_dimensions[row].height = 18
+        text = "    ".join(f"{f.label}{strings.DOC_LABEL_SEP}{f.value}" for f in chunk)
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font, cell.alignment = Font(name=FONT_NAME, size=10), _LEFT_WRAP
+        lines = -(-_display_width(text) // max(int(width), 1))
+        ws.row_dimensions[row].height = 16 * max(lines, 1) + 2
 
 
 def _column_styles(grid: SheetGrid, rest: str, holiday: str, plain: str) -> dict[int, str]:

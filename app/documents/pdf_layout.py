@@ -352,8 +352,9 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 _NO_LINE_START = set(strings.DOC_NO_LINE_START + ",.;:?!)")
-# a run of Latin letters, digits and the joiners of numbers and codes is one token
-_TOKEN = re.compile(r"[A-Za-z0-9_.:/#+\-]+|\s+|.", re.S)
+# a run of Latin letters, digits and the joiners of numbers and codes is one token, with the
+# unit that follows a number (23 days, 5 times: "23日" is never cut)
+_TOKEN = re.compile(r"[A-Za-z0-9_.:/#+\-]+[日月年天次分号时]?|\s+|.", re.S)
 
 
 def wrap_tokens(text: str, font: str, size: float, width: float) -> list[str]:

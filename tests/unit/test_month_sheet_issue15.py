@@ -338,3 +338,19 @@ def test_new_marks_are_editable_legend_settings(site: Site, tmp_path: Path) -> N
     finally:
         settings.set("legend.corrected", L["corrected"], dt.date(2026, 1, 1))
         settings.set("legend.severe_late", L["severe_late"], dt.date(2026, 1, 1))
+
+
+def test_wrapping_keeps_codes_numbers_and_fields_whole() -> None:
+    from app.documents import fonts
+    from app.documents.month_sheet import flow_fields
+    from app.documents.pdf_layout import Field, wrap_tokens
+
+    font = fonts.register()
+    lines = wrap_tokens("年假：20日、23日，须附缺勤情况说明", font, 7, 60)
+    assert all("23" not in line or "23日" in line for line in lines)
+    assert "".join(lines) == "年假：20日、23日，须附缺勤情况说明"
+    fields = [Field("项目名称", LONG_PROJECT), Field("合同编号", LONG_CONTRACT),
+              Field("承建单位", "华信智联科技有限公司")]
+    flowed = flow_fields(fields, font, 8.5, 500)
+    assert any(line.startswith("合同编号：" + LONG_CONTRACT) for line in flowed)  # whole
+    assert "".join(flowed).count(LONG_CONTRACT) == 1
