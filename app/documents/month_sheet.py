@@ -432,7 +432,9 @@ def signature_parties(project: ProjectDTO, prepared_by: str = "") -> list[Signat
 
 # ---- PDF -------------------------------------------------------------------------------------
 def pdf_widths(grid: SheetGrid) -> list[float]:
-    return ([W_NO, W_NAME, W_ROLE] + [W_DAY] * len(grid.day_kinds) + list(W_SUMMARY)
+    digits = len(str(len(grid.remarks)))  # the widest row number fits on one line
+    return ([W_NO + 1.3 * max(0, digits - 2), W_NAME, W_ROLE] + [W_DAY] * len(grid.day_kinds)
+            + list(W_SUMMARY)
             + [W_LEAVE] * len(grid.leave_columns) + [W_OVERTIME] * len(OVERTIME_KINDS)
             + [W_DEDUCTIONS, W_REMARKS])
 
@@ -471,7 +473,7 @@ def month_form(month: MonthDTO, project: ProjectDTO, prepared_by: str = "") -> F
         status=lock_state(month, project.project_manager), author=prepared_by,
         extra={"subject": strings.MONTH_SHEET_SUBJECT, "keywords": month.key},
         running_head=[grid.title, strings.DOC_WORD_SEP.join((
-            f"{fields[1].label}{strings.DOC_LABEL_SEP}{fields[1].value}",
+            *(f"{f.label}{strings.DOC_LABEL_SEP}{f.value}" for f in fields[1:2] if f.value),
             strings.MONTH_SHEET_HEAD_PERIOD.format(first=first.isoformat(),
                                                    last=last.isoformat())))],
         initials=strings.MONTH_SHEET_INITIALS,

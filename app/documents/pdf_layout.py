@@ -353,8 +353,9 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
 
 _NO_LINE_START = set(strings.DOC_NO_LINE_START + ",.;:?!)")
 # a run of Latin letters, digits and the joiners of numbers and codes is one token, with the
-# unit that follows a number (23 days, 5 times: "23日" is never cut)
-_TOKEN = re.compile(r"[A-Za-z0-9_.:/#+\-]+[日月年天次分号时]?|\s+|.", re.S)
+# unit that follows a number (day, month, year, days, times, minutes, number, hour: "23 days"
+# is never cut between the number and its unit)
+_TOKEN = re.compile("[A-Za-z0-9_.:/#+\\-]+[" + strings.DOC_NUMBER_UNITS + "]?|\\s+|.", re.S)
 
 
 def wrap_tokens(text: str, font: str, size: float, width: float) -> list[str]:
@@ -408,7 +409,9 @@ def _story(form: Form, font: str, width: float) -> list[Any]:
     for block in form.body:
         story.extend(_block(block, font, width))
     if form.signatures:
-        story.extend(_block(Signatures(form.signatures, form.signature_columns), font, width))
+        block = Signatures(form.signatures, form.signature_columns)
+        if not _attach_tail(story, _signatures(block, font, width)._content[0]):
+            story.extend(_block(block, font, width))
     return story
 
 
@@ -581,6 +584,14 @@ def _body(t: Table, font: str, col_w: list[float], pad: float
                     if fitted < size:
                         row_cmds.setdefault(i, []).append(("FONTSIZE", (c, r), (c, r), fitted))
                     continue
+            if "\n" in text and c not in wrap:  # lines given: each shrinks to fit
+                given = text.split("\n")
+                fitted = min(_fit(line, font, size, avail[c]) for line in given)
+                lines = max(lines, len(given))
+                cells.append(text)
+                if fitted < size:
+                    row_cmds.setdefault(i, []).append(("FONTSIZE", (c, r), (c, r), fitted))
+                continue
             if c in wrap or "\n" in text:
                 wrapped = _wrap_cell(text, font, size, avail[c], t.max_lines.get(c, 0))
                 lines = max(lines, len(wrapped))
@@ -671,34 +682,62 @@ def _shift(cmd: Any, nh: int, n: int, start: int, end: int) -> Any:
 class _PagedTable(Flowable):  # type: ignore[misc]
     """Body rows ``start``..``end`` of a :class:`_TableSpec`: split at a page end by row
     heights known beforehand, so each page costs only its own rows (ReportLab's own
-    split re-measures and re-styles every remaining row on every page)."""
+    split re-measures and re-styles every remaining row on every page).
 
-    def __init__(self, spec: _TableSpec, start: int, end: int) -> None:
+    A ``tail`` (the closing signature block) is drawn under the last rows and travels with
+    the last ``KEEP_ROWS`` of them: it never stands alone on a page."""
+
+    KEEP_ROWS = 3
+    TAIL_GAP = 4 * mm
+
+    def __init__(self, spec: _TableSpec, start: int, end: int,
+                 tail: Flowable | None = None) -> None:
         super().__init__()
-        self.spec, self.start, self.end = spec, start, end
+        self.spec, self.start, self.end, self.tail = spec, start, end, tail
         self.width = sum(spec.col_w)
-        self.height = sum(spec.header_h) + spec.ends[end] - spec.ends[start]
+        self.table_height = sum(spec.header_h) + spec.ends[end] - spec.ends[start]
+        self.tail_height = 0.0
+        self.height = self.table_height
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.tail is not None:
+            self.tail_height = self.TAIL_GAP + self.tail.wrap(avail_width, 10_000)[1]
+        self.height = self.table_height + self.tail_height
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        spec = self.spec
+        spec, n = self.spec, self.end - self.start
         room = avail_height - sum(spec.header_h)
         # the most rows whose heights add up to no more than the room left
         k = bisect.bisect_right(spec.ends, spec.ends[self.start] + room + 1e-6,
                                 self.start, self.end + 1) - 1 - self.start
+        if self.tail is not None:  # the last rows go over with the tail
+            k = min(k, n - min(self.KEEP_ROWS, n))
         if k <= 0:
             return []
-        if self.start + k >= self.end:
+        if k >= n:
             return [self]
         return [_PagedTable(spec, self.start, self.start + k),
-                _PagedTable(spec, self.start + k, self.end)]
+                _PagedTable(spec, self.start + k, self.end, self.tail)]
 
     def draw(self) -> None:
         table = self.spec.chunk(self.start, self.end)
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        table.wrapOn(self.canv, self.width, self.table_height)
+        table.drawOn(self.canv, 0, self.tail_height)
+        if self.tail is not None:
+            self.tail.wrapOn(self.canv, self.width, self.tail_height)
+            self.tail.drawOn(self.canv, 0, 0)
+
+
+def _attach_tail(story: list[Any], tail: Flowable) -> bool:
+    """Give ``tail`` to the story's closing table (its last flowables are the table and
+    its spacer), to be kept with its last rows; False when the story ends otherwise."""
+    if len(story) >= 2 and isinstance(story[-2], _PagedTable) and story[-2].tail is None \
+            and story[-2].end > story[-2].start:
+        story[-2] = _PagedTable(story[-2].spec, story[-2].start, story[-2].end, tail)
+        story.pop()  # the spacer after the table: nothing follows (it could spill a page)
+        return True
+    return False
 
 
 def _fit_header(t: Table, font: str, col_w: list[float], pad: float) -> list[Any]:

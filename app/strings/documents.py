@@ -6,6 +6,8 @@ EXCEL_PAGE_FOOTER = "第 &P 页 / 共 &N 页"
 DATE_CN_PATTERN = r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"
 # characters a PDF line may not start with (Chinese line-breaking rule)
 DOC_NO_LINE_START = "，。、；：？！）》」』”’"
+# units a PDF line never separates from the number before them
+DOC_NUMBER_UNITS = "日月年天次分号时"
 
 # ---- documents (PDF and Excel) -----------------------------------------------------------
 DOC_FONT_MISSING = "找不到或无法读取内置字体 {path}：{err}。请重新安装驻场管家。"

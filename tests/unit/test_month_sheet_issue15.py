@@ -354,3 +354,21 @@ def test_wrapping_keeps_codes_numbers_and_fields_whole() -> None:
     flowed = flow_fields(fields, font, 8.5, 500)
     assert any(line.startswith("合同编号：" + LONG_CONTRACT) for line in flowed)  # whole
     assert "".join(flowed).count(LONG_CONTRACT) == 1
+
+
+def test_signatures_never_stand_alone_on_the_last_page(site: Site, tmp_path: Path) -> None:
+    """Whatever the number of people, the last page holds the last rows, the total row and
+    the signature block together."""
+    project = site.services.project.get()
+    pages_seen = set()
+    for n in range(12, 42):
+        people = tuple(dataclasses.replace(site.month.people[i % 2], person_id=100 + i,
+                                           name=f"员工{i}") for i in range(n))
+        path = tmp_path / f"{n}.pdf"
+        write_month_pdf(path, dataclasses.replace(site.month, people=people), project)
+        pages = page_texts(path)
+        pages_seen.add(len(pages))
+        last = pages[-1]
+        assert "监理单位（盖章）" in last and strings.MONTH_SHEET_TOTAL in last, (n, last)
+        assert f"员工{n - 1}" in last, n  # the last person's row is there too
+    assert pages_seen >= {1, 2}  # the sizes cross a page end
