@@ -27,11 +27,12 @@ for a character, and never prints a silently blank name.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,9 +78,11 @@ INK = colors.black
 LEGEND_SIZE = 7.0
 FOOTER_SIZE = 7.5
 FOOTER_MIN_SIZE = 6.0
-RUNNING_HEAD_SIZE = 8.0
 TICK_BOX = 4.2 * mm  # drawn tick boxes: at least 4 mm, as on a paper form
 KEEP_ROWS = 3  # table rows kept with the signatures that close it
+SLACK = 4.0  # points of room a kept group leaves for the spaces the frame adds around it
+HEAD_SIZE = 8.5
+INITIALS_SIZE = 8.0
 MIN_FONT_SIZE = 4.5
 WATERMARK_ALPHA = 0.13
 ALIGNS = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
@@ -142,13 +145,16 @@ class Table:
     """A bordered table that splits across pages, repeating its ``header`` rows.
 
     ``widths`` are relative (scaled to the text width). ``align`` is one letter per column
-    (L, C, R; default C). Text in ``wrap`` columns wraps; other cells stay on one line and
-    their font shrinks to fit the column (down to 4.5 pt, then they wrap too unless the row
-    height is fixed). ``row_height`` (points) fixes the body row height, which makes long
-    tables fast to split; use it only for one-line rows. ``muted`` lists body rows (0 = first
-    body row) printed in grey, for example reverted or revoked records. ``spans`` merge
-    cells, ``shades`` fill them (header rows count in their coordinates). Cells are plain
-    values: str, int, float (printed as 18.5, not 18.50) or None (empty).
+    (L, C, R; default C). Text in ``wrap`` columns wraps (at the table's font size, between
+    words and numbers, never inside one that fits a line; ``max_lines`` caps a column); other
+    cells stay on one line and their font shrinks to fit the column (down to 4.5 pt, then
+    they wrap too). ``row_height`` (points) is the least body row height; a row whose
+    wrapped text needs more grows. The table is laid out page by page, one table per page
+    with the header rows repeated, so a long table costs time in proportion to its rows.
+    ``muted`` lists body rows (0 = first body row) printed in grey, for example reverted
+    or revoked records. ``spans`` merge cells, ``shades`` fill them (header rows count in
+    their coordinates). Cells are plain values: str, int, float (printed as 18.5, not
+    18.50) or None (empty).
     """
 
     header: Sequence[Sequence[str]]
@@ -164,6 +170,10 @@ class Table:
     caption: str = ""
     empty_text: str = ""
     muted: Sequence[int] = ()
+    # wrap column -> the most lines it may take; a longer text ends with an ellipsis
+    max_lines: Mapping[int, int] = field(default_factory=dict)
+    # a wrap column's text first shrinks down to this size to stay on one line (0: never)
+    shrink_min: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -251,9 +261,13 @@ class Form:
     status: str = ""
     author: str = ""
     extra: dict[str, str] = field(default_factory=dict)  # PDF metadata (subject, keywords)
-    # what the document is about (person, month, record number), printed at the top of
-    # every page from page 2 on, so a separated page still names its subject
-    running_head: str = ""
+    # what the document is about, at the top of every page from page 2 on (above the body),
+    # so a separated page still names its subject: one line (person, month, record number)
+    # or several (the month sheet's title, project and month)
+    running_head: str | Sequence[str] = ()
+    # on every page, right above the footer rule (e.g. "preparer / manager initials: ____")
+    initials: str = ""
+    footer_title: str = ""  # the footer's left text instead of the title (a short one)
 
 
 def project_fields(project: ProjectDTO) -> list[Field]:
@@ -280,6 +294,12 @@ def build_pdf(path: Path, form: Form) -> list[str]:
     legend_lines = [line for text in form.legend
                     for line in wrap_text(text, font, LEGEND_SIZE, width)]
     bottom = MARGIN + 5 * mm + len(legend_lines) * LEGEND_SIZE * 1.3
+    if form.initials:
+        bottom += INITIALS_SIZE * 1.6
+    heads = [form.running_head] if isinstance(form.running_head, str) else form.running_head
+    head_lines = [line for text in heads if text
+                  for line in wrap_tokens(text, font, HEAD_SIZE, width)]
+    head = len(head_lines) * HEAD_SIZE * 1.3 + 2 * mm if head_lines else 0.0
     story = _story(form, font, width)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
@@ -292,8 +312,15 @@ def build_pdf(path: Path, form: Form) -> list[str]:
             keywords=form.extra.get("keywords", ""))
         frame = Frame(MARGIN, bottom, width, page[1] - MARGIN - bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], pagesize=page)])
-        doc.build(story, canvasmaker=_canvas_maker(form, font, legend_lines))
+        templates = [PageTemplate("page", [frame], pagesize=page,
+                                  autoNextPageTemplate="later" if head else None)]
+        if head:  # later pages start under the running head
+            later = Frame(MARGIN, bottom, width, page[1] - MARGIN - bottom - head,
+                          id="later", leftPadding=0, rightPadding=0, topPadding=0,
+                          bottomPadding=0)
+            templates.append(PageTemplate("later", [later], pagesize=page))
+        doc.addPageTemplates(templates)
+        doc.build(story, canvasmaker=_canvas_maker(form, font, legend_lines, head_lines))
         tmp.replace(path)
     except OSError as exc:
         _discard(tmp)
@@ -348,8 +375,24 @@ def iter_texts(obj: Any) -> Iterator[str]:
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width``: at any character (Chinese has no
-    spaces), keeping closing punctuation on the line it closes."""
+    """Break ``text`` into lines no wider than ``width``: between tokens (Chinese has no
+    spaces: each character is one; a number or code stays whole), keeping closing
+    punctuation on the line it closes (see :func:`wrap_tokens`)."""
+    return wrap_tokens(text, font, size, width)
+
+
+_NO_LINE_START = set(strings.DOC_NO_LINE_START + ",.;:?!)")
+# a run of Latin letters, digits and the joiners of numbers and codes is one token, with the
+# unit that follows a number (day, month, year, days, times, minutes, number, hour: "23 days"
+# is never cut between the number and its unit)
+_TOKEN = re.compile("[A-Za-z0-9_.:/#+\\-]+[" + strings.DOC_NUMBER_UNITS + "]?|\\s+|.", re.S)
+
+
+def wrap_tokens(text: str, font: str, size: float, width: float) -> list[str]:
+    """Like :func:`wrap_text`, but a word, number or code (``SYY-XX-2026-017``) moves to the
+    next line whole unless it is longer than a line; runs of spaces between ``"  "``-joined
+    fields are break points; closing punctuation never starts a line (the character before
+    it moves down with it), and no line is wider than ``width``."""
     lines: list[str] = []
     plain = fonts.covered(text)
 
@@ -357,29 +400,35 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
         return float(stringWidth(t, font, size)) if plain else fonts.text_width(t, size)
 
     for para in text.split("\n"):
-        line = ""
-        for piece in _TOKEN.findall(para):
-            if (line and wid(line + piece) > width
-                    and piece[0] not in _NO_LINE_START):
-                if wid(piece) > width:  # a token wider than a line
-                    for ch in piece:
-                        if line and wid(line + ch) > width:
-                            lines.append(line)
-                            line = ""
-                        line += ch
+        line: list[str] = []
+        used = 0.0
+        for tok in _TOKEN.findall(para):
+            w = wid(tok)
+            if used + w <= width or not line:
+                if w > width and not tok.isspace():  # longer than a line: cut it
+                    for ch in tok:
+                        cw = wid(ch)
+                        if line and used + cw > width:
+                            lines.append("".join(line).rstrip())
+                            line, used = [], 0.0
+                        line.append(ch)
+                        used += cw
                     continue
-                lines.append(line.rstrip())
-                line = piece.lstrip()
+                line.append(tok)
+                used += w
                 continue
-            line += piece
-        lines.append(line)
+            if tok.isspace():  # a break point: the spaces are dropped
+                lines.append("".join(line).rstrip())
+                line, used = [], 0.0
+                continue
+            carry: list[str] = []
+            if tok in _NO_LINE_START and len(line) > 1:
+                carry = [line.pop()]
+            lines.append("".join(line).rstrip())
+            line = [*carry, tok]
+            used = wid("".join(line))
+        lines.append("".join(line).rstrip())
     return lines
-
-
-_NO_LINE_START = set(strings.DOC_NO_LINE_START + ",.;:?!)")
-# a line breaks between tokens: a run of Latin letters, digits and joiners (a contract
-# number, "YW-2026-11-001", a year) stays whole; any other character is a token of its own
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/#]*|\s+|.", re.DOTALL)
 
 
 # ---- story -------------------------------------------------------------------------------------
@@ -420,7 +469,7 @@ def _keep_signatures_with_previous(story: list[Any]) -> list[Any]:
             if not isinstance(prev, CondPageBreak):
                 tail.insert(0, prev)
         head = out[-1] if out else None
-        if isinstance(head, RLTable) and not isinstance(head, _SignTable):
+        if isinstance(head, RLTable | _PagedTable) and not isinstance(head, _SignTable):
             out.pop()
             lead: list[Any] = []  # the table's caption goes wherever the table goes
             if len(out) >= 2 and isinstance(out[-1], Paragraph) \
@@ -599,70 +648,208 @@ def _table(t: Table, font: str, width: float) -> list[Any]:
         ("ALIGN", (0, 0), (-1, nh - 1), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP), ("BOTTOMPADDING", (0, 0), (-1, -1),
+                                                    CELL_BOTTOM),
     ]
-    data: list[list[Any]] = [list(row) for row in t.header]
+    aligns = [t.align[i] if i < len(t.align) else "C" for i in range(ncols)]
+    cmds += [("ALIGN", (c, nh), (c, -1), ALIGNS.get(a, "CENTER")) for c, a in enumerate(aligns)]
     header_cmds = _fit_header(t, font, col_w, pad)
     cmds += header_cmds
-    _header_cells(data, hsize, header_cmds)
-    body, body_cmds = _body(t, font, col_w, pad)
-    data += body
-    cmds += body_cmds
+    header = [list(row) for row in t.header]
+    _header_cells(header, hsize, header_cmds)
+    body, row_cmds, heights = _body(t, font, col_w, pad)
     if not t.rows and t.empty_text:
-        data.append([_cell(t.empty_text, size, size * 1.2, color=MUTED)] + [""] * (ncols - 1))
-        cmds += [("SPAN", (0, nh), (-1, nh)), ("TEXTCOLOR", (0, nh), (-1, nh), MUTED)]
+        body.append([_cell(t.empty_text, size, size * 1.2, color=MUTED)] + [""] * (ncols - 1))
+        heights.append(max(t.row_height or 0.0, size * 1.2 + CELL_TOP + CELL_BOTTOM))
+        row_cmds[0] = [("SPAN", (0, nh), (-1, nh)), ("TEXTCOLOR", (0, nh), (-1, nh), MUTED)]
     cmds += [("SPAN", *a.cells()) for a in t.spans]
     cmds += [("BACKGROUND", *s.area.cells(), colors.HexColor(s.color)) for s in t.shades]
-    heights: list[float] | None = None
-    if t.row_height is not None:
-        heights = [_header_height(row, hsize) for row in t.header]
-        heights += [t.row_height] * (len(data) - nh)
-    table = RLTable(data, colWidths=col_w, rowHeights=heights, repeatRows=nh, hAlign="LEFT")
-    table.setStyle(RLTableStyle(cmds))
+    spec = _TableSpec(header, body, col_w,
+                      [_header_height(row, hsize) for row in t.header], heights, cmds, row_cmds)
     flowables: list[Any] = []
     if t.caption:  # never a caption alone at the bottom of a page
         flowables += [CondPageBreak(hsize * 1.3 * 2 + 40 + (t.row_height or 14) * 2),
                       _para(Para(t.caption, "heading"), font)]
-    return [*flowables, table, Spacer(1, 3 * mm)]
+    return [*flowables, _PagedTable(spec, 0, len(body)), Spacer(1, 3 * mm)]
+
+
+CELL_TOP, CELL_BOTTOM = 1.2, 1.8  # cell paddings (points)
 
 
 def _body(t: Table, font: str, col_w: list[float], pad: float
-          ) -> tuple[list[list[Any]], list[Any]]:
-    """Body cells and their style commands: alignment, shrink-to-fit, wrapping, muting.
+          ) -> tuple[list[list[Any]], dict[int, list[Any]], list[float]]:
+    """Body cells (plain strings, wrapped ones with line breaks), the style commands of each
+    body row (by body row index), and each row's height.
 
-    A one-line cell that does not fit even at the smallest font size wraps instead when the
-    row height is free."""
+    A one-line cell that does not fit even at the smallest font size wraps instead."""
     ncols, nh, size = len(col_w), len(t.header), t.font_size
-    aligns = [t.align[i] if i < len(t.align) else "C" for i in range(ncols)]
-    cmds: list[Any] = [("ALIGN", (c, nh), (c, -1), ALIGNS.get(a, "CENTER"))
-                       for c, a in enumerate(aligns)]
-    cmds += [("TEXTCOLOR", (0, nh + m), (-1, nh + m), MUTED) for m in t.muted]
-    wrap = set(t.wrap)
-    styles = {a: _style(font, size, P_ALIGNS.get(a, TA_CENTER)) for a in "LCR"}
+    row_cmds: dict[int, list[Any]] = {}
+    for m in t.muted:
+        row_cmds.setdefault(m, []).append(("TEXTCOLOR", (0, nh + m), (-1, nh + m), MUTED))
+    wrap, muted = set(t.wrap), set(t.muted)
+    leading = size * 1.2
+    least = max(t.row_height or 0.0, leading + CELL_TOP + CELL_BOTTOM)
+    avail = [w - 2 * pad for w in col_w]
     rows: list[list[Any]] = []
-    for r, row in enumerate(t.rows, start=nh):
+    heights: list[float] = []
+    for i, row in enumerate(t.rows):
+        r = nh + i
         cells: list[Any] = []
+        lines = 1
         for c in range(ncols):
             text = _text(row[c]) if c < len(row) else ""
-            fitted = size if len(text) < 2 or c in wrap else _fit(
-                text, font, size, col_w[c] - 2 * pad)
-            too_wide = fitted <= MIN_FONT_SIZE and t.row_height is None
-            if text and (c in wrap or too_wide):
-                para = Paragraph(_markup(text), styles[aligns[c]])
-                if r - nh in t.muted:
-                    para = Paragraph(f'<font color="#808080">{_markup(text)}</font>',
-                                     styles[aligns[c]])
-                cells.append(para)
+            if (c in wrap or "\n" in text) and t.shrink_min and "\n" not in text:
+                fitted = _fit(text, font, size, avail[c])
+                if fitted >= t.shrink_min and _width(text, font, fitted) <= avail[c]:
+                    cells.append(text)
+                    if fitted < size:
+                        row_cmds.setdefault(i, []).append(("FONTSIZE", (c, r), (c, r), fitted))
+                    continue
+            if "\n" in text and c not in wrap:  # lines given: each shrinks to fit
+                given = text.split("\n")
+                fitted = min(_fit(line, font, size, avail[c]) for line in given)
+                lines = max(lines, len(given))
+                cells.append(text)
+                if fitted < size:
+                    row_cmds.setdefault(i, []).append(("FONTSIZE", (c, r), (c, r), fitted))
                 continue
-            if not fonts.covered(text):
-                cells.append(_RunsCell(text, fitted, size * 1.2, aligns[c],
-                                       MUTED if r - nh in t.muted else INK))
+            if c in wrap or "\n" in text:
+                wrapped = _wrap_cell(text, font, size, avail[c], t.max_lines.get(c, 0))
+                lines = max(lines, len(wrapped))
+                cells.append("\n".join(wrapped))
+                continue
+            fitted = size if len(text) < 2 else _fit(text, font, size, avail[c])
+            if fitted <= MIN_FONT_SIZE and _width(text, font, fitted) > avail[c]:
+                wrapped = _wrap_cell(text, font, size, avail[c], 0)
+                lines = max(lines, len(wrapped))
+                cells.append("\n".join(wrapped))
                 continue
             cells.append(text)
             if fitted < size:
-                cmds.append(("FONTSIZE", (c, r), (c, r), fitted))
-        rows.append(cells)
-    return rows, cmds
+                row_cmds.setdefault(i, []).append(("FONTSIZE", (c, r), (c, r), fitted))
+        rows.append(_run_cells(cells, row_cmds.get(i, ()), size, i in muted, t.align))
+        heights.append(max(least, lines * leading + CELL_TOP + CELL_BOTTOM))
+    return rows, row_cmds, heights
+
+
+def _run_cells(cells: list[Any], cmds: Sequence[Any], size: float, muted: bool,
+               align: Sequence[str]) -> list[Any]:
+    """The row's texts the first font cannot draw alone become run cells (at the size the
+    row's commands give them, aligned like the column, greyed like the row)."""
+    if all(fonts.covered(text) for text in cells):
+        return cells
+    sizes = {cmd[1][0]: cmd[3] for cmd in cmds if cmd[0] == "FONTSIZE"}
+    for c, text in enumerate(cells):
+        if text and not fonts.covered(text):
+            at = sizes.get(c, size)
+            cells[c] = _RunsCell(text, at, at * 1.2, align[c] if c < len(align) else "C",
+                                 MUTED if muted else INK)
+    return cells
+
+
+def _wrap_cell(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """The lines of a wrapped cell; past ``max_lines`` the last one ends with an ellipsis."""
+    if not text or ("\n" not in text and _width(text, font, size) <= width):
+        return [text]
+    lines = wrap_tokens(text, font, size, width)
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _clip(lines[-1] + "\u2026" * 2, font, size, width)
+    return lines
+
+
+@dataclass
+class _TableSpec:
+    """A laid-out table: cells, column widths, row heights, and its style commands in
+    whole-table coordinates: ``cmds`` span ranges of rows, ``row_cmds`` (by body row) touch
+    one body row only."""
+
+    header: list[list[Any]]
+    body: list[list[Any]]
+    col_w: list[float]
+    header_h: list[float]
+    body_h: list[float]
+    cmds: list[Any]
+    row_cmds: dict[int, list[Any]]
+    ends: list[float] = field(default_factory=list)  # running sum of body_h, from 0
+
+    def __post_init__(self) -> None:
+        total = 0.0
+        self.ends = [0.0]
+        for h in self.body_h:
+            total += h
+            self.ends.append(total)
+
+    def chunk(self, start: int, end: int) -> RLTable:
+        """Body rows ``start``..``end`` under the header rows, as one ReportLab table."""
+        nh, n = len(self.header), len(self.body)
+        data = self.header + self.body[start:end]
+        cmds = [c for c in (_shift(cmd, nh, n, start, end) for cmd in self.cmds) if c]
+        for i in range(start, end):
+            for cmd in self.row_cmds.get(i, ()):
+                shifted = _shift(cmd, nh, n, start, end)
+                if shifted:
+                    cmds.append(shifted)
+        table = RLTable(data, colWidths=self.col_w, rowHeights=self.header_h
+                        + self.body_h[start:end], repeatRows=nh, hAlign="LEFT")
+        table.setStyle(RLTableStyle(cmds))
+        return table
+
+
+def _shift(cmd: Any, nh: int, n: int, start: int, end: int) -> Any:
+    """A whole-table style command for the table of body rows ``start``..``end`` (None when
+    it touches none of its rows). Header rows stay; body rows move up by ``start``."""
+    name, (c0, r0), (c1, r1), *rest = cmd
+    total = nh + n
+    r0, r1 = r0 % total if total else 0, r1 % total if total else 0
+    if r1 < nh:
+        return cmd if (r0, r1) == (cmd[1][1], cmd[2][1]) else (name, (c0, r0), (c1, r1), *rest)
+    lo = r0 if r0 < nh else max(r0, nh + start) - start
+    hi = min(r1, nh + end - 1) - start
+    if r0 >= nh and (r0 >= nh + end or r1 < nh + start):
+        return None
+    if hi < nh:  # the body part lies outside this table: keep the header part
+        if r0 >= nh:
+            return None
+        hi = nh - 1
+    return (name, (c0, lo), (c1, hi), *rest)
+
+
+class _PagedTable(Flowable):  # type: ignore[misc]
+    """Body rows ``start``..``end`` of a :class:`_TableSpec`: split at a page end by row
+    heights known beforehand, so each page costs only its own rows (ReportLab's own
+    split re-measures and re-styles every remaining row on every page)."""
+
+    def __init__(self, spec: _TableSpec, start: int, end: int) -> None:
+        super().__init__()
+        self.spec, self.start, self.end = spec, start, end
+        self.width = sum(spec.col_w)
+        self.height = sum(spec.header_h) + spec.ends[end] - spec.ends[start]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        spec, n = self.spec, self.end - self.start
+        room = avail_height - sum(spec.header_h)
+        # the most rows whose heights add up to no more than the room left
+        k = bisect.bisect_right(spec.ends, spec.ends[self.start] + room + 1e-6,
+                                self.start, self.end + 1) - 1 - self.start
+        if k <= 0:
+            return []
+        if k >= n:
+            return [self]
+        return self.cut(k)
+
+    def cut(self, k: int) -> list[_PagedTable]:
+        """The first ``k`` body rows and the rest, as two tables (each with the header)."""
+        return [_PagedTable(self.spec, self.start, self.start + k),
+                _PagedTable(self.spec, self.start + k, self.end)]
+
+    def draw(self) -> None:
+        table = self.spec.chunk(self.start, self.end)
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
 
 
 def _fit_header(t: Table, font: str, col_w: list[float], pad: float) -> list[Any]:
@@ -749,7 +936,8 @@ class _KeepTail(Flowable):  # type: ignore[misc]
     start a page of their own; when they do not fit under the table, the table's last
     ``KEEP_ROWS`` rows move to the next page with them (the header rows repeat there)."""
 
-    def __init__(self, table: RLTable, tail: list[Any], lead: list[Any] | None = None) -> None:
+    def __init__(self, table: RLTable | _PagedTable, tail: list[Any],
+                 lead: list[Any] | None = None) -> None:
         super().__init__()
         self.table, self.tail, self.lead = table, tail, lead or []
 
@@ -762,25 +950,41 @@ class _KeepTail(Flowable):  # type: ignore[misc]
         room = avail_height - lead_h  # for the table, below its caption
         table_h = self.table.wrapOn(canv, avail_width, room)[1]
         tail_h = _heights(self.tail, canv, avail_width)
-        if table_h + tail_h <= room:
+        if table_h + tail_h <= room - SLACK:  # a little slack: the frame adds spaces too
             return [*self.lead, self.table, *self.tail]
         frame = self._doctemplateAttr("frame")
         fresh = frame is None or avail_height >= frame._y2 - frame._y1p - 1
         if table_h > room:  # the table breaks here anyway: keep the rest with the tail
             parts = self.table.split(avail_width, room)
+            if isinstance(self.table, _PagedTable) and len(parts) == 2:
+                n = self.table.end - self.table.start
+                if parts[1].end - parts[1].start < KEEP_ROWS:  # never a lone last row
+                    if n <= KEEP_ROWS:  # the last rows themselves: all to the next page
+                        return [*self.lead, self.table, *self.tail] if fresh else []
+                    parts = self.table.cut(n - KEEP_ROWS)
             if len(parts) != 2:
                 return [*self.lead, *parts, *self.tail] if fresh and parts else []
             return [*self.lead, parts[0], _KeepTail(parts[1], self.tail)]
-        heights = list(self.table._rowHeights)
-        keep = min(KEEP_ROWS, len(heights) - self.table.repeatRows)
-        cut = len(heights) - keep
-        if cut <= self.table.repeatRows or keep <= 0:  # too short to split
+        parts = self._keep_last_rows(avail_width)
+        if parts is None:  # too short to split
             # all of it to the next page, unless this page is already a fresh one
             return [*self.lead, self.table, *self.tail] if fresh else []
-        parts = self.table.split(avail_width, sum(heights[:cut]) + 0.01)
         if len(parts) != 2:
             return []
         return [*self.lead, parts[0], _KeepTail(parts[1], self.tail)]
+
+    def _keep_last_rows(self, avail_width: float) -> list[Any] | None:
+        """The table cut before its last ``KEEP_ROWS`` body rows; None when it has too few."""
+        if isinstance(self.table, _PagedTable):
+            n = self.table.end - self.table.start
+            keep = min(KEEP_ROWS, n)
+            return self.table.cut(n - keep) if keep > 0 and n - keep > 0 else None
+        heights = list(self.table._rowHeights)
+        keep = min(KEEP_ROWS, len(heights) - self.table.repeatRows)
+        cut = len(heights) - keep
+        if cut <= self.table.repeatRows or keep <= 0:
+            return None
+        return list(self.table.split(avail_width, sum(heights[:cut]) + 0.01))
 
 
 # ---- flowables ---------------------------------------------------------------------------------
@@ -1009,7 +1213,8 @@ class _LinedBoxFlowable(Flowable):  # type: ignore[misc]
 
 
 # ---- page decoration ---------------------------------------------------------------------------
-def _canvas_maker(form: Form, font: str, legend_lines: list[str]) -> type[Canvas]:
+def _canvas_maker(form: Form, font: str, legend_lines: list[str],
+                  head_lines: Sequence[str] = ()) -> type[Canvas]:
     """A canvas that holds pages back until the end, to print "page N of M" on each."""
 
     class _PagedCanvas(Canvas):  # type: ignore[misc]
@@ -1026,6 +1231,8 @@ def _canvas_maker(form: Form, font: str, legend_lines: list[str]) -> type[Canvas
             for n, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
                 _decorate(self, form, font, legend_lines, n, total)
+                if n > 1 and head_lines:
+                    _running_head(self, head_lines)
                 super().showPage()
             super().save()
 
@@ -1048,6 +1255,9 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
         c.setFillAlpha(1)
     c.setFillColor(INK)
     y = MARGIN + 5 * mm + (len(legend_lines) - 1) * LEGEND_SIZE * 1.3
+    if form.initials:
+        fonts.draw_string(c, w - MARGIN, y + LEGEND_SIZE * 1.3 + 1, form.initials,
+                          INITIALS_SIZE, "R")
     c.setFont(font, LEGEND_SIZE)
     for line in legend_lines:
         fonts.draw_string(c, MARGIN, y, line, LEGEND_SIZE)
@@ -1059,11 +1269,9 @@ def _decorate(c: Canvas, form: Form, font: str, legend_lines: list[str], page: i
     c.line(MARGIN, MARGIN + 3.2 * mm, w - MARGIN, MARGIN + 3.2 * mm)
     c.drawCentredString(w / 2, MARGIN, strings.DOC_PAGE_NUMBER.format(page=page, pages=total))
     side = w / 2 - MARGIN - 40
-    _footer_text(c, form.title, font, MARGIN, side, right=False)
+    _footer_text(c, form.footer_title or form.title, font, MARGIN, side, right=False)
     if form.status:
         _footer_text(c, form.status, font, w - MARGIN, side, right=True)
-    if form.running_head and page >= 2:
-        _running_head(c, form.running_head, font, w, h)
     c.restoreState()
 
 
@@ -1076,16 +1284,19 @@ def _footer_text(c: Canvas, text: str, font: str, x: float, width: float, right:
         fonts.draw_string(c, x, MARGIN - i * size * 1.15, line, size, "R" if right else "L")
 
 
-def _running_head(c: Canvas, text: str, font: str, w: float, h: float) -> None:
-    """The subject of the document above the body of a continuation page, over a rule."""
-    width = w - 2 * MARGIN
-    size = max(FOOTER_MIN_SIZE, _fit(text, font, RUNNING_HEAD_SIZE, width))
-    y = h - MARGIN + 3.2 * mm
+def _running_head(c: Canvas, lines: Sequence[str]) -> None:
+    """The running head of a continuation page: its lines at the top, a rule under them."""
+    w, h = c._pagesize
+    c.saveState()
     c.setFillColor(INK)
-    fonts.draw_string(c, MARGIN, y, _clip(text, font, size, width), size)
+    y = h - MARGIN - HEAD_SIZE
+    for line in lines:
+        fonts.draw_string(c, MARGIN, y, line, HEAD_SIZE)
+        y -= HEAD_SIZE * 1.3
     c.setStrokeColor(colors.HexColor("#C0C0C0"))
     c.setLineWidth(0.4)
-    c.line(MARGIN, y - 1.6 * mm, w - MARGIN, y - 1.6 * mm)
+    c.line(MARGIN, y + HEAD_SIZE * 0.6, w - MARGIN, y + HEAD_SIZE * 0.6)
+    c.restoreState()
 
 
 def _clip(text: str, font: str, size: float, width: float) -> str:

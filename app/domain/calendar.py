@@ -107,11 +107,19 @@ class HolidayCalendar:
 
     _days: Mapping[dt.date, tuple[str, str]] = field(repr=False)
     _years: Mapping[int, str] = field(repr=False)
+    # dates of ``_days`` that are the rule's estimate, not table rows (see ``build``)
+    _estimated: frozenset[dt.date] = field(default=frozenset(), repr=False)
 
     @classmethod
     def build(cls, days: Mapping[dt.date, tuple[str, str]] | Iterable[DayEntry] = (),
-              years: Mapping[int, str] | None = None) -> HolidayCalendar:
-        """``days`` maps date → (kind, name); ``years`` maps year → confirmed | provisional."""
+              years: Mapping[int, str] | None = None,
+              estimates: Mapping[dt.date, str] | None = None) -> HolidayCalendar:
+        """``days`` maps date → (kind, name); ``years`` maps year → confirmed | provisional.
+
+        ``estimates`` (date → festival name) are the statutory holidays by the national rule
+        (``statutory_days``, ``fixed_statutory_days``): they count as statutory holidays in
+        every year that is neither confirmed nor has any table row (RULES §1.4/1.7: a
+        provisional year still knows New Year's Day), and are not table entries."""
         if isinstance(days, Mapping):
             table = {d: (str(k), str(n)) for d, (k, n) in days.items()}
         else:
@@ -119,7 +127,12 @@ class HolidayCalendar:
         bad = {k for k, _ in table.values()} - set(TABLE_KINDS)
         if bad:
             raise ValueError(f"unknown holiday kinds: {sorted(bad)}")
-        return cls(MappingProxyType(table), MappingProxyType(dict(years or {})))
+        year_status = dict(years or {})
+        with_rows = {d.year for d in table}
+        estimated = {d: (STATUTORY_HOLIDAY, name) for d, name in (estimates or {}).items()
+                     if d.year not in with_rows and year_status.get(d.year) != CONFIRMED}
+        table.update(estimated)
+        return cls(MappingProxyType(table), MappingProxyType(year_status), frozenset(estimated))
 
     # ---- single days -----------------------------------------------------------------------
     def kind_of(self, d: dt.date) -> str:
@@ -140,7 +153,13 @@ class HolidayCalendar:
         return entry[0] == ADJUSTED_WORKDAY
 
     def entries(self) -> list[DayEntry]:
-        return [DayEntry(d, k, n) for d, (k, n) in sorted(self._days.items())]
+        """The table rows (estimated statutory days of provisional years left out)."""
+        return [DayEntry(d, k, n) for d, (k, n) in sorted(self._days.items())
+                if d not in self._estimated]
+
+    def is_estimated(self, d: dt.date) -> bool:
+        """The day is a statutory holiday by the rule only (its year is provisional)."""
+        return d in self._estimated
 
     # ---- years -------------------------------------------------------------------------------
     def year_status(self, year: int) -> str:
@@ -255,6 +274,18 @@ class LunarFestivals:
 def expected_statutory_count(year: int) -> int:
     """13 days from 2025 (new year's eve and 5/2 added by the 2024 amendment), 11 before."""
     return STATUTORY_COUNT_FROM_2025 if year >= 2025 else STATUTORY_COUNT_BEFORE_2025
+
+
+def fixed_statutory_days(year: int) -> dict[dt.date, str]:
+    """The statutory holidays on fixed Gregorian dates: new year 1/1, labour day 5/1 (and 5/2
+    from 2025), national day 10/1-10/3; date → festival name."""
+    names = strings.HOLIDAY_FESTIVAL_NAMES
+    out = {dt.date(year, 1, 1): names["new_year"]}
+    for i in range(2 if year >= 2025 else 1):
+        out[dt.date(year, 5, 1 + i)] = names["labour_day"]
+    for i in range(3):
+        out[dt.date(year, 10, 1 + i)] = names["national_day"]
+    return out
 
 
 def statutory_days(f: LunarFestivals) -> dict[dt.date, str]:

@@ -41,7 +41,9 @@ from app.services.attendance_dto import (
     ManualAbsenceDTO,
     MonthDTO,
     PersonMonth,
+    PersonPunches,
     PunchDTO,
+    RawPunchDTO,
     month_key,
 )
 from app.services.changes import ATTENDANCE, Changes
@@ -94,8 +96,11 @@ def _snapshot(m: MonthDTO) -> str:
         "data_through": m.data_through.isoformat() if m.data_through else None,
         "data_from": m.data_from.isoformat() if m.data_from else None,
         "unjudged_days": [d.isoformat() for d in m.unjudged_days],
+        "severe_minutes": m.severe_minutes,
         "people": [{"person_id": p.person_id, "employee_no": p.employee_no, "name": p.name,
                     "role": p.role, "status": p.status, "symbols": list(p.symbols),
+                    "start_date": p.start_date.isoformat() if p.start_date else None,
+                    "end_date": p.end_date.isoformat() if p.end_date else None,
                     "summary": {**{k: v for k, v in asdict(p.summary).items() if k != "days"},
                                 "days": [_day_json(d) for d in p.summary.days]}}
                    for p in m.people],
@@ -123,7 +128,9 @@ def _from_snapshot(text: str, lock_info: dict[str, str]) -> MonthDTO:
         summary = MonthSummary(**{**{k: v for k, v in s.items() if k != "days"},
                                   "days": days})
         people.append(PersonMonth(p["person_id"], p["employee_no"], p["name"], p["role"],
-                                  p["status"], summary, tuple(p["symbols"])))
+                                  p["status"], summary, tuple(p["symbols"]),
+                                  _date_or_none(p.get("start_date")),
+                                  _date_or_none(p.get("end_date"))))
     through = raw.get("data_through")  # absent from snapshots taken before issue 14
     since = raw.get("data_from")
     return MonthDTO(raw["year"], raw["month"], raw["provisional"], True,
@@ -131,7 +138,12 @@ def _from_snapshot(text: str, lock_info: dict[str, str]) -> MonthDTO:
                     tuple(people), raw["legend"], lock_info,
                     dt.datetime.fromisoformat(through) if through else None,
                     dt.date.fromisoformat(since) if since else None,
-                    tuple(dt.date.fromisoformat(d) for d in raw.get("unjudged_days", ())))
+                    tuple(dt.date.fromisoformat(d) for d in raw.get("unjudged_days", ())),
+                    severe_minutes=raw.get("severe_minutes"))
+
+
+def _date_or_none(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 @dataclass
@@ -285,7 +297,8 @@ class _Shared:
         # objects (DayClassifier), so their marks are kept by identity: id -> (session,
         # marks); the entry holds the session, so the id cannot be reused meanwhile.
         self._marks: dict[int, tuple[SessionResult, tuple[tuple[str, ...], bool]]] = {}
-        self._symbols: dict[tuple[tuple[tuple[str, ...], bool], ...], str] = {}
+        self._symbols: dict[tuple[tuple[tuple[str, ...], bool], tuple[tuple[str, ...], bool],
+                                  bool], str] = {}
 
     def _marks_of(self, s: SessionResult) -> tuple[tuple[str, ...], bool]:
         hit = self._marks.get(id(s))
@@ -296,7 +309,7 @@ class _Shared:
         return marks
 
     def symbol(self, d: DayResult) -> str:
-        key = (self._marks_of(d.am), self._marks_of(d.pm))
+        key = (self._marks_of(d.am), self._marks_of(d.pm), d.overtime_hours > 0)
         symbol = self._symbols.get(key)
         if symbol is None:
             symbol = self._symbols[key] = day_symbol(d, self.legend)
@@ -352,7 +365,8 @@ class AttendanceService:
         days = tuple((d, calendar.kind_of(d), calendar.name_of(d)) for d in dates)
         return MonthDTO(year, month, calendar.is_provisional(year), False, days, tuple(results),
                         inputs.legend, data_through=coverage.through, data_from=coverage.since,
-                        unjudged_days=tuple(classifier.unjudged_workdays()))
+                        unjudged_days=tuple(classifier.unjudged_workdays()),
+                        severe_minutes=inputs.timeline.at(last).severe_minutes)
 
     @staticmethod
     def _person_month(p: _Who, dates: list[dt.date], inputs: _Inputs,
@@ -370,7 +384,8 @@ class AttendanceService:
         rules = inputs.timeline.at(dates[-1])
         summary = summarize(pid, days, rules)
         symbols = tuple(map(shared.symbol, days))
-        return PersonMonth(pid, p.employee_no, p.name, p.role, p.status, summary, symbols)
+        return PersonMonth(pid, p.employee_no, p.name, p.role, p.status, summary, symbols,
+                           p.start_date, p.end_date)
 
     @staticmethod
     def _people(s: Session, first: dt.date, last: dt.date) -> list[_Who]:
@@ -401,6 +416,39 @@ class AttendanceService:
                 NursingPeriod.end_date > first)):
             inputs.nursing[n.person_id].append((n.start_date, n.end_date))
         return inputs
+
+    def month_punches(self, year: int, month: int) -> list[PersonPunches]:
+        """Every person's raw punches (reverted batches included, marked) and punch
+        corrections of the month, in roster order: the raw-punch sheet (spec A3)."""
+        dates = month_dates(year, month)
+        first, last = dates[0], dates[-1]
+        start, end = _day_bounds(first, last)
+        end -= dt.timedelta(days=1)  # calendar days of the month only
+        with self.db.read() as s:
+            people = self._people(s, first, last)
+            ids = {p.device_user_id for p in people if p.device_user_id}
+            by_uid: dict[str, list[RawPunchDTO]] = defaultdict(list)
+            if ids:
+                for uid, at, device, mode, source, kind, reverted in s.execute(
+                        select(Punch.device_user_id, Punch.punched_at, Punch.device,
+                               Punch.verify_mode, ImportBatch.source, ImportBatch.kind,
+                               ImportBatch.reverted_at)
+                        .join(ImportBatch, ImportBatch.id == Punch.batch_id)
+                        .where(Punch.project_id == PROJECT_ID, Punch.punched_at >= start,
+                               Punch.punched_at < end)
+                        .order_by(Punch.device_user_id, Punch.punched_at)):
+                    if uid in ids:
+                        by_uid[uid].append(RawPunchDTO(at, device, mode, source or kind,
+                                                       reverted is not None))
+            corrections: dict[int, list[CorrectionDTO]] = defaultdict(list)
+            for c in s.scalars(select(PunchCorrection).where(
+                    PunchCorrection.project_id == PROJECT_ID, PunchCorrection.day >= first,
+                    PunchCorrection.day <= last)
+                    .order_by(PunchCorrection.day, PunchCorrection.id)):
+                corrections[c.person_id].append(_correction_dto(c))
+        return [PersonPunches(p.id, p.employee_no, p.name, p.device_user_id or "",
+                              tuple(by_uid.get(p.device_user_id or "", ())),
+                              tuple(corrections.get(p.id, ()))) for p in people]
 
     # ---- one day -------------------------------------------------------------------------
     def day_detail(self, person_id: int, day: dt.date,

@@ -4,6 +4,7 @@ printouts, the score sheet)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,9 @@ class PersonMonth:
     status: str
     summary: MonthSummary
     symbols: tuple[str, ...]  # one per day of the month
+    # the on-site period (None: open), for "joined / left on ..." remarks
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,10 @@ class MonthDTO:
     data_from: dt.date | None = None
     # working days with a session not yet judged: not ended, or beyond the clock data
     unjudged_days: tuple[dt.date, ...] = ()
+    # person id -> the month's conduct score deductions (points, positive); filled in by
+    # ``DocumentService`` from the score service for the printed sheet, empty otherwise
+    deductions: Mapping[int, int] = field(default_factory=dict)
+    severe_minutes: int | None = None  # lateness beyond it is severe (the month's rules)
 
     @property
     def key(self) -> str:
@@ -92,6 +100,29 @@ class PunchDTO:
     batch_source: str
     reverted: bool
     batch_kind: str = ""  # usb, lan or demo: how the batch came in
+
+
+@dataclass(frozen=True)
+class RawPunchDTO:
+    """One stored punch as the clock gave it (the raw-punch sheet, spec A3)."""
+
+    at: dt.datetime
+    device: str
+    verify_mode: int | None
+    source: str  # the import batch's source (file name, LAN clock) or kind
+    reverted: bool = False
+
+
+@dataclass(frozen=True)
+class PersonPunches:
+    """A person's raw punches and punch corrections of a month (the raw-punch sheet)."""
+
+    person_id: int
+    employee_no: str
+    name: str
+    device_user_id: str
+    punches: tuple[RawPunchDTO, ...]
+    corrections: tuple[CorrectionDTO, ...]
 
 
 @dataclass(frozen=True)

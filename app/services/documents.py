@@ -9,6 +9,7 @@ the area services stay free of layout and the printing package stays free of use
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from pathlib import Path
 from app import strings
 from app.errors import AppError, NotFoundError, ValidationError
 from app.services.attendance import AttendanceService
-from app.services.attendance_dto import PersonMonth, month_key
+from app.services.attendance_dto import MonthDTO, PersonMonth, month_key
 from app.services.handover import DOCUMENT_KINDS, HandoverService
 from app.services.leave import LeaveService
 from app.services.project import ProjectService
@@ -88,17 +89,24 @@ class DocumentService:
                   now: dt.datetime | None = None) -> Path:
         from app.documents.month_sheet import write_month_pdf
 
-        result = self.attendance.month(year, month, now=now)
-        write_month_pdf(path, result, self.project.get(), self._prepared_by())
+        write_month_pdf(path, self._sheet_month(year, month, now), self.project.get(),
+                        self._prepared_by())
         return path
 
     def month_xlsx(self, year: int, month: int, path: Path,
                    now: dt.datetime | None = None) -> Path:
         from app.documents.month_sheet import write_month_xlsx
 
-        result = self.attendance.month(year, month, now=now)
-        write_month_xlsx(path, result, self.project.get(), self._prepared_by())
+        write_month_xlsx(path, self._sheet_month(year, month, now), self.project.get(),
+                         self._prepared_by(), self.attendance.month_punches(year, month))
         return path
+
+    def _sheet_month(self, year: int, month: int, now: dt.datetime | None) -> MonthDTO:
+        """The month as the sheet prints it: with each person's score deductions."""
+        result = self.attendance.month(year, month, now=now)
+        scores = self.scores.month(year, month, now=now)
+        return dataclasses.replace(result, deductions={
+            p.person_id: p.deductions for p in scores.people})
 
     def punch_record(self, year: int, month: int, person_id: int, path: Path,
                      now: dt.datetime | None = None) -> Path:

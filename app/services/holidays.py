@@ -49,6 +49,7 @@ from app.domain.calendar import (
     LunarFestivals,
     balance_warning,
     default_kind,
+    fixed_statutory_days,
     is_weekend,
     normalize_kind,
     parse_weekday,
@@ -400,6 +401,22 @@ def lunar_festivals() -> dict[int, LunarFestivals]:
     return out
 
 
+ESTIMATE_YEARS = range(2000, 2100)
+
+
+@functools.cache
+def rule_estimates() -> dict[dt.date, str]:
+    """Every year's statutory holidays by the national rule, for the years the calendar
+    has no notice for: the lunar festivals where ``data/lunar-festivals.csv`` has the year,
+    else the fixed-date ones (new year, labour day, national day). Read once."""
+    festivals = lunar_festivals()
+    out: dict[dt.date, str] = {}
+    for year in ESTIMATE_YEARS:
+        f = festivals.get(year)
+        out.update(statutory_days(f) if f is not None else fixed_statutory_days(year))
+    return out
+
+
 def _day_dto(row: HolidayDay) -> HolidayDayDTO:
     return HolidayDayDTO(row.date, row.kind, row.name, row.source, row.note)
 
@@ -425,7 +442,7 @@ class HolidayService:
             days = {d: (k, n) for d, k, n in
                     s.execute(select(HolidayDay.date, HolidayDay.kind, HolidayDay.name))}
             years = {y: st for y, st in s.execute(select(HolidayYear.year, HolidayYear.status))}
-        return HolidayCalendar.build(days, years)
+        return HolidayCalendar.build(days, years, rule_estimates())
 
     def list_year(self, year: int) -> list[HolidayDayDTO]:
         with self.db.read() as s:

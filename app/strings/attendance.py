@@ -39,8 +39,10 @@ SLOT_LABELS = {"in": "签到", "out": "签退"}
 LEGEND_DEFAULT = {
     "present": "√",
     "late": "迟",
+    "severe_late": "严",
     "early_leave": "早",
     "missing_punch": "缺",
+    "corrected": "补",
     "absent": "旷",
     "holiday": "休",
     "rest_day": "",
@@ -61,12 +63,14 @@ LEGEND_DEFAULT = {
     "out_of_office": "外",
     "overtime": "加",
 }
-LEGEND_ORDER = ("present", "late", "early_leave", "missing_punch", "absent", "personal_leave",
+LEGEND_ORDER = ("present", "late", "severe_late", "early_leave", "missing_punch", "corrected",
+                "absent", "personal_leave",
                 "sick_leave", "annual_leave", "comp_leave", "marriage_leave", "bereavement_leave",
                 "maternity_leave", "paternity_leave", "nursing_leave", "business_trip",
                 "out_of_office", "overtime", "holiday", "no_data")
 LEGEND_LABELS = {**VERDICT_LABELS, **LEAVE_TYPE_LABELS, "overtime": "加班",
-                 "adjusted_workday": "调休上班"}
+                 "adjusted_workday": "调休上班", "severe_late": "严重迟到",
+                 "corrected": "补卡"}
 LEGEND_FOOTER = "灰底=休息日，红底=法定节假日，“班”=调休上班"
 WEEKDAYS_SHORT = ("一", "二", "三", "四", "五", "六", "日")
 PROVISIONAL_MARK = "暂估"

@@ -6,6 +6,8 @@ EXCEL_PAGE_FOOTER = "第 &P 页 / 共 &N 页"
 DATE_CN_PATTERN = r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"
 # characters a PDF line may not start with (Chinese line-breaking rule)
 DOC_NO_LINE_START = "，。、；：？！）》」』”’"
+# units a PDF line never separates from the number before them
+DOC_NUMBER_UNITS = "日月年天次分号时"
 
 # ---- documents (PDF and Excel) -----------------------------------------------------------
 DOC_FONT_MISSING = "找不到或无法读取内置字体 {path}：{err}。请重新安装驻场管家。"
@@ -74,6 +76,41 @@ MONTH_SHEET_UNLOCKED = "未锁定（数据仍可更正）"
 MONTH_SHEET_FLAG = "※"
 MONTH_SHEET_FLAG_NOTE = "姓名后标“※”者：本月缺勤次数或累计迟到时间超过规定，须附《缺勤情况说明》。"
 XLSX_DATE_BLANK = "        年     月     日"
+# monthly sheet: deductions, remarks, totals, overtime by kind of day, per-page lines (issue 15)
+MONTH_SHEET_LATE = ("迟到", "次/分")
+MONTH_SHEET_EARLY = ("早退", "次/分")
+MONTH_SHEET_COUNT_MINUTES = ("次", "分钟")
+MONTH_SHEET_OVERTIME_KINDS = "加班（小时）"
+MONTH_SHEET_OVERTIME_SHORT = ("工", "休", "节")
+MONTH_SHEET_OVERTIME_LONG = ("工作日", "休息日", "节假日")
+MONTH_SHEET_DEDUCTIONS = ("扣分", "(分)")
+MONTH_SHEET_REMARKS = "备注"
+MONTH_SHEET_TOTAL = "合计"
+MONTH_SHEET_JOINED = "{m}月{d}日进场"
+MONTH_SHEET_LEFT = "{m}月{d}日离场"
+MONTH_SHEET_DAY = "{d}日"
+MONTH_SHEET_HALF_DAY = "{d}日{session}"
+MONTH_SHEET_REMARK_DAYS = "{what}：{days}"
+MONTH_SHEET_CORRECTED = "补卡"
+MONTH_SHEET_ABSENT_BY = "旷工（{reason}）"
+MONTH_SHEET_NO_DATA = "无打卡数据 {n} 天（未计旷工，暂估）"
+MONTH_SHEET_EXPLANATION_DUE = "须附缺勤情况说明"
+MONTH_SHEET_SEVERE_NOTE = "“{mark}”= 迟到超过 {minutes} 分钟"
+MONTH_SHEET_OVERTIME_LEGEND = "加班（小时）：工=工作日，休=休息日，节=法定节假日；扣分为本月行为分扣分"
+MONTH_SHEET_INITIALS = "本页核对：制表人 __________    项目经理 __________"
+MONTH_SHEET_FOOTER_TITLE = "驻场人员月度考勤表（{year}年{month}月）"
+MONTH_SHEET_HEAD_PERIOD = "考勤周期：{first} 至 {last}（续表）"
+MONTH_SHEET_XLSX_HEADER_RIGHT = "{year}年{month}月"
+MONTH_SHEET_DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+MONTH_SHEET_DAY_FORMAT = 'd'
+RAW_PUNCH_SHEET_TITLE = "原始打卡"
+RAW_PUNCH_SHEET_HEADING = "驻场人员原始打卡记录（{year}年{month}月）"
+RAW_PUNCH_SHEET_NOTE = "说明：考勤机数据原样列出（每人每天一行），不作修改；已撤回批次的打卡注明“已撤回”，不计入考勤；补卡（更正）列出更正的时段、时间、原因与审批人，原始打卡不因补卡而改变。"
+RAW_PUNCH_SHEET_HEADERS = ("工号", "姓名", "考勤号", "日期", "打卡次数", "打卡时间（原始）", "考勤机",
+                           "验证方式", "导入来源", "补卡（更正）")
+RAW_PUNCH_REVERTED = "已撤回"
+RAW_PUNCH_CORRECTION_NOTE = "{session}{slot} {time}（原因：{reason}；审批人：{approver}）"
+RAW_PUNCH_NONE = "本月无打卡记录"
 # raw punch record (SPEC A3)
 PUNCH_RECORD_TITLE = "驻场人员打卡原始记录"
 PUNCH_RECORD_SUBTITLE = "{name}（工号 {no}）  {month}"

@@ -76,8 +76,10 @@ def test_legend_reads_symbol_then_meaning_one_chip_each(qtbot: Any,
 def test_severe_lateness_is_painted_apart_from_ordinary_lateness(
         qtbot: Any, demo_services: Services) -> None:
     tab = _tab(qtbot, demo_services)
-    late = demo_services.settings.legend()["late"]
-    severe, ordinary = _cells(tab, late)
+    legend = demo_services.settings.legend()
+    # issue 15: severe lateness has a symbol of its own (and is still painted apart)
+    severe, _ = _cells(tab, legend["severe_late"])
+    _, ordinary = _cells(tab, legend["late"])
     assert severe and ordinary  # the demo month has both
     day = severe[0].data(DAY_ROLE)
     assert any(s.severe_late for s in (day.am, day.pm))

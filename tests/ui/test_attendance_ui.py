@@ -60,7 +60,7 @@ def test_month_model_is_sound_and_reads_like_the_sheet(qtbot: Any, demo: Service
         strings.WEEKDAYS_SHORT[6]
     row = _row_of(tab, "李喆")
     symbols = [tab.proxy.index(row, c).data() for c in range(1, 31)]
-    assert strings.LEGEND_DEFAULT["late"] in symbols
+    assert strings.LEGEND_DEFAULT["severe_late"] in symbols  # 45 minutes late: severe
     assert strings.LEGEND_DEFAULT["early_leave"] in symbols
     assert symbols[0] == ""  # Sunday: rest day, blank
     assert strings.LEGEND_DEFAULT["present"] in tab.legend.text()
@@ -82,8 +82,8 @@ def test_flag_and_filters(qtbot: Any, demo: Services) -> None:
 def test_clicking_a_day_explains_it(qtbot: Any, demo: Services) -> None:
     tab = _tab(qtbot, demo)
     row = _row_of(tab, "李喆")
-    late_col = next(c for c in range(1, 31)
-                    if tab.proxy.index(row, c).data() == strings.LEGEND_DEFAULT["late"])
+    late_col = next(c for c in range(1, 31)  # 45 minutes late: the severe-late mark
+                    if tab.proxy.index(row, c).data() == strings.LEGEND_DEFAULT["severe_late"])
     tab._cell_clicked(tab.proxy.index(row, late_col))
     assert tab.detail is not None
     assert tab.detail.result.am.late_minutes == 45
@@ -109,7 +109,8 @@ def test_correction_removes_a_missing_punch_and_shows_in_the_panel(qtbot: Any,
     assert dialog.changes.attendance
     tab.after_write(dialog.changes)
     _wait_reload(qtbot, tab)
-    assert tab.proxy.index(row, col).data() == strings.LEGEND_DEFAULT["present"]
+    # present now, on a corrected punch: the correction mark (issue 15), not a plain tick
+    assert tab.proxy.index(row, col).data() == strings.LEGEND_DEFAULT["corrected"]
     assert tab.proxy.index(row, col).data(DAY_ROLE).am.corrected_in
     assert tab.records.count() == 1 and "指纹识别失败" in tab.records.item(0).text()
 

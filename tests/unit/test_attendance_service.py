@@ -289,7 +289,8 @@ def test_correction_add_and_revoke(services: Services) -> None:
     cid_out, _ = services.attendance.add_correction(pid, MONDAY, "pm", "out", "17:35",
                                                     "忘记打卡", "项目经理")
     mon = month(services)
-    assert day_of(mon, MONDAY) == (PRESENT, PRESENT, L["present"])
+    # present in both sessions, but on corrected punches: the correction mark, not a plain tick
+    assert day_of(mon, MONDAY) == (PRESENT, PRESENT, L["corrected"])
     s = person_of(mon).summary
     assert (s.late_minutes, s.missing_punches) == (0, 0)
     assert s.days[MONDAY.day - 1].am.corrected_in and s.days[MONDAY.day - 1].pm.corrected_out
@@ -297,7 +298,7 @@ def test_correction_add_and_revoke(services: Services) -> None:
     with raises_invalid("reason", strings.REVOKE_NEEDS_REASON):
         services.attendance.revoke_correction(cid_in, "  ")
     services.attendance.revoke_correction(cid_in, "录入错误")
-    assert day_of(month(services), MONDAY) == (LATE, PRESENT, L["late"])
+    assert day_of(month(services), MONDAY) == (LATE, PRESENT, L["late"] + L["corrected"])
     with raises_invalid(None, strings.ALREADY_REVOKED):
         services.attendance.revoke_correction(cid_in, "again")
 
@@ -306,7 +307,7 @@ def test_correction_add_and_revoke(services: Services) -> None:
             for c in detail.corrections] == [(cid_in, "in", True, "录入错误"),
                                              (cid_out, "out", False, None)]
     assert [p.at.strftime("%H:%M") for p in detail.punches] == ["08:50", "12:05", "13:55"]
-    assert detail.result.pm.corrected_out and detail.symbol == L["late"]
+    assert detail.result.pm.corrected_out and detail.symbol == L["late"] + L["corrected"]
     assert services.maintenance.verify_audit().ok
     assert len(audit_rows(services, "punch_correction")) == 3  # two inserts, one revocation
 

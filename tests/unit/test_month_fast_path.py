@@ -93,7 +93,7 @@ def _reference(services: Services, year: int, month: int,
         summary = summarize(p.id, days, timeline.at(last))
         symbols = tuple(day_symbol(d, legend) for d in days)
         out.append(PersonMonth(p.id, p.employee_no, p.name, p.role, p.status, summary,
-                               symbols))
+                               symbols, p.start_date, p.end_date))
     return tuple(out)
 
 

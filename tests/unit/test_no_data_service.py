@@ -181,10 +181,11 @@ def test_locking_an_uncovered_month_needs_force_and_the_sheet_says_so(
     assert locked.locked and locked.data_through == T(2026, 2, 10, 17, 35)
     assert days_of(locked, "E1")[D(2026, 2, 11)].am.verdict == NO_DATA
 
-    from app.documents.month_sheet import month_form
+    from app.documents.month_sheet import build_grid, header_fields, month_form
 
     form = month_form(locked, team.project.get())
-    fields = {f.label: f.value for f in form.fields}
+    grid = build_grid(locked, team.project.get())
+    fields = {f.label: f.value for f in header_fields(locked, team.project.get(), grid)}
     assert fields[strings.MONTH_SHEET_DATA_THROUGH] == strings.MONTH_SHEET_THROUGH_VALUE.format(
         at="2026-02-10 17:35", since=strings.COVERAGE_SINCE.format(since="2026-02-02"))
     assert any(strings.LEGEND_LABELS["no_data"] in line for line in form.legend)
