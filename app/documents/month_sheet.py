@@ -45,6 +45,7 @@ from app.documents.excel_common import (
     landscape_fit_to_width,
     save_workbook,
 )
+from app.documents.form_text import cn_date, cn_datetime
 from app.documents.operators import operator_name
 from app.documents.pdf_layout import (
     Area,
@@ -367,7 +368,7 @@ def header_fields(month: MonthDTO, project: ProjectDTO, grid: SheetGrid) -> list
         required += strings.MONTH_SHEET_PROVISIONAL_SUFFIX
     return [*project_fields(project),
             Field(strings.MONTH_SHEET_PERIOD, strings.MONTH_SHEET_PERIOD_VALUE.format(
-                first=first.isoformat(), last=last.isoformat())),
+                first=cn_date(first), last=cn_date(last))),
             Field(strings.MONTH_SHEET_REQUIRED, required),
             Field(strings.MONTH_SHEET_PEOPLE, strings.MONTH_SHEET_PEOPLE_VALUE.format(
                 n=len(month.people))),
@@ -404,15 +405,23 @@ def data_through_text(month: MonthDTO) -> str:
         return strings.COVERAGE_NONE
     since = month.data_from
     return strings.MONTH_SHEET_THROUGH_VALUE.format(
-        at=month.data_through.strftime("%Y-%m-%d %H:%M"),
-        since=strings.COVERAGE_SINCE.format(since=since.isoformat()) if since else "")
+        at=cn_datetime(month.data_through),
+        since=strings.COVERAGE_SINCE.format(since=cn_date(since)) if since else "")
+
+
+def _lock_time(at: str) -> str:
+    """The stored lock time (ISO text) as forms print it; the text itself if it is no time."""
+    try:
+        return cn_datetime(dt.datetime.fromisoformat(at))
+    except ValueError:
+        return at[:16]
 
 
 def lock_state(month: MonthDTO, manager: str = "") -> str:
     """Locked or not; the locker is a named person (``manager`` stands for an OS account)."""
     if month.locked:
         return strings.MONTH_SHEET_LOCKED.format(
-            at=month.lock_info.get("at", "")[:16],
+            at=_lock_time(month.lock_info.get("at", "")),
             actor=operator_name(month.lock_info.get("actor", ""), manager))
     return strings.MONTH_SHEET_UNLOCKED
 

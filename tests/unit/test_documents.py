@@ -266,7 +266,7 @@ def test_month_pdf_header_legend_and_signatures(demo: Demo, month_pdf: Path) -> 
     text = pdf_text(month_pdf)
     assert "市第一人民医院信息系统运维服务项目驻场人员月度考勤表（2026年11月）" in text
     for label in ("项目名称：", "合同编号：SYY-XX-2026-017", "承建单位：华信智联科技有限公司",
-                  "采购人：市第一人民医院", "考勤周期：2026-11-01 至 2026-11-30",
+                  "采购人：市第一人民医院", "考勤周期：2026年11月1日 至 2026年11月30日",
                   "本月应出勤：21 天", strings.MONTH_SHEET_UNLOCKED):
         assert label in text, label
     for label in ("应出勤", "实出勤", "迟到", "早退", "缺卡", "旷工", "请假（天）", "加班", "次/分",

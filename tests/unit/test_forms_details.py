@@ -47,7 +47,8 @@ def render_all(site: Services, folder: Path, project: ProjectDTO | None = None
         docs, ids = site.documents, staff_of(site)
         out = {name: folder / f"{name}.pdf" for name in (
             "leave", "notice", "application", "handover", "service", "service_month",
-            "reports", "scores", "score_person", "punches", "explanation", "roster")}
+            "reports", "scores", "score_person", "punches", "explanation", "roster",
+            "month")}
         docs.leave_pdf(1, out["leave"])
         for kind in ("notice", "application", "handover"):
             docs.change_pdf(1, kind, out[kind])
@@ -59,6 +60,7 @@ def render_all(site: Services, folder: Path, project: ProjectDTO | None = None
         docs.punch_record(2026, 11, ids["HX1004"], out["punches"], NOW)
         docs.explanation(2026, 11, ids["HX1005"], out["explanation"], NOW)
         docs.roster_pdf(out["roster"], TODAY)
+        docs.month_pdf(2026, 11, out["month"], NOW)
         return out
     finally:
         if project is not None:

@@ -187,7 +187,7 @@ def test_locking_an_uncovered_month_needs_force_and_the_sheet_says_so(
     grid = build_grid(locked, team.project.get())
     fields = {f.label: f.value for f in header_fields(locked, team.project.get(), grid)}
     assert fields[strings.MONTH_SHEET_DATA_THROUGH] == strings.MONTH_SHEET_THROUGH_VALUE.format(
-        at="2026-02-10 17:35", since=strings.COVERAGE_SINCE.format(since="2026-02-02"))
+        at="2026年2月10日 17:35", since=strings.COVERAGE_SINCE.format(since="2026年2月2日"))
     assert any(strings.LEGEND_LABELS["no_data"] in line for line in form.legend)
 
 
