@@ -79,6 +79,7 @@ LEGEND_SIZE = 7.0
 FOOTER_SIZE = 7.5
 FOOTER_MIN_SIZE = 6.0
 TICK_BOX = 4.2 * mm  # drawn tick boxes: at least 4 mm, as on a paper form
+CONTINUED_SIZE = 8.5  # the caption repeated over a table's rows continued on a new page
 KEEP_ROWS = 3  # table rows kept with the signatures that close it
 SLACK = 4.0  # points of room a kept group leaves for the spaces the frame adds around it
 HEAD_SIZE = 8.5
@@ -665,7 +666,8 @@ def _table(t: Table, font: str, width: float) -> list[Any]:
     cmds += [("SPAN", *a.cells()) for a in t.spans]
     cmds += [("BACKGROUND", *s.area.cells(), colors.HexColor(s.color)) for s in t.shades]
     spec = _TableSpec(header, body, col_w,
-                      [_header_height(row, hsize) for row in t.header], heights, cmds, row_cmds)
+                      [_header_height(row, hsize) for row in t.header], heights, cmds, row_cmds,
+                      strings.DOC_TABLE_CONTINUED.format(caption=t.caption) if t.caption else "")
     flowables: list[Any] = []
     if t.caption:  # never a caption alone at the bottom of a page
         flowables += [CondPageBreak(hsize * 1.3 * 2 + 40 + (t.row_height or 14) * 2),
@@ -771,7 +773,14 @@ class _TableSpec:
     body_h: list[float]
     cmds: list[Any]
     row_cmds: dict[int, list[Any]]
+    # over the rows continued from an earlier page: the caption again, so a page never
+    # shows rows whose subject (a person, a list) is only named on the page before
+    continued: str = ""
     ends: list[float] = field(default_factory=list)  # running sum of body_h, from 0
+
+    def top(self, start: int) -> float:
+        """The height above the table of rows from ``start``: the continued caption, if any."""
+        return CONTINUED_SIZE * 1.6 if start > 0 and self.continued else 0.0
 
     def __post_init__(self) -> None:
         total = 0.0
@@ -824,14 +833,15 @@ class _PagedTable(Flowable):  # type: ignore[misc]
         super().__init__()
         self.spec, self.start, self.end = spec, start, end
         self.width = sum(spec.col_w)
-        self.height = sum(spec.header_h) + spec.ends[end] - spec.ends[start]
+        self.table_height = sum(spec.header_h) + spec.ends[end] - spec.ends[start]
+        self.height = self.table_height + spec.top(start)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         spec, n = self.spec, self.end - self.start
-        room = avail_height - sum(spec.header_h)
+        room = avail_height - sum(spec.header_h) - spec.top(self.start)
         # the most rows whose heights add up to no more than the room left
         k = bisect.bisect_right(spec.ends, spec.ends[self.start] + room + 1e-6,
                                 self.start, self.end + 1) - 1 - self.start
@@ -848,8 +858,12 @@ class _PagedTable(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         table = self.spec.chunk(self.start, self.end)
-        table.wrapOn(self.canv, self.width, self.height)
+        table.wrapOn(self.canv, self.width, self.table_height)
         table.drawOn(self.canv, 0, 0)
+        if self.spec.top(self.start):
+            self.canv.setFillColor(MUTED)
+            fonts.draw_string(self.canv, 0, self.table_height + CONTINUED_SIZE * 0.5,
+                              self.spec.continued, CONTINUED_SIZE)
 
 
 def _fit_header(t: Table, font: str, col_w: list[float], pad: float) -> list[Any]:

@@ -223,3 +223,23 @@ def test_explanation_opinion_boxes_stay_with_the_totals(
     assert last.count(SIGN) == 4 and "监理单位" in last and "项目经理意见" in last
     assert "二、本月合计" in last and "情况说明（原因）" in last
     assert all(SIGN not in t for t in texts[:-1])
+
+
+def test_rows_continued_on_a_new_page_repeat_their_caption(tmp_path: Path) -> None:
+    """A table broken across pages names its subject again over the continued rows (a score
+    sheet's detail rows of one person never stand on a page without the person's name)."""
+    caption = "赵思远（工号 HX1007） 得分 60 排名 7"
+    form = Form(title="测试表", body=[Table(header=[["序号", "说明"]],
+                                          rows=[[i, f"第{i}条"] for i in range(1, 121)],
+                                          widths=[1, 6], caption=caption)])
+    path = tmp_path / "c.pdf"
+    build_pdf(path, form)
+    n = page_count(path)
+    assert n >= 3
+    assert f"{caption}（续）" not in page_text(path, 1)
+    for k in range(2, n + 1):
+        text = page_text(path, k)
+        assert f"{caption}（续）" in text, k
+    # every row printed exactly once
+    rows = [int(m) for k in range(1, n + 1) for m in re.findall(r"第(\d+)条", page_text(path, k))]
+    assert rows == list(range(1, 121))
