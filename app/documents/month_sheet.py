@@ -483,8 +483,7 @@ def month_form(month: MonthDTO, project: ProjectDTO, prepared_by: str = "") -> F
         extra={"subject": strings.MONTH_SHEET_SUBJECT, "keywords": month.key},
         running_head=[grid.title, strings.DOC_WORD_SEP.join((
             *(f"{f.label}{strings.DOC_LABEL_SEP}{f.value}" for f in fields[1:2] if f.value),
-            strings.MONTH_SHEET_HEAD_PERIOD.format(first=first.isoformat(),
-                                                   last=last.isoformat())))],
+            strings.MONTH_SHEET_HEAD_PERIOD.format(first=cn_date(first), last=cn_date(last))))],
         initials=strings.MONTH_SHEET_INITIALS,
         footer_title=strings.MONTH_SHEET_FOOTER_TITLE.format(year=month.year,
                                                              month=month.month))

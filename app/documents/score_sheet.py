@@ -124,8 +124,9 @@ def status_text(i: IncidentDTO) -> str:
 
 
 def detail_row(n: int, i: IncidentDTO, manager: str = "") -> list[Cell]:
+    """The incident row as printed: the date in the forms' date style."""
     note = i.note + (strings.SCORE_OVERRIDDEN if i.overridden else "")
-    return [n, i.at.date().isoformat(), strings.WEEKDAYS_SHORT[i.at.weekday()],
+    return [n, cn_date(i.at.date()), strings.WEEKDAYS_SHORT[i.at.weekday()],
             i.at.strftime("%H:%M"), i.rule_label, _points(i.points),
             strings.SCORE_SOURCE_LABELS[i.source], note, operator_name(i.recorded_by, manager),
             status_text(i)]
@@ -168,16 +169,9 @@ def score_form(month: ScoresMonthDTO, project: ProjectDTO, prepared_by: str = ""
         extra={"subject": strings.SCORE_SHEET_SUBJECT, "keywords": month.key})
 
 
-def _pdf_detail_row(n: int, i: IncidentDTO, manager: str) -> list[Cell]:
-    """The incident row as printed: the date in the forms' date style."""
-    row = detail_row(n, i, manager)
-    row[1] = cn_date(i.at.date())
-    return row
-
-
 def _person_table(p: PersonScore, caption: str = "", manager: str = "") -> Table:
     return Table(header=[list(strings.SCORE_DETAIL_HEADERS)],
-                 rows=[_pdf_detail_row(n, i, manager)
+                 rows=[detail_row(n, i, manager)
                        for n, i in enumerate(p.incidents, start=1)],
                  widths=DETAIL_WIDTHS, align="CCCCLCCLCL", wrap=(7, 9), font_size=8.5,
                  caption=caption, empty_text=strings.SCORE_NO_INCIDENTS,

@@ -259,6 +259,7 @@ def test_every_page_carries_title_project_month_and_initials(site: Site, tmp_pat
         assert "…" not in text.splitlines()[-1]
         assert LONG_CONTRACT in text  # never broken inside
         assert re.sub(r"\s+", "", strings.MONTH_SHEET_INITIALS) in flat
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text)  # the forms' one date style
 
 
 def test_long_job_title_stays_in_its_column_at_six_points_or_more(
