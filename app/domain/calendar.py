@@ -157,10 +157,6 @@ class HolidayCalendar:
         return [DayEntry(d, k, n) for d, (k, n) in sorted(self._days.items())
                 if d not in self._estimated]
 
-    def is_estimated(self, d: dt.date) -> bool:
-        """The day is a statutory holiday by the rule only (its year is provisional)."""
-        return d in self._estimated
-
     # ---- years -------------------------------------------------------------------------------
     def year_status(self, year: int) -> str:
         return self._years.get(year, PROVISIONAL)
