@@ -14,6 +14,7 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,6 +198,22 @@ def read_sheets(path: Path) -> list[tuple[str, Table]]:
             path=path, err=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         ) from exc
     return sheets
+
+
+def _signature_line(raw: Sequence[object]) -> bool:
+    """A row of the signature block under an exported roster (role and name, the signature
+    line, the date line): not a person, so a re-imported export reads exactly its people."""
+    texts = [v.strip() for v in raw if isinstance(v, str) and v.strip()]
+    others = [v for v in raw if not isinstance(v, str) and v is not None and v == v]
+    lead = strings.DOC_ROLE_CLIENT_LEAD.format(client="")
+    roles = (strings.DOC_ROLE_PREPARED_BY, strings.DOC_ROLE_PROJECT_MANAGER)
+
+    def closing(text: str) -> bool:
+        head = text.split(strings.DOC_LABEL_SEP, 1)[0]
+        return (text.startswith((strings.DOC_SIGN_LABEL, strings.DOC_DATE_LABEL))
+                or head in roles or head.endswith(lead))
+
+    return bool(texts) and not others and all(closing(t) for t in texts)
 
 
 def read_table(path: Path) -> Table:
@@ -472,7 +489,7 @@ class RosterIO:
                 raise Cancelled(strings.CANCELLED)
             excel_row = header_idx + 2 + offset
             values = {k: _cell(raw[j] if j < len(raw) else None, k) for k, j in columns.items()}
-            if not any(values.values()):
+            if not any(values.values()) or _signature_line(raw):
                 continue
             plan.read += 1
             person, problems = _parse_row(values, today)

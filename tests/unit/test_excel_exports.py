@@ -330,6 +330,23 @@ def test_roster_export_has_date_cells_signature_lines_and_page_header(demo_db: P
     _assert_print_ready(ws, head, project.name)
 
 
+def test_roster_export_read_back_by_the_importer_reads_only_its_people(
+        demo_db: Path, tmp_path: Path) -> None:
+    """The signature lines under an exported roster are not people: the import preview of
+    the export reads exactly the people (the masked numbers are refused, row by row)."""
+    out = tmp_path / "roster.xlsx"
+    assert run_cli("--db", demo_db, "roster", "export", out).code == 0
+    s = open_services(demo_db)
+    try:
+        people = len(s.roster.list_people())
+        plan = s.roster_io.plan(out)
+    finally:
+        s.close()
+    assert plan.read == people
+    rows = {p.row for p in plan.problems} | {row for row, _ in plan.valid}
+    assert max(rows) == plan.header_row + people  # no row from the signature block
+
+
 def test_score_sheet_xlsx_points_are_numbers_and_dates_date_cells(demo_db: Path,
                                                                  tmp_path: Path) -> None:
     out = tmp_path / "scores.xlsx"
