@@ -7,6 +7,7 @@ and renders each to PNG. Exit code 0 only if all of it worked.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import tempfile
@@ -53,18 +54,21 @@ def _check(tmp: Path, summary: dict[str, object]) -> None:
         finally:
             other.close()
         # a tiny USB clock export: parser, idempotent store, mapping
+        # (a working day a month back: punches in the future are held back as implausible)
+        day = services.clock.today() - dt.timedelta(days=30)
+        day -= dt.timedelta(days=max(0, day.weekday() - 4))
         usb = tmp / "1_attlog.dat"
-        usb.write_bytes(b"        1\t2026-03-02 08:25:01\t1\t0\t1\t0\r\n"
-                        b"        1\t2026-03-02 17:40:12\t1\t1\t1\t0\r\n"
-                        b"ZZZZZZZZZZ\t2047-02-30 19:13:30\t1\t90\t90\t1515870810\r\n")
+        usb.write_bytes(f"        1\t{day} 08:25:01\t1\t0\t1\t0\r\n"
+                        f"        1\t{day} 17:40:12\t1\t1\t1\t0\r\n".encode()
+                        + b"ZZZZZZZZZZ\t2047-02-30 19:13:30\t1\t90\t90\t1515870810\r\n")
         outcome, _ = services.imports.import_usb(usb)
         assert (outcome.batch.new, outcome.batch.rejected) == (2, 1), outcome.batch
         again, _ = services.imports.import_usb(usb)
         assert again.batch.new == 0, again.batch
         summary["usb_import"] = f"{outcome.batch.new} new, {outcome.batch.rejected} rejected"
         # documents: the bundled font, ReportLab and openpyxl
-        pdf = services.documents.month_pdf(2026, 3, tmp / "month.pdf")
-        xlsx = services.documents.month_xlsx(2026, 3, tmp / "month.xlsx")
+        pdf = services.documents.month_pdf(day.year, day.month, tmp / "month.pdf")
+        xlsx = services.documents.month_xlsx(day.year, day.month, tmp / "month.xlsx")
         assert pdf.stat().st_size > 10000 and xlsx.stat().st_size > 5000
         summary["pdf_bytes"] = pdf.stat().st_size
         holidays = services.holidays.list_year(2026)  # bundled data/holidays.csv was found
