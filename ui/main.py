@@ -141,9 +141,16 @@ def run_gui(db_path: Path) -> int:
     """Show the window at once, then open the database into it (see MainWindow.attach)."""
     app = make_app()
     install_excepthook()
+    from ui.common.single_instance import SingleInstance, bring_forward
+
+    instance = SingleInstance(db_path)
+    if instance.hand_over():  # a window already has this database: it comes forward
+        return 0
+    instance.listen()
     from ui.main_window import MainWindow
 
     window = MainWindow()
+    instance.raise_requested.connect(lambda: bring_forward(window))
     window.show()
     paint_now(window)
     probe = bool(os.environ.get(STARTUP_PROBE))
@@ -174,6 +181,7 @@ def run_gui(db_path: Path) -> int:
     opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
     QTimer.singleShot(0, opener.start)
     code = app.exec()
+    instance.close()
     opener.wait()
     if state["services"] is not None:
         state["services"].close()
