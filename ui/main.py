@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
@@ -38,6 +38,19 @@ if TYPE_CHECKING:
     from app.services import Services
 
 STARTUP_PROBE = "ONSITEDESK_STARTUP_PROBE"
+UI_FONT = "Microsoft YaHei"
+BUNDLED_FONT = "wqy-microhei-gbk.ttf"  # resources/fonts, also the documents' font
+
+
+def ui_font_family() -> str | None:
+    """Microsoft YaHei where Windows has it (every Chinese Windows does), else the font the
+    program carries for its documents, so Chinese never depends on what the PC has."""
+    if QFontDatabase.hasFamily(UI_FONT):
+        return UI_FONT
+    path = config.resource_path("fonts", BUNDLED_FONT)
+    font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -57,6 +70,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())
+    family = ui_font_family()
+    if family:
+        font.setFamily(family)
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)

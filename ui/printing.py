@@ -7,14 +7,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDesktopServices  # noqa: F401 - tests patch its openUrl here
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import strings
 from app.services import Services
 from app.services.leave import LeaveDTO
 from ui import messages
+from ui.common.system_open import open_document
 from ui.tasks import TaskRunner
 
 
@@ -41,7 +42,7 @@ def ask_path(parent: QWidget, what: str, default_name: str, pdf: bool = True) ->
 def make_and_open(parent: QWidget, tasks: TaskRunner, path: Path,
                   build: Callable[[Path], object], open_after: bool = True) -> None:
     def done(_result: object) -> None:
-        if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        if open_after and not open_document(path):
             messages.info(parent, strings.PRINT_OPEN_FAILED.format(path=path))
 
     tasks.run(strings.PRINT_MAKING.format(name=path.name), lambda _p: build(path), done,

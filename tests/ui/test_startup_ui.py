@@ -84,3 +84,17 @@ def test_first_start_shows_the_window_before_the_data(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert lines.index("WINDOW_SHOWN") < lines.index("DATA_SHOWN")
     assert (tmp_path / "data" / "onsitedesk.db").exists()
+
+
+def test_ui_font_is_yahei_when_present_else_the_bundled_font(
+        qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from ui import main
+
+    monkeypatch.setattr(QFontDatabase, "hasFamily", lambda name: name == "Microsoft YaHei")
+    assert main.ui_font_family() == "Microsoft YaHei"
+    monkeypatch.setattr(QFontDatabase, "hasFamily", lambda name: False)
+    family = main.ui_font_family()
+    assert family == "WenQuanYi Micro Hei"
+    assert family in QFontDatabase.families()

@@ -1,0 +1,76 @@
+"""Issue 16: documents are opened and printed with Windows' own verbs (os.startfile), the
+desktop's opener elsewhere; a missing print verb (Edge registers none for PDF) falls back to
+opening the file, where the user prints."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from ui.common import system_open
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    made: list[tuple[str, ...]] = []
+
+    def open_url(url: QUrl) -> bool:
+        made.append(("openUrl", url.toLocalFile()))
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    return made
+
+
+def _windows(monkeypatch: pytest.MonkeyPatch, calls: list[tuple[str, ...]],
+             verbs: tuple[str, ...] = ("open", "print")) -> None:
+    def startfile(path: str, operation: str = "open") -> None:
+        if operation not in verbs:
+            raise OSError(1155, "No application is associated with the specified file")
+        calls.append(("startfile", path, operation))
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(os, "startfile", startfile, raising=False)
+
+
+def test_windows_open_and_print_use_startfile(monkeypatch: pytest.MonkeyPatch,
+                                              calls: list[tuple[str, ...]]) -> None:
+    _windows(monkeypatch, calls)
+    pdf = Path("C:/Users/张 三/考勤 2026-11.pdf")
+    assert system_open.open_document(pdf)
+    assert system_open.print_document(pdf)
+    assert calls == [("startfile", str(pdf), "open"), ("startfile", str(pdf), "print")]
+
+
+def test_windows_without_print_verb_opens_the_file(monkeypatch: pytest.MonkeyPatch,
+                                                   calls: list[tuple[str, ...]]) -> None:
+    _windows(monkeypatch, calls, verbs=("open",))
+    assert system_open.print_document(Path("a.pdf"))
+    assert calls == [("startfile", "a.pdf", "open")]
+    _windows(monkeypatch, calls, verbs=())
+    assert not system_open.open_document(Path("a.pdf"))
+    assert not system_open.print_document(Path("a.pdf"))
+
+
+def test_elsewhere_the_desktop_opener(monkeypatch: pytest.MonkeyPatch,
+                                      calls: list[tuple[str, ...]], tmp_path: Path) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(os, "startfile", lambda *a: calls.append(("startfile",)),
+                        raising=False)
+    assert system_open.open_document(tmp_path / "a.pdf")
+    assert system_open.print_document(tmp_path / "b.pdf")
+    assert calls == [("openUrl", str(tmp_path / "a.pdf")), ("openUrl", str(tmp_path / "b.pdf"))]
+
+
+def test_saved_documents_are_opened_through_the_dispatch(monkeypatch: pytest.MonkeyPatch,
+                                                         calls: list[tuple[str, ...]]) -> None:
+    from ui import printing
+
+    _windows(monkeypatch, calls)
+    assert printing.open_document is system_open.open_document
+    assert system_open.open_document(Path("x.pdf")) and calls[-1][0] == "startfile"
