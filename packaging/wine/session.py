@@ -17,7 +17,9 @@ pipes (never a console) and decoded as strict UTF-8, whatever the ANSI code page
 4. ``month 2026-11 --json`` parsed and checked, the text sheet (Chinese on a pipe), a PDF
    (``--pdf``, starts with ``%PDF``), an expected error (exit 1, one Chinese line on stderr);
 5. portable mode: ``portable.flag`` beside the exe puts the data in ``data`` beside it;
-6. the windowed ``OnsiteDesk.exe``: ``--smoke`` exits 0; a usage error is logged.
+6. the windowed ``OnsiteDesk.exe`` started as Explorer does (no standard handles): ``--smoke``
+   exits 0; a usage error is logged; a second start on the same database exits 0 while the
+   first window runs.
 
 Standard library only, the same checks run on Linux in tests/unit/test_wine_session.py (in
 process, on the suite's fixed clock). Prints only ASCII (its own output is a pipe too).
@@ -32,6 +34,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -216,7 +219,7 @@ def double_click(gui: Path, env: dict[str, str], *argv: str) -> int:
     """Start a windowed exe as Explorer does: no standard handles at all."""
     si = subprocess.STARTUPINFO(dwFlags=subprocess.STARTF_USESTDHANDLES,  # type: ignore
                                 hStdInput=0, hStdOutput=0, hStdError=0)
-    return subprocess.run([str(gui), *argv], env=env, startupinfo=si, timeout=600).returncode
+    return subprocess.run([str(gui), *argv], env=env, startupinfo=si, timeout=120).returncode
 
 
 def check_windowed(gui: Path, env: dict[str, str], appdata: Path,
@@ -231,6 +234,31 @@ def check_windowed(gui: Path, env: dict[str, str], appdata: Path,
     logged = log_file.read_text(encoding="utf-8") if log_file.is_file() else ""
     check("--no-such-option" in logged, f"windowed usage error not in {log_file}")
     log("ok  exit 2: OnsiteDesk.exe --no-such-option, reported in the log")
+    check_second_start(gui, env, appdata.parent / "second-start" / "onsitedesk.db", log)
+
+
+def check_second_start(gui: Path, env: dict[str, str], db: Path,
+                       log: Callable[[str], None]) -> None:
+    """A window runs on ``db``; a second double-click on the same database hands over to it
+    and exits 0 (were it to open a window of its own, it would not exit at all)."""
+    si = subprocess.STARTUPINFO(dwFlags=subprocess.STARTF_USESTDHANDLES,  # type: ignore
+                                hStdInput=0, hStdOutput=0, hStdError=0)
+    first = subprocess.Popen([str(gui), "--db", str(db)], env=env, startupinfo=si)
+    try:
+        deadline = time.monotonic() + 120
+        while not db.is_file() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)  # the database is opened after the window listens and shows
+        check(first.poll() is None and db.is_file(), "the first window did not start")
+        try:
+            code = double_click(gui, env, "--db", str(db))
+        except subprocess.TimeoutExpired:
+            code = -1
+        check(code == 0, f"second start on the same database: exit {code}")
+        check(first.poll() is None, "the first window ended")
+    finally:
+        first.kill()
+        first.wait()
+    log("ok  exit 0: second OnsiteDesk.exe on the same database handed over to the first")
 
 
 def main() -> int:
