@@ -15,7 +15,7 @@ from app import strings
 from app.services import Services
 from app.services.leave import LeaveDTO
 from ui import messages
-from ui.common.system_open import open_document
+from ui.common.system_open import direct_print, open_document, print_document
 from ui.tasks import TaskRunner
 
 
@@ -42,7 +42,10 @@ def ask_path(parent: QWidget, what: str, default_name: str, pdf: bool = True) ->
 def make_and_open(parent: QWidget, tasks: TaskRunner, path: Path,
                   build: Callable[[Path], object], open_after: bool = True) -> None:
     def done(_result: object) -> None:
-        if open_after and not open_document(path):
+        if not open_after:
+            return
+        shown = print_document(path) if direct_print() else open_document(path)
+        if not shown:
             messages.info(parent, strings.PRINT_OPEN_FAILED.format(path=path))
 
     tasks.run(strings.PRINT_MAKING.format(name=path.name), lambda _p: build(path), done,

@@ -74,3 +74,44 @@ def test_saved_documents_are_opened_through_the_dispatch(monkeypatch: pytest.Mon
     _windows(monkeypatch, calls)
     assert printing.open_document is system_open.open_document
     assert system_open.open_document(Path("x.pdf")) and calls[-1][0] == "startfile"
+
+
+class _Tasks:
+    """TaskRunner stand-in: runs the work at once, then the done callback."""
+
+    def run(self, _label: str, work: object, done: object, cancellable: bool = True) -> None:
+        done(work(None))  # type: ignore[operator]
+
+
+def test_direct_print_setting_sends_documents_to_the_printer(
+        qsettings_isolated: None, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+        calls: list[tuple[str, ...]], tmp_path: Path) -> None:
+    from ui import printing
+
+    _windows(monkeypatch, calls)
+    made: list[Path] = []
+    pdf = tmp_path / "月度考勤表.pdf"
+    assert not system_open.direct_print()  # default: open in the viewer first
+    printing.make_and_open(None, _Tasks(), pdf, made.append)  # type: ignore[arg-type]
+    system_open.set_direct_print(True)
+    assert system_open.direct_print()
+    printing.make_and_open(None, _Tasks(), pdf, made.append)  # type: ignore[arg-type]
+    assert made == [pdf, pdf]
+    assert calls == [("startfile", str(pdf), "open"), ("startfile", str(pdf), "print")]
+
+
+def test_settings_menu_toggles_direct_print(qsettings_isolated: None, qtbot: object,
+                                           empty_services: object) -> None:
+    from app import strings
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.attach(empty_services)  # type: ignore[arg-type]
+    actions = [a for m in window.menuBar().actions() if m.menu() is not None
+               for a in m.menu().actions() if a.text() == strings.ACT_DIRECT_PRINT]
+    assert len(actions) == 1 and actions[0].isCheckable() and not actions[0].isChecked()
+    actions[0].trigger()
+    assert system_open.direct_print()
+    actions[0].trigger()
+    assert not system_open.direct_print()

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 
 
@@ -42,3 +42,16 @@ def print_document(path: Path) -> bool:
     if sys.platform == "win32":
         return _startfile(path, "print") or _startfile(path, None)
     return open_document(path)
+
+
+DIRECT_PRINT_KEY = "print/direct"
+
+
+def direct_print() -> bool:
+    """The user's choice (Settings menu): documents go straight to the default printer
+    (Windows' "print" verb) instead of opening in the viewer first."""
+    return str(QSettings().value(DIRECT_PRINT_KEY, "false")).lower() == "true"
+
+
+def set_direct_print(on: bool) -> None:
+    QSettings().setValue(DIRECT_PRINT_KEY, "true" if on else "false")
