@@ -71,6 +71,7 @@ cd "$W"
 # Wine takes the ANSI code page from LC_ALL and its Unix file-name charset from the locale
 # really loaded: a Chinese profile path needs an installed UTF-8 locale. Compiled here, used
 # through LOCPATH: the system's locales are not touched.
+mkdir -p locale
 for loc in zh_CN en_US; do
   [ -f "locale/$loc.UTF-8/LC_CTYPE" ] || localedef -i $loc -f UTF-8 "locale/$loc.UTF-8"
 done
@@ -194,7 +195,8 @@ with zipfile.ZipFile(out) as z:
     assert not any(n.startswith("OnsiteDesk/data/") or n.endswith("portable.flag")
                    for n in names)
 EOF
-SIZE=$(du -sm "$DIST/OnsiteDesk" | cut -f1)
-ZSIZE=$(du -sm "$ZIP" | cut -f1)
+mb() { du -sb "$1" | awk '{printf "%.1f", $1 / 1e6}'; }  # MB = 10^6 bytes, as build.py
+SIZE=$(mb "$DIST/OnsiteDesk")
+ZSIZE=$(mb "$ZIP")
 step "zip: $ZIP (${ZSIZE} MB; folder ${SIZE} MB)"
 echo "WINDOWS BUNDLE UNDER WINE: OK in $((SECONDS - START)) s (bundle ${SIZE} MB, zip ${ZSIZE} MB)"

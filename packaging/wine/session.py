@@ -241,6 +241,7 @@ def check_second_start(gui: Path, env: dict[str, str], db: Path,
                        log: Callable[[str], None]) -> None:
     """A window runs on ``db``; a second double-click on the same database hands over to it
     and exits 0 (were it to open a window of its own, it would not exit at all)."""
+    shutil.rmtree(db.parent, ignore_errors=True)  # its appearing says the first one is up
     si = subprocess.STARTUPINFO(dwFlags=subprocess.STARTF_USESTDHANDLES,  # type: ignore
                                 hStdInput=0, hStdOutput=0, hStdError=0)
     first = subprocess.Popen([str(gui), "--db", str(db)], env=env, startupinfo=si)
