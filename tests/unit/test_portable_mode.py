@@ -51,3 +51,17 @@ def test_marker_is_ignored_when_running_from_source(tmp_path: Path,
 def test_a_folder_named_like_the_marker_is_not_the_marker(frozen_exe: Path) -> None:
     (frozen_exe.parent / config.PORTABLE_MARKER).mkdir()
     assert config.portable_dir() is None
+
+
+def test_the_users_readme_names_what_the_program_uses() -> None:
+    """packaging/windows/使用说明.txt (in the zip) states the marker, folders and backup count
+    the code uses."""
+    from app.storage import backup
+
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "packaging" / "windows" / "使用说明.txt").read_text(encoding="utf-8-sig")
+    assert config.PORTABLE_MARKER in text
+    assert f"{config.PORTABLE_DATA_DIR} 文件夹" in text
+    assert f"%APPDATA%\\{config.APP_DIR_NAME}" in text and config.DB_FILE_NAME in text
+    assert f"保留最近 {backup.KEEP} 份" in text
+    assert "\\logs\\onsitedesk.log" in text
