@@ -13,7 +13,8 @@
 #    console, both PE32+), then the bundle's --smoke;
 # 5. packaging/wine/session.py: a scripted, checked session of onsitedesk-cli.exe with piped
 #    output in ANSI code page 1252 (en-US) and 936 (zh-CN), a profile path with Chinese and a
-#    space, portable mode, the windowed exe's --smoke and error log;
+#    space, portable mode, the windowed exe (--smoke, error log, second start, screenshots of
+#    the window at 100/125/150 % in build/wine/screenshots);
 # 6. dist-windows/OnsiteDesk-<version>-win64.zip with 使用说明.txt.
 # Downloads, the prefix and the venv are cached in the work folder (default build/wine).
 # Why each Wine workaround is needed: packaging/wine/README.md.
@@ -173,7 +174,8 @@ session() {  # LC_ALL code-page extra-args...
   grep -q "^ANSI code page $cp" "session-$cp.log" || fail "Wine did not give code page $cp"
 }
 session en_US.UTF-8 1252 --portable --gui-exe "$(winpath "$DIST/OnsiteDesk/OnsiteDesk.exe")"
-session zh_CN.UTF-8 936
+session zh_CN.UTF-8 936 --gui-exe "$(winpath "$DIST/OnsiteDesk/OnsiteDesk.exe")" \
+  --screenshots "$(winpath "$W/screenshots")"
 
 # ---- 6. the zip handed to users ------------------------------------------------------------
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/app/__init__.py")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from app.services import Services
 
 STARTUP_PROBE = "ONSITEDESK_STARTUP_PROBE"
+SCREENSHOT = "ONSITEDESK_SCREENSHOT"  # PNG path: the window with its data is saved, then quit
 UI_FONT = "Microsoft YaHei"
 BUNDLED_FONT = "wqy-microhei-gbk.ttf"  # resources/fonts, also the documents' font
 
@@ -192,6 +193,13 @@ def run_gui(db_path: Path) -> int:
             app.processEvents()
             print("DATA_SHOWN", flush=True)
             app.quit()
+        shot = os.environ.get(SCREENSHOT)
+        if shot:  # screenshots at each scale factor (packaging/wine/session.py, tests)
+
+            def save() -> None:
+                app.exit(0 if window.grab().save(shot) else 1)
+
+            QTimer.singleShot(1500, save)
 
     receiver = OnGuiThread(attach, window)
     opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)

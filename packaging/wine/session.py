@@ -19,7 +19,7 @@ pipes (never a console) and decoded as strict UTF-8, whatever the ANSI code page
 5. portable mode: ``portable.flag`` beside the exe puts the data in ``data`` beside it;
 6. the windowed ``OnsiteDesk.exe`` started as Explorer does (no standard handles): ``--smoke``
    exits 0; a usage error is logged; a second start on the same database exits 0 while the
-   first window runs.
+   first window runs; with ``--screenshots``, PNGs of the window at 100/125/150 % scaling.
 
 Standard library only, the same checks run on Linux in tests/unit/test_wine_session.py (in
 process, on the suite's fixed clock). Prints only ASCII (its own output is a pipe too).
@@ -262,6 +262,32 @@ def check_second_start(gui: Path, env: dict[str, str], db: Path,
     log("ok  exit 0: second OnsiteDesk.exe on the same database handed over to the first")
 
 
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24] if path.is_file() else b""
+    check(head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def check_screenshots(gui: Path, env: dict[str, str], out: Path,
+                      log: Callable[[str], None]) -> None:
+    """The windowed exe on a demo database at 100 %, 125 % and 150 %: each saves its window
+    with data as a PNG (ONSITEDESK_SCREENSHOT), the larger the scale the larger the image."""
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for scale in ("1", "1.25", "1.5"):
+        shot = out / f"window-{int(float(scale) * 100)}.png"
+        shot.unlink(missing_ok=True)
+        code = double_click(gui, dict(env, QT_SCALE_FACTOR=scale,
+                                      ONSITEDESK_SCREENSHOT=str(shot)), "--demo")
+        check(code == 0, f"screenshot at {scale}: exit {code}")
+        sizes[scale] = png_size(shot)
+        log(f"ok  window at scale {scale}: {shot.name} {sizes[scale][0]}x{sizes[scale][1]}")
+    base = sizes["1"][0]
+    for scale in ("1.25", "1.5"):
+        ratio = sizes[scale][0] / base
+        check(abs(ratio - float(scale)) < 0.05, f"scale {scale}: width ratio {ratio:.2f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--exe", required=True, type=Path, help="onsitedesk-cli.exe")
@@ -269,6 +295,7 @@ def main() -> int:
     ap.add_argument("--work", required=True, type=Path)
     ap.add_argument("--samples", type=Path)
     ap.add_argument("--portable", action="store_true", help="also check portable mode")
+    ap.add_argument("--screenshots", type=Path, help="folder for the window screenshots")
     args = ap.parse_args()
 
     def log(line: str) -> None:
@@ -292,6 +319,8 @@ def main() -> int:
             log("ok  portable mode: data beside the exe")
         if args.gui_exe:
             check_windowed(args.gui_exe, env, appdata, log)
+        if args.gui_exe and args.screenshots:
+            check_screenshots(args.gui_exe, env, args.screenshots, log)
     except CheckFailed as exc:
         log("SESSION FAILED: " + ascii(str(exc)))
         return 1
