@@ -9,6 +9,8 @@ from pathlib import Path
 APP_DIR_NAME = "OnsiteDesk"
 DB_FILE_NAME = "onsitedesk.db"
 ENV_DB = "ONSITEDESK_DB"
+PORTABLE_MARKER = "portable.flag"  # beside the exe: data in a "data" folder beside it
+PORTABLE_DATA_DIR = "data"
 
 
 def source_root() -> Path:
@@ -35,8 +37,23 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parent / "storage" / "migrations"
 
 
+def portable_dir() -> Path | None:
+    """Portable mode: a frozen program with ``portable.flag`` beside its executable keeps its
+    data in the ``data`` folder beside it (for PCs where %APPDATA% is wiped or redirected)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    exe_dir = Path(sys.executable).resolve().parent
+    if (exe_dir / PORTABLE_MARKER).is_file():
+        return exe_dir / PORTABLE_DATA_DIR
+    return None
+
+
 def user_data_dir() -> Path:
-    """``%APPDATA%\\OnsiteDesk`` on Windows, ``$XDG_DATA_HOME/OnsiteDesk`` elsewhere."""
+    """``%APPDATA%\\OnsiteDesk`` on Windows, ``$XDG_DATA_HOME/OnsiteDesk`` elsewhere; the
+    ``data`` folder beside the executable in portable mode (:func:`portable_dir`)."""
+    portable = portable_dir()
+    if portable is not None:
+        return portable
     if sys.platform == "win32":
         base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
     elif sys.platform == "darwin":

@@ -92,6 +92,8 @@ def main() -> int:
     ap.add_argument("--bare", action="store_true", help="also build the baseline window")
     ap.add_argument("--smoke", action="store_true", help="run the bundle's smoke test")
     ap.add_argument("--reuse-venv", action="store_true", help="skip pip if the venv exists")
+    ap.add_argument("--workpath", default=str(ROOT / "build" / "pyinstaller"),
+                    help="PyInstaller's work folder")
     args = ap.parse_args()
     venv, dist = Path(args.venv), Path(args.dist)
     py = venv_python(venv)
@@ -102,7 +104,7 @@ def main() -> int:
         run([str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"])
         run([str(py), "-m", "pip", "install", "-q", str(ROOT), PYINSTALLER])
     env = dict(os.environ)
-    work = ROOT / "build" / "pyinstaller"
+    work = Path(args.workpath)
     if WIN:
         vf = ROOT / "build" / "version_info.txt"
         vf.parent.mkdir(parents=True, exist_ok=True)

@@ -1,16 +1,19 @@
 """Frozen entry point of both executables: the same ``ui.entry.main`` as the ``onsitedesk``
-console script (the window, or a command of the command line)."""
+console script (the window, or a command of the command line).
 
-import os
+``OnsiteDesk.exe`` is windowed: it has no console, so ``sys.stdout``/``sys.stderr`` are None.
+Its stdout goes nowhere and what it would say on stderr before failing (or a crash before the
+window exists) is logged and shown in a message box (app/console.py). Piped or redirected
+output of ``onsitedesk-cli.exe`` is UTF-8 whatever the code page (ui.entry.main).
+"""
+
 import sys
 
-# A windowed Windows executable has no console: give print() somewhere harmless to go.
-if sys.stdout is None:
-    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-if sys.stderr is None:
-    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+from app.console import prepare_windowed, run_windowed
+
+WINDOWED = prepare_windowed()
 
 from ui.entry import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_windowed(main, WINDOWED) if WINDOWED is not None else main())

@@ -9,7 +9,7 @@ EXCLUDES = [
     "tkinter", "_tkinter", "unittest", "pydoc_data", "lib2to3", "IPython", "jedi",
     "matplotlib", "scipy", "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff",
     "numpy.f2py", "pandas.tests", "numpy.tests", "setuptools", "pip",
-    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
+    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtQuickControls2", "PySide6.QtQuickTest", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDBus",
     "PySide6.QtSvg", "PySide6.QtSvgWidgets", "PySide6.QtDesigner", "PySide6.QtHelp",
@@ -21,10 +21,11 @@ KEEP_PLUGIN_GROUPS = {"platforms", "styles", "imageformats", "platformthemes",
                       "xcbglintegrations", "printsupport", "platforminputcontexts"}
 KEEP_PLATFORMS = ("qwindows", "qxcb", "qoffscreen", "qminimal", "qcocoa", "qwayland")
 KEEP_IMAGEFORMATS = ("qico", "qjpeg", "qgif")
-DROP_LIBS = ("opengl32sw", "Qt6Quick", "Qt6Qml", "Qt6Network", "Qt6OpenGL", "Qt6Pdf",
+# Qt6Network stays: the single-instance local server (ui/common/single_instance.py).
+DROP_LIBS = ("opengl32sw", "Qt6Quick", "Qt6Qml", "Qt6OpenGL", "Qt6Pdf",
              "Qt6Svg", "Qt6VirtualKeyboard", "Qt6Designer", "Qt6Sql", "Qt6Test",
              "Qt6Help", "Qt6UiTools", "Qt6Xml", "Qt6Concurrent", "Qt6ShaderTools",
-             "Qt6Wayland", "libQt6Quick", "libQt6Qml", "libQt6Network", "libQt6OpenGL",
+             "Qt6Wayland", "libQt6Quick", "libQt6Qml", "libQt6OpenGL",
              "libQt6Pdf", "libQt6Svg", "libQt6VirtualKeyboard", "libQt6Designer",
              "libQt6Sql", "libQt6Test", "libQt6Help", "libQt6UiTools", "libQt6Xml",
              "libQt6Concurrent", "libQt6ShaderTools", "libQt6Wayland",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app import cli, config, strings
 from app.cli.parser import global_options
+from app.console import utf8_when_redirected
 from app.errors import AppError
 
 
@@ -70,6 +71,7 @@ def _run_smoke() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_when_redirected()  # piped output of a Windows exe: UTF-8, any code page (issue 16)
     args = _gui_arguments(argv)
     if args is None:
         args = cli.parse_args(argv)

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
@@ -38,6 +38,20 @@ if TYPE_CHECKING:
     from app.services import Services
 
 STARTUP_PROBE = "ONSITEDESK_STARTUP_PROBE"
+SCREENSHOT = "ONSITEDESK_SCREENSHOT"  # PNG path: the window with its data is saved, then quit
+UI_FONT = "Microsoft YaHei"
+BUNDLED_FONT = "wqy-microhei-gbk.ttf"  # resources/fonts, also the documents' font
+
+
+def ui_font_family() -> str | None:
+    """Microsoft YaHei where Windows has it (every Chinese Windows does), else the font the
+    program carries for its documents, so Chinese never depends on what the PC has."""
+    if QFontDatabase.hasFamily(UI_FONT):
+        return UI_FONT
+    path = config.resource_path("fonts", BUNDLED_FONT)
+    font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -57,6 +71,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())
+    family = ui_font_family()
+    if family:
+        font.setFamily(family)
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
@@ -141,9 +158,16 @@ def run_gui(db_path: Path) -> int:
     """Show the window at once, then open the database into it (see MainWindow.attach)."""
     app = make_app()
     install_excepthook()
+    from ui.common.single_instance import SingleInstance, bring_forward
+
+    instance = SingleInstance(db_path)
+    if instance.hand_over():  # a window already has this database: it comes forward
+        return 0
+    instance.listen()
     from ui.main_window import MainWindow
 
     window = MainWindow()
+    instance.raise_requested.connect(lambda: bring_forward(window))
     window.show()
     paint_now(window)
     probe = bool(os.environ.get(STARTUP_PROBE))
@@ -169,11 +193,19 @@ def run_gui(db_path: Path) -> int:
             app.processEvents()
             print("DATA_SHOWN", flush=True)
             app.quit()
+        shot = os.environ.get(SCREENSHOT)
+        if shot:  # screenshots at each scale factor (packaging/wine/session.py, tests)
+
+            def save() -> None:
+                app.exit(0 if window.grab().save(shot) else 1)
+
+            QTimer.singleShot(1500, save)
 
     receiver = OnGuiThread(attach, window)
     opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
     QTimer.singleShot(0, opener.start)
     code = app.exec()
+    instance.close()
     opener.wait()
     if state["services"] is not None:
         state["services"].close()

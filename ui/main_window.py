@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import __version__, strings
 from ui import messages
 from ui.common import palette
+from ui.common.system_open import direct_print, set_direct_print
 from ui.common.widgets import ElidedLabel
 from ui.errors import log_file
 from ui.tasks import TaskRunner
@@ -241,6 +242,11 @@ class MainWindow(QMainWindow):
         add(settings_menu, strings.ACT_PROJECT, self.edit_project)
         add(settings_menu, strings.ACT_RULES, self.edit_rules)
         add(settings_menu, strings.ACT_HOLIDAYS, self.edit_holidays)
+        settings_menu.addSeparator()
+        direct = QAction(strings.ACT_DIRECT_PRINT, self, checkable=True,
+                         checked=direct_print())
+        direct.toggled.connect(set_direct_print)
+        settings_menu.addAction(direct)
         tools = bar.addMenu(strings.MENU_TOOLS)
         add(tools, strings.ACT_DB_CHECK, self.check_db)
         add(tools, strings.ACT_AUDIT_VERIFY, self.verify_audit)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDesktopServices  # noqa: F401 - tests patch its openUrl here
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import strings
@@ -16,6 +16,7 @@ from app.services import Services
 from app.services.documents import collect_warnings
 from app.services.leave import LeaveDTO
 from ui import messages
+from ui.common.system_open import direct_print, open_document, print_document
 from ui.tasks import TaskRunner
 
 
@@ -41,15 +42,16 @@ def ask_path(parent: QWidget, what: str, default_name: str, pdf: bool = True) ->
 
 def make_and_open(parent: QWidget, tasks: TaskRunner, path: Path,
                   build: Callable[[Path], object], open_after: bool = True) -> None:
-    """Build the document off the UI thread and open it; then show its warnings (a
-    character no font has, printed as a placeholder), if any."""
+    """Build the document off the UI thread and open it (or send it to the default printer
+    when direct printing is on); then show its warnings (a character no font has, printed as
+    a placeholder), if any."""
     def work(_progress: object) -> list[str]:
         with collect_warnings() as warned:
             build(path)
         return list(warned)
 
     def done(warned: object) -> None:
-        if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        if open_after and not (print_document(path) if direct_print() else open_document(path)):
             messages.info(parent, strings.PRINT_OPEN_FAILED.format(path=path))
         if isinstance(warned, list) and warned:
             messages.info(parent, "\n".join(warned))

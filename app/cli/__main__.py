@@ -1,6 +1,8 @@
 """``python -m app.cli COMMAND …`` (what Task Scheduler calls, SPEC D5)."""
 
 from app.cli import main
+from app.console import utf8_when_redirected
 
 if __name__ == "__main__":
+    utf8_when_redirected()  # piped output: UTF-8 whatever the code page (issue 16)
     raise SystemExit(main())

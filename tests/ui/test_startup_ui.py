@@ -84,3 +84,40 @@ def test_first_start_shows_the_window_before_the_data(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert lines.index("WINDOW_SHOWN") < lines.index("DATA_SHOWN")
     assert (tmp_path / "data" / "onsitedesk.db").exists()
+
+
+def test_ui_font_is_yahei_when_present_else_the_bundled_font(
+        qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from ui import main
+
+    monkeypatch.setattr(QFontDatabase, "hasFamily", lambda name: name == "Microsoft YaHei")
+    assert main.ui_font_family() == "Microsoft YaHei"
+    monkeypatch.setattr(QFontDatabase, "hasFamily", lambda name: False)
+    family = main.ui_font_family()
+    assert family == "WenQuanYi Micro Hei"
+    assert family in QFontDatabase.families()
+
+
+@pytest.mark.parametrize("scale", ["1", "1.5"])
+def test_screenshot_of_the_window_at_a_scale_factor(tmp_path: Path, scale: str) -> None:
+    """ONSITEDESK_SCREENSHOT: the real start-up, the window with its data saved as a PNG at
+    the scale factor given (what packaging/wine/session.py does with the Windows exe)."""
+    shot = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ONSITEDESK_SCREENSHOT": str(shot),
+           "QT_SCALE_FACTOR": scale, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "HOME": str(tmp_path)}
+    root = Path(__file__).resolve().parents[2]
+    env["PYTHONPATH"] = str(root) + os.pathsep + env.get("PYTHONPATH", "")
+    code = ("import sys; from pathlib import Path; from ui.main import run_gui; "
+            f"sys.exit(run_gui(Path(r'{tmp_path / 'data' / 'onsitedesk.db'}')))")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=120, cwd=root)
+    assert done.returncode == 0, done.stderr[-2000:]
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert not image.isNull()
+    logical = image.width() / float(scale)
+    assert 900 <= logical <= 2000, (image.width(), scale)
