@@ -11,10 +11,12 @@ from app.cli.parser import Commands, add_from
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import fill_demo
+    from app.services.demo import install_demo
 
     with open_services(args) as services:
-        n = fill_demo(services)
+        n, cleaned = install_demo(services)
+        if cleaned:
+            eprint(strings.DEMO_PARTIAL_CLEANED.format(path=services.db_path.parent))
         print(strings.CLI_DEMO_DONE.format(path=services.db_path, people=n))
     return 0
 

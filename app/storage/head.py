@@ -52,22 +52,42 @@ def head_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + SUFFIX)
 
 
-def read(db_path: Path) -> Head | None:
-    """The recorded head, or ``None`` (no head yet, or unreadable: treated as no head)."""
+def _parse(data: dict[str, object]) -> Head:
+    return Head(int(str(data["audit_id"])), str(data["audit_hash"]), str(data["origin"]))
+
+
+def read_all(db_path: Path) -> list[Head]:
+    """The recorded head, then the one announced by a whole-file replacement under way
+    (``install_demo``: before its copy, both states are acceptable). Unreadable: none."""
     try:
         data = json.loads(head_path(db_path).read_text(encoding="utf-8"))
-        return Head(int(data["audit_id"]), str(data["audit_hash"]), str(data["origin"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        heads = [_parse(data)]
+        if isinstance(data.get("next"), dict):
+            heads.append(_parse(data["next"]))
+        return heads
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []
 
 
-def write(db_path: Path, head: Head) -> None:
+def read(db_path: Path) -> Head | None:
+    """The recorded head, or ``None`` (no head yet, or unreadable: treated as no head)."""
+    heads = read_all(db_path)
+    return heads[0] if heads else None
+
+
+def _fields(head: Head) -> dict[str, object]:
+    return {"audit_id": head.audit_id, "audit_hash": head.audit_hash, "origin": head.origin}
+
+
+def write(db_path: Path, head: Head, upcoming: Head | None = None) -> None:
     """Atomically replace the sidecar; a folder that cannot be written is not an error here
     (read-only mode and disk full are reported where the database itself is written)."""
     target = head_path(db_path)
     tmp = target.with_name(target.name + ".tmp")
-    payload = json.dumps({"version": VERSION, "audit_id": head.audit_id,
-                          "audit_hash": head.audit_hash, "origin": head.origin})
+    content: dict[str, object] = {"version": VERSION, **_fields(head)}
+    if upcoming is not None:
+        content["next"] = _fields(upcoming)
+    payload = json.dumps(content)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
@@ -157,11 +177,13 @@ def describe(db_path: Path, problem: HeadProblem, recorded: Head) -> str:
 
 def check(db_path: Path, conn: Connection) -> str | None:
     """The Chinese message when the database is older than (or not) the one recorded."""
-    recorded = read(db_path)
-    if recorded is None:
+    heads = read_all(db_path)
+    if not heads:
         return None
-    problem = compare(conn, recorded)
-    return None if problem is None else describe(db_path, problem, recorded)
+    problem = compare(conn, heads[0])
+    if problem is None or any(compare(conn, h) is None for h in heads[1:]):
+        return None
+    return describe(db_path, problem, heads[0])
 
 
 def check_or_raise(db_path: Path, engine: Engine, newest_backup: str | None) -> None:
@@ -171,16 +193,26 @@ def check_or_raise(db_path: Path, engine: Engine, newest_backup: str | None) -> 
         raise IntegrityCheckFailed(f"{message}\n{strings.HEAD_ACCEPT_HINT}", newest_backup)
 
 
-def reset(db_path: Path) -> Head:
-    """Record the database as it is now (after a restore, or ``db accept``)."""
+def of_file(db_path: Path) -> Head:
     engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool, hide_parameters=True)
     try:
         with engine.connect() as conn:
-            now = current(conn)
+            return current(conn)
     finally:
         engine.dispose()
+
+
+def reset(db_path: Path) -> Head:
+    """Record the database as it is now (after a restore, or ``db accept``)."""
+    now = of_file(db_path)
     write(db_path, now)
     return now
+
+
+def announce(db_path: Path, upcoming: Head) -> None:
+    """Before the database is replaced whole by a file whose head is ``upcoming``: keep the
+    present head and accept the upcoming one too, so a kill on either side is no alarm."""
+    write(db_path, of_file(db_path), upcoming)
 
 
 class HeadKeeper:
