@@ -51,7 +51,6 @@ def install_demo(services: Services) -> tuple[int, bool]:
     whether a partial earlier run was cleaned up)."""
     import sqlite3
 
-    from app.storage import backup
     from app.storage import head as sidecar
 
     cleaned = clean_partial_demo(services.db_path)
@@ -64,7 +63,6 @@ def install_demo(services: Services) -> tuple[int, bool]:
         n = fill_demo(built)
     finally:
         built.close()
-    backup.make_backup(services.db_path, "pre-demo", now=services.clock.now())
     sidecar.announce(services.db_path, sidecar.of_file(part))
     src = sqlite3.connect(part)
     try:

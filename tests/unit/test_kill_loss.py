@@ -40,7 +40,7 @@ def kill_on(owner, name, nth=1, when=lambda *a, **k: True):
 """
 
 _DEMO_CHILD = _KILL + r"""
-import app.storage.backup, app.storage.head
+import app.storage.head
 from app.services.roster import RosterService
 from app.services.punches import PunchService
 from app.cli import main
@@ -52,7 +52,7 @@ if point == "people":
 elif point == "punches":
     kill_on(PunchService, "record_batch")
 elif point == "before-copy":
-    kill_on(app.storage.backup, "make_backup", when=lambda p, reason, **k: reason == "pre-demo")
+    kill_on(app.storage.head, "announce")
 elif point == "after-copy":
     kill_on(app.storage.head, "reset")
 sys.exit(main(["--db", sys.argv[1], "demo"], clock=fixed_clock()))
