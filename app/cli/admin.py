@@ -73,18 +73,24 @@ def cmd_db_accept(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from app.services.maintenance import audit_messages
+    from app.services.maintenance import audit_messages, data_messages
 
     with open_services(args) as services:
         report = services.maintenance.verify_audit()
+        data = services.maintenance.verify_data()
+    ok = report.ok and data.ok
     if args.json:
-        print_json({"ok": report.ok, "rows": report.rows,
+        print_json({"ok": ok, "rows": report.rows,
                     "problems": [{"audit_id": p.audit_id, "reason": p.reason}
-                                 for p in report.problems]})
+                                 for p in report.problems],
+                    "data_problems": [{"code": p.code, "entity": p.entity, "id": p.entity_id,
+                                       "fields": list(p.fields)} for p in data.problems]})
     else:
         for line in audit_messages(report):
             (print if report.ok else eprint)(line)
-    return 0 if report.ok else 1
+        for line in data_messages(data):
+            (print if data.ok else eprint)(line)
+    return 0 if ok else 1
 
 
 def cmd_settings_show(args: argparse.Namespace) -> int:

@@ -76,6 +76,7 @@ class Services:
         services = cls(db, actor)
         try:
             services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
+            services.maintenance.ensure_baseline()  # issue 17: one SELECT once done
         except Exception:
             services.close()
             raise

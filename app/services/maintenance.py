@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app import strings
 from app.errors import AppError
-from app.storage import audit, backup, head
+from app.storage import audit, audit_data, backup, head
 from app.storage.db import Database, foreign_key_problems, quick_check
 
 
@@ -123,12 +123,29 @@ def accept_current(db_path: Path) -> head.Head:
     return head.reset(db_path)
 
 
+def full_check(path: Path) -> str | None:
+    """``None`` when ``PRAGMA integrity_check`` finds nothing, else its first complaints."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA integrity_check(20)").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(r[0]) for r in rows[:5])
+
+
 class MaintenanceService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def check(self) -> CheckResult:
-        problem = quick_check(self.db.path)
+        """``db check``: the full ``PRAGMA integrity_check`` (indexes against their tables
+        too: start-up's quick check skips that), the head sidecar, foreign keys."""
+        problem = full_check(self.db.path)
         if problem:
             return CheckResult(False, strings.DB_CHECK_FAILED.format(path=self.db.path,
                                                                      problem=problem))
@@ -151,10 +168,40 @@ class MaintenanceService:
         with self.db.engine.connect() as conn:
             return audit.verify(conn)
 
+    def verify_data(self) -> audit_data.DataReport:
+        """The business tables against the trail: last after-values, punch digests."""
+        with self.db.read() as s:
+            return audit_data.check(s)
+
+    def ensure_baseline(self) -> bool:
+        """Once per database: reconcile data made before the business checks existed."""
+        from app.storage.tables import DbMeta
+
+        with self.db.read() as s:
+            if s.get(DbMeta, audit_data.BASELINE_KEY) is not None:
+                return False
+        with self.db.transaction() as s:
+            actor = str(s.info.get(audit.ACTOR_KEY) or audit.default_actor())
+            return audit_data.ensure_baseline(s, actor, self.db.clock)
+
 
 def audit_messages(report: audit.AuditReport) -> list[str]:
     if report.ok:
         return [strings.AUDIT_OK.format(rows=report.rows)]
     lines = [strings.AUDIT_BAD.format(rows=report.rows, n=len(report.problems))]
     lines += [strings.AUDIT_PROBLEM[p.reason].format(id=p.audit_id) for p in report.problems]
+    return lines
+
+
+def data_messages(report: audit_data.DataReport) -> list[str]:
+    if report.ok:
+        return [strings.BIZ_OK.format(rows=report.rows, batches=report.batches)]
+    lines = [strings.BIZ_BAD.format(n=len(report.problems))]
+    names = strings.AUDIT_ENTITY_NAMES
+    for p in report.problems[:200]:
+        lines.append(strings.BIZ_PROBLEM[p.code].format(
+            entity=names.get(p.entity, p.entity), id=p.entity_id,
+            fields=strings.LIST_SEP.join(p.fields)))
+    if len(report.problems) > 200:
+        lines.append(strings.BIZ_MORE.format(n=len(report.problems) - 200))
     return lines

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from app.services.changes import ATTENDANCE, Changes
 from app.services.project import PROJECT_ID, ensure_project
+from app.storage.audit_data import max_punch_id, punch_digest_since
 from app.storage.db import Database, datetime_binder, insert_ignoring_duplicates
 from app.storage.tables_attendance import ImportBatch, Punch
 
@@ -86,13 +87,15 @@ class PunchService:
             # order, so the first costs one pass) beat one sort on a (user id, time) key.
             payload.sort(key=_TIME)
             payload.sort(key=_USER_ID)
-            new = 0
+            new, stored_before = 0, max_punch_id(conn)
             for i in range(0, len(payload), CHUNK):
                 new += insert_ignoring_duplicates(
                     conn, Punch.__table__, COLUMNS, payload[i:i + CHUNK])  # type: ignore[arg-type]
             total = len(rows) if read is None else read
             batch.read_count, batch.new_count = total, new
             batch.duplicate_count, batch.rejected_count = len(rows) - new, rejected
+            # what audit verify checks the batch's punches against (issue 17)
+            batch.punch_digest = punch_digest_since(conn, stored_before)
             s.flush()
             result = BatchResult(batch.id, total, new, len(rows) - new, rejected)
         return result, ATTENDANCE

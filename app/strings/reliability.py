@@ -24,6 +24,12 @@ BIZ_PROBLEM = {
     "no_digest": "导入批次 #{id} 没有打卡摘要，无法核对",
     "unreadable": "{entity} 数据表无法读取：{fields}（文件可能损坏）",
 }
+BIZ_MORE = "……另有 {n} 处问题未列出。"
+AUDIT_ENTITY_NAMES = {
+    "person": "人员", "attachment": "附件", "equipment_item": "设备", "project": "项目",
+    "import_batch": "导入批次", "holiday_day": "节假日", "holiday_year": "节假日年份",
+    "setting": "设置",
+}
 BIZ_BAD = "业务数据与审计记录不一致：发现 {n} 处问题。"
 ATTACHMENT_COPY_BAD = "附件复制后校验不一致（{path}），已放弃这次复制，请重试。"
 DEMO_PARTIAL_CLEANED = "上次生成演示数据时中断，留下的临时文件已清理：{path}"
