@@ -180,5 +180,8 @@ def run_gui(db_path: Path) -> int:
     code = app.exec()
     opener.wait()
     if state["services"] is not None:
-        state["services"].close()
+        try:
+            state["services"].maintenance.close_backup()  # issue 17: if this session wrote
+        finally:
+            state["services"].close()
     return int(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +139,26 @@ def full_check(path: Path) -> str | None:
     return "; ".join(str(r[0]) for r in rows[:5])
 
 
+SESSION_KEEP = 4  # the newest backups made after an import or at close, beside the dailies
+_SESSION = re.compile(r"-(?:import|close)(?:-x+)?\.db$")
+
+
+def session_backup(db: Database, reason: str) -> Path | None:
+    """A backup after an import batch or at close, so a restore loses at most the last
+    session's minutes. At most ``SESSION_KEEP`` of these are kept (the daily, manual and
+    pre-migration rotation is backup.KEEP, as before); a backup that cannot be written does
+    not undo the work already committed (``None``)."""
+    try:
+        made = backup.make_backup(db.path, reason, now=db.clock.now(),
+                                  keep=backup.KEEP + SESSION_KEEP)
+        for old in [p for p in backup.list_backups(db.path) if _SESSION.search(p.name)][
+                SESSION_KEEP:]:
+            old.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error):
+        return None
+    return made
+
+
 class MaintenanceService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -172,6 +193,12 @@ class MaintenanceService:
         """The business tables against the trail: last after-values, punch digests."""
         with self.db.read() as s:
             return audit_data.check(s)
+
+    def close_backup(self) -> Path | None:
+        """At close: a backup if this session wrote anything after opening."""
+        if not self.db.head.moved_since_open():
+            return None
+        return session_backup(self.db, "close")
 
     def ensure_baseline(self) -> bool:
         """Once per database: reconcile data made before the business checks existed."""

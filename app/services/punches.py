@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 
 from app.services.changes import ATTENDANCE, Changes
+from app.services.maintenance import session_backup
 from app.services.project import PROJECT_ID, ensure_project
 from app.storage.audit_data import max_punch_id, punch_digest_since
 from app.storage.db import Database, datetime_binder, insert_ignoring_duplicates
@@ -98,6 +99,8 @@ class PunchService:
             batch.punch_digest = punch_digest_since(conn, stored_before)
             s.flush()
             result = BatchResult(batch.id, total, new, len(rows) - new, rejected)
+        if kind != "demo":
+            session_backup(self.db, "import")  # issue 17: a restore loses no import
         return result, ATTENDANCE
 
     def count(self) -> int:

@@ -221,6 +221,14 @@ class HeadKeeper:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self.last: Head | None = None
+        self.opened: Head | None = None
+
+    def mark_opened(self) -> None:
+        """The state once opening (seeding, baseline) is done: what close compares with."""
+        self.opened = self.last
+
+    def moved_since_open(self) -> bool:
+        return self.last is not None and self.last != self.opened
 
     def pending(self, conn: Connection) -> Head | None:
         """Read inside the committing transaction, after its last flush."""

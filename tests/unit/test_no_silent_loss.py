@@ -144,3 +144,29 @@ def test_restore_says_what_is_lost_and_needs_yes(demo_db: Path) -> None:
     assert _people(demo_db) == people - 1
     # the restored state is the recorded head: no alarm afterwards
     assert run_cli("--db", str(demo_db), "db", "check")[0] == 0
+
+
+def test_backups_after_an_import_and_at_close_bounded(demo_db: Path) -> None:
+    from app.services import maintenance
+    from app.storage import backup
+
+    services = open_services(demo_db)
+    try:
+        for k in range(6):  # six imports: a backup after each, the newest four kept
+            rows = [PunchRow("1", dt.datetime(2026, 11, 20 + k, 8, i), verify_mode=1)
+                    for i in range(3)]
+            services.punches.record_batch("usb", f"{k}.dat", "C1", rows)
+        made = backup.list_backups(demo_db)
+        imports = [p for p in made if "-import" in p.name]
+        assert len(imports) == maintenance.SESSION_KEEP
+        assert any("-daily" in p.name for p in made)  # the daily one is not pushed out
+        services.roster.add(PersonFields(employee_no="N7", name="收尾"))
+        services.maintenance.close_backup()  # what the window and the CLI do at close
+    finally:
+        services.close()
+    newest = [p for p in backup.list_backups(demo_db) if "-close" in p.name]
+    assert newest and _people(newest[0]) == _people(demo_db)  # the close backup has it all
+    # a session that only reads makes no backup at close
+    before = backup.list_backups(demo_db)
+    assert run_cli("--db", str(demo_db), "settings", "show")[0] == 0
+    assert backup.list_backups(demo_db) == before
