@@ -155,17 +155,23 @@ def compare(conn: Connection, recorded: Head) -> HeadProblem | None:
 
 
 def missing_file(db_path: Path) -> bool:
-    """The head says a database was here, but the file is gone or empty."""
-    recorded = read(db_path)
-    if recorded is None or recorded.audit_id == 0:
+    """The head (or a backup of it) says a database was here, but the file is gone or
+    empty."""
+    if db_path.exists() and db_path.stat().st_size > 0:
         return False
-    return not db_path.exists() or db_path.stat().st_size == 0
+    recorded = read(db_path)
+    if recorded is not None and recorded.audit_id > 0:
+        return True
+    from app.storage import backup
+
+    return bool(backup.list_backups(db_path))
 
 
 def missing_message(db_path: Path) -> str:
     recorded = read(db_path)
-    n = recorded.audit_id if recorded else 0
-    return strings.HEAD_MISSING_FILE.format(path=db_path, n=n)
+    if recorded is None or recorded.audit_id == 0:
+        return strings.HEAD_MISSING_FILE_BACKUPS.format(path=db_path)
+    return strings.HEAD_MISSING_FILE.format(path=db_path, n=recorded.audit_id)
 
 
 def describe(db_path: Path, problem: HeadProblem, recorded: Head) -> str:

@@ -170,3 +170,13 @@ def test_backups_after_an_import_and_at_close_bounded(demo_db: Path) -> None:
     before = backup.list_backups(demo_db)
     assert run_cli("--db", str(demo_db), "settings", "show")[0] == 0
     assert backup.list_backups(demo_db) == before
+
+
+def test_deleted_database_and_head_with_backups_left_is_found(demo_db: Path) -> None:
+    assert run_cli("--db", str(demo_db), "db", "backup")[0] == 0
+    demo_db.unlink()
+    _drop_side_files(demo_db)
+    head.head_path(demo_db).unlink(missing_ok=True)
+    code, _, err = run_cli("--db", str(demo_db), "db", "check")
+    assert code == 1 and "数据库文件不见了" in err
+    assert not demo_db.exists() or demo_db.stat().st_size == 0
