@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from app.services.changes import ATTENDANCE, Changes
 from app.services.maintenance import session_backup
 from app.services.project import PROJECT_ID, ensure_project
-from app.storage.audit_data import max_punch_id, punch_digest_since
+from app.storage.audit_data import batch_digest, max_punch_id
 from app.storage.db import Database, datetime_binder, insert_ignoring_duplicates
 from app.storage.tables_attendance import ImportBatch, Punch
 
@@ -96,7 +96,7 @@ class PunchService:
             batch.read_count, batch.new_count = total, new
             batch.duplicate_count, batch.rejected_count = len(rows) - new, rejected
             # what audit verify checks the batch's punches against (issue 17)
-            batch.punch_digest = punch_digest_since(conn, stored_before)
+            batch.punch_digest = batch_digest(conn, payload, new, stored_before)
             s.flush()
             result = BatchResult(batch.id, total, new, len(rows) - new, rejected)
         if kind != "demo":

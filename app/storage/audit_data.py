@@ -8,8 +8,8 @@ trail says it is:
   is gone was deleted behind the app's back;
 - every import batch's punches hash to the ``punch_digest`` stored (and audited) with the
   batch at import, so a punch changed, deleted or added later — or a flipped bit in one — is
-  found. Punch columns are read as ``typeof``/``hex`` text, so a flipped byte that is no
-  longer UTF-8 is still read and reported, never a traceback.
+  found. Text that is no longer UTF-8 (a flipped byte) is read leniently and then differs:
+  reported, never a traceback.
 
 Databases made before these checks are reconciled once (:func:`ensure_baseline`): batches get
 their digest and rows that differ from (or are missing in) the trail get a ``baseline`` audit
@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +38,8 @@ from app.storage.tables_attendance import ImportBatch
 BASELINE_KEY = "audit_baseline"
 _COLS = ("project_id", "device", "device_user_id", "punched_at", "verify_mode",
          "in_out_state", "work_code")
-_ROW = " || '|' || ".join(f"typeof({c}) || ':' || hex({c})" for c in _COLS)
+_SELECT = f"SELECT {', '.join(_COLS)} FROM punch"
+DIGEST_CHUNK = 10_000
 
 
 @dataclass(frozen=True)
@@ -47,25 +50,68 @@ class DataProblem:
     fields: tuple[str, ...] = ()
 
 
-def _digest_rows(rows: Iterator[Any]) -> str:
-    h = hashlib.sha256()
+class PunchDigest:
+    """SHA-256 over punch rows in id order, as tuples of the :data:`_COLS` values, fed in
+    chunks of ``DIGEST_CHUNK`` (``repr`` of a chunk: fast, and the same whether the rows come
+    from the import's own payload or are read back)."""
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256()
+        self._buf: list[tuple[Any, ...]] = []
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        self._buf.append(row)
+        if len(self._buf) == DIGEST_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buf:
+            self._h.update(repr(self._buf).encode("utf-8", "surrogateescape"))
+            self._buf = []
+
+    def hexdigest(self) -> str:
+        self._flush()
+        return self._h.hexdigest()
+
+
+def digest_rows(rows: Iterable[tuple[Any, ...]]) -> str:
+    d = PunchDigest()
     for row in rows:
-        h.update(str(row[0]).encode("ascii"))
-        h.update(b"\n")
-    return h.hexdigest()
+        d.add(row)
+    return d.hexdigest()
 
 
-def punch_digest_since(conn: Connection, after_id: int) -> str:
-    """The digest of the punches stored after ``after_id`` (one batch's, at import)."""
-    rows = conn.execute(text(f"SELECT {_ROW} FROM punch WHERE id > :a ORDER BY id"),
-                        {"a": after_id})
-    return _digest_rows(iter(rows))
+def _lenient(raw: bytes) -> str:
+    # a flipped byte that is no longer UTF-8 still reads (and then differs), never raises
+    return raw.decode("utf-8", "surrogateescape")
+
+
+@contextmanager
+def _raw_cursor(conn: Connection) -> Iterator[sqlite3.Cursor]:
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    old = raw.text_factory
+    raw.text_factory = _lenient
+    try:
+        yield raw.cursor()
+    finally:
+        raw.text_factory = old
+
+
+def batch_digest(conn: Connection, payload: Sequence[tuple[Any, ...]], inserted: int,
+                 after_id: int) -> str:
+    """The digest of a batch just stored: from its own payload (in insert order) when every
+    row was new, else read back (the punches after ``after_id``, this transaction's)."""
+    if inserted == len(payload):
+        return digest_rows(r[:len(_COLS)] for r in payload)
+    with _raw_cursor(conn) as cur:
+        return digest_rows(cur.execute(f"{_SELECT} WHERE id > ? ORDER BY id", (after_id,)))
 
 
 def punch_digest_of(conn: Connection, batch_id: int) -> str:
-    rows = conn.execute(text(f"SELECT {_ROW} FROM punch WHERE batch_id = :b ORDER BY id"),
-                        {"b": batch_id})
-    return _digest_rows(iter(rows))
+    with _raw_cursor(conn) as cur:
+        return digest_rows(cur.execute(f"{_SELECT} WHERE batch_id = ? ORDER BY id",
+                                       (batch_id,)))
 
 
 def max_punch_id(conn: Connection) -> int:
@@ -76,17 +122,17 @@ def _all_digests(conn: Connection) -> dict[int, str]:
     """Every batch's punch digest in one pass over the punch table."""
     out: dict[int, str] = {}
     current: int | None = None
-    h = hashlib.sha256()
-    for batch_id, row in conn.execute(
-            text(f"SELECT batch_id, {_ROW} FROM punch ORDER BY batch_id, id")):
-        if batch_id != current:
-            if current is not None:
-                out[current] = h.hexdigest()
-            current, h = int(batch_id), hashlib.sha256()
-        h.update(str(row).encode("ascii"))
-        h.update(b"\n")
+    d = PunchDigest()
+    with _raw_cursor(conn) as cur:
+        for row in cur.execute(f"SELECT batch_id, {', '.join(_COLS)} FROM punch"
+                               " ORDER BY batch_id, id"):
+            if row[0] != current:
+                if current is not None:
+                    out[current] = d.hexdigest()
+                current, d = int(row[0]), PunchDigest()
+            d.add(tuple(row[1:]))
     if current is not None:
-        out[current] = h.hexdigest()
+        out[current] = d.hexdigest()
     return out
 
 
@@ -158,7 +204,7 @@ def _digest_problems(session: Session) -> tuple[list[DataProblem], int]:
     except Exception as exc:
         return [DataProblem("unreadable", "punch", "", (type(exc).__name__,))], 0
     problems = []
-    empty = _digest_rows(iter(()))
+    empty = digest_rows(())
     for batch_id in sorted(set(stored) | set(digests)):
         want = stored.get(batch_id)
         if batch_id in stored and want is None:

@@ -157,3 +157,28 @@ def test_database_from_before_is_reconciled_once_then_checked(db_path: Path) -> 
     _sql(db_path, "DELETE FROM punch WHERE id = 2")
     code, text = _verify(db_path)
     assert code == 1 and "导入批次 #1 的打卡数据" in text
+
+
+def test_digest_from_the_payload_is_the_digest_read_back(services: object) -> None:
+    """The import digests its own rows when all were new, reads them back otherwise: both
+    must equal what audit verify computes from the table."""
+    import datetime as dt
+
+    from app.services import Services
+    from app.services.punches import PunchRow
+    from app.storage.audit_data import punch_digest_of
+
+    assert isinstance(services, Services)
+    base = dt.datetime(2026, 11, 2, 8, 0)
+    rows = [PunchRow(str(u), base + dt.timedelta(minutes=m), verify_mode=1, in_out_state=s,
+                     work_code=w) for u in (3, 12, 7) for m in range(40)
+            for s, w in [(None if m % 3 else 0, None if m % 2 else "0")]]
+    first, _ = services.punches.record_batch("usb", "a.dat", "C1", rows)
+    again, _ = services.punches.record_batch(  # 50 duplicates: read back
+        "usb", "b.dat", "C1", [*rows[:50], PunchRow("99", base, verify_mode=15)])
+    with services.db.engine.connect() as conn:
+        stored = {r[0]: r[1] for r in conn.exec_driver_sql(
+            "SELECT id, punch_digest FROM import_batch")}
+        for batch in (first.batch_id, again.batch_id):
+            assert stored[batch] == punch_digest_of(conn, batch)
+    assert services.maintenance.verify_data().ok
