@@ -168,6 +168,10 @@ def _raw_values(obj: Audited, which: str) -> dict[str, Any]:
             values[attr.key] = hist.deleted[0]
         elif hist.unchanged:
             values[attr.key] = hist.unchanged[0]
+        elif hist.added:
+            # set for the first time since the row was written without it (e.g. a batch's
+            # digest after its insert): it was NULL, not already the new value
+            values[attr.key] = None
         else:
             values[attr.key] = getattr(obj, attr.key)
     return values

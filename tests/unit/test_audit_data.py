@@ -182,3 +182,15 @@ def test_digest_from_the_payload_is_the_digest_read_back(services: object) -> No
         for batch in (first.batch_id, again.batch_id):
             assert stored[batch] == punch_digest_of(conn, batch)
     assert services.maintenance.verify_data().ok
+
+
+def test_empty_lan_read_verifies(services: object) -> None:
+    """A LAN read with no new punch: its digest (set after the insert) is audited too."""
+    import datetime as dt
+
+    from app.services import Services
+
+    assert isinstance(services, Services)
+    services.punches.record_batch("lan", "test", "DEV1", [],
+                                  covered_until=dt.datetime(2026, 11, 1, 9, 0))
+    assert services.maintenance.verify_data().ok
