@@ -207,9 +207,14 @@ class MaintenanceService:
         with self.db.read() as s:
             if s.get(DbMeta, audit_data.BASELINE_KEY) is not None:
                 return False
-        with self.db.transaction() as s:
-            actor = str(s.info.get(audit.ACTOR_KEY) or audit.default_actor())
-            return audit_data.ensure_baseline(s, actor, self.db.clock)
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self.db.transaction() as s:
+                actor = str(s.info.get(audit.ACTOR_KEY) or audit.default_actor())
+                return audit_data.ensure_baseline(s, actor, self.db.clock)
+        except OperationalError:  # a read-only file or folder: done at the next writable open
+            return False
 
 
 def audit_messages(report: audit.AuditReport) -> list[str]:

@@ -163,3 +163,33 @@ def test_reattach_replaces_a_truncated_leftover(migrated_db: Path, tmp_path: Pat
         services.close()
 
 
+
+
+_WRITE_CHILD = _KILL + r"""
+from pathlib import Path
+from app.domain.roster import PersonFields
+from app.services import Services
+from tests.helpers.clock import fixed_clock
+
+services = Services.open(Path(sys.argv[1]), clock=fixed_clock(), daily_backup=False)
+for no in ("K1", "K2", "K3"):
+    services.roster.add(PersonFields(employee_no=no, name="甲"))
+print("committed", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # no close, no checkpoint: the work is in the -wal
+"""
+
+
+def test_sigkill_then_lost_wal_is_found(demo_db: Path) -> None:
+    """A crash leaves committed work in the -wal; the -wal then goes missing (copied without
+    it, deleted by a cleaner): the next start and db check say what is missing."""
+    run_cli("--db", str(demo_db), "settings", "show")  # the head exists
+    child = subprocess.run([sys.executable, "-c", _WRITE_CHILD, str(demo_db)], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120)
+    assert child.returncode == -signal.SIGKILL, (child.stdout, child.stderr)
+    wal = demo_db.with_name(demo_db.name + "-wal")
+    assert wal.stat().st_size > 0
+    wal.unlink()
+    demo_db.with_name(demo_db.name + "-shm").unlink(missing_ok=True)
+    code, _, err = run_cli("--db", str(demo_db), "db", "check")
+    assert code == 1 and "数据库比记录的最新状态旧" in err and "缺少第" in err
+    assert run_cli("--db", str(demo_db), "settings", "show")[0] == 1
