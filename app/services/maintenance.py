@@ -111,6 +111,8 @@ def accept_current(db_path: Path) -> head.Head:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        raise AppError(strings.HEAD_ACCEPT_NO_FILE.format(path=db_path))
     before = head.read(db_path)
     now = head.reset(db_path)
     engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool, hide_parameters=True)

@@ -9,6 +9,7 @@ HEAD_OLDER = ("数据库比记录的最新状态旧（{path}）：缺少第 {fir
 HEAD_DIVERGED = ("放在这里的数据库与记录的不是同一份（{path}）：第 {id} 条审计记录不同"
                  "（换成了另一个数据库或另一份副本）。")
 HEAD_ACCEPT_HINT = "如确认要使用当前文件，请运行 onsitedesk db accept（此操作会记入审计记录）。"
+HEAD_ACCEPT_NO_FILE = "没有可以接受的数据库文件：{path}。请先用 onsitedesk db restore 从备份恢复。"
 HEAD_ACCEPTED = "已把当前数据库记为最新状态：{path}（审计记录 {n} 条）"
 RESTORE_LOSS = ("恢复到备份 {backup} 会丢失当前数据库中比备份新的内容：\n"
                 "审计记录 {audit} 条，打卡记录 {punches} 条，导入批次 {batches} 次。")

@@ -180,3 +180,12 @@ def test_deleted_database_and_head_with_backups_left_is_found(demo_db: Path) -> 
     code, _, err = run_cli("--db", str(demo_db), "db", "check")
     assert code == 1 and "数据库文件不见了" in err
     assert not demo_db.exists() or demo_db.stat().st_size == 0
+
+
+def test_accept_refuses_a_missing_file(demo_db: Path) -> None:
+    _add(demo_db, "N1")
+    demo_db.unlink()
+    _drop_side_files(demo_db)
+    code, _, err = run_cli("--db", str(demo_db), "db", "accept")
+    assert code == 1 and "db restore" in err
+    assert not demo_db.exists()
