@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
 from app.errors import AppError
+from app.logsafe import RedactingFormatter, format_exception
 
 log = logging.getLogger("onsitedesk")
 _log_file: Path | None = None
@@ -31,7 +31,7 @@ def setup_logging() -> Path:
     except OSError:
         path = Path("onsitedesk.log").resolve()
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -52,13 +52,13 @@ def show_exception(exc: BaseException, parent: object = None) -> None:
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     if QCoreApplication.instance() is None:
-        traceback.print_exception(exc)
+        sys.stderr.write(format_exception(exc))
         return
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(strings.CRASH_TITLE)
     box.setText(strings.UNEXPECTED_ERROR.format(log=log_file()))
-    box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.setDetailedText(format_exception(exc))  # no SQL parameters, ID or phone numbers
     box.exec()
 
 

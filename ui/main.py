@@ -145,11 +145,15 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
             messages.error(None, f"{exc.message}\n\n{strings.DB_CHECK_NO_BACKUP}",
                            strings.RESTORE_TITLE)
             return None
-        if not messages.ask(None, strings.DB_RESTORE_ASK.format(problem=exc.message,
-                                                                backup=exc.latest_backup),
+        from app.services.maintenance import loss_message, newest_sound_backup, restore_loss
+
+        chosen = newest_sound_backup(db_path)
+        loss = loss_message(chosen, restore_loss(db_path, chosen))
+        if not messages.ask(None, strings.RESTORE_ASK_LOSS.format(problem=exc.message,
+                                                                  backup=chosen, loss=loss),
                             strings.RESTORE_TITLE):
             return None
-        backup, broken = restore_latest(db_path)
+        backup, broken = restore_latest(db_path, chosen)
         messages.info(None, strings.DB_RESTORED.format(backup=backup, broken=broken))
         return Services.open(db_path)
 
@@ -208,5 +212,8 @@ def run_gui(db_path: Path) -> int:
     instance.close()
     opener.wait()
     if state["services"] is not None:
-        state["services"].close()
+        try:
+            state["services"].maintenance.close_backup()  # issue 17: if this session wrote
+        finally:
+            state["services"].close()
     return int(code)

@@ -11,17 +11,27 @@ from app.cli.parser import Commands, add_from
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import fill_demo
+    from app.services.demo import install_demo
 
     with open_services(args) as services:
-        n = fill_demo(services)
+        n, cleaned = install_demo(services)
+        if cleaned:
+            eprint(strings.DEMO_PARTIAL_CLEANED.format(path=services.db_path.parent))
         print(strings.CLI_DEMO_DONE.format(path=services.db_path, people=n))
     return 0
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        result = services.maintenance.check()
+    from app.errors import IntegrityCheckFailed
+
+    try:
+        with open_services(args) as services:
+            result = services.maintenance.check()
+    except IntegrityCheckFailed as exc:
+        eprint(exc.message)
+        eprint(strings.DB_CHECK_RESTORE_HINT.format(backup=exc.latest_backup)
+               if exc.latest_backup else strings.DB_CHECK_NO_BACKUP)
+        return 1
     (print if result.ok else eprint)(result.message)
     return 0 if result.ok else 1
 
@@ -34,26 +44,53 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
-    from app.services import restore_latest
+    """Shows what the restore would lose; restores only with ``--yes``."""
+    from app.services.maintenance import (
+        loss_message,
+        newest_sound_backup,
+        restore_latest,
+        restore_loss,
+    )
 
-    backup, broken = restore_latest(config.resolve_db_path(args.db))
+    path = config.resolve_db_path(args.db)
+    chosen = newest_sound_backup(path)
+    print(loss_message(chosen, restore_loss(path, chosen)))
+    if not args.yes:
+        eprint(strings.RESTORE_NEEDS_YES)
+        return 1
+    backup, broken = restore_latest(path, chosen)
     print(strings.DB_RESTORED.format(backup=backup, broken=broken))
     return 0
 
 
+def cmd_db_accept(args: argparse.Namespace) -> int:
+    from app.services.maintenance import accept_current
+
+    path = config.resolve_db_path(args.db)
+    recorded = accept_current(path)
+    print(strings.HEAD_ACCEPTED.format(path=path, n=recorded.audit_id))
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from app.services.maintenance import audit_messages
+    from app.services.maintenance import audit_messages, data_messages
 
     with open_services(args) as services:
         report = services.maintenance.verify_audit()
+        data = services.maintenance.verify_data()
+    ok = report.ok and data.ok
     if args.json:
-        print_json({"ok": report.ok, "rows": report.rows,
+        print_json({"ok": ok, "rows": report.rows,
                     "problems": [{"audit_id": p.audit_id, "reason": p.reason}
-                                 for p in report.problems]})
+                                 for p in report.problems],
+                    "data_problems": [{"code": p.code, "entity": p.entity, "id": p.entity_id,
+                                       "fields": list(p.fields)} for p in data.problems]})
     else:
         for line in audit_messages(report):
             (print if report.ok else eprint)(line)
-    return 0 if report.ok else 1
+        for line in data_messages(data):
+            (print if data.ok else eprint)(line)
+    return 0 if ok else 1
 
 
 def cmd_settings_show(args: argparse.Namespace) -> int:
@@ -84,7 +121,9 @@ def register(cmds: Commands) -> None:
     db = cmds.group("db", strings.H_CMD_DB)
     cmds.leaf(db, "check", strings.H_CMD_DB_CHECK, cmd_db_check)
     cmds.leaf(db, "backup", strings.H_CMD_DB_BACKUP, cmd_db_backup)
-    cmds.leaf(db, "restore", strings.H_CMD_DB_RESTORE, cmd_db_restore)
+    rp = cmds.leaf(db, "restore", strings.H_CMD_DB_RESTORE, cmd_db_restore)
+    rp.add_argument("--yes", action="store_true", help=strings.H_RESTORE_YES)
+    cmds.leaf(db, "accept", strings.H_CMD_DB_ACCEPT, cmd_db_accept)
     settings = cmds.group("settings", strings.H_CMD_SETTINGS)
     cmds.leaf(settings, "show", strings.H_CMD_SETTINGS_SHOW, cmd_settings_show, json_flag=True)
     sp = cmds.leaf(settings, "set", strings.H_CMD_SETTINGS_SET, cmd_settings_set)

@@ -38,6 +38,7 @@ def open_services(args: argparse.Namespace) -> Iterator[Services]:
             finally:  # a printout's warnings (characters no font has), even if a step failed
                 for warning in warned:
                     eprint(warning)
+        services.maintenance.close_backup()  # issue 17: after a command that wrote
     finally:
         services.close()
 

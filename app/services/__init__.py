@@ -76,6 +76,8 @@ class Services:
         services = cls(db, actor)
         try:
             services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
+            services.maintenance.ensure_baseline()  # issue 17: one SELECT once done
+            db.head.mark_opened()
         except Exception:
             services.close()
             raise

@@ -26,6 +26,58 @@ def load_demo() -> dict[str, Any]:
     return data
 
 
+PART_SUFFIX = ".demo-part"
+
+
+def _part_files(db_path: Path) -> list[Path]:
+    part = db_path.with_name(db_path.name + PART_SUFFIX)
+    return [part, *(part.with_name(part.name + s) for s in ("-wal", "-shm", ".head"))]
+
+
+def clean_partial_demo(db_path: Path) -> bool:
+    """Remove what a killed ``install_demo`` left (its temp database); True if any."""
+    found = False
+    for leftover in _part_files(db_path):
+        if leftover.exists():
+            leftover.unlink()
+            found = True
+    return found
+
+
+def install_demo(services: Services) -> tuple[int, bool]:
+    """The demo site, all or nothing: built in a temp database beside the real one, then
+    copied in by SQLite's backup API in one write transaction. A kill at any point leaves
+    the real database as it was (and a temp file the next run removes). Returns (people,
+    whether a partial earlier run was cleaned up)."""
+    import sqlite3
+
+    from app.storage import head as sidecar
+
+    cleaned = clean_partial_demo(services.db_path)
+    if services.roster.count() or services.punches.count():
+        raise AppError(strings.CLI_DEMO_NOT_EMPTY.format(path=services.db_path))
+    part = _part_files(services.db_path)[0]
+    built = Services.open(part, actor=services.actor, clock=services.clock,
+                          daily_backup=False)
+    try:
+        n = fill_demo(built)
+    finally:
+        built.close()
+    sidecar.announce(services.db_path, sidecar.of_file(part))
+    src = sqlite3.connect(part)
+    try:
+        dst = sqlite3.connect(services.db_path, timeout=10)
+        try:
+            src.backup(dst)  # one step: one write transaction on the real database
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    services.db.head.last = sidecar.reset(services.db_path)
+    clean_partial_demo(services.db_path)
+    return n, cleaned
+
+
 def fill_demo(services: Services, today: dt.date | None = None) -> int:
     """Write the demo site into an empty database; returns the number of people.
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from app import strings
 from app.errors import AppError
-from app.storage import audit, backup
+from app.storage import audit, audit_data, backup, head
 from app.storage.db import Database, foreign_key_problems, quick_check
 
 
@@ -17,14 +19,146 @@ class CheckResult:
     message: str
 
 
-def restore_latest(db_path: Path) -> tuple[Path, Path]:
-    """Replace a broken database with its newest backup; returns (backup, broken copy)."""
-    backups = backup.list_backups(db_path)
-    for candidate in backups:
+@dataclass(frozen=True)
+class RestoreLoss:
+    """What the current database holds beyond a backup: lost if the backup is restored.
+    ``None`` counts: the current file cannot be read (nothing readable to lose)."""
+
+    audit: int | None
+    punches: int | None
+    batches: int | None
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.audit or self.punches or self.batches)
+
+
+def newest_sound_backup(db_path: Path) -> Path:
+    for candidate in backup.list_backups(db_path):
         if quick_check(candidate) is None:
-            broken = backup.restore(db_path, candidate)
-            return candidate, broken
+            return candidate
     raise AppError(strings.DB_NO_BACKUP_TO_RESTORE)
+
+
+_NEWER = {"audit": "audit_log", "punches": "punch", "batches": "import_batch"}
+
+
+def _max_ids(path: Path) -> dict[str, int] | None:
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        out = {}
+        for key, table in _NEWER.items():
+            try:
+                out[key] = int(con.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+                               .fetchone()[0])
+            except sqlite3.Error:
+                out[key] = 0
+        return out
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+def _count_newer(path: Path, table: str, after: int) -> int | None:
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(con.execute(f"SELECT COUNT(*) FROM {table} WHERE id > ?",
+                               (after,)).fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+def restore_loss(db_path: Path, backup_path: Path) -> RestoreLoss:
+    """Audit rows, punches and import batches the current database has beyond the backup."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return RestoreLoss(0, 0, 0)
+    base = _max_ids(backup_path) or {k: 0 for k in _NEWER}
+    counts = {k: _count_newer(db_path, table, base[k]) for k, table in _NEWER.items()}
+    return RestoreLoss(counts["audit"], counts["punches"], counts["batches"])
+
+
+def loss_message(backup_path: Path, loss: RestoreLoss) -> str:
+    if loss.nothing:
+        return strings.RESTORE_NO_LOSS.format(backup=backup_path)
+    def shown(n: int | None) -> str:
+        return "?" if n is None else str(n)
+    return strings.RESTORE_LOSS.format(backup=backup_path, audit=shown(loss.audit),
+                                       punches=shown(loss.punches),
+                                       batches=shown(loss.batches))
+
+
+def restore_latest(db_path: Path, chosen: Path | None = None) -> tuple[Path, Path]:
+    """Replace the database with its newest sound backup (or ``chosen``); returns (backup,
+    kept copy of the replaced file). The head sidecar then records the restored state."""
+    candidate = chosen or newest_sound_backup(db_path)
+    broken = backup.restore(db_path, candidate)
+    head.reset(db_path)
+    return candidate, broken
+
+
+def accept_current(db_path: Path) -> head.Head:
+    """Record the database in place as the newest state (the user confirmed an older copy
+    or another database is meant to be used). The acceptance itself is an audit row."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        raise AppError(strings.HEAD_ACCEPT_NO_FILE.format(path=db_path))
+    before = head.read(db_path)
+    now = head.reset(db_path)
+    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool, hide_parameters=True)
+    try:
+        with engine.begin() as conn:
+            audit.record(conn, audit.default_actor(), "accept", "database", "head",
+                         {"audit_id": before.audit_id if before else None},
+                         {"audit_id": now.audit_id})
+    finally:
+        engine.dispose()
+    return head.reset(db_path)
+
+
+def full_check(path: Path) -> str | None:
+    """``None`` when ``PRAGMA integrity_check`` finds nothing, else its first complaints."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA integrity_check(20)").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(r[0]) for r in rows[:5])
+
+
+SESSION_KEEP = 4  # the newest backups made after an import or at close, beside the dailies
+_SESSION = re.compile(r"-(?:import|close)(?:-x+)?\.db$")
+
+
+def session_backup(db: Database, reason: str) -> Path | None:
+    """A backup after an import batch or at close, so a restore loses at most the last
+    session's minutes. At most ``SESSION_KEEP`` of these are kept (the daily, manual and
+    pre-migration rotation is backup.KEEP, as before); a backup that cannot be written does
+    not undo the work already committed (``None``)."""
+    try:
+        made = backup.make_backup(db.path, reason, now=db.clock.now(),
+                                  keep=backup.KEEP + SESSION_KEEP)
+        for old in [p for p in backup.list_backups(db.path) if _SESSION.search(p.name)][
+                SESSION_KEEP:]:
+            old.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error):
+        return None
+    return made
 
 
 class MaintenanceService:
@@ -32,10 +166,16 @@ class MaintenanceService:
         self.db = db
 
     def check(self) -> CheckResult:
-        problem = quick_check(self.db.path)
+        """``db check``: the full ``PRAGMA integrity_check`` (indexes against their tables
+        too: start-up's quick check skips that), the head sidecar, foreign keys."""
+        problem = full_check(self.db.path)
         if problem:
             return CheckResult(False, strings.DB_CHECK_FAILED.format(path=self.db.path,
                                                                      problem=problem))
+        with self.db.engine.connect() as conn:
+            behind = head.check(self.db.path, conn)
+        if behind:
+            return CheckResult(False, behind)
         fk = foreign_key_problems(self.db)
         if fk:
             return CheckResult(False, strings.MIGRATION_FK_BROKEN.format(n=fk))
@@ -51,10 +191,51 @@ class MaintenanceService:
         with self.db.engine.connect() as conn:
             return audit.verify(conn)
 
+    def verify_data(self) -> audit_data.DataReport:
+        """The business tables against the trail: last after-values, punch digests."""
+        with self.db.read() as s:
+            return audit_data.check(s)
+
+    def close_backup(self) -> Path | None:
+        """At close: a backup if this session wrote anything after opening."""
+        if not self.db.head.moved_since_open():
+            return None
+        return session_backup(self.db, "close")
+
+    def ensure_baseline(self) -> bool:
+        """Once per database: reconcile data made before the business checks existed."""
+        from app.storage.tables import DbMeta
+
+        with self.db.read() as s:
+            if s.get(DbMeta, audit_data.BASELINE_KEY) is not None:
+                return False
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self.db.transaction() as s:
+                actor = str(s.info.get(audit.ACTOR_KEY) or audit.default_actor())
+                return audit_data.ensure_baseline(s, actor, self.db.clock)
+        except OperationalError:  # a read-only file or folder: done at the next writable open
+            return False
+
 
 def audit_messages(report: audit.AuditReport) -> list[str]:
     if report.ok:
         return [strings.AUDIT_OK.format(rows=report.rows)]
     lines = [strings.AUDIT_BAD.format(rows=report.rows, n=len(report.problems))]
     lines += [strings.AUDIT_PROBLEM[p.reason].format(id=p.audit_id) for p in report.problems]
+    return lines
+
+
+def data_messages(report: audit_data.DataReport) -> list[str]:
+    if report.ok:
+        return [strings.BIZ_OK.format(rows=report.rows, batches=report.batches)]
+    lines = [strings.BIZ_BAD.format(n=len(report.problems))]
+    names = strings.AUDIT_ENTITY_NAMES
+    for p in report.problems[:200]:
+        lines.append(strings.BIZ_PROBLEM[p.code].format(
+            entity=names.get(p.entity, p.entity), id=p.entity_id,
+            fields=strings.LIST_SEP.join(p.fields)))
+    if len(report.problems) > 200:
+        lines.append(strings.BIZ_MORE.format(n=len(report.problems) - 200))
     return lines

@@ -18,7 +18,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 
 from app.services.changes import ATTENDANCE, Changes
+from app.services.maintenance import session_backup
 from app.services.project import PROJECT_ID, ensure_project
+from app.storage.audit_data import batch_digest, max_punch_id
 from app.storage.db import Database, datetime_binder, insert_ignoring_duplicates
 from app.storage.tables_attendance import ImportBatch, Punch
 
@@ -86,15 +88,19 @@ class PunchService:
             # order, so the first costs one pass) beat one sort on a (user id, time) key.
             payload.sort(key=_TIME)
             payload.sort(key=_USER_ID)
-            new = 0
+            new, stored_before = 0, max_punch_id(conn)
             for i in range(0, len(payload), CHUNK):
                 new += insert_ignoring_duplicates(
                     conn, Punch.__table__, COLUMNS, payload[i:i + CHUNK])  # type: ignore[arg-type]
             total = len(rows) if read is None else read
             batch.read_count, batch.new_count = total, new
             batch.duplicate_count, batch.rejected_count = len(rows) - new, rejected
+            # what audit verify checks the batch's punches against (issue 17)
+            batch.punch_digest = batch_digest(conn, payload, new, stored_before)
             s.flush()
             result = BatchResult(batch.id, total, new, len(rows) - new, rejected)
+        if kind != "demo":
+            session_backup(self.db, "import")  # issue 17: a restore loses no import
         return result, ATTENDANCE
 
     def count(self) -> int:

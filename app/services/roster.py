@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -42,6 +42,32 @@ def person_dto(p: Person) -> PersonDTO:
             for e in p.equipment
         ),
     )
+
+
+def _file_matches(path: Path, size: int, digest: str) -> bool:
+    try:
+        return path.stat().st_size == size and hashlib.sha256(
+            path.read_bytes()).hexdigest() == digest
+    except OSError:
+        return False
+
+
+def _place_verified(data: bytes, digest: str, target: Path) -> None:
+    """Write ``data`` to a temp file beside ``target``, fsync, check size and SHA-256, then
+    rename: a killed copy leaves only a ``.part`` (replaced next time), never a short file
+    under the real name; a short or altered file already there is replaced, not kept."""
+    if _file_matches(target, len(data), digest):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    if not _file_matches(tmp, len(data), digest):
+        tmp.unlink(missing_ok=True)
+        raise AppError(strings.ATTACHMENT_COPY_BAD.format(path=target))
+    tmp.replace(target)
 
 
 def _safe_name(name: str) -> str:
@@ -135,14 +161,11 @@ class RosterService:
         if not source.is_file():
             raise AppError(strings.ATTACHMENT_SOURCE_MISSING.format(path=source))
         self.get(person_id)  # raises before any file is copied
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        data = source.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         rel = Path("attachments") / str(person_id) / f"{digest[:10]}_{_safe_name(source.name)}"
         target = self.db.data_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            tmp = target.with_name(target.name + ".part")
-            shutil.copyfile(source, tmp)
-            tmp.replace(target)
+        _place_verified(data, digest, target)
         with self.db.transaction(self.actor) as s:
             person = self._load(s, person_id)
             person.attachments.append(Attachment(

@@ -544,6 +544,10 @@ class RosterIO:
         result = RosterImportResult(plan.read, imported, len({p.row for p in problems}),
                                     tuple(problems), plan.mapped_columns,
                                     tuple(plan.ignored_columns))
+        if imported:
+            from app.services.maintenance import session_backup
+
+            session_backup(self.db, "import")  # issue 17: a restore loses no import
         return result, changes
 
     def _remember(self, s: Session, plan: RosterImportPlan) -> bool:

@@ -7,6 +7,13 @@ after. Each row's ``hash`` is SHA-256 over its own content and the previous row'
 or cutting off its tail, breaks the chain and :func:`verify` reports where.
 
 Bulk writes that bypass the ORM (raw punch imports) call :func:`record` once per batch.
+
+Personal data (``__audit_mask__`` columns: ID and phone numbers) is written masked and
+keyed-hashed (``138****5678#h:<HMAC-SHA256 under db_meta.audit_key, 16 hex>``): the trail
+still shows which record changed and can prove a live value is the audited one, yet holds no
+number in clear, so the live tables can be erased without touching the chain. Rows written
+before this (issue 17) keep their clear values: rewriting them would break the chain they are
+part of, which is the one thing the trail must never allow.
 """
 
 from __future__ import annotations
@@ -14,19 +21,50 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy import Connection, event, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from app.clock import SYSTEM_CLOCK, Clock
+from app.domain.roster import mask_id_card, mask_phone
 from app.storage.tables import Audited, AuditHead, AuditLog
 
 GENESIS = "0" * 64
 ACTOR_KEY = "actor"
 CLOCK_KEY = "clock"
+KEY_KEY = "audit_key"
+MASK_MARK = "#h:"
+_MASKS = {"phone": mask_phone, "id_card_no": mask_id_card}
+
+
+def audit_key(conn: Connection) -> bytes:
+    """This database's key for personal data in the trail (b"" before migration 0012)."""
+    try:
+        value = conn.execute(text("SELECT value FROM db_meta WHERE key = 'audit_key'")).scalar()
+    except Exception:  # no db_meta table yet
+        return b""
+    return str(value).encode("ascii") if value else b""
+
+
+def protect(field: str, value: Any, key: bytes) -> Any:
+    """How a personal value is written to the trail: masked, plus a keyed hash."""
+    if not isinstance(value, str) or not value:
+        return value
+    masker = _MASKS.get(field, mask_phone)
+    tag = hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+    return f"{masker(value)}{MASK_MARK}{tag}"
+
+
+def matches_audited(field: str, live: Any, audited: Any, key: bytes) -> bool:
+    """Whether a live personal value is the one the trail recorded (masked or, in rows
+    written before masking, clear)."""
+    if isinstance(audited, str) and MASK_MARK in audited:
+        return bool(protect(field, live, key) == audited)
+    return bool(live == audited)
 
 
 def default_actor() -> str:
@@ -100,8 +138,18 @@ def record(
         conn.execute(insert(AuditHead).values(id=1, last_id=row_id, last_hash=digest))
 
 
-def _column_values(obj: Audited, which: str) -> dict[str, Any]:
-    """Current (``after``) or committed (``before``) column values of an ORM object."""
+def _column_values(obj: Audited, which: str, key: bytes | None = None) -> dict[str, Any]:
+    """Current (``after``) or committed (``before``) column values of an ORM object;
+    personal columns protected under ``key`` (``None``: as they are)."""
+    values = _raw_values(obj, which)
+    if key is not None:
+        for field in getattr(obj, "__audit_mask__", ()):
+            if field in values:
+                values[field] = protect(field, values[field], key)
+    return values
+
+
+def _raw_values(obj: Audited, which: str) -> dict[str, Any]:
     state = inspect(obj)
     assert state is not None
     values: dict[str, Any] = {}
@@ -120,6 +168,10 @@ def _column_values(obj: Audited, which: str) -> dict[str, Any]:
             values[attr.key] = hist.deleted[0]
         elif hist.unchanged:
             values[attr.key] = hist.unchanged[0]
+        elif hist.added:
+            # set for the first time since the row was written without it (e.g. a batch's
+            # digest after its insert): it was NULL, not already the new value
+            values[attr.key] = None
         else:
             values[attr.key] = getattr(obj, attr.key)
     return values
@@ -142,20 +194,31 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     actor = str(session.info.get(ACTOR_KEY) or default_actor())
     clock: Clock = session.info.get(CLOCK_KEY) or SYSTEM_CLOCK
     conn = session.connection()
+    keys: list[bytes] = []
+
+    def key() -> bytes:  # read once per flush, and only when a personal column is written
+        if not keys:
+            keys.append(audit_key(conn))
+        return keys[0]
+
+    def values(obj: Audited, which: str) -> dict[str, Any]:
+        masked = getattr(obj, "__audit_mask__", ())
+        return _column_values(obj, which, key() if masked else None)
+
     for obj in list(session.new):
         if isinstance(obj, Audited):
-            after = _column_values(obj, "after")
+            after = values(obj, "after")
             record(conn, actor, "insert", obj.__audit_entity__, _identity(obj, after), None,
                    after, clock)
     for obj in list(session.dirty):
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
-            before, after = _column_values(obj, "before"), _column_values(obj, "after")
+            before, after = _raw_values(obj, "before"), _raw_values(obj, "after")
             if _changed(before, after):
                 record(conn, actor, "update", obj.__audit_entity__, _identity(obj, after),
-                       before, after, clock)
+                       values(obj, "before"), values(obj, "after"), clock)
     for obj in list(session.deleted):
         if isinstance(obj, Audited):
-            before = _column_values(obj, "before")
+            before = values(obj, "before")
             record(conn, actor, "delete", obj.__audit_entity__, _identity(obj, before),
                    before, None, clock)
 

@@ -22,6 +22,7 @@ from app import config, strings
 from app.clock import SYSTEM_CLOCK, Clock
 from app.errors import DatabaseError, IntegrityCheckFailed
 from app.storage import audit, backup
+from app.storage import head as sidecar
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,7 +33,8 @@ _DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
 def _sqlite_engine(path: Path, *, pooled: bool = True) -> Engine:
-    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10},
+                              "hide_parameters": True}  # no personal data in errors
     if not pooled:
         kwargs["poolclass"] = NullPool
     engine = create_engine(f"sqlite:///{path}", **kwargs)
@@ -141,6 +143,7 @@ class Database:
         self.clock = clock
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
+        self.head = sidecar.HeadKeeper(path)
 
     @property
     def data_dir(self) -> Path:
@@ -154,6 +157,9 @@ class Database:
             session.info[audit.CLOCK_KEY] = self.clock
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
+            session.flush()
+            newest = self.head.pending(session.connection())
+        self.head.committed(newest)  # the head sidecar, after the commit (app.storage.head)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -172,6 +178,8 @@ def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(strings.DB_FOLDER_FAILED.format(path=path.parent, err=exc)) from exc
+    if sidecar.missing_file(path):
+        raise IntegrityCheckFailed(sidecar.missing_message(path), _newest_backup(path))
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         problem = quick_check(path)
@@ -183,6 +191,8 @@ def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
             )
     engine = _sqlite_engine(path)
     try:
+        if existed:
+            sidecar.check_or_raise(path, engine, _newest_backup(path))
         current = current_revision(engine) if existed else None
         head = head_revision()
         if current != head:
@@ -197,7 +207,14 @@ def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
     except Exception:
         engine.dispose()
         raise
-    return Database(path, engine, clock)
+    db = Database(path, engine, clock)
+    db.head.sync_engine(engine)
+    return db
+
+
+def _newest_backup(path: Path) -> str | None:
+    latest = backup.list_backups(path)
+    return str(latest[0]) if latest else None
 
 
 def foreign_key_problems(db: Database) -> int:

@@ -55,6 +55,7 @@ class Project(Audited, Base):
 class Person(Audited, Base):
     __tablename__ = "person"
     __audit_entity__ = "person"
+    __audit_mask__ = ("phone", "id_card_no")  # masked and keyed-hashed in the audit trail
     __table_args__ = (
         UniqueConstraint("project_id", "employee_no", name="uq_person_project_employee_no"),
         UniqueConstraint("project_id", "device_user_id", name="uq_person_project_device_user"),
@@ -142,6 +143,16 @@ class AuditLog(Base):
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class DbMeta(Base):
+    """Small per-database values: ``audit_key`` (personal data in the audit trail is hashed
+    under it) and ``audit_baseline`` (when the business tables were first reconciled)."""
+
+    __tablename__ = "db_meta"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class AuditHead(Base):

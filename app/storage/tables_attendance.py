@@ -63,6 +63,8 @@ class ImportBatch(Audited, Base):
     reverted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     reverted_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     revert_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # SHA-256 over the batch's stored punches (app.storage.audit_data), audited with the batch
+    punch_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class CoverageDeclaration(Audited, Base):

@@ -22,6 +22,7 @@ from .handover import *  # noqa: F403
 from .holidays import *  # noqa: F403
 from .imports import *  # noqa: F403
 from .leave import *  # noqa: F403
+from .reliability import *  # noqa: F403
 from .roster import *  # noqa: F403
 from .scores import *  # noqa: F403
 from .service import *  # noqa: F403

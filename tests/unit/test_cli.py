@@ -195,7 +195,7 @@ def test_db_restore_puts_the_backup_back(demo_db: Path) -> None:
     assert run_cli("--db", str(demo_db), "db", "backup")[0] == 0
     demo_db.write_bytes(b"garbage" * 1000)
     assert run_cli("--db", str(demo_db), "db", "check")[0] == 1
-    assert run_cli("--db", str(demo_db), "db", "restore")[0] == 0
+    assert run_cli("--db", str(demo_db), "db", "restore", "--yes")[0] == 0
     assert _count(demo_db) == 9
 
 
