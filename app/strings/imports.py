@@ -46,6 +46,7 @@ IMP_SYNCING = "正在从考勤机 {name} 读取…"
 IMP_RESULT = "{source}：读取 {read} 条，新增 {new} 条，重复 {duplicate} 条，拒绝 {rejected} 条。"
 IMP_RESULT_NONE = "选择考勤机后点“从考勤机读取”，或导入 U 盘上的 *_attlog.dat 文件。重复导入不会产生重复记录。"
 IMP_PROBLEMS_HEADERS = ("行/记录", "原因")
+IMP_PROBLEMS_MORE = "另有 {n} 条问题未列出（只列出前 1000 条）"
 IMP_HISTORY = "导入记录"
 IMP_HISTORY_HEADERS = ("批次", "时间", "方式", "来源", "考勤机", "读取", "新增", "重复", "拒绝", "状态")
 IMP_KIND_LABELS = {"usb": "U 盘", "lan": "局域网", "demo": "演示"}
