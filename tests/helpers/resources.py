@@ -49,6 +49,19 @@ def measure_import(db: Path, attlog: Path, timeout: float = 1800) -> dict[str, A
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident set in MB: ``VmHWM`` (Linux; reset by exec, unlike
+    ``ru_maxrss``, which keeps the forking parent's peak), else ``ru_maxrss``."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    scale = 2**20 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+
 def _import_usb(db: Path, attlog: Path) -> None:
     import time
 
@@ -61,7 +74,7 @@ def _import_usb(db: Path, attlog: Path) -> None:
     services.close()
     b = outcome.batch
     print(json.dumps({
-        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "max_rss_mb": round(peak_rss_mb(), 1),
         "file_mb": round(attlog.stat().st_size / 2**20, 1), "seconds": round(seconds, 1),
         "read": b.read, "new": b.new, "duplicate": b.duplicate, "rejected": b.rejected,
         "problems_listed": len(outcome.problems), "problems_more": outcome.problems_more,

@@ -86,3 +86,93 @@ def test_streamed_import_keeps_batch_semantics(services: Services, tmp_path: Pat
                 path.read_bytes()).records))),
             usb.from_seconds(usb.seconds(max(r.punched_at for r in usb.parse_attlog(
                 path.read_bytes()).records))))
+
+
+def _bomb(path: Path, unpacked_mb: int) -> None:
+    """A workbook whose one sheet unpacks to ``unpacked_mb`` MB of cells (written a row
+    block at a time: the test itself stays small)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "身份证号"])
+    wb.save(path)
+    with zipfile.ZipFile(path) as src:
+        parts = {n: src.read(n) for n in src.namelist()}
+    head, tail = parts.pop("xl/worksheets/sheet1.xml").decode("utf-8").split("</sheetData>")
+    block = ("<row>" + "<c t=\"inlineStr\"><is><t>x</t></is></c>" * 50 + "</row>") * 200
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+        with dst.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write(head.encode("utf-8"))
+            for _ in range(unpacked_mb * 2**20 // len(block) + 1):
+                fh.write(block.encode("ascii"))
+            fh.write(("</sheetData>" + tail).encode("utf-8"))
+
+
+def test_zip_bomb_workbook_is_refused_before_reading(tmp_path: Path) -> None:
+    """A workbook of a few hundred KB that unpacks to 200 MB is refused with a Chinese
+    message before calamine or openpyxl see it (it peaked at 924 MB before), within a
+    small memory and time budget measured in a fresh process."""
+    import os
+    import subprocess
+    import sys
+
+    from app.errors import ImportFileError
+    from app.services import roster_io
+    from app.services.workbook_guard import MAX_UNPACKED
+
+    path = tmp_path / "花名册.xlsx"
+    _bomb(path, 200)
+    assert path.stat().st_size < 2 * 2**20
+    with pytest.raises(ImportFileError) as err:
+        roster_io.read_sheets(path)
+    assert err.value.message == strings.TABLE_FILE_UNPACKS_TOO_BIG.format(
+        path=path, mb=-(-_declared(path) // 2**20), limit=MAX_UNPACKED // 2**20)
+    code = ("import resource, sys; from pathlib import Path; from app.services import "
+            "roster_io\ntry:\n roster_io.read_sheets(Path(sys.argv[1]))\nexcept Exception as e:"
+            "\n print(type(e).__name__)\nfrom tests.helpers.resources import peak_rss_mb\n"
+            "print(int(peak_rss_mb()))")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(root)}, check=True,
+                         timeout=120).stdout.split()
+    assert out[0] == "ImportFileError" and int(out[1]) < 150, out
+
+
+def test_forged_directory_is_refused_by_the_unpacking_counter(tmp_path: Path) -> None:
+    """A workbook whose directory under-declares a member's size: the counter (or the
+    CRC check) refuses it, never a reader."""
+    from app.errors import ImportFileError
+    from app.services import roster_io
+    from app.services.workbook_guard import MAX_UNPACKED
+
+    path = tmp_path / "r.xlsx"
+    _bomb(path, MAX_UNPACKED // 2**20 + 8)
+    data = bytearray(path.read_bytes())
+    # rewrite the declared uncompressed size of every member to 1 KB (local + central)
+    import struct
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+    for info in infos:
+        struct.pack_into("<I", data, info.header_offset + 22, 1024)
+    start = data.rfind(b"PK\x01\x02", 0)
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        struct.pack_into("<I", data, pos + 24, 1024)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    assert start != -1
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportFileError):
+        roster_io.read_sheets(path)
+
+
+def _declared(path: Path) -> int:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return sum(m.file_size for m in z.infolist())
