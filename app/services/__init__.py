@@ -75,7 +75,8 @@ class Services:
         db = open_database(path, clock=clock, daily_backup=daily_backup)
         services = cls(db, actor)
         try:
-            services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
+            if not db.read_only:  # a read-only database is shown as it is
+                services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
         except Exception:
             services.close()
             raise

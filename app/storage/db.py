@@ -7,21 +7,33 @@ keys off → ``PRAGMA foreign_key_check`` → daily backup.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, DateTime, Engine, Table, create_engine, event, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from app import config, strings
 from app.clock import SYSTEM_CLOCK, Clock
-from app.errors import DatabaseError, IntegrityCheckFailed
+from app.errors import (
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseReadOnly,
+    DiskFull,
+    IntegrityCheckFailed,
+)
 from app.storage import audit, backup
+from app.storage.filelock import FileLock, LockTimeout
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -31,18 +43,41 @@ _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
-def _sqlite_engine(path: Path, *, pooled: bool = True) -> Engine:
-    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
+def _read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path``. Without a ``-wal`` file (a clean close) the file
+    is all there is, and ``immutable`` opens it even in a read-only folder, where SQLite
+    could not create the ``-shm`` file that WAL mode otherwise needs."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def _sqlite_engine(path: Path, *, pooled: bool = True, read_only: bool = False) -> Engine:
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10},
+                              # SQL parameters (names, ID and phone numbers) never go into
+                              # an error message or a traceback
+                              "hide_parameters": True}
     if not pooled:
         kwargs["poolclass"] = NullPool
-    engine = create_engine(f"sqlite:///{path}", **kwargs)
+    if read_only:
+        del kwargs["connect_args"]
+        kwargs.setdefault("poolclass", QueuePool)  # "sqlite://" alone would mean :memory:
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+            _read_only_uri(path), uri=True, check_same_thread=False, timeout=10), **kwargs)
+    else:
+        engine = create_engine(f"sqlite:///{path}", **kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _rec: Any) -> None:
         # SQLAlchemy, not pysqlite, owns BEGIN, so DDL is transactional too.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        if read_only:
+            cur.execute("PRAGMA query_only=ON")
+        else:
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
@@ -100,7 +135,7 @@ def current_revision(engine: Engine) -> str | None:
 def quick_check(path: Path) -> str | None:
     """``None`` when the file is sound, else SQLite's first complaint."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -133,14 +168,20 @@ def migrate(path: Path, target: str = "head") -> None:
 
 
 class Database:
-    """An open database: the engine and a session factory with the audit trail installed."""
+    """An open database: the engine and a session factory with the audit trail installed.
 
-    def __init__(self, path: Path, engine: Engine, clock: Clock = SYSTEM_CLOCK) -> None:
+    ``read_only``: why writes are refused (Chinese, for the banner and the refusal), or
+    ``None`` when the database is writable."""
+
+    def __init__(self, path: Path, engine: Engine, clock: Clock = SYSTEM_CLOCK,
+                 read_only: str | None = None) -> None:
         self.path = path
         self.engine = engine
         self.clock = clock
+        self.read_only = read_only
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
+        event.listen(self.sessions, "before_flush", _refuse_read_only)
 
     @property
     def data_dir(self) -> Path:
@@ -148,12 +189,28 @@ class Database:
 
     @contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
-        """One use case = one transaction: commit on success, roll back on any error."""
-        with self.sessions.begin() as session:
-            session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
-            session.info[audit.CLOCK_KEY] = self.clock
-            session.connection(execution_options={WRITE_OPTION: True})
-            yield session
+        """One use case = one transaction: commit on success, roll back on any error.
+        A full disk, a read-only file and a busy database become their Chinese
+        :class:`DatabaseError` (nothing was written)."""
+        try:
+            with self.sessions.begin() as session:
+                session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
+                session.info[audit.CLOCK_KEY] = self.clock
+                if self.read_only:
+                    # reads that happen to run in a transaction still work; the first
+                    # write (an ORM flush, or raw SQL on the read-only engine) is refused
+                    session.info[_READ_ONLY_KEY] = self.read_only
+                else:
+                    session.connection(execution_options={WRITE_OPTION: True})
+                yield session
+        except (sa_exc.DBAPIError, sqlite3.Error, OSError) as exc:
+            translated = storage_error(exc, self.path)
+            if translated is None:
+                raise
+            if self.read_only and isinstance(translated, DatabaseReadOnly):
+                translated = DatabaseReadOnly(strings.DB_READ_ONLY_REFUSED.format(
+                    reason=self.read_only))
+            raise translated from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -164,14 +221,143 @@ class Database:
         self.engine.dispose()
 
 
+_READ_ONLY_KEY = "read_only"
+
+
+def _refuse_read_only(session: Session, _ctx: Any, _instances: Any) -> None:
+    reason = session.info.get(_READ_ONLY_KEY)
+    if reason and (session.new or session.deleted or any(
+            session.is_modified(o, include_collections=False) for o in session.dirty)):
+        raise DatabaseReadOnly(strings.DB_READ_ONLY_REFUSED.format(reason=reason))
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def storage_error(exc: BaseException, path: Path) -> DatabaseError | None:
+    """The Chinese error for a storage fault (disk full, read-only, busy), or ``None``
+    when ``exc`` is something else (a bug: it propagates as it is)."""
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, sqlite3.Error):
+        name = str(getattr(orig, "sqlite_errorname", ""))
+        text_ = str(orig).lower()
+        if name == "SQLITE_FULL" or name in ("SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC",
+                                             "SQLITE_IOERR_TRUNCATE") or "disk is full" in text_:
+            return disk_full(path.parent, path)
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text_:
+            return DatabaseBusy(strings.DB_BUSY.format(path=path))
+        if name.startswith("SQLITE_READONLY") or "readonly" in text_:
+            return DatabaseReadOnly(read_only_reason(path) or strings.DB_FILE_READ_ONLY.format(
+                path=path))
+        return None
+    if isinstance(orig, OSError):
+        if orig.errno in _FULL_ERRNOS:
+            return disk_full(Path(orig.filename).parent if orig.filename else path.parent, path)
+        if orig.errno in _READ_ONLY_ERRNOS:
+            return DatabaseReadOnly(read_only_reason(path) or strings.DB_FOLDER_READ_ONLY.format(
+                folder=path.parent))
+    return None
+
+
+def space_needed(db_path: Path) -> int:
+    """Bytes a write may need at worst: a backup's copy of the database and its WAL."""
+    total = 0
+    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
+        with suppress(OSError):
+            total += p.stat().st_size
+    return total + 16 * 1024 * 1024
+
+
+def disk_full(folder: Path, db_path: Path, template: str = strings.DB_DISK_FULL) -> DiskFull:
+    """The message for a full disk: the folder, the space left and the space needed."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = 0
+    mb = 1024 * 1024
+    return DiskFull(template.format(folder=folder, free=free // mb,
+                                    need=-(-space_needed(db_path) // mb)))
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the database cannot be written (the folder or the file is read-only), or
+    ``None``. Tried for real (a probe file, the file opened for writing): permission bits
+    say nothing for an administrator, a read-only mount or a locked-down share."""
+    folder = path.parent
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-probe-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        if exc.errno in _FULL_ERRNOS:
+            return None  # writable, only full: said as such when a write fails
+        return strings.DB_FOLDER_READ_ONLY.format(folder=folder)
+    if path.exists():
+        try:
+            with path.open("r+b"):
+                pass
+        except OSError:
+            return strings.DB_FILE_READ_ONLY.format(path=path)
+    return None
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
 def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
                   daily_backup: bool = True) -> Database:
-    """Open (creating if needed) and bring the schema to head, safely."""
-    today = clock.today()
+    """Open (creating if needed) and bring the schema to head, safely.
+
+    Serialised between processes by a lock file (two first opens never migrate together).
+    A database that cannot be written (read-only folder or file) opens read-only; so does
+    one whose daily backup cannot be written (a full disk): readable, never silently
+    unprotected."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(strings.DB_FOLDER_FAILED.format(path=path.parent, err=exc)) from exc
+    why = read_only_reason(path)
+    if why:
+        return _open_read_only(path, why, clock)
+    try:
+        lock = FileLock(_lock_path(path))
+        lock.acquire()
+    except LockTimeout:
+        raise DatabaseBusy(strings.DB_OPEN_LOCK_TIMEOUT.format(path=path)) from None
+    except OSError as exc:
+        translated = storage_error(exc, path)
+        if translated is None:
+            raise
+        raise translated from exc
+    try:
+        return _open_locked(path, clock, daily_backup)
+    finally:
+        lock.release()
+
+
+def _open_read_only(path: Path, why: str, clock: Clock) -> Database:
+    """A database in a read-only folder or file: readable if sound and current; no
+    integrity-failure restore offer (the file is not broken, only not writable)."""
+    if not (path.exists() and path.stat().st_size > 0):
+        raise DatabaseReadOnly(strings.DB_READ_ONLY_NEW.format(folder=path.parent))
+    problem = quick_check(path)
+    if problem:
+        raise DatabaseReadOnly(strings.DB_READ_ONLY_UNREADABLE.format(reason=why,
+                                                                      problem=problem))
+    engine = _sqlite_engine(path, read_only=True)
+    try:
+        if current_revision(engine) != head_revision():
+            raise DatabaseReadOnly(strings.DB_READ_ONLY_OLD_SCHEMA.format(reason=why))
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(path, engine, clock, read_only=why)
+
+
+def _open_locked(path: Path, clock: Clock, daily_backup: bool) -> Database:
+    today = clock.today()
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         problem = quick_check(path)
@@ -181,7 +367,9 @@ def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
                 strings.DB_CHECK_FAILED.format(path=path, problem=problem),
                 str(latest[0]) if latest else None,
             )
+    backup.clean_leftovers(path)
     engine = _sqlite_engine(path)
+    read_only: str | None = None
     try:
         current = current_revision(engine) if existed else None
         head = head_revision()
@@ -190,14 +378,27 @@ def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
                 backup.make_backup(path, "pre-migration", now=clock.now())
             migrate(path)
         if existed and daily_backup and not backup.has_backup_on(path, today):
-            backup.make_backup(path, "daily", now=clock.now())
-    except sqlite3.OperationalError as exc:
+            try:
+                backup.make_backup(path, "daily", now=clock.now())
+            except (sqlite3.Error, OSError) as exc:
+                fault = storage_error(exc, path)
+                if fault is None:
+                    raise
+                if isinstance(fault, DiskFull):  # the message without its full stop
+                    fault = disk_full(backup.backup_dir(path), path, strings.DB_BACKUP_NO_SPACE)
+                read_only = strings.DB_READ_ONLY_NO_BACKUP.format(reason=fault.message)
+                engine.dispose()
+                engine = _sqlite_engine(path, read_only=True)
+    except (sqlite3.Error, sa_exc.DBAPIError, OSError) as exc:
         engine.dispose()
+        fault = storage_error(exc, path)
+        if fault is not None:
+            raise fault from exc
         raise DatabaseError(strings.DB_OPEN_FAILED.format(path=path, err=exc)) from exc
     except Exception:
         engine.dispose()
         raise
-    return Database(path, engine, clock)
+    return Database(path, engine, clock, read_only=read_only)
 
 
 def foreign_key_problems(db: Database) -> int:
