@@ -11,7 +11,10 @@ import sqlite3
 import time
 from pathlib import Path
 
+from app import strings
 from app.clock import SYSTEM_CLOCK
+from app.errors import DiskFull
+from app.storage.faults import disk_full, storage_error
 
 KEEP = 14
 PART = ".part"  # a backup being written; renamed to .db once complete
@@ -58,12 +61,17 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None,
             src.close()
         _fsync(tmp)
         tmp.replace(target)
-    except BaseException:
+    except BaseException as exc:
         # a failed copy (a full disk) leaves nothing behind: no 0-byte or partial .part
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
-        raise
+        fault = storage_error(exc, db_path) if isinstance(exc, sqlite3.Error | OSError) else None
+        if isinstance(fault, DiskFull):
+            fault = disk_full(folder, db_path, strings.DB_BACKUP_DISK_FULL)
+        if fault is None:
+            raise
+        raise fault from exc
     for old in list_backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
     return target

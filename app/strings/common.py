@@ -94,6 +94,7 @@ DB_FILE_READ_ONLY = "文件只读：{path}。数据库以只读方式打开，�
 DB_READ_ONLY_NO_BACKUP = ("今天的备份无法写入：{reason}。为防止数据没有备份，数据库以只读方式打开，"
                           "可以查看，不能修改；腾出空间后重新打开即可恢复正常。")
 DB_BACKUP_NO_SPACE = "磁盘空间不足，备份文件夹 {folder} 剩余 {free} MB，至少需要 {need} MB"
+DB_BACKUP_DISK_FULL = "备份失败：" + DB_BACKUP_NO_SPACE + "。请腾出空间后重试。"
 DB_READ_ONLY_NEW = "文件夹只读：{folder}。无法在这里新建数据库，请换一个可写的文件夹。"
 DB_READ_ONLY_OLD_SCHEMA = "数据库需要升级后才能打开，但无法写入，请把数据库放到可写的文件夹后再打开。\n{reason}"
 DB_READ_ONLY_UNREADABLE = "{reason}\n以只读方式也无法读取数据库：{problem}"

@@ -126,10 +126,13 @@ def test_failed_backup_leaves_no_part_file_and_leftovers_are_cleaned(site: Path)
          "from app.storage import backup\nsignal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
          "resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))\n"
          "try:\n backup.make_backup(Path(sys.argv[1]), 'manual')\nexcept Exception as e:\n"
-         " print(type(e).__name__)\n", str(site)],
+         " print(type(e).__name__, e)\n", str(site)],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(child.ROOT)},
         check=True)
-    assert proc.stdout.strip() in ("OperationalError", "OSError"), proc.stdout + proc.stderr
+    kind, message = proc.stdout.strip().split(" ", 1)
+    assert kind == "DiskFull", proc.stdout + proc.stderr
+    assert message.startswith(strings.DB_BACKUP_DISK_FULL.format(
+        folder=folder, free=0, need=0).split(" 剩余")[0])
     assert not list(folder.glob("*.part*"))
     old = folder / f"{site.stem}-20261101-120000-daily.part"
     fresh = folder / f"{site.stem}-20261204-120000-daily.part"
