@@ -69,7 +69,7 @@ CLUSTER_WINDOW = dt.timedelta(days=31)
 CLUSTER_SIZE = 3  # a punch and at least two other distinct times within the window
 MAX_FILE_BYTES = 256 * 1024 * 1024  # ~6 million punches; anything bigger is the wrong file
 PREVIEW_CHARS = 40
-BLOCK_BYTES = 4 << 20  # a streamed file is read four megabytes at a time
+BLOCK_BYTES = 1 << 20  # a streamed file is read a megabyte at a time
 MAX_LINE_BYTES = 1 << 20  # a longer line is cut there (it is a problem either way)
 _CACHE_LIMIT = 100_000  # distinct ids or tails the fast path remembers
 _EPOCH, _SECOND = dt.datetime(2000, 1, 1), dt.timedelta(seconds=1)

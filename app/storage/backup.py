@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import sqlite3
-import time
 from pathlib import Path
 
 from app import strings
@@ -92,11 +91,13 @@ def clean_leftovers(db_path: Path, older_than: float = LEFTOVER_AGE) -> list[Pat
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
-    now = time.time()
+    # file times are the PC's, so their age is measured on the PC's clock
+    now = SYSTEM_CLOCK.now()
     removed = []
     for p in folder.glob(f"{db_path.stem}-*{PART}*"):
         try:
-            if now - p.stat().st_mtime >= older_than:
+            age = now - dt.datetime.fromtimestamp(p.stat().st_mtime)
+            if age.total_seconds() >= older_than:
                 p.unlink()
                 removed.append(p)
         except OSError:
