@@ -88,7 +88,7 @@ DEMO_OVERTIME_HOLIDAY_REASON = "节假日值守，保障门急诊系统运行"
 DB_DISK_FULL = ("磁盘空间不足，无法写入文件夹 {folder}（剩余 {free} MB，至少需要 {need} MB）。"
                 "请腾出空间后重试；这次的修改没有保存。")
 DB_BUSY = "另一个窗口或任务正在使用数据库（{path}），请稍后重试。"
-DB_BUSY_RETRY = "另一个窗口或任务正在使用数据库，请稍后重试。\n\n是否现在重试？"
+DB_BUSY_RETRY = "是否现在重试？"
 DB_FOLDER_READ_ONLY = "文件夹只读：{folder}。数据库以只读方式打开，可以查看，不能修改。"
 DB_FILE_READ_ONLY = "文件只读：{path}。数据库以只读方式打开，可以查看，不能修改。"
 DB_READ_ONLY_NO_BACKUP = ("今天的备份无法写入：{reason}。为防止数据没有备份，数据库以只读方式打开，"

@@ -54,8 +54,23 @@ def test_busy_database_offers_retry(qtbot: Any, services: Services,
 
     got: list[str] = []
     assert call(None, write, got.append)  # type: ignore[arg-type]
-    assert messages.asked == [strings.DB_BUSY_RETRY] and got == ["done"] and len(tries) == 2
+    busy = strings.DB_BUSY.format(path=services.db_path)
+    assert messages.asked == [f"{busy}\n\n{strings.DB_BUSY_RETRY}"]
+    assert got == ["done"] and len(tries) == 2
     messages.answer = False
     tries.clear()
     assert not call(None, write)  # type: ignore[arg-type]
     assert messages.errors == [strings.DB_BUSY.format(path=services.db_path)]
+
+
+def test_busy_at_open_offers_retry(tmp_path: Any, messages: MessageRecorder) -> None:
+    """Opening finds another process opening or migrating the database: asked to retry;
+    the retry opens it."""
+    from ui.main import open_services
+
+    db = tmp_path / "data" / "onsitedesk.db"
+    busy = DatabaseBusy(strings.DB_OPEN_LOCK_TIMEOUT.format(path=db))
+    opened = open_services(db, busy)
+    assert isinstance(opened, Services)
+    opened.close()
+    assert messages.asked == [f"{busy.message}\n\n{strings.DB_BUSY_RETRY}"]

@@ -63,7 +63,8 @@ def offer_retry(parent: QWidget, exc: BaseException) -> bool:
     from app.errors import DatabaseBusy
     from ui import messages
 
-    return isinstance(exc, DatabaseBusy) and messages.ask(parent, strings.DB_BUSY_RETRY)
+    return isinstance(exc, DatabaseBusy) and messages.ask(
+        parent, f"{exc.message}\n\n{strings.DB_BUSY_RETRY}")
 
 
 def attempt_quietly(fn: Callable[[], Any]) -> Any:
