@@ -176,3 +176,46 @@ def _declared(path: Path) -> int:
 
     with zipfile.ZipFile(path) as z:
         return sum(m.file_size for m in z.infolist())
+
+
+def test_streamed_reading_equals_the_whole_file_reading(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The streamed reader (blocks as small as one byte) gives exactly the records,
+    problems, counts and names of the whole-content parser, across encodings, line ends,
+    BOMs and garbage; and the streamed hold-back analysis equals ``hold_back``'s."""
+    import datetime as dt
+    import random
+
+    import app.devices.clock_usb as usb
+    from app.services.imports import held_back_in_scan, hold_back
+
+    rnd = random.Random(17)
+    pieces = ["        1\t2026-11-02 08:00:00\t1\t0\t1\t0", "2\t2026-11-03 09:00:00\t1\t1\t\t0",
+              "3\tname\t2026-11-03 09:00:00\t1\t1", "bad line", "\x00\x00", "",
+              "4\t2099-01-01 00:00:00\t1\t0\t1\t0", "5\t2001-01-01 00:00:00\t1\t0\t1\t0",
+              "名字\t1", "\ufeff", "6\t2036-11-03 09:00:00\t1\t1\t1\t0"]
+    path = tmp_path / "a.dat"
+    now = dt.datetime(2026, 11, 29, 10)
+    for _ in range(400):
+        monkeypatch.setattr(usb, "BLOCK_BYTES", rnd.choice([1, 2, 3, 7, 64, 1 << 20]))
+        text = rnd.choice(["\n", "\r\n", "\r"]).join(
+            rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        data = text.encode(rnd.choice(["utf-8", "gbk", "utf-16", "utf-8-sig"]),
+                           errors="replace")
+        path.write_bytes(data + (bytes([rnd.randrange(256)]) if rnd.random() < 0.2 else b""))
+        whole = usb._parse(path.read_bytes())
+        try:
+            streamed = usb.parse_attlog_file(path)
+        except Exception:
+            assert whole.result.read == 0 or whole.known_layout == 0
+            continue
+        assert streamed.records == whole.result.records
+        assert streamed.problems == whole.result.problems
+        assert (streamed.read, streamed.names) == (whole.result.read, whole.result.names)
+        kept, held = hold_back(streamed, now)
+        held2, kept2 = held_back_in_scan(usb.scan_attlog_file(path), now)
+        assert kept2 == len(kept.records)
+        assert (held is None) == (held2 is None)
+        if held is not None and held2 is not None:
+            assert (held2.count, held2.first, held2.last, held2.offset_days) == (
+                held.count, held.first, held.last, held.offset_days)
