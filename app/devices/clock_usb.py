@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -131,10 +132,7 @@ class AttlogScan:
     times: array[int] = field(default_factory=lambda: array("q"))
     ceiling: dt.datetime | None = None
     newest_plausible: dt.datetime | None = None
-
-    @property
-    def size(self) -> int:
-        return max(1, self.path.stat().st_size)
+    stamp: tuple[int, int] = (0, 0)  # size and modification time when the pass began
 
 
 def seconds(when: dt.datetime) -> int:
@@ -156,6 +154,7 @@ def scan_attlog_file(path: Path) -> AttlogScan:
     records, problems = parsed.result.records, parsed.result.problems
     times, secs = scan.times, seconds
     with _open_attlog(path) as fh:
+        scan.stamp = _stamp(fh)
         number = 1
         for lines in _file_blocks(fh):
             _parse_block(lines, number, parsed, fast)
@@ -193,6 +192,8 @@ def read_attlog_blocks(scan: AttlogScan) -> Iterator[tuple[list[RawPunch], list[
     ceiling = scan.ceiling
     shown_newest = scan.newest_plausible.isoformat(sep=" ") if scan.newest_plausible else ""
     with _open_attlog(scan.path) as fh:
+        if _stamp(fh) != scan.stamp:  # replaced or written to since the first pass
+            raise ImportFileError(strings.USB_FILE_CHANGED.format(path=scan.path))
         number = 1
         for lines in _file_blocks(fh):
             _parse_block(lines, number, parsed, fast)
@@ -211,6 +212,11 @@ def read_attlog_blocks(scan: AttlogScan) -> Iterator[tuple[list[RawPunch], list[
                 fast.rests.clear()
                 fast.named_rests.clear()
             yield kept, found
+
+
+def _stamp(fh: BinaryIO) -> tuple[int, int]:
+    st = os.fstat(fh.fileno())
+    return st.st_size, st.st_mtime_ns
 
 
 def _open_attlog(path: Path) -> BinaryIO:

@@ -92,6 +92,7 @@ USB_BAD_FIELD_COUNT = "无法识别的行：有 {n} 个字段，考勤机导出�
 USB_LAYOUTS = "考勤机 U 盘导出文件（*_attlog.dat）是每行一条打卡记录、用 Tab 分隔的文本，每行为以下之一：考勤号、日期时间、机器号、考勤状态、验证方式、工作代码（6 个字段）；考勤号、日期时间、机器号、考勤状态、工作代码（5 个字段）；考勤号、姓名、日期时间、机器号、考勤状态（5 个字段）。"
 USB_FILE_UNREADABLE = "无法读取考勤机文件 {path}：{err}"
 USB_FILE_TOO_BIG = "文件 {path} 太大（{mb} MB），不像考勤机的 U 盘导出文件，请确认选对了文件。"
+USB_FILE_CHANGED = "考勤机文件 {path} 在读取期间被修改或替换，没有导入任何记录，请重新导入。"
 USB_FILE_EMPTY = "考勤机文件 {path} 是空的，没有任何打卡记录。"
 USB_FILE_SPREADSHEET = "{path} 是 Excel 表格或压缩文件，不是考勤机的 U 盘导出文件（*_attlog.dat 文本文件）。" + USB_LAYOUTS
 USB_FILE_UNKNOWN_LAYOUT = "{path} 不是考勤机的 U 盘导出文件：没有一行符合已知格式，第 {line} 行是“{value}”。" + USB_LAYOUTS

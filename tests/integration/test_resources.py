@@ -219,3 +219,21 @@ def test_streamed_reading_equals_the_whole_file_reading(tmp_path: Path,
         if held is not None and held2 is not None:
             assert (held2.count, held2.first, held2.last, held2.offset_days) == (
                 held.count, held.first, held.last, held.offset_days)
+
+
+def test_a_file_changed_between_the_passes_is_refused(services: Services,
+                                                      tmp_path: Path) -> None:
+    """The two passes must read the same file: one written to after the first pass is
+    refused and nothing is stored."""
+    import app.devices.clock_usb as usb
+
+    path = tmp_path / "1_attlog.dat"
+    path.write_text(LINE.format(id=7, m=0, s=0) + "\n", encoding="ascii")
+    scan = usb.scan_attlog_file(path)
+    with path.open("a", encoding="ascii") as fh:
+        fh.write(LINE.format(id=8, m=1, s=0) + "\n")
+    from app.errors import ImportFileError
+
+    with pytest.raises(ImportFileError) as err:
+        list(usb.read_attlog_blocks(scan))
+    assert err.value.message == strings.USB_FILE_CHANGED.format(path=path)
