@@ -44,3 +44,16 @@ class ImportFileError(AppError):
 
 class Cancelled(AppError):
     """The user cancelled long work; nothing was written."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Another window or task holds the database longer than the busy timeout: retry."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The database is open read-only (a read-only folder or file, no backup possible):
+    the message says why; reading works, writing does not."""
+
+
+class DiskFull(DatabaseError):
+    """Writing failed for lack of space (or a file-size limit); nothing was changed."""

@@ -30,7 +30,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
-from app.errors import AppError, IntegrityCheckFailed
+from app.errors import AppError, DatabaseBusy, IntegrityCheckFailed
 from ui import messages
 from ui.errors import install_excepthook, setup_logging
 
@@ -140,6 +140,10 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
         if isinstance(first_try, BaseException):
             raise first_try
         return first_try if first_try is not None else Services.open(db_path)
+    except DatabaseBusy as exc:  # another window or task is opening or writing it
+        if messages.ask(None, f"{exc.message}\n\n{strings.DB_BUSY_RETRY}"):
+            return open_services(db_path)
+        return None
     except IntegrityCheckFailed as exc:
         if exc.latest_backup is None:
             messages.error(None, f"{exc.message}\n\n{strings.DB_CHECK_NO_BACKUP}",

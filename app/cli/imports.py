@@ -30,6 +30,8 @@ def _print_import(outcome: ImportOutcome, as_json: bool) -> None:
             print(strings.CLI_IMPORT_PROBLEM_LINE.format(line=p.line, reason=p.reason))
         else:
             print(strings.CLI_IMPORT_PROBLEM_RECORD.format(record=p.record, reason=p.reason))
+    if outcome.problems_more:
+        print(strings.IMP_PROBLEMS_MORE.format(n=outcome.problems_more))
     if outcome.unmapped:
         print(strings.CLI_IMPORT_UNMAPPED.format(ids=", ".join(outcome.unmapped)))
     held = outcome.held_back

@@ -49,10 +49,14 @@ Chinese); a UTF-8 BOM is ignored and a UTF-16 file (with BOM) is decoded as such
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
-from dataclasses import dataclass
+import os
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from app import strings
 from app.devices.records import RawPunch, ReadProblem, ReadResult
@@ -66,6 +70,10 @@ CLUSTER_WINDOW = dt.timedelta(days=31)
 CLUSTER_SIZE = 3  # a punch and at least two other distinct times within the window
 MAX_FILE_BYTES = 256 * 1024 * 1024  # ~6 million punches; anything bigger is the wrong file
 PREVIEW_CHARS = 40
+BLOCK_BYTES = 1 << 20  # a streamed file is read a megabyte at a time
+MAX_LINE_BYTES = 1 << 20  # a longer line is cut there (it is a problem either way)
+_CACHE_LIMIT = 100_000  # distinct ids or tails the fast path remembers
+_EPOCH, _SECOND = dt.datetime(2000, 1, 1), dt.timedelta(seconds=1)
 TAB_MARK, ELLIPSIS = "\u2192", "\u2026"  # shown for a TAB and for a cut value
 
 _NOT_A_BYTE = -1
@@ -99,26 +107,211 @@ def parse_attlog(data: bytes, source: str = "") -> ReadResult:
 
 def parse_attlog_file(path: Path) -> ReadResult:
     """Read and parse an attlog file; :class:`ImportFileError` when it cannot be used at
-    all: unreadable, empty, a spreadsheet or archive, or not one line in a known layout."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(strings.USB_FILE_TOO_BIG.format(
-                path=path, mb=size // (1024 * 1024)))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(strings.USB_FILE_UNREADABLE.format(
-            path=path, err=exc.strerror or exc)) from exc
-    if data.startswith(_SPREADSHEET_MAGIC):
-        raise ImportFileError(strings.USB_FILE_SPREADSHEET.format(path=path))
-    parsed = _parse(data)
-    if parsed.result.read == 0:
+    all: unreadable, empty, a spreadsheet or archive, or not one line in a known layout.
+
+    The whole result is held in memory; the import streams instead (:func:`scan_attlog_file`
+    and :func:`read_attlog_blocks`), with the same records and problems."""
+    scan = scan_attlog_file(path)
+    result = ReadResult(read=scan.read, names=dict(scan.names))
+    for records, problems in read_attlog_blocks(scan):
+        result.records += records
+        result.problems += problems
+    return result
+
+
+@dataclass
+class AttlogScan:
+    """What a first pass over a file learns, in memory bounded by 8 bytes per punch: the
+    counts, the names column, and the plausibility ceiling (punches after it are problems).
+    ``times`` holds each well-formed punch's time (seconds since 2000-01-01) in file order."""
+
+    path: Path
+    read: int = 0
+    problems: int = 0
+    names: dict[str, str] = field(default_factory=dict)
+    times: array[int] = field(default_factory=lambda: array("q"))
+    ceiling: dt.datetime | None = None
+    newest_plausible: dt.datetime | None = None
+    stamp: tuple[int, int] = (0, 0)  # size and modification time when the pass began
+
+
+def seconds(when: dt.datetime) -> int:
+    """A punch time as the integer ``AttlogScan.times`` holds."""
+    return (when - _EPOCH) // _SECOND
+
+
+def from_seconds(value: int) -> dt.datetime:
+    return _EPOCH + dt.timedelta(seconds=value)
+
+
+def scan_attlog_file(path: Path) -> AttlogScan:
+    """The first pass of a streaming read: checks that the file can be used at all
+    (:class:`ImportFileError` as :func:`parse_attlog_file`) and finds the plausibility
+    ceiling, holding no punch in memory."""
+    scan = AttlogScan(path)
+    parsed = _Parsed(ReadResult())
+    fast = _FastPath()
+    records, problems = parsed.result.records, parsed.result.problems
+    times, secs = scan.times, seconds
+    with _open_attlog(path) as fh:
+        scan.stamp = _stamp(fh)
+        number = 1
+        for lines in _file_blocks(fh):
+            _parse_block(lines, number, parsed, fast)
+            number += len(lines)
+            scan.read += len(records) + len(problems)
+            scan.problems += len(problems)
+            parsed.known_layout += len(records)
+            times.extend([secs(r[1]) for r in records])
+            records.clear()
+            problems.clear()
+            if len(fast.ids) > _CACHE_LIMIT or len(fast.rests) > _CACHE_LIMIT:
+                fast.ids.clear()
+                fast.rests.clear()
+                fast.named_rests.clear()
+    if scan.read == 0:
         raise ImportFileError(strings.USB_FILE_EMPTY.format(path=path))
     if parsed.known_layout == 0:
         line, preview = parsed.first_unknown or (1, "")
         raise ImportFileError(strings.USB_FILE_UNKNOWN_LAYOUT.format(
             path=path, line=line, value=preview))
-    return parsed.result
+    scan.names = fast.names
+    newest = _newest_plausible_seconds(times)
+    if newest is not None:
+        scan.newest_plausible = from_seconds(newest)
+        scan.ceiling = scan.newest_plausible + PLAUSIBLE_AHEAD
+    return scan
+
+
+def read_attlog_blocks(scan: AttlogScan) -> Iterator[tuple[list[RawPunch], list[ReadProblem]]]:
+    """The second pass: block by block (about a megabyte of file each), the punches and the
+    problems in line order, punches after the plausibility ceiling among the problems."""
+    parsed = _Parsed(ReadResult())
+    fast = _FastPath()
+    records, problems = parsed.result.records, parsed.result.problems
+    ceiling = scan.ceiling
+    shown_newest = scan.newest_plausible.isoformat(sep=" ") if scan.newest_plausible else ""
+    with _open_attlog(scan.path) as fh:
+        if _stamp(fh) != scan.stamp:  # replaced or written to since the first pass
+            raise ImportFileError(strings.USB_FILE_CHANGED.format(path=scan.path))
+        number = 1
+        for lines in _file_blocks(fh):
+            _parse_block(lines, number, parsed, fast)
+            number += len(lines)
+            kept, found = records[:], problems[:]
+            records.clear()
+            problems.clear()
+            if ceiling is not None and any(r.punched_at > ceiling for r in kept):
+                found += [ReadProblem(strings.USB_YEAR_IMPLAUSIBLE.format(
+                    value=r.punched_at.isoformat(sep=" "), newest=shown_newest), line=r.line)
+                    for r in kept if r.punched_at > ceiling]
+                kept = [r for r in kept if r.punched_at <= ceiling]
+                found.sort(key=lambda p: p.line or 0)
+            if len(fast.ids) > _CACHE_LIMIT or len(fast.rests) > _CACHE_LIMIT:
+                fast.ids.clear()
+                fast.rests.clear()
+                fast.named_rests.clear()
+            yield kept, found
+
+
+def _stamp(fh: BinaryIO) -> tuple[int, int]:
+    st = os.fstat(fh.fileno())
+    return st.st_size, st.st_mtime_ns
+
+
+def _open_attlog(path: Path) -> BinaryIO:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(strings.USB_FILE_TOO_BIG.format(
+                path=path, mb=size // (1024 * 1024)))
+        fh = path.open("rb")
+    except OSError as exc:
+        raise ImportFileError(strings.USB_FILE_UNREADABLE.format(
+            path=path, err=exc.strerror or exc)) from exc
+    if fh.read(8).startswith(_SPREADSHEET_MAGIC):
+        fh.close()
+        raise ImportFileError(strings.USB_FILE_SPREADSHEET.format(path=path))
+    fh.seek(0)
+    return fh
+
+
+def _file_blocks(fh: BinaryIO) -> Iterator[list[str]]:
+    """The physical lines of a file as text, a block at a time: exactly the lines
+    :func:`_lines` gives for the whole content (the same line ends, decoding and BOM
+    handling), except that a line longer than MAX_LINE_BYTES is cut there."""
+    try:
+        head = fh.read(2)
+        fh.seek(0)
+        if head in (b"\xff\xfe", b"\xfe\xff"):
+            yield from _utf16_blocks(fh)
+            return
+        sep = b"\n" if _has_byte(fh, b"\n") or not _has_byte(fh, b"\r") else b"\r"
+        fh.seek(0)
+        if fh.read(3) != b"\xef\xbb\xbf":
+            fh.seek(0)
+        carry, overlong = b"", False
+        while raw := fh.read(BLOCK_BYTES):
+            if overlong:  # the rest of a cut line, up to its end
+                cut = raw.find(sep)
+                if cut < 0:
+                    continue
+                raw, overlong = raw[cut:], False
+            buf = carry + raw if carry else raw
+            cut = buf.rfind(sep)
+            if cut < 0:
+                carry = buf
+                if len(carry) > MAX_LINE_BYTES:
+                    carry, overlong = carry[:MAX_LINE_BYTES], True
+                continue
+            carry = buf[cut + 1:]
+            if len(carry) > MAX_LINE_BYTES:
+                carry, overlong = carry[:MAX_LINE_BYTES], True
+            yield _decode_block(buf[:cut], sep)
+        yield _decode_block(carry, sep)
+    except OSError as exc:
+        raise ImportFileError(strings.USB_FILE_UNREADABLE.format(
+            path=getattr(fh, "name", ""), err=exc.strerror or exc)) from exc
+
+
+def _has_byte(fh: BinaryIO, byte: bytes) -> bool:
+    fh.seek(0)
+    while raw := fh.read(BLOCK_BYTES):
+        if byte in raw:
+            return True
+    return False
+
+
+def _decode_block(block: bytes, sep: bytes) -> list[str]:
+    try:
+        return block.decode("utf-8").split(sep.decode("ascii"))
+    except UnicodeDecodeError:
+        return [_decode_line(raw) for raw in block.split(sep)]
+
+
+def _utf16_blocks(fh: BinaryIO) -> Iterator[list[str]]:
+    def texts() -> Iterator[str]:
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+        while raw := fh.read(BLOCK_BYTES):
+            yield decoder.decode(raw)
+        yield decoder.decode(b"", final=True)
+
+    has_lf = has_cr = False
+    for t in texts():
+        has_lf, has_cr = has_lf or "\n" in t, has_cr or "\r" in t
+    sep = "\r" if not has_lf and has_cr else "\n"
+    carry, first = "", True
+    for t in texts():
+        if first and t:
+            t, first = t.removeprefix("\ufeff"), False
+        parts = (carry + t).split(sep)
+        carry = parts.pop()
+        if len(carry) > MAX_LINE_BYTES:
+            carry = carry[:MAX_LINE_BYTES]
+        if parts:
+            yield parts
+    yield [carry]
 
 
 # ---- decoding -----------------------------------------------------------------------------
@@ -370,11 +563,24 @@ def _strip_cr(text: str) -> str:
 
 def _parse(data: bytes) -> _Parsed:
     parsed = _Parsed(ReadResult())
-    records = parsed.result.records
     fast = _FastPath()
+    _parse_block(_lines(data), 1, parsed, fast)
+    records = parsed.result.records
+    # every line read gave exactly one record or one problem; all records are well-formed
+    parsed.result.read = len(records) + len(parsed.result.problems)
+    parsed.known_layout += len(records)
+    parsed.result.names = fast.names
+    _reject_implausible(parsed.result)
+    return parsed
+
+
+def _parse_block(lines: list[str], first: int, parsed: _Parsed, fast: _FastPath) -> None:
+    """Lines numbered from ``first``: punches appended to ``parsed.result.records``,
+    problems to its ``problems`` (a line gives exactly one or is blank)."""
+    records = parsed.result.records
     ids, rests = fast.ids, fast.rests
     add, fromiso, make = records.append, dt.datetime.fromisoformat, tuple.__new__
-    for number, text in enumerate(_lines(data), start=1):
+    for number, text in enumerate(lines, start=first):
         # The common line inline: id and tail already seen (cached as checked), a time of
         # the exact shape (w[4::3] is the five separators); the rest goes the long way.
         parts = text.split("\t", 2)
@@ -396,12 +602,6 @@ def _parse(data: bytes) -> _Parsed:
             add(punch)
         else:
             _slow_line(parsed, _strip_cr(text), number)
-    # every line read gave exactly one record or one problem; all records are well-formed
-    parsed.result.read = len(records) + len(parsed.result.problems)
-    parsed.known_layout += len(records)
-    parsed.result.names = fast.names
-    _reject_implausible(parsed.result)
-    return parsed
 
 
 def _slow_line(parsed: _Parsed, line: str, number: int) -> None:
@@ -450,6 +650,40 @@ def _newest_plausible(times: list[dt.datetime]) -> dt.datetime:
         if times[i] - times[i - k] <= CLUSTER_WINDOW:
             return times[i]
     return times[len(times) // 2]
+
+
+def _newest_plausible_seconds(times: array[int]) -> int | None:
+    """The newest plausible punch time of a streamed file (as :func:`_reject_implausible`
+    finds it), or ``None`` when the newest punch has company (nothing is implausible).
+
+    Only the three newest distinct times of each day are kept: a day with three has its
+    newest time plausible by itself, and in a day with fewer they are all its times, so the
+    two distinct times before any candidate are always among those kept.
+    """
+    if not times:
+        return None
+    tops: dict[int, list[int]] = {}
+    for t in times:
+        day = t // 86400
+        top = tops.get(day)
+        if top is None:
+            tops[day] = [t]
+        elif t not in top:
+            if len(top) < CLUSTER_SIZE:
+                top.append(t)
+                top.sort()
+            elif t > top[0]:
+                top[0] = t
+                top.sort()
+    kept = sorted(t for top in tops.values() for t in top)
+    window = CLUSTER_WINDOW // _SECOND
+    k = CLUSTER_SIZE - 1
+    if len(kept) > k and kept[-1] - kept[-1 - k] <= window:
+        return None  # the newest punch has company
+    newest = next((kept[i] for i in range(len(kept) - 1, k - 1, -1)
+                   if kept[i] - kept[i - k] <= window), kept[len(kept) // 2])
+    ahead = PLAUSIBLE_AHEAD // _SECOND
+    return None if kept[-1] <= newest + ahead else newest
 
 
 def _reject_implausible(result: ReadResult) -> None:

@@ -75,9 +75,10 @@ class Services:
         db = open_database(path, clock=clock, daily_backup=daily_backup)
         services = cls(db, actor)
         try:
-            services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
-            services.maintenance.ensure_baseline()  # issue 17: one SELECT once done
-            db.head.mark_opened()
+            if not db.read_only:  # a read-only database is shown as it is
+                services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
+                services.maintenance.ensure_baseline()  # issue 17: one SELECT once done
+                db.head.mark_opened()
         except Exception:
             services.close()
             raise

@@ -31,7 +31,7 @@ PART_SUFFIX = ".demo-part"
 
 def _part_files(db_path: Path) -> list[Path]:
     part = db_path.with_name(db_path.name + PART_SUFFIX)
-    return [part, *(part.with_name(part.name + s) for s in ("-wal", "-shm", ".head"))]
+    return [part, *(part.with_name(part.name + s) for s in ("-wal", "-shm", ".head", ".lock"))]
 
 
 def clean_partial_demo(db_path: Path) -> bool:

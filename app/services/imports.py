@@ -11,10 +11,10 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -28,6 +28,9 @@ from app.services.punches import BatchResult, PunchService
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_attendance import ClockUserRow, Device, ImportBatch, Punch
+
+if TYPE_CHECKING:
+    from app.devices.clock_usb import AttlogScan
 
 
 @dataclass(frozen=True)
@@ -79,12 +82,14 @@ class ImportOutcome:
     device: DeviceInfo | None = None
     users: tuple[ClockUser, ...] = field(default_factory=tuple)
     held_back: HeldBack | None = None
+    problems_more: int = 0  # problems beyond the MAX_PROBLEMS listed
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "batch_id": self.batch.batch_id, "read": self.batch.read, "new": self.batch.new,
             "duplicate": self.batch.duplicate, "rejected": self.batch.rejected,
             "problems": [_problem_json(p) for p in self.problems],
+            "problems_more": self.problems_more,
             "unmapped_user_ids": list(self.unmapped),
             "held_back": self.held_back.as_json() if self.held_back else None,
         }
@@ -109,18 +114,21 @@ class HeldBack:
     records: tuple[RawPunch, ...]
     offset_days: int | None
     action: str = DISCARD
+    # a streamed file keeps no records: its count and first and last time instead
+    total: int | None = None
+    span: tuple[dt.datetime, dt.datetime] | None = None
 
     @property
     def count(self) -> int:
-        return len(self.records)
+        return len(self.records) if self.total is None else self.total
 
     @property
     def first(self) -> dt.datetime:
-        return min(r.punched_at for r in self.records)
+        return self.span[0] if self.span else min(r.punched_at for r in self.records)
 
     @property
     def last(self) -> dt.datetime:
-        return max(r.punched_at for r in self.records)
+        return self.span[1] if self.span else max(r.punched_at for r in self.records)
 
     def shifted(self, when: dt.datetime) -> dt.datetime:
         return when + dt.timedelta(days=self.offset_days or 0)
@@ -189,21 +197,77 @@ def detect_offset(records: list[RawPunch], held: list[RawPunch], now: dt.datetim
     lo, hi = positions[0], positions[-1]
     if hi - lo + 1 != len(held):
         return None  # plausible punches in between: more than one block
-    floor = order[lo - 1].punched_at if lo > 0 else now - dt.timedelta(days=366)
-    ceiling = order[hi + 1].punched_at if hi + 1 < len(order) else now + AHEAD_TOLERANCE
+    floor = order[lo - 1].punched_at if lo > 0 else None
+    ceiling = order[hi + 1].punched_at if hi + 1 < len(order) else None
     times = [r.punched_at for r in held]
-    first, newest = min(times), max(times)
+    return _offset_for(min(times), max(times), len({t.year for t in times}) == 1,
+                       floor, ceiling, now)
+
+
+def _offset_for(first: dt.datetime, newest: dt.datetime, one_year: bool,
+                floor: dt.datetime | None, ceiling: dt.datetime | None, now: dt.datetime
+                ) -> int | None:
+    """:func:`detect_offset` for one block of held-back punches: their first and newest
+    time, whether they share one year, and the plausible punches just before and just after
+    the block (``None``: none)."""
+    at_end = ceiling is None
+    floor = floor if floor is not None else now - dt.timedelta(days=366)
+    ceiling = ceiling if ceiling is not None else now + AHEAD_TOLERANCE
     candidates: list[int] = []
-    if len({t.year for t in times}) == 1:
+    if one_year:
         candidates += [(_with_year(newest, y) - newest).days
                        for y in range(min(now.year, ceiling.year), floor.year - 1, -1)]
-    if newest < EARLIEST_PLAUSIBLE and hi + 1 == len(order):
+    if newest < EARLIEST_PLAUSIBLE and at_end:
         candidates.append((now.date() - newest.date()).days)
     for days in candidates:
         delta = dt.timedelta(days=days)
         if floor < first + delta and newest + delta <= ceiling:
             return days
     return None
+
+
+def held_back_in_scan(scan: AttlogScan, now: dt.datetime) -> tuple[HeldBack | None, int]:
+    """:func:`hold_back` for a streamed file, from its first pass: what is held back (as a
+    discard; the caller picks the action) and how many punches remain plausible."""
+    from app.devices.clock_usb import from_seconds, seconds
+
+    limit = seconds(scan.ceiling) if scan.ceiling is not None else None
+    early, late = seconds(EARLIEST_PLAUSIBLE), seconds(now + AHEAD_TOLERANCE)
+    n = kept = 0
+    lo = hi = -1
+    first = newest = 0
+    years: set[int] = set()
+    floor: int | None = None
+    prev: int | None = None  # the newest plausible punch so far
+    after: int | None = None  # the first plausible punch after the latest held-back one
+    index = 0  # among the punches within the plausibility ceiling, in file order
+    for t in scan.times:
+        if limit is not None and t > limit:
+            continue
+        if t < early or t > late:
+            if n == 0:
+                lo, first, newest, floor = index, t, t, prev
+            n += 1
+            hi = index
+            first, newest = min(first, t), max(newest, t)
+            if len(years) < 2:
+                years.add(from_seconds(t).year)
+            after = None
+        else:
+            kept += 1
+            prev = t
+            if n and after is None:
+                after = t
+        index += 1
+    if not n:
+        return None, kept
+    offset = None
+    if hi - lo + 1 == n:  # one block: the plausible punch after it is the first after hi
+        offset = _offset_for(from_seconds(first), from_seconds(newest), len(years) == 1,
+                             None if floor is None else from_seconds(floor),
+                             None if after is None else from_seconds(after), now)
+    return HeldBack((), offset, DISCARD, n,
+                    (from_seconds(first), from_seconds(newest))), kept
 
 
 def hold_back(result: ReadResult, now: dt.datetime, shift: bool = False, by_line: bool = True
@@ -227,6 +291,51 @@ def hold_back(result: ReadResult, now: dt.datetime, shift: bool = False, by_line
         for r in held]
     problems.sort(key=lambda p: p.line or p.record or 0)
     return ReadResult(kept, problems, result.read, dict(result.names)), info
+
+
+MAX_PROBLEMS = 1000  # problems kept per read (batch, audit, UI); the rest are counted
+
+
+class ProblemList:
+    """The first MAX_PROBLEMS problems of a read and a count of the rest."""
+
+    def __init__(self, cap: int = MAX_PROBLEMS) -> None:
+        self.cap, self.items, self.more = cap, list[ReadProblem](), 0
+
+    @property
+    def total(self) -> int:
+        return len(self.items) + self.more
+
+    def extend(self, problems: list[ReadProblem]) -> None:
+        room = self.cap - len(self.items)
+        self.items += problems[:max(room, 0)]
+        self.more += max(len(problems) - max(room, 0), 0)
+
+    def as_json(self) -> list[dict[str, Any]]:
+        out = [_problem_json(p) for p in self.items]
+        if self.more:
+            out.append({"more": self.more,
+                        "reason": strings.IMP_PROBLEMS_MORE.format(n=self.more)})
+        return out
+
+
+def _apply_held(records: list[RawPunch], found: list[ReadProblem], held: HeldBack,
+                now: dt.datetime) -> tuple[list[RawPunch], list[ReadProblem]]:
+    """A block's punches with the held-back ones shifted, or moved to its problems."""
+    if not any(is_implausible(r.punched_at, now) for r in records):
+        return records, found
+    rows: list[RawPunch] = []
+    found = list(found)
+    for r in records:
+        if not is_implausible(r.punched_at, now):
+            rows.append(r)
+        elif held.action == SHIFT:
+            rows.append(r._replace(punched_at=held.shifted(r.punched_at)))
+        else:
+            found.append(ReadProblem(strings.IMP_HELD_BACK_REASON.format(
+                value=r.punched_at.isoformat(sep=" ")), line=r.line))
+    found.sort(key=lambda p: p.line or 0)
+    return rows, found
 
 
 def _problem_json(p: ReadProblem) -> dict[str, Any]:
@@ -285,29 +394,58 @@ class ImportService:
                    shift_implausible: bool = False) -> tuple[ImportOutcome, Changes]:
         """Import a clock's USB export; ``device`` names the clock the file came from.
         Implausible punch times are discarded with a warning, or shifted by the detected
-        offset with ``shift_implausible`` (:func:`hold_back`)."""
-        from app.devices.clock_usb import parse_attlog_file
+        offset with ``shift_implausible`` (:func:`hold_back`).
+
+        The file is streamed twice (the first pass finds the implausible punches, the
+        second stores the rest in one transaction, a block at a time): memory stays flat in
+        the file's size, and only the first MAX_PROBLEMS problems are kept."""
+        from app.devices.clock_usb import read_attlog_blocks, scan_attlog_file
 
         progress = progress or NullProgress()
         if device:
             self.device(device)  # must exist: punch identity includes the device
         progress.report(0, 2, path.name)
+        now = self.db.clock.now()
         with _collector_paused():
-            result = parse_attlog_file(path)
+            scan = scan_attlog_file(path)
             progress.report(1, 2, path.name)
-            result, held = hold_back(result, self.db.clock.now(), shift_implausible)
-            return self._store("usb", str(path), device, result, progress,
-                               users=_file_users(result), held=held)
+            held, _ = held_back_in_scan(scan, now)
+            if held is not None and shift_implausible and held.offset_days is not None:
+                held = replace(held, action=SHIFT)
+            problems = ProblemList()
+            users: set[str] = set()
+
+            def chunks() -> Iterator[list[RawPunch]]:
+                for records, found in read_attlog_blocks(scan):
+                    rows = records
+                    if held is not None:
+                        rows, found = _apply_held(records, found, held, now)
+                    problems.extend(found)
+                    users.update(map(_DEVICE_USER_ID, rows))
+                    yield rows
+
+            def finish() -> tuple[int, int, list[dict[str, Any]]]:
+                return scan.read, problems.total, problems.as_json()
+
+            batch, changes = self.punches.record_stream(
+                "usb", str(path), device, chunks(), finish)  # type: ignore[arg-type]
+        file_users = _file_users(ReadResult(names=scan.names))
+        if file_users:
+            self._remember_clock(device, None, file_users)
+        progress.report(2, 2, "")
+        unmapped = self._unmapped_ids(users)
+        outcome = ImportOutcome(batch, tuple(problems.items), tuple(sorted(unmapped, key=_key)),
+                                None, tuple(file_users), held, problems_more=problems.more)
+        return outcome, changes
 
     def check_usb(self, path: Path) -> tuple[HeldBack | None, int]:
         """What :meth:`import_usb` would hold back, and how many punches are plausible:
         read before importing, so the user can choose to shift or discard."""
-        from app.devices.clock_usb import parse_attlog_file
+        from app.devices.clock_usb import scan_attlog_file
 
         with _collector_paused():
-            result = parse_attlog_file(path)
-        kept, held = hold_back(result, self.db.clock.now())
-        return held, len(kept.records)
+            scan = scan_attlog_file(path)
+        return held_back_in_scan(scan, self.db.clock.now())
 
     def usb_device_choices(self) -> list[str]:
         """The clocks a USB file may have come from; more than one means the user must say
@@ -365,7 +503,9 @@ class ImportService:
                users: list[ClockUser] | None = None, held: HeldBack | None = None
                ) -> tuple[ImportOutcome, Changes]:
         rows = result.records  # RawPunch carries every PunchRow field
-        problems = [_problem_json(p) for p in result.problems]
+        capped = ProblemList()
+        capped.extend(result.problems)
+        problems = capped.as_json()
         # a LAN read holds everything up to the clock's time of the read (the PC's, when the
         # clock's is missing or a day or more off: a reset clock); a file (default) up to its
         # newest record
@@ -382,8 +522,8 @@ class ImportService:
             self._remember_clock(device, info, users or [])
         progress.report(2, 2, "")
         unmapped = self._unmapped_ids(set(map(_DEVICE_USER_ID, result.records)))
-        outcome = ImportOutcome(batch, tuple(result.problems), tuple(sorted(unmapped, key=_key)),
-                                info, tuple(users or ()), held)
+        outcome = ImportOutcome(batch, tuple(capped.items), tuple(sorted(unmapped, key=_key)),
+                                info, tuple(users or ()), held, problems_more=capped.more)
         return outcome, changes
 
     def _remember_clock(self, device: str, info: DeviceInfo | None,

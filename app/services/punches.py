@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -101,6 +101,47 @@ class PunchService:
             result = BatchResult(batch.id, total, new, len(rows) - new, rejected)
         if kind != "demo":
             session_backup(self.db, "import")  # issue 17: a restore loses no import
+        return result, ATTENDANCE
+
+    def record_stream(self, kind: str, source: str, device: str,
+                      chunks: Iterable[Sequence[PunchRow]],
+                      finish: Callable[[], tuple[int, int, list[dict[str, Any]]]]
+                      ) -> tuple[BatchResult, Changes]:
+        """:meth:`record_batch` for a read too big to hold: ``chunks`` are inserted as they
+        come, all in one transaction (one batch, nothing stored unless all of it is);
+        ``finish()``, called once they are exhausted, gives (read, rejected, problems)."""
+        with self.db.transaction(self.actor) as s:
+            ensure_project(s)
+            batch = ImportBatch(project_id=PROJECT_ID, kind=kind, source=source, device=device,
+                                started_at=self.db.clock.now(), problems="[]")
+            s.add(batch)
+            s.flush()
+            conn = s.connection()
+            stamp, batch_id = datetime_binder(conn), batch.id
+            new = rows_n = 0
+            first: dt.datetime | None = None
+            last: dt.datetime | None = None
+            for rows in chunks:
+                if not rows:
+                    continue
+                lo, hi = min(map(_ROW_TIME, rows)), max(map(_ROW_TIME, rows))
+                first = lo if first is None else min(first, lo)
+                last = hi if last is None else max(last, hi)
+                payload = [(PROJECT_ID, device, r[0], stamp(r[1]), r[2], r[3], r[4], batch_id)
+                           for r in rows]
+                payload.sort(key=_TIME)
+                payload.sort(key=_USER_ID)
+                for i in range(0, len(payload), CHUNK):
+                    new += insert_ignoring_duplicates(
+                        conn, Punch.__table__, COLUMNS, payload[i:i + CHUNK])  # type: ignore[arg-type]
+                rows_n += len(rows)
+            read, rejected, problems = finish()
+            batch.read_count, batch.new_count = read, new
+            batch.duplicate_count, batch.rejected_count = rows_n - new, rejected
+            batch.covered_from, batch.covered_until = first, last
+            batch.problems = json.dumps(problems, ensure_ascii=False)
+            s.flush()
+            result = BatchResult(batch.id, read, new, rows_n - new, rejected)
         return result, ATTENDANCE
 
     def count(self) -> int:

@@ -42,6 +42,7 @@ from app.errors import Cancelled, ImportFileError
 from app.progress import NullProgress, Progress
 from app.services.changes import ROSTER, SETTINGS, Changes
 from app.services.project import PROJECT_ID, ensure_project
+from app.services.workbook_guard import check_table_file
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_attendance import Setting
@@ -178,6 +179,7 @@ def read_sheets(path: Path) -> list[tuple[str, Table]]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(strings.CLI_FILE_NOT_FOUND.format(path=path))
+    check_table_file(path)  # size, and a zip archive's unpacked size, before any reader
     if suffix == ".csv":
         return [(path.stem, _read_csv(path))]
     if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):

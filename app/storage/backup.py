@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
 import shutil
 import sqlite3
 from pathlib import Path
 
+from app import strings
 from app.clock import SYSTEM_CLOCK
+from app.errors import DiskFull
+from app.storage.faults import disk_full, storage_error
 
 KEEP = 14
+PART = ".part"  # a backup being written; renamed to .db once complete
+LEFTOVER_AGE = 600.0  # seconds: an older .part is a leftover, not a backup in progress
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.db$")
 
 
@@ -39,21 +46,63 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None,
     while target.exists():
         n += 1
         target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}-{'x' * n}.db"
-    tmp = target.with_suffix(".part")
-    src = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    tmp = target.with_suffix(PART)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")  # a copy needs no -wal/-shm beside it
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a copy needs no -wal/-shm beside it
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    tmp.replace(target)
+            src.close()
+        _fsync(tmp)
+        tmp.replace(target)
+    except BaseException as exc:
+        # a failed copy (a full disk) leaves nothing behind: no 0-byte or partial .part
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        fault = storage_error(exc, db_path) if isinstance(exc, sqlite3.Error | OSError) else None
+        if isinstance(fault, DiskFull):
+            fault = disk_full(folder, db_path, strings.DB_BACKUP_DISK_FULL)
+        if fault is None:
+            raise
+        raise fault from exc
     for old in list_backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def clean_leftovers(db_path: Path, older_than: float = LEFTOVER_AGE) -> list[Path]:
+    """Remove ``.part`` files a killed or failed backup left in ``backups/`` (older than
+    ``older_than`` seconds, so a backup another process is writing right now is spared);
+    the files removed."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    # file times are the PC's, so their age is measured on the PC's clock
+    now = SYSTEM_CLOCK.now()
+    removed = []
+    for p in folder.glob(f"{db_path.stem}-*{PART}*"):
+        try:
+            age = now - dt.datetime.fromtimestamp(p.stat().st_mtime)
+            if age.total_seconds() >= older_than:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            pass
+    return removed
 
 
 def has_backup_on(db_path: Path, day: dt.date) -> bool:

@@ -7,6 +7,7 @@ keys off → ``PRAGMA foreign_key_check`` → daily backup.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -15,14 +16,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, DateTime, Engine, Table, create_engine, event, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from app import config, strings
 from app.clock import SYSTEM_CLOCK, Clock
-from app.errors import DatabaseError, IntegrityCheckFailed
+from app.errors import (
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseReadOnly,
+    DiskFull,
+    IntegrityCheckFailed,
+)
 from app.storage import audit, backup
 from app.storage import head as sidecar
+from app.storage.faults import disk_full, read_only_reason, storage_error
+from app.storage.filelock import FileLock, LockTimeout
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,19 +42,41 @@ _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
-def _sqlite_engine(path: Path, *, pooled: bool = True) -> Engine:
+def _read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path``. Without a ``-wal`` file (a clean close) the file
+    is all there is, and ``immutable`` opens it even in a read-only folder, where SQLite
+    could not create the ``-shm`` file that WAL mode otherwise needs."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def _sqlite_engine(path: Path, *, pooled: bool = True, read_only: bool = False) -> Engine:
     kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10},
-                              "hide_parameters": True}  # no personal data in errors
+                              # SQL parameters (names, ID and phone numbers) never go into
+                              # an error message or a traceback
+                              "hide_parameters": True}
     if not pooled:
         kwargs["poolclass"] = NullPool
-    engine = create_engine(f"sqlite:///{path}", **kwargs)
+    if read_only:
+        del kwargs["connect_args"]
+        kwargs.setdefault("poolclass", QueuePool)  # "sqlite://" alone would mean :memory:
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+            _read_only_uri(path), uri=True, check_same_thread=False, timeout=10), **kwargs)
+    else:
+        engine = create_engine(f"sqlite:///{path}", **kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _rec: Any) -> None:
         # SQLAlchemy, not pysqlite, owns BEGIN, so DDL is transactional too.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        if read_only:
+            cur.execute("PRAGMA query_only=ON")
+        else:
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
@@ -102,7 +134,7 @@ def current_revision(engine: Engine) -> str | None:
 def quick_check(path: Path) -> str | None:
     """``None`` when the file is sound, else SQLite's first complaint."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -135,15 +167,21 @@ def migrate(path: Path, target: str = "head") -> None:
 
 
 class Database:
-    """An open database: the engine and a session factory with the audit trail installed."""
+    """An open database: the engine and a session factory with the audit trail installed.
 
-    def __init__(self, path: Path, engine: Engine, clock: Clock = SYSTEM_CLOCK) -> None:
+    ``read_only``: why writes are refused (Chinese, for the banner and the refusal), or
+    ``None`` when the database is writable."""
+
+    def __init__(self, path: Path, engine: Engine, clock: Clock = SYSTEM_CLOCK,
+                 read_only: str | None = None) -> None:
         self.path = path
         self.engine = engine
         self.clock = clock
+        self.read_only = read_only
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
         self.head = sidecar.HeadKeeper(path)
+        event.listen(self.sessions, "before_flush", _refuse_read_only)
 
     @property
     def data_dir(self) -> Path:
@@ -151,15 +189,35 @@ class Database:
 
     @contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
-        """One use case = one transaction: commit on success, roll back on any error."""
-        with self.sessions.begin() as session:
-            session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
-            session.info[audit.CLOCK_KEY] = self.clock
-            session.connection(execution_options={WRITE_OPTION: True})
-            yield session
-            session.flush()
-            newest = self.head.pending(session.connection())
-        self.head.committed(newest)  # the head sidecar, after the commit (app.storage.head)
+        """One use case = one transaction: commit on success, roll back on any error.
+        A full disk, a read-only file and a busy database become their Chinese
+        :class:`DatabaseError` (nothing was written). After the commit, the head sidecar
+        records the newest audit row (app.storage.head)."""
+        newest = None
+        try:
+            with self.sessions.begin() as session:
+                session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
+                session.info[audit.CLOCK_KEY] = self.clock
+                if self.read_only:
+                    # reads that happen to run in a transaction still work; the first
+                    # write (an ORM flush, or raw SQL on the read-only engine) is refused
+                    session.info[_READ_ONLY_KEY] = self.read_only
+                else:
+                    session.connection(execution_options={WRITE_OPTION: True})
+                yield session
+                if not self.read_only:
+                    session.flush()
+                    newest = self.head.pending(session.connection())
+        except (sa_exc.DBAPIError, sqlite3.Error, OSError) as exc:
+            translated = storage_error(exc, self.path)
+            if translated is None:
+                raise
+            if self.read_only and isinstance(translated, DatabaseReadOnly):
+                translated = DatabaseReadOnly(strings.DB_READ_ONLY_REFUSED.format(
+                    reason=self.read_only))
+            raise translated from exc
+        if newest is not None:
+            self.head.committed(newest)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -170,46 +228,123 @@ class Database:
         self.engine.dispose()
 
 
+_READ_ONLY_KEY = "read_only"
+
+
+def _refuse_read_only(session: Session, _ctx: Any, _instances: Any) -> None:
+    reason = session.info.get(_READ_ONLY_KEY)
+    if reason and (session.new or session.deleted or any(
+            session.is_modified(o, include_collections=False) for o in session.dirty)):
+        raise DatabaseReadOnly(strings.DB_READ_ONLY_REFUSED.format(reason=reason))
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
 def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
                   daily_backup: bool = True) -> Database:
-    """Open (creating if needed) and bring the schema to head, safely."""
-    today = clock.today()
+    """Open (creating if needed) and bring the schema to head, safely.
+
+    Serialised between processes by a lock file (two first opens never migrate together).
+    A database that cannot be written (read-only folder or file) opens read-only; so does
+    one whose daily backup cannot be written (a full disk): readable, never silently
+    unprotected."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(strings.DB_FOLDER_FAILED.format(path=path.parent, err=exc)) from exc
     if sidecar.missing_file(path):
         raise IntegrityCheckFailed(sidecar.missing_message(path), _newest_backup(path))
+    why = read_only_reason(path)
+    if why:
+        return _open_read_only(path, why, clock)
+    try:
+        lock = FileLock(_lock_path(path))
+        lock.acquire()
+    except LockTimeout:
+        raise DatabaseBusy(strings.DB_OPEN_LOCK_TIMEOUT.format(path=path)) from None
+    except OSError as exc:
+        translated = storage_error(exc, path)
+        if translated is None:
+            raise
+        raise translated from exc
+    try:
+        return _open_locked(path, clock, daily_backup)
+    finally:
+        lock.release()
+
+
+def _open_read_only(path: Path, why: str, clock: Clock) -> Database:
+    """A database in a read-only folder or file: readable if sound and current; no
+    integrity-failure restore offer (the file is not broken, only not writable)."""
+    if not (path.exists() and path.stat().st_size > 0):
+        raise DatabaseReadOnly(strings.DB_READ_ONLY_NEW.format(folder=path.parent))
+    problem = quick_check(path)
+    if problem:
+        raise DatabaseReadOnly(strings.DB_READ_ONLY_UNREADABLE.format(reason=why,
+                                                                      problem=problem))
+    engine = _sqlite_engine(path, read_only=True)
+    try:
+        if current_revision(engine) != head_revision():
+            raise DatabaseReadOnly(strings.DB_READ_ONLY_OLD_SCHEMA.format(reason=why))
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(path, engine, clock, read_only=why)
+
+
+def _open_locked(path: Path, clock: Clock, daily_backup: bool) -> Database:
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         problem = quick_check(path)
         if problem:
-            latest = backup.list_backups(path)
             raise IntegrityCheckFailed(
-                strings.DB_CHECK_FAILED.format(path=path, problem=problem),
-                str(latest[0]) if latest else None,
-            )
+                strings.DB_CHECK_FAILED.format(path=path, problem=problem), _newest_backup(path))
+    backup.clean_leftovers(path)
     engine = _sqlite_engine(path)
+    read_only: str | None = None
     try:
         if existed:
             sidecar.check_or_raise(path, engine, _newest_backup(path))
         current = current_revision(engine) if existed else None
-        head = head_revision()
-        if current != head:
+        if current != head_revision():
             if existed:
                 backup.make_backup(path, "pre-migration", now=clock.now())
             migrate(path)
-        if existed and daily_backup and not backup.has_backup_on(path, today):
-            backup.make_backup(path, "daily", now=clock.now())
-    except sqlite3.OperationalError as exc:
+        if existed and daily_backup and not backup.has_backup_on(path, clock.today()):
+            read_only = _daily_backup(path, clock)
+            if read_only:
+                engine.dispose()
+                engine = _sqlite_engine(path, read_only=True)
+    except (sqlite3.Error, sa_exc.DBAPIError, OSError) as exc:
         engine.dispose()
+        fault = storage_error(exc, path)
+        if fault is not None:
+            raise fault from exc
         raise DatabaseError(strings.DB_OPEN_FAILED.format(path=path, err=exc)) from exc
     except Exception:
         engine.dispose()
         raise
-    db = Database(path, engine, clock)
-    db.head.sync_engine(engine)
+    db = Database(path, engine, clock, read_only=read_only)
+    if not read_only:
+        db.head.sync_engine(engine)
     return db
+
+
+def _daily_backup(path: Path, clock: Clock) -> str | None:
+    """Make today's backup; None when done, else why the database opens read-only (a
+    database that cannot be backed up is readable, never silently unprotected)."""
+    try:
+        backup.make_backup(path, "daily", now=clock.now())
+    except (sqlite3.Error, OSError, DatabaseError) as exc:
+        fault = exc if isinstance(exc, DatabaseError) else storage_error(exc, path)
+        if fault is None:
+            raise
+        if isinstance(fault, DiskFull):  # the message without its full stop
+            fault = disk_full(backup.backup_dir(path), path, strings.DB_BACKUP_NO_SPACE)
+        return strings.DB_READ_ONLY_NO_BACKUP.format(reason=fault.message)
+    return None
 
 
 def _newest_backup(path: Path) -> str | None:

@@ -43,6 +43,7 @@ class Setting(Audited, Base):
 class ImportBatch(Audited, Base):
     __tablename__ = "import_batch"
     __audit_entity__ = "import_batch"
+    __audit_exclude__ = ("problems",)  # stored once, here; the audit log keeps its digest
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)

@@ -210,3 +210,8 @@ ROSTER_EXPORT_PDF = "导出 PDF"
 def person_label(name: str, employee_no: str) -> str:
     """How a person is named in pickers, lists and details: ``张三（HX1001）``."""
     return f"{name}（{employee_no}）"
+# table files measured before they are read (issue 17: zip bombs)
+TABLE_FILE_TOO_BIG = "文件 {path} 有 {mb} MB，超过 {limit} MB 的上限，不像花名册表格，已拒绝读取。"
+TABLE_FILE_UNPACKS_TOO_BIG = ("文件 {path} 解压后至少有 {mb} MB，超过 {limit} MB 的上限，不像花名册表格"
+                              "（可能是损坏或恶意构造的压缩文件），已拒绝读取。")
+TABLE_FILE_BAD_ARCHIVE = "文件 {path} 已损坏，无法解压读取：{err}"

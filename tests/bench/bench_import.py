@@ -20,6 +20,13 @@ Each run alternates floor and import on fresh copies of the template; medians of
 ``--repeat`` runs, wall (``perf_counter``) and CPU (``process_time``) both.
 
     python tests/bench/bench_import.py [--lines 100000] [--lan 50000] [--repeat 5]
+
+Memory (issue 17): ``--memory-mb 200`` instead generates a valid attlog file of that size
+(and ``--bad`` one of bad lines only) and imports it into a new database in a fresh
+process, printing its peak RSS (``VmHWM``), time, counts and the database's size
+(``tests/helpers/resources.py``).
+
+    python tests/bench/bench_import.py --memory-mb 200 [--bad]
 """
 
 from __future__ import annotations
@@ -100,6 +107,17 @@ def floor(attlog: Path, db: Path) -> tuple[float, float, int]:
     return wall, cpu, stored
 
 
+def memory(size_mb: int, bad: bool) -> int:
+    from tests.helpers.resources import measure_import, write_attlog
+
+    with tempfile.TemporaryDirectory() as tmp:
+        attlog = Path(tmp) / "1_attlog.dat"
+        lines = write_attlog(attlog, size_mb * 2**20, bad=bad)
+        figures = measure_import(Path(tmp) / "data" / "onsitedesk.db", attlog)
+    print(json.dumps({"lines": lines, "bad": bad, **figures}))
+    return 0
+
+
 def _median(values: list[float]) -> float:
     return round(statistics.median(values), 3)
 
@@ -109,7 +127,12 @@ def main() -> int:
     ap.add_argument("--lines", type=int, default=100_000)
     ap.add_argument("--lan", type=int, default=50_000)
     ap.add_argument("--repeat", type=int, default=5, help="alternating runs, medians reported")
+    ap.add_argument("--memory-mb", type=int, default=0,
+                    help="measure the peak RSS of importing a file of this many MB instead")
+    ap.add_argument("--bad", action="store_true", help="with --memory-mb: bad lines only")
     args = ap.parse_args()
+    if args.memory_mb:
+        return memory(args.memory_mb, args.bad)
     from app.services import Services
 
     out: dict[str, object] = {"usb_lines": args.lines, "lan_records": args.lan}

@@ -44,14 +44,27 @@ def call(parent: QWidget, fn: Callable[[], Any],
          on_done: Callable[[Any], None] | None = None) -> bool:
     """Run a quick service call from any widget: an ``AppError`` is told to the user the
     standard way, otherwise ``on_done`` gets the result. True if it worked."""
-    try:
-        result = fn()
-    except AppError as exc:
-        report_error(parent, exc)
-        return False
+    while True:
+        try:
+            result = fn()
+            break
+        except AppError as exc:
+            if not offer_retry(parent, exc):
+                report_error(parent, exc)
+                return False
     if on_done is not None:
         on_done(result)
     return True
+
+
+def offer_retry(parent: QWidget, exc: BaseException) -> bool:
+    """A busy database (another window or task writing): ask whether to try again."""
+    from app import strings
+    from app.errors import DatabaseBusy
+    from ui import messages
+
+    return isinstance(exc, DatabaseBusy) and messages.ask(
+        parent, f"{exc.message}\n\n{strings.DB_BUSY_RETRY}")
 
 
 def attempt_quietly(fn: Callable[[], Any]) -> Any:
@@ -105,8 +118,13 @@ class Tab(QWidget):
             if on_done is not None:
                 on_done(value)
 
+        def failed(exc: BaseException) -> None:
+            if offer_retry(self, exc):
+                self.run_op(fn, on_done, long)
+            else:
+                report_error(self, exc)
+
         if long is not None:
-            self.tasks.run(long, lambda _progress: fn(), finish,
-                           lambda exc: report_error(self, exc))
+            self.tasks.run(long, lambda _progress: fn(), finish, failed)
             return
         call(self, fn, finish)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
+from app.devices.records import ReadProblem
 from app.services import Changes, Services
 from app.services.imports import DISCARD, SHIFT, BatchDTO, HeldBack, ImportOutcome, UnmappedId
 from ui import messages
@@ -52,7 +53,8 @@ UNMAPPED_COLUMNS: tuple[Column[UnmappedId], ...] = tuple(
 
 PROBLEM_COLUMNS: tuple[Column[Any], ...] = tuple(
     Column(title, text) for title, text in zip(strings.IMP_PROBLEMS_HEADERS, (
-        lambda p: str(p.line if p.line is not None else p.record),
+        lambda p: "" if p.line is None and p.record is None
+        else str(p.line if p.line is not None else p.record),
         lambda p: str(p.reason)), strict=True))
 
 
@@ -241,7 +243,10 @@ class ImportsTab(Tab):
             text += "\n" + outcome.held_back.describe() + strings.LIST_COMMA \
                 + outcome.held_back.describe_action()
         self.result.setText(text)
-        self.problems_model.set_rows(outcome.problems)
+        rows = list(outcome.problems)
+        if outcome.problems_more:  # only the first MAX_PROBLEMS are kept
+            rows.append(ReadProblem(strings.IMP_PROBLEMS_MORE.format(n=outcome.problems_more)))
+        self.problems_model.set_rows(rows)
         self.after_write(changes)
         if sync and self._offer_shift(outcome):
             return
