@@ -1,7 +1,11 @@
-"""Main window: tabs, menus, status bar; fans out Changes to every tab.
+"""Main window: tabs, menus, status bar; fans out Changes to every built tab.
 
 Start-up shows the window first and attaches the database right after (``attach``): the
 database layer (SQLAlchemy, ~0.3 s of imports) is loaded only once the window is on screen.
+Tabs are built when first shown (issue 16): ``attach`` puts an empty placeholder page per tab
+and builds only the current one; switching to a tab, its shortcut, or reading its attribute
+(``window.leave_tab``) builds it. A tab not yet built needs no ``on_changes``: it reads the
+database when it is built.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -74,21 +78,56 @@ TABS = (
 )
 
 
+# Each list says why it is empty and what to do (ui.common.table_model.EmptyState):
+# tab attribute -> (view attribute, text), set when the tab is built.
+EMPTY_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "roster_tab": (("view", strings.EMPTY_ROSTER),),
+    "attendance_tab": (("view", strings.EMPTY_ATTENDANCE),),
+    "leave_tab": (("table", strings.EMPTY_LEAVE), ("ot_table", strings.EMPTY_OVERTIME)),
+    "handover_tab": (("table", strings.EMPTY_HANDOVER),
+                     ("checklist", strings.EMPTY_HANDOVER_ITEMS)),
+    "scores_tab": (("view", strings.EMPTY_SCORES), ("incidents", strings.EMPTY_INCIDENTS)),
+    "service_tab": (("table", strings.EMPTY_SERVICE),),
+    "imports_tab": (("history", strings.EMPTY_IMPORT_HISTORY),
+                    ("problems", strings.EMPTY_IMPORT_PROBLEMS),
+                    ("unmapped", strings.EMPTY_UNMAPPED)),
+}
+
+T = TypeVar("T")
+
+
+class LazyTab(Generic[T]):
+    """``window.<attr>``: the tab, built on first access (``MainWindow.tab``)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = name
+
+    @overload
+    def __get__(self, window: None, owner: type) -> LazyTab[T]: ...
+    @overload
+    def __get__(self, window: MainWindow, owner: type) -> T: ...
+
+    def __get__(self, window: MainWindow | None, owner: type) -> LazyTab[T] | T:
+        if window is None:
+            return self
+        return cast(T, window.tab(self.attr))
+
+
 class MainWindow(QMainWindow):
-    roster_tab: RosterTab
-    attendance_tab: AttendanceTab
-    leave_tab: LeaveTab
-    handover_tab: HandoverTab
-    scores_tab: ScoresTab
-    service_tab: ServiceTab
-    imports_tab: ImportsTab
+    roster_tab: LazyTab[RosterTab] = LazyTab()
+    attendance_tab: LazyTab[AttendanceTab] = LazyTab()
+    leave_tab: LazyTab[LeaveTab] = LazyTab()
+    handover_tab: LazyTab[HandoverTab] = LazyTab()
+    scores_tab: LazyTab[ScoresTab] = LazyTab()
+    service_tab: LazyTab[ServiceTab] = LazyTab()
+    imports_tab: LazyTab[ImportsTab] = LazyTab()
 
     def __init__(self, services: Services | None = None) -> None:
         super().__init__()
         self.tasks = TaskRunner(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.all_tabs: list[Tab] = []
+        self.built: dict[str, Tab] = {}  # attribute -> tab, the tabs built so far
         self.status_people = QLabel()
         self.status_db = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.status_db.setStyleSheet(palette.css(palette.MUTED))
@@ -114,19 +153,16 @@ class MainWindow(QMainWindow):
         self.services = services
         OptionalDateEdit.today = services.clock.today  # empty date fields open on "today"
         for number, spec in enumerate(TABS, start=1):
-            tab = spec.build(services, self.tasks)
-            setattr(self, spec.attr, tab)
-            index = self.tabs.addTab(tab, spec.title)
+            index = self.tabs.addTab(QWidget(), spec.title)  # placeholder until shown
             self.tabs.setTabToolTip(index, strings.TAB_SWITCH_HINT.format(n=number))
             keys = [spec.shortcut] if spec.shortcut else []
             if number <= 9:
                 keys.append(f"Alt+{number}")
             self._shortcut(keys, partial(self.tabs.setCurrentIndex, index))
-            tab.changed.connect(self.apply_changes)
-            self.all_tabs.append(tab)
         self._shortcut(["Ctrl+Tab", "Ctrl+PgDown"], lambda: self.step_tab(1))
         self._shortcut(["Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp"], lambda: self.step_tab(-1))
-        self._set_empty_texts()
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._build_at(self.tabs.currentIndex())
         self.first_run: FirstRunBar = FirstRunBar(services, (
             self.edit_project, self.start_roster, self.start_imports, self.start_attendance))
         central = QWidget()
@@ -136,7 +172,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.first_run)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.tabs.currentChanged.connect(lambda _i: self.first_run.refresh())
         self._build_menus()
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
         self.status_db.setToolTip(str(services.db_path))
@@ -174,28 +209,57 @@ class MainWindow(QMainWindow):
         if count:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
-    def _set_empty_texts(self) -> None:
-        """Each list says why it is empty and what to do (ui.common.table_model.EmptyState)."""
+    # ---- tabs, built when first shown ------------------------------------------------------
+    def tab(self, attr: str) -> Tab:
+        """The tab kept under ``attr`` (a TabSpec.attr), built now if it was not yet."""
+        tab = self.built.get(attr)
+        if tab is not None:
+            return tab
+        for index, spec in enumerate(TABS):
+            if spec.attr == attr:
+                return self._build_at(index)
+        raise AttributeError(attr)
+
+    @property
+    def all_tabs(self) -> list[Tab]:
+        """Every tab, in order, building those not built yet."""
+        return [self.tab(spec.attr) for spec in TABS]
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self._build_at(index)
+        self.first_run.refresh()
+
+    def _build_at(self, index: int) -> Tab:
+        """Build the tab at ``index`` and put it in place of its placeholder page."""
         from ui.common.table_model import set_empty_text
 
-        texts = (
-            ("roster_tab", "view", strings.EMPTY_ROSTER),
-            ("attendance_tab", "view", strings.EMPTY_ATTENDANCE),
-            ("leave_tab", "table", strings.EMPTY_LEAVE),
-            ("leave_tab", "ot_table", strings.EMPTY_OVERTIME),
-            ("handover_tab", "table", strings.EMPTY_HANDOVER),
-            ("handover_tab", "checklist", strings.EMPTY_HANDOVER_ITEMS),
-            ("scores_tab", "view", strings.EMPTY_SCORES),
-            ("scores_tab", "incidents", strings.EMPTY_INCIDENTS),
-            ("service_tab", "table", strings.EMPTY_SERVICE),
-            ("imports_tab", "history", strings.EMPTY_IMPORT_HISTORY),
-            ("imports_tab", "problems", strings.EMPTY_IMPORT_PROBLEMS),
-            ("imports_tab", "unmapped", strings.EMPTY_UNMAPPED),
-        )
-        for tab_attr, view_attr, text in texts:
-            view = getattr(getattr(self, tab_attr, None), view_attr, None)
+        spec = TABS[index]
+        tab = self.built.get(spec.attr)
+        if tab is not None:
+            return tab
+        if not hasattr(self, "services"):
+            raise AttributeError(f"{spec.attr}: no database attached yet")
+        tab = spec.build(self.services, self.tasks)
+        for view_attr, text in EMPTY_TEXTS.get(spec.attr, ()):
+            view = getattr(tab, view_attr, None)
             if view is not None:
                 set_empty_text(view, text)
+        tab.changed.connect(self.apply_changes)
+        self.built[spec.attr] = tab
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        tooltip = self.tabs.tabToolTip(index)
+        self.tabs.blockSignals(True)  # the swap is no change of the current tab
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, spec.title)
+            self.tabs.setTabToolTip(index, tooltip)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return tab
 
     def _show_tab(self, tab: QWidget) -> None:
         self.tabs.setCurrentWidget(tab)
@@ -229,9 +293,9 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(strings.MENU_FILE)
-        add(file_menu, strings.ACT_IMPORT_ROSTER, self.roster_tab.import_roster,
+        add(file_menu, strings.ACT_IMPORT_ROSTER, lambda: self.roster_tab.import_roster(),
             QKeySequence("Ctrl+I"))
-        add(file_menu, strings.ACT_EXPORT_ROSTER, self.roster_tab.export_roster,
+        add(file_menu, strings.ACT_EXPORT_ROSTER, lambda: self.roster_tab.export_roster(),
             QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         add(file_menu, strings.ACT_BACKUP, self.backup_now)
@@ -257,7 +321,7 @@ class MainWindow(QMainWindow):
 
     # ---- changes -------------------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
-        for tab in self.all_tabs:
+        for tab in list(self.built.values()):  # a tab not built reads the data when built
             if tab is not self.sender():
                 tab.on_changes(changes)
         if changes.any:
