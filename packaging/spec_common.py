@@ -22,6 +22,9 @@ EXCLUDES = [
 if LINUX:  # issue 16: verified on Linux only (Windows keeps numpy until tried under Wine)
     # optional imports only (openpyxl.compat.numbers, PIL): numpy + OpenBLAS are ~42 MB
     EXCLUDES.append("numpy")
+    # only concurrent.futures.process (ProcessPoolExecutor, never used) imports it, and its
+    # runtime hook imported multiprocessing, socket, pickle, subprocess before the window
+    EXCLUDES.append("multiprocessing")
 
 KEEP_TRANSLATIONS = {"qtbase_zh_CN.qm"}
 KEEP_PLUGIN_GROUPS = {"platforms", "styles", "imageformats", "platformthemes",

@@ -155,7 +155,10 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
 
 
 def run_gui(db_path: Path) -> int:
-    """Show the window at once, then open the database into it (see MainWindow.attach)."""
+    """Show the window at once, then open the database into it (see MainWindow.attach).
+
+    The database is opened on a worker thread started once the window is painted; the window
+    then builds only its first tab (tabs are built when first shown)."""
     app = make_app()
     install_excepthook()
     from ui.common.single_instance import SingleInstance, bring_forward
@@ -163,18 +166,12 @@ def run_gui(db_path: Path) -> int:
     instance = SingleInstance(db_path)
     if instance.hand_over():  # a window already has this database: it comes forward
         return 0
-    instance.listen()
     from ui.main_window import MainWindow
 
     window = MainWindow()
     instance.raise_requested.connect(lambda: bring_forward(window))
-    window.show()
-    paint_now(window)
     probe = bool(os.environ.get(STARTUP_PROBE))
-    if probe:  # start-up benchmark (tests/bench/bench_startup.py)
-        print("WINDOW_SHOWN", flush=True)
     state: dict[str, Services | None] = {"services": None}
-    setup_logging()
     opener = DatabaseOpener(db_path)
 
     def attach(outcome: Services | BaseException) -> None:
@@ -189,9 +186,10 @@ def run_gui(db_path: Path) -> int:
             return
         state["services"] = services
         window.attach(services)
-        if probe:
-            app.processEvents()
+        if probe:  # the first tab with its data, painted
+            window.repaint()
             print("DATA_SHOWN", flush=True)
+            app.processEvents()
             app.quit()
         shot = os.environ.get(SCREENSHOT)
         if shot:  # screenshots at each scale factor (packaging/wine/session.py, tests)
@@ -203,7 +201,13 @@ def run_gui(db_path: Path) -> int:
 
     receiver = OnGuiThread(attach, window)
     opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
-    QTimer.singleShot(0, opener.start)
+    window.show()
+    paint_now(window)
+    opener.start()  # started before the window painted, it slowed the painting (GIL)
+    if probe:  # start-up benchmark (tests/bench/bench_startup.py)
+        print("WINDOW_SHOWN", flush=True)
+    instance.listen()  # after the first paint: a second start meanwhile is an unlikely race
+    setup_logging()
     code = app.exec()
     instance.close()
     opener.wait()

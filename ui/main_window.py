@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -179,7 +179,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_handover, 2)
         self._refresh_title()
         self._refresh_status()
-        self.status_handover.refresh()
+        # the deadlines in the status bar are no part of the first tab: read after it shows
+        QTimer.singleShot(0, self.status_handover.refresh)
 
     def _loading_page(self) -> QWidget:
         """What the window shows while the database is opened and checked."""
