@@ -16,17 +16,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QCoreApplication,
     QElapsedTimer,
-    QLibraryInfo,
-    QLocale,
     QObject,
-    Qt,
     QThread,
     QTimer,
-    QTranslator,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
@@ -54,7 +50,10 @@ def ui_font_family() -> str | None:
     return families[0] if families else None
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def make_app(argv: list[str] | None = None, finish: bool = True) -> QApplication:
+    """The QApplication with the UI font. ``finish=False`` leaves the Chinese locale, Qt's
+    translations and the window icon to ``finish_app`` (after the first paint: those classes'
+    enums are built on first use, ~10 ms the window need not wait for)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -62,14 +61,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("OnsiteDesk")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName(strings.APP_NAME)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-    icon = config.resource_path("icons", "onsitedesk.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    if finish:
+        finish_app(app)
     font = QFont(app.font())
     family = ui_font_family()
     if family:
@@ -78,6 +71,21 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         font.setPointSizeF(10)
     app.setFont(font)
     return app
+
+
+def finish_app(app: QApplication) -> None:
+    """Chinese locale and Qt's own dialog texts in Chinese, the window icon."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    icon = config.resource_path("icons", "onsitedesk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 class DatabaseOpener(QThread):
@@ -159,7 +167,7 @@ def run_gui(db_path: Path) -> int:
 
     The database is opened on a worker thread started once the window is painted; the window
     then builds only its first tab (tabs are built when first shown)."""
-    app = make_app()
+    app = make_app(finish=False)
     install_excepthook()
     from ui.common.single_instance import SingleInstance, bring_forward
 
@@ -199,10 +207,13 @@ def run_gui(db_path: Path) -> int:
 
             QTimer.singleShot(1500, save)
 
-    receiver = OnGuiThread(attach, window)
-    opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
     window.show()
     paint_now(window)
+    finish_app(app)
+    from PySide6.QtCore import Qt  # its enums are built on first use: after the paint
+
+    receiver = OnGuiThread(attach, window)
+    opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
     opener.start()  # started before the window painted, it slowed the painting (GIL)
     if probe:  # start-up benchmark (tests/bench/bench_startup.py)
         print("WINDOW_SHOWN", flush=True)

@@ -16,14 +16,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QProgressBar,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,13 +31,15 @@ from app import __version__, strings
 from ui import messages
 from ui.common import palette
 from ui.common.system_open import direct_print, set_direct_print
-from ui.common.widgets import ElidedLabel
 from ui.errors import log_file
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
     from app.services import Changes, Services
     from ui.common.tab import Tab
+    from ui.common.widgets import ElidedLabel
     from ui.first_run import FirstRunBar
     from ui.tabs.attendance.tab import AttendanceTab
     from ui.tabs.handover.tab import HandoverTab
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ui.tabs.roster.tab import RosterTab
     from ui.tabs.scores.tab import ScoresTab
     from ui.tabs.service.tab import ServiceTab
+    from ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)
@@ -124,17 +125,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services | None = None) -> None:
         super().__init__()
-        self.tasks = TaskRunner(self)
+        self._tasks: TaskRunner | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.built: dict[str, Tab] = {}  # attribute -> tab, the tabs built so far
         self.status_people = QLabel()
-        self.status_db = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
-        self.status_db.setStyleSheet(palette.css(palette.MUTED))
-        self.status_db.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.status_db.setMaximumWidth(420)
         self.statusBar().addWidget(self.status_people)
-        self.statusBar().addPermanentWidget(self.status_db)
         self.setCentralWidget(self._loading_page())
         self.setWindowTitle("")  # Qt shows the application display name
         self.resize(1180, 720)
@@ -144,9 +140,22 @@ class MainWindow(QMainWindow):
         if services is not None:
             self.attach(services)
 
+    @property
+    def tasks(self) -> TaskRunner:
+        """The runner of long calls, made on first use (ui.tasks is not needed to show the
+        window)."""
+        if self._tasks is None:
+            from ui.tasks import TaskRunner
+
+            self._tasks = TaskRunner(self)
+        return self._tasks
+
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
-        from ui.common.widgets import OptionalDateEdit
+        from PySide6.QtCore import Qt, QTimer
+        from PySide6.QtWidgets import QSizePolicy
+
+        from ui.common.widgets import ElidedLabel, OptionalDateEdit
         from ui.first_run import FirstRunBar
         from ui.tabs.handover.tab import HandoverWarningsLabel
 
@@ -173,6 +182,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.status_db: ElidedLabel = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
+        self.status_db.setStyleSheet(palette.css(palette.MUTED))
+        self.status_db.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.status_db.setMaximumWidth(420)
+        self.statusBar().addPermanentWidget(self.status_db)
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
         self.status_db.setToolTip(str(services.db_path))
         self.status_handover = HandoverWarningsLabel(services)
@@ -183,21 +197,28 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.status_handover.refresh)
 
     def _loading_page(self) -> QWidget:
-        """What the window shows while the database is opened and checked."""
+        """What the window shows while the database is opened and checked. Centred by
+        stretches, not alignment flags: the first use of the ``Qt`` namespace builds all its
+        enums (~15 ms), which can wait until the window is on screen."""
         page = QWidget()
         column = QVBoxLayout(page)
         column.addStretch(1)
-        label = QLabel(strings.OPENING_DB)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(label)
         busy = QProgressBar()
         busy.setRange(0, 0)  # busy: the time the check takes is unknown
         busy.setMaximumWidth(320)
-        column.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (QLabel(strings.OPENING_DB), busy):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            column.addLayout(row)
         column.addStretch(2)
         return page
 
     def _shortcut(self, keys: list[str], slot: Callable[[], Any]) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -283,6 +304,8 @@ class MainWindow(QMainWindow):
 
     # ---- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         def add(menu: QMenu, text: str, slot: Callable[[], Any],
                 shortcut: QKeySequence | None = None) -> QAction:
             action = QAction(text, self)
@@ -377,6 +400,9 @@ class MainWindow(QMainWindow):
                        cancellable=False)
 
     def open_data_dir(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.data_dir)))
 
     def check_db(self) -> None:
@@ -407,7 +433,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("window/geometry", self.saveGeometry())
-        self.tasks.wait(10000)
+        if self._tasks is not None:
+            self._tasks.wait(10000)
         super().closeEvent(event)
 
 
