@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import PurePosixPath
+
+LINUX = sys.platform.startswith("linux")
 
 # Python packages never needed at run time.
 EXCLUDES = [
@@ -15,6 +18,13 @@ EXCLUDES = [
     "PySide6.QtSvg", "PySide6.QtSvgWidgets", "PySide6.QtDesigner", "PySide6.QtHelp",
     "PySide6.QtUiTools", "PySide6.QtXml", "PySide6.QtConcurrent",
 ]
+
+if LINUX:  # issue 16: verified on Linux only (Windows keeps numpy until tried under Wine)
+    # optional imports only (openpyxl.compat.numbers, PIL): numpy + OpenBLAS are ~42 MB
+    EXCLUDES.append("numpy")
+    # only concurrent.futures.process (ProcessPoolExecutor, never used) imports it, and its
+    # runtime hook imported multiprocessing, socket, pickle, subprocess before the window
+    EXCLUDES.append("multiprocessing")
 
 KEEP_TRANSLATIONS = {"qtbase_zh_CN.qm"}
 KEEP_PLUGIN_GROUPS = {"platforms", "styles", "imageformats", "platformthemes",
@@ -31,6 +41,15 @@ DROP_LIBS = ("opengl32sw", "Qt6Quick", "Qt6Qml", "Qt6OpenGL", "Qt6Pdf",
              "libQt6Concurrent", "libQt6ShaderTools", "libQt6Wayland",
              "libQt6EglFS", "libQt6WlShell")
 
+# Linux only: the GTK stack that the GTK platform theme (dropped below) drags in. Nothing left
+# in the bundle needs these (readelf NEEDED of every file), and none is loaded when the window
+# runs on X11 (LD_DEBUG=files under xvfb-run, README "Bundle size").
+LINUX_DROP_LIBS = ("libcairo", "libpango", "libatk-", "libgdk_pixbuf", "libgtk", "libgdk-",
+                   "libthai", "libdatrie", "libpixman", "libfribidi", "libgraphite2",
+                   "libharfbuzz", "libgio-2", "libgobject-2", "libgmodule-2", "libepoxy",
+                   "libQt6EglFsKmsSupport")
+STRIP = LINUX  # strip -S every binary (PyInstaller's strip option); untried on Windows
+
 
 def keep(dest: str) -> bool:
     """True if a collected file (its destination path in the bundle) should stay."""
@@ -38,6 +57,8 @@ def keep(dest: str) -> bool:
     name = path.name
     parts = path.parts
     if name.startswith(DROP_LIBS):
+        return False
+    if LINUX and len(parts) == 1 and name.startswith(LINUX_DROP_LIBS):
         return False
     if "translations" in parts and name.endswith(".qm"):
         return name in KEEP_TRANSLATIONS

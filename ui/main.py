@@ -16,17 +16,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QCoreApplication,
     QElapsedTimer,
-    QLibraryInfo,
-    QLocale,
     QObject,
-    Qt,
     QThread,
     QTimer,
-    QTranslator,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
@@ -54,7 +50,10 @@ def ui_font_family() -> str | None:
     return families[0] if families else None
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def make_app(argv: list[str] | None = None, finish: bool = True) -> QApplication:
+    """The QApplication with the UI font. ``finish=False`` leaves the Chinese locale, Qt's
+    translations and the window icon to ``finish_app`` (after the first paint: those classes'
+    enums are built on first use, ~10 ms the window need not wait for)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -62,14 +61,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("OnsiteDesk")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName(strings.APP_NAME)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-    icon = config.resource_path("icons", "onsitedesk.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    if finish:
+        finish_app(app)
     font = QFont(app.font())
     family = ui_font_family()
     if family:
@@ -78,6 +71,21 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         font.setPointSizeF(10)
     app.setFont(font)
     return app
+
+
+def finish_app(app: QApplication) -> None:
+    """Chinese locale and Qt's own dialog texts in Chinese, the window icon."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    icon = config.resource_path("icons", "onsitedesk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 class DatabaseOpener(QThread):
@@ -163,26 +171,23 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
 
 
 def run_gui(db_path: Path) -> int:
-    """Show the window at once, then open the database into it (see MainWindow.attach)."""
-    app = make_app()
+    """Show the window at once, then open the database into it (see MainWindow.attach).
+
+    The database is opened on a worker thread started once the window is painted; the window
+    then builds only its first tab (tabs are built when first shown)."""
+    app = make_app(finish=False)
     install_excepthook()
     from ui.common.single_instance import SingleInstance, bring_forward
 
     instance = SingleInstance(db_path)
     if instance.hand_over():  # a window already has this database: it comes forward
         return 0
-    instance.listen()
     from ui.main_window import MainWindow
 
     window = MainWindow()
     instance.raise_requested.connect(lambda: bring_forward(window))
-    window.show()
-    paint_now(window)
     probe = bool(os.environ.get(STARTUP_PROBE))
-    if probe:  # start-up benchmark (tests/bench/bench_startup.py)
-        print("WINDOW_SHOWN", flush=True)
     state: dict[str, Services | None] = {"services": None}
-    setup_logging()
     opener = DatabaseOpener(db_path)
 
     def attach(outcome: Services | BaseException) -> None:
@@ -197,9 +202,10 @@ def run_gui(db_path: Path) -> int:
             return
         state["services"] = services
         window.attach(services)
-        if probe:
-            app.processEvents()
+        if probe:  # the first tab with its data, painted
+            window.repaint()
             print("DATA_SHOWN", flush=True)
+            app.processEvents()
             app.quit()
         shot = os.environ.get(SCREENSHOT)
         if shot:  # screenshots at each scale factor (packaging/wine/session.py, tests)
@@ -209,9 +215,18 @@ def run_gui(db_path: Path) -> int:
 
             QTimer.singleShot(1500, save)
 
+    window.show()
+    paint_now(window)
+    finish_app(app)
+    from PySide6.QtCore import Qt  # its enums are built on first use: after the paint
+
     receiver = OnGuiThread(attach, window)
     opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
-    QTimer.singleShot(0, opener.start)
+    opener.start()  # started before the window painted, it slowed the painting (GIL)
+    if probe:  # start-up benchmark (tests/bench/bench_startup.py)
+        print("WINDOW_SHOWN", flush=True)
+    instance.listen()  # after the first paint: a second start meanwhile is an unlikely race
+    setup_logging()
     code = app.exec()
     instance.close()
     opener.wait()

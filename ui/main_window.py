@@ -1,7 +1,11 @@
-"""Main window: tabs, menus, status bar; fans out Changes to every tab.
+"""Main window: tabs, menus, status bar; fans out Changes to every built tab.
 
 Start-up shows the window first and attaches the database right after (``attach``): the
 database layer (SQLAlchemy, ~0.3 s of imports) is loaded only once the window is on screen.
+Tabs are built when first shown (issue 16): ``attach`` puts an empty placeholder page per tab
+and builds only the current one; switching to a tab, its shortcut, or reading its attribute
+(``window.leave_tab``) builds it. A tab not yet built needs no ``on_changes``: it reads the
+database when it is built.
 """
 
 from __future__ import annotations
@@ -10,16 +14,14 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QProgressBar,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,13 +31,15 @@ from app import __version__, strings
 from ui import messages
 from ui.common import palette
 from ui.common.system_open import direct_print, set_direct_print
-from ui.common.widgets import ElidedLabel
 from ui.errors import log_file
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
     from app.services import Changes, Services
     from ui.common.tab import Tab
+    from ui.common.widgets import ElidedLabel
     from ui.first_run import FirstRunBar
     from ui.tabs.attendance.tab import AttendanceTab
     from ui.tabs.handover.tab import HandoverTab
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
     from ui.tabs.roster.tab import RosterTab
     from ui.tabs.scores.tab import ScoresTab
     from ui.tabs.service.tab import ServiceTab
+    from ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)
@@ -74,28 +79,58 @@ TABS = (
 )
 
 
+# Each list says why it is empty and what to do (ui.common.table_model.EmptyState):
+# tab attribute -> (view attribute, text), set when the tab is built.
+EMPTY_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "roster_tab": (("view", strings.EMPTY_ROSTER),),
+    "attendance_tab": (("view", strings.EMPTY_ATTENDANCE),),
+    "leave_tab": (("table", strings.EMPTY_LEAVE), ("ot_table", strings.EMPTY_OVERTIME)),
+    "handover_tab": (("table", strings.EMPTY_HANDOVER),
+                     ("checklist", strings.EMPTY_HANDOVER_ITEMS)),
+    "scores_tab": (("view", strings.EMPTY_SCORES), ("incidents", strings.EMPTY_INCIDENTS)),
+    "service_tab": (("table", strings.EMPTY_SERVICE),),
+    "imports_tab": (("history", strings.EMPTY_IMPORT_HISTORY),
+                    ("problems", strings.EMPTY_IMPORT_PROBLEMS),
+                    ("unmapped", strings.EMPTY_UNMAPPED)),
+}
+
+T = TypeVar("T")
+
+
+class LazyTab(Generic[T]):
+    """``window.<attr>``: the tab, built on first access (``MainWindow.tab``)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = name
+
+    @overload
+    def __get__(self, window: None, owner: type) -> LazyTab[T]: ...
+    @overload
+    def __get__(self, window: MainWindow, owner: type) -> T: ...
+
+    def __get__(self, window: MainWindow | None, owner: type) -> LazyTab[T] | T:
+        if window is None:
+            return self
+        return cast(T, window.tab(self.attr))
+
+
 class MainWindow(QMainWindow):
-    roster_tab: RosterTab
-    attendance_tab: AttendanceTab
-    leave_tab: LeaveTab
-    handover_tab: HandoverTab
-    scores_tab: ScoresTab
-    service_tab: ServiceTab
-    imports_tab: ImportsTab
+    roster_tab: LazyTab[RosterTab] = LazyTab()
+    attendance_tab: LazyTab[AttendanceTab] = LazyTab()
+    leave_tab: LazyTab[LeaveTab] = LazyTab()
+    handover_tab: LazyTab[HandoverTab] = LazyTab()
+    scores_tab: LazyTab[ScoresTab] = LazyTab()
+    service_tab: LazyTab[ServiceTab] = LazyTab()
+    imports_tab: LazyTab[ImportsTab] = LazyTab()
 
     def __init__(self, services: Services | None = None) -> None:
         super().__init__()
-        self.tasks = TaskRunner(self)
+        self._tasks: TaskRunner | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.all_tabs: list[Tab] = []
+        self.built: dict[str, Tab] = {}  # attribute -> tab, the tabs built so far
         self.status_people = QLabel()
-        self.status_db = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
-        self.status_db.setStyleSheet(palette.css(palette.MUTED))
-        self.status_db.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.status_db.setMaximumWidth(420)
         self.statusBar().addWidget(self.status_people)
-        self.statusBar().addPermanentWidget(self.status_db)
         self.setCentralWidget(self._loading_page())
         self.setWindowTitle("")  # Qt shows the application display name
         self.resize(1180, 720)
@@ -105,28 +140,38 @@ class MainWindow(QMainWindow):
         if services is not None:
             self.attach(services)
 
+    @property
+    def tasks(self) -> TaskRunner:
+        """The runner of long calls, made on first use (ui.tasks is not needed to show the
+        window)."""
+        if self._tasks is None:
+            from ui.tasks import TaskRunner
+
+            self._tasks = TaskRunner(self)
+        return self._tasks
+
     def attach(self, services: Services) -> None:
         """Build the tabs and menus on an open database."""
-        from ui.common.widgets import OptionalDateEdit
+        from PySide6.QtCore import Qt, QTimer
+        from PySide6.QtWidgets import QSizePolicy
+
+        from ui.common.widgets import ElidedLabel, OptionalDateEdit
         from ui.first_run import FirstRunBar
         from ui.tabs.handover.tab import HandoverWarningsLabel
 
         self.services = services
         OptionalDateEdit.today = services.clock.today  # empty date fields open on "today"
         for number, spec in enumerate(TABS, start=1):
-            tab = spec.build(services, self.tasks)
-            setattr(self, spec.attr, tab)
-            index = self.tabs.addTab(tab, spec.title)
+            index = self.tabs.addTab(QWidget(), spec.title)  # placeholder until shown
             self.tabs.setTabToolTip(index, strings.TAB_SWITCH_HINT.format(n=number))
             keys = [spec.shortcut] if spec.shortcut else []
             if number <= 9:
                 keys.append(f"Alt+{number}")
             self._shortcut(keys, partial(self.tabs.setCurrentIndex, index))
-            tab.changed.connect(self.apply_changes)
-            self.all_tabs.append(tab)
         self._shortcut(["Ctrl+Tab", "Ctrl+PgDown"], lambda: self.step_tab(1))
         self._shortcut(["Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp"], lambda: self.step_tab(-1))
-        self._set_empty_texts()
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._build_at(self.tabs.currentIndex())
         self.first_run: FirstRunBar = FirstRunBar(services, (
             self.edit_project, self.start_roster, self.start_imports, self.start_attendance))
         central = QWidget()
@@ -144,32 +189,44 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.tabs.currentChanged.connect(lambda _i: self.first_run.refresh())
         self._build_menus()
+        self.status_db: ElidedLabel = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
+        self.status_db.setStyleSheet(palette.css(palette.MUTED))
+        self.status_db.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.status_db.setMaximumWidth(420)
+        self.statusBar().addPermanentWidget(self.status_db)
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
         self.status_db.setToolTip(str(services.db_path))
         self.status_handover = HandoverWarningsLabel(services)
         self.statusBar().addWidget(self.status_handover, 2)
         self._refresh_title()
         self._refresh_status()
-        self.status_handover.refresh()
+        # the deadlines in the status bar are no part of the first tab: read after it shows
+        QTimer.singleShot(0, self.status_handover.refresh)
 
     def _loading_page(self) -> QWidget:
-        """What the window shows while the database is opened and checked."""
+        """What the window shows while the database is opened and checked. Centred by
+        stretches, not alignment flags: the first use of the ``Qt`` namespace builds all its
+        enums (~15 ms), which can wait until the window is on screen."""
         page = QWidget()
         column = QVBoxLayout(page)
         column.addStretch(1)
-        label = QLabel(strings.OPENING_DB)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(label)
         busy = QProgressBar()
         busy.setRange(0, 0)  # busy: the time the check takes is unknown
         busy.setMaximumWidth(320)
-        column.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (QLabel(strings.OPENING_DB), busy):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            column.addLayout(row)
         column.addStretch(2)
         return page
 
     def _shortcut(self, keys: list[str], slot: Callable[[], Any]) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -182,28 +239,57 @@ class MainWindow(QMainWindow):
         if count:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
-    def _set_empty_texts(self) -> None:
-        """Each list says why it is empty and what to do (ui.common.table_model.EmptyState)."""
+    # ---- tabs, built when first shown ------------------------------------------------------
+    def tab(self, attr: str) -> Tab:
+        """The tab kept under ``attr`` (a TabSpec.attr), built now if it was not yet."""
+        tab = self.built.get(attr)
+        if tab is not None:
+            return tab
+        for index, spec in enumerate(TABS):
+            if spec.attr == attr:
+                return self._build_at(index)
+        raise AttributeError(attr)
+
+    @property
+    def all_tabs(self) -> list[Tab]:
+        """Every tab, in order, building those not built yet."""
+        return [self.tab(spec.attr) for spec in TABS]
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self._build_at(index)
+        self.first_run.refresh()
+
+    def _build_at(self, index: int) -> Tab:
+        """Build the tab at ``index`` and put it in place of its placeholder page."""
         from ui.common.table_model import set_empty_text
 
-        texts = (
-            ("roster_tab", "view", strings.EMPTY_ROSTER),
-            ("attendance_tab", "view", strings.EMPTY_ATTENDANCE),
-            ("leave_tab", "table", strings.EMPTY_LEAVE),
-            ("leave_tab", "ot_table", strings.EMPTY_OVERTIME),
-            ("handover_tab", "table", strings.EMPTY_HANDOVER),
-            ("handover_tab", "checklist", strings.EMPTY_HANDOVER_ITEMS),
-            ("scores_tab", "view", strings.EMPTY_SCORES),
-            ("scores_tab", "incidents", strings.EMPTY_INCIDENTS),
-            ("service_tab", "table", strings.EMPTY_SERVICE),
-            ("imports_tab", "history", strings.EMPTY_IMPORT_HISTORY),
-            ("imports_tab", "problems", strings.EMPTY_IMPORT_PROBLEMS),
-            ("imports_tab", "unmapped", strings.EMPTY_UNMAPPED),
-        )
-        for tab_attr, view_attr, text in texts:
-            view = getattr(getattr(self, tab_attr, None), view_attr, None)
+        spec = TABS[index]
+        tab = self.built.get(spec.attr)
+        if tab is not None:
+            return tab
+        if not hasattr(self, "services"):
+            raise AttributeError(f"{spec.attr}: no database attached yet")
+        tab = spec.build(self.services, self.tasks)
+        for view_attr, text in EMPTY_TEXTS.get(spec.attr, ()):
+            view = getattr(tab, view_attr, None)
             if view is not None:
                 set_empty_text(view, text)
+        tab.changed.connect(self.apply_changes)
+        self.built[spec.attr] = tab
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        tooltip = self.tabs.tabToolTip(index)
+        self.tabs.blockSignals(True)  # the swap is no change of the current tab
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, spec.title)
+            self.tabs.setTabToolTip(index, tooltip)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return tab
 
     def _show_tab(self, tab: QWidget) -> None:
         self.tabs.setCurrentWidget(tab)
@@ -226,6 +312,8 @@ class MainWindow(QMainWindow):
 
     # ---- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         def add(menu: QMenu, text: str, slot: Callable[[], Any],
                 shortcut: QKeySequence | None = None) -> QAction:
             action = QAction(text, self)
@@ -237,9 +325,9 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(strings.MENU_FILE)
-        add(file_menu, strings.ACT_IMPORT_ROSTER, self.roster_tab.import_roster,
+        add(file_menu, strings.ACT_IMPORT_ROSTER, lambda: self.roster_tab.import_roster(),
             QKeySequence("Ctrl+I"))
-        add(file_menu, strings.ACT_EXPORT_ROSTER, self.roster_tab.export_roster,
+        add(file_menu, strings.ACT_EXPORT_ROSTER, lambda: self.roster_tab.export_roster(),
             QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         add(file_menu, strings.ACT_BACKUP, self.backup_now)
@@ -265,7 +353,7 @@ class MainWindow(QMainWindow):
 
     # ---- changes -------------------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
-        for tab in self.all_tabs:
+        for tab in list(self.built.values()):  # a tab not built reads the data when built
             if tab is not self.sender():
                 tab.on_changes(changes)
         if changes.any:
@@ -320,6 +408,9 @@ class MainWindow(QMainWindow):
                        cancellable=False)
 
     def open_data_dir(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.data_dir)))
 
     def check_db(self) -> None:
@@ -350,7 +441,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("window/geometry", self.saveGeometry())
-        self.tasks.wait(10000)
+        if self._tasks is not None:
+            self._tasks.wait(10000)
         super().closeEvent(event)
 
 

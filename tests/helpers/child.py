@@ -9,6 +9,7 @@ today's daily backup exists and the limit hits the command itself.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -23,6 +24,25 @@ NOBODY = 65534
 
 def can_drop_privileges() -> bool:
     return os.geteuid() != 0 or shutil.which("setpriv") is not None
+
+
+@functools.cache
+def unprivileged_problem() -> str | None:
+    """Why an unprivileged child cannot run this checkout (None when it can): as root the
+    child runs as ``nobody``, who may not reach a checkout under a private folder."""
+    if not can_drop_privileges():
+        return "running as root without setpriv: file permissions cannot be tested"
+    if os.geteuid() != 0:
+        return None
+    probe = subprocess.run(
+        ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+         sys.executable, "-c", "import sqlalchemy, app.storage.db, tests.helpers.child"],
+        capture_output=True, text=True, cwd=ROOT, check=False, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"})
+    if probe.returncode:
+        return (f"user nobody cannot run this checkout ({ROOT}: a parent folder is private): "
+                + (probe.stderr.strip().splitlines() or ["?"])[-1])
+    return None
 
 
 def run(args: list[str], *, fsize: int | None = None, backup_first: bool = False,

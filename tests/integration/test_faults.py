@@ -174,8 +174,9 @@ def test_disk_full_on_a_tiny_filesystem(db_templates: DatabaseTemplates) -> None
 
 
 def _need_unprivileged() -> None:
-    if not child.can_drop_privileges():
-        pytest.skip("running as root without setpriv: file permissions cannot be tested")
+    problem = child.unprivileged_problem()
+    if problem:
+        pytest.skip(problem)
 
 
 def test_read_only_folder_opens_read_only_without_a_restore_offer(site: Path) -> None:

@@ -36,8 +36,8 @@ def test_main_window_builds_one_tab_per_entry(qtbot: Any, demo_services: Service
     w = _window(qtbot, demo_services)
     assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [s.title for s in TABS]
     for i, spec in enumerate(TABS):
-        tab = w.tabs.widget(i)
-        assert isinstance(tab, Tab) and getattr(w, spec.attr) is tab
+        tab = getattr(w, spec.attr)  # built on first access (tests/ui/test_lazy_tabs_ui.py)
+        assert isinstance(tab, Tab) and w.tabs.widget(i) is tab
     assert w.all_tabs == [w.tabs.widget(i) for i in range(w.tabs.count())]
 
 

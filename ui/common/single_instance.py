@@ -14,7 +14,7 @@ import hashlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -42,6 +42,8 @@ def _allow_foreground() -> None:
 
 
 def bring_forward(window: QWidget) -> None:
+    from PySide6.QtCore import Qt  # not at import: the Qt enums are built on first use
+
     if window.isMinimized():
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
