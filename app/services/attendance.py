@@ -29,6 +29,7 @@ from app.domain.attendance import (
     summarize,
 )
 from app.domain.calendar import HolidayCalendar
+from app.domain.inputs import check_date
 from app.domain.legend import day_symbol, session_marks
 from app.domain.schedule import RulesTimeline, parse_hhmm
 from app.errors import NotFoundError, ValidationError
@@ -82,9 +83,10 @@ def parse_month(text: str) -> tuple[int, int]:
     try:
         y, m = text.strip().split("-")
         year, month = int(y), int(m)
-        dt.date(year, month, 1)
+        day = dt.date(year, month, 1)
     except ValueError:
         raise ValidationError(strings.MONTH_BAD.format(value=text), "month") from None
+    check_date(day, "month")
     return year, month
 
 
