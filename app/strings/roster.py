@@ -210,3 +210,8 @@ ROSTER_EXPORT_PDF = "导出 PDF"
 def person_label(name: str, employee_no: str) -> str:
     """How a person is named in pickers, lists and details: ``张三（HX1001）``."""
     return f"{name}（{employee_no}）"
+# issue 17: rows and sheets an import must not pass over in silence
+ROSTER_ROW_FORMULAS_ONLY = "这一行只有公式、没有计算结果（文件保存前未计算），未导入；请在 Excel 中打开并保存后再导入，或把公式改为数值"
+ROSTER_HIDDEN_SHEET = "花名册在隐藏的工作表“{sheet}”中，已读取该表"
+CLI_ROSTER_SHEET_NOTE = "注意：{note}"
+ROSTER_WHOLE_ROW = "整行"
