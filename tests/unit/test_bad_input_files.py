@@ -246,7 +246,7 @@ def test_a_pathological_holiday_json_is_refused_with_a_message(services: Service
                                                                text: str) -> None:
     path = tmp_path / "h.json"
     path.write_text(text)
-    with pytest.raises(ImportFileError, match="h.json"):
+    with pytest.raises(ImportFileError, match=r"h\.json"):
         services.holidays.plan_import(path)
 
 
