@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import strings
-from app.domain.inputs import check_date
+from app.domain.inputs import check_date, check_text
 from app.domain.leave import (
     ACTIVE_STATES,
     APPROVE,
@@ -71,6 +71,12 @@ def parse_point(text: str, default_session: str) -> tuple[dt.date, str]:
     except ValueError:
         raise ValidationError(strings.LEAVE_BAD_DATE.format(value=text), "date") from None
     return check_date(day, "date"), session
+
+
+def _check_texts(**texts: str) -> None:
+    """Free-text fields hold no control characters (line ends and TAB are fine)."""
+    for name, text in texts.items():
+        check_text(text or "", name, strings.LEAVE_TEXT_FIELD_LABELS[name], multiline=True)
 
 
 class LeaveService:
@@ -169,6 +175,8 @@ class LeaveService:
         """File a request (submitted, or a draft). Violations are recorded, never hidden."""
         if emergency and not contacted_whom.strip():
             raise ValidationError(strings.LEAVE_EMERGENCY_NEEDS_CONTACT, "contacted_whom")
+        _check_texts(reason=reason, contact=contact, handover_note=handover_note,
+                     contacted_whom=contacted_whom, override_reason=override_reason)
         if deputy_id is not None and deputy_id == person_id:
             # the preview shows it as a violation while the dialog is filled in; filing refuses
             raise ValidationError(strings.LEAVE_VIOLATION_LABELS[DEPUTY_IS_APPLICANT],
@@ -422,6 +430,8 @@ class LeaveService:
                      ) -> tuple[OvertimeDTO, Changes]:
         """O1: applied for in advance (a later application is kept, and marked)."""
         check_date(day, "day")
+        check_text(reason, "reason", strings.LEAVE_TEXT_FIELD_LABELS["overtime_reason"],
+                   multiline=True)
         try:
             start, end = parse_range(time_range)
         except ValueError:

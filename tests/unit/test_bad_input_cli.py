@@ -86,3 +86,23 @@ def test_an_empty_time_is_a_message(demo_db: Path) -> None:
 def test_holiday_year_out_of_range(demo_db: Path) -> None:
     r = run_cli("--db", demo_db, "holidays", "list", "99999")
     assert r.code == 2 and "应为 2000–2100 的整数" in r.err
+
+
+def test_a_control_character_in_a_leave_reason_is_refused(demo_db: Path) -> None:
+    run_cli("--db", demo_db, "month", "2026-10")
+    before = audit_rows(demo_db)
+    err = run_error("--db", demo_db, "leave", "add", "--emp", "HX1001", "--type",
+                    "personal_leave", "--start", "2026-12-01", "--end", "2026-12-01",
+                    "--deputy", "HX1002", "--reason", "家里\x1b有事")
+    assert err.startswith("请假事由含有不可见的控制字符（U+001B，位于第 3 个字符）"), err
+    assert audit_rows(demo_db) == before
+
+
+def test_a_deputy_who_is_the_applicant_is_refused(demo_db: Path) -> None:
+    run_cli("--db", demo_db, "month", "2026-10")
+    before = audit_rows(demo_db)
+    err = run_error("--db", demo_db, "leave", "add", "--emp", "HX1001", "--type",
+                    "personal_leave", "--start", "2026-12-01", "--end", "2026-12-01",
+                    "--deputy", "HX1001", "--reason", "x")
+    assert "工作代理人不能是申请人本人" in err
+    assert audit_rows(demo_db) == before
