@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import strings
-from app.domain.inputs import check_date, check_datetime, record_id_problem
+from app.domain.inputs import check_date, check_datetime, check_text, record_id_problem
 from app.domain.roster import PersonStatus
 from app.domain.service_log import (
     INSPECTION,
@@ -266,6 +266,7 @@ class ServiceLogService:
                 if person is None:
                     raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
                 text = raw.strip()
+                check_text(text, "text", strings.SV_FIELD_LABELS.get("text", ""), multiline=True)
                 if len(text) > REPORT_MAX_CHARS:
                     raise ValidationError(strings.SV_REPORT_TOO_LONG.format(
                         n=REPORT_MAX_CHARS, name=person.name, day=day.isoformat()), "text")
