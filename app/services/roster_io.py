@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -163,6 +164,8 @@ def _cell(value: Any, key: str) -> str:
         return "" if value is None else str(value)
     if isinstance(value, float) and value != value:  # NaN: an empty cell
         return ""
+    if isinstance(value, float) and value in (math.inf, -math.inf):  # beyond any real cell
+        return str(value)
     if isinstance(value, (int, float)):
         return _number_text(value, key)
     if isinstance(value, dt.datetime):

@@ -159,6 +159,22 @@ def test_a_formula_only_row_is_reported_not_dropped(services: Services, tmp_path
     assert problem.row == 3 and "只有公式" in problem.reason
 
 
+def test_a_number_beyond_float_range_is_a_row_problem(services: Services,
+                                                      tmp_path: Path) -> None:
+    """Found by the long fuzz run: a cell Excel stores as 1.8e308 reads back as infinity."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["工号", "姓名", "身份证号", "入职日期"])
+    ws.append(["E1", "张三", -1.7976931348623155e308, 1.7976931348623155e308])
+    ws.append(["E2", "李四", None, None])
+    path = tmp_path / "r.xlsx"
+    wb.save(path)
+    result, _ = services.roster_io.import_file(path)
+    assert (result.read, result.imported) == (2, 1)
+    assert {p.column for p in result.problems} == {"身份证号", "入职日期"}
+
+
 def test_a_roster_in_a_hidden_sheet_is_read_and_said(migrated_db: Path, tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
