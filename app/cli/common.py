@@ -107,18 +107,24 @@ def person_ids(services: Services, employee_nos: str,
 
 def parse_date(text: str, bad: str = strings.SETTING_BAD_DATE, **fields: str) -> dt.date:
     """``YYYY-MM-DD``; otherwise AppError(``bad`` formatted with {value} and ``fields``)."""
+    from app.domain.inputs import check_date
+
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise AppError(bad.format(value=text, **fields)) from None
+    return check_date(day)  # 2000-2100: a date typed at the command line
 
 
 def parse_datetime(text: str, bad: str = strings.LEAVE_BAD_DATETIME) -> dt.datetime:
     """``YYYY-MM-DD HH:MM[:SS]`` (or ISO ``T``); otherwise AppError(``bad`` with {value})."""
+    from app.domain.inputs import check_datetime
+
     try:
-        return dt.datetime.fromisoformat(text.strip())
+        when = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         raise AppError(bad.format(value=text)) from None
+    return check_datetime(when.replace(tzinfo=None))
 
 
 def datetime_or_now(services: Services, text: str | None) -> dt.datetime:

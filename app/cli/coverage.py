@@ -6,7 +6,7 @@ import argparse
 
 from app import strings
 from app.cli.common import open_services, parse_date, print_json
-from app.cli.parser import Commands
+from app.cli.parser import Commands, record_id
 from app.services.attendance import coverage_text
 
 
@@ -57,5 +57,5 @@ def register(cmds: Commands) -> None:
     sp.add_argument("--to", required=True, metavar="YYYY-MM-DD", help=strings.H_COVERAGE_TO)
     sp.add_argument("--reason", required=True, help=strings.H_COVERAGE_REASON)
     sp = cmds.leaf(group, "revoke", strings.H_COVERAGE_REVOKE, cmd_coverage_revoke)
-    sp.add_argument("id", type=int, help=strings.H_COVERAGE_ID)
+    sp.add_argument("id", type=record_id, help=strings.H_COVERAGE_ID)
     sp.add_argument("--reason", required=True, help=strings.H_COVERAGE_REASON)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app import strings
 from app.cli.common import open_services, parse_date, person_id, print_json
-from app.cli.parser import Commands
+from app.cli.parser import Commands, record_id
 from app.domain.handover import KINDS, Deadlines
 
 
@@ -104,7 +104,7 @@ def register(cmds: Commands) -> None:
     sp.add_argument("--new-role", help=strings.CH_H_NEW_ROLE)
     cmds.leaf(change, "list", strings.CH_H_LIST, cmd_change_list, json_flag=True)
     sp = cmds.leaf(change, "pdf", strings.CH_H_PDF, cmd_change_pdf)
-    sp.add_argument("id", type=int, help=strings.CH_H_ID)
+    sp.add_argument("id", type=record_id, help=strings.CH_H_ID)
     sp.add_argument("kind", choices=("notice", "application", "handover"),
                     help=strings.CH_H_PDF_KIND)
     sp.add_argument("out", help=strings.H_OUT)

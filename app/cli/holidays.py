@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING
 
 from app import strings
 from app.cli.common import eprint, existing_file, open_services, print_json
-from app.cli.parser import Commands
+from app.cli.parser import Commands, bounded_int
 from app.domain.calendar import DayEntry
+from app.domain.inputs import FIRST_YEAR, LAST_YEAR
 
 if TYPE_CHECKING:
     from app.services.holidays import HolidayImportPlan
+
+YEAR = bounded_int(FIRST_YEAR, LAST_YEAR)
 
 
 def _entry_json(e: DayEntry) -> dict[str, str]:
@@ -107,4 +110,4 @@ def register(cmds: Commands) -> None:
     cmds.leaf(holidays, "import", strings.H_CMD_HOLIDAYS_IMPORT, cmd_holidays_import,
               json_flag=True).add_argument("file", help=strings.H_FILE)
     cmds.leaf(holidays, "list", strings.H_CMD_HOLIDAYS_LIST, cmd_holidays_list,
-              json_flag=True).add_argument("year", type=int, help=strings.H_YEAR)
+              json_flag=True).add_argument("year", type=YEAR, help=strings.H_YEAR)

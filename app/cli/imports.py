@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from app import strings
 from app.cli.common import existing_file, open_services, print_json
-from app.cli.parser import Commands
+from app.cli.parser import Commands, bounded_int
 from app.errors import AppError
 
 if TYPE_CHECKING:
     from app.services.imports import ImportOutcome
+
+COMM_KEY = bounded_int(0, 2**32 - 1)  # the clock takes a 32-bit key
 
 
 def _print_import(outcome: ImportOutcome, as_json: bool) -> None:
@@ -99,10 +101,10 @@ def cmd_devices_list(args: argparse.Namespace) -> int:
 
 def _clock_options(sp: argparse.ArgumentParser, host_required: bool) -> None:
     sp.add_argument("--host", required=host_required, help=strings.H_HOST)
-    sp.add_argument("--port", type=int, default=4370, help=strings.H_PORT)
-    sp.add_argument("--password", type=int, default=0, help=strings.H_PASSWORD)
+    sp.add_argument("--port", type=bounded_int(1, 65535), default=4370, help=strings.H_PORT)
+    sp.add_argument("--password", type=COMM_KEY, default=0, help=strings.H_PASSWORD)
     sp.add_argument("--udp", action="store_true", help=strings.H_UDP)
-    sp.add_argument("--timeout", type=int, default=10, help=strings.H_TIMEOUT)
+    sp.add_argument("--timeout", type=bounded_int(1, 3600), default=10, help=strings.H_TIMEOUT)
     sp.add_argument("--encoding", default="gbk", help=strings.H_ENCODING)
 
 

@@ -17,7 +17,7 @@ from app.cli.common import (
     person_id,
     print_json,
 )
-from app.cli.parser import Commands, add_emp
+from app.cli.parser import Commands, add_emp, record_id
 
 if TYPE_CHECKING:
     from app.cli.parser import Group
@@ -138,7 +138,7 @@ def cmd_overtime_approve(args: argparse.Namespace) -> int:
 
 
 def _add_id(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("id", type=int, help=strings.H_LEAVE_ID)
+    sp.add_argument("id", type=record_id, help=strings.H_LEAVE_ID)
 
 
 def _leave_decisions(cmds: Commands, leave: Group) -> None:

@@ -127,3 +127,40 @@ def add_outputs(sp: argparse.ArgumentParser, *kinds: str) -> None:
     helps = {"pdf": strings.H_PDF, "xlsx": strings.H_XLSX}
     for kind in kinds:
         sp.add_argument(f"--{kind}", metavar="OUT", help=helps[kind])
+
+
+# ---- typed arguments (issue 17: ranges are checked where the value comes in) -----------------
+def _integer(text: str) -> int:
+    s = text.strip()
+    body = s[1:] if s[:1] in "+-" else s
+    if not (body.isascii() and body.isdigit()) or len(body) > 30:
+        raise ValueError(text)  # argparse's own "invalid int value" message
+    return int(s)
+
+
+def record_id(text: str) -> int:
+    """An argparse type: a record id, 1 .. 2**63 - 1 (a usage error otherwise, exit 2)."""
+    from app.domain.inputs import record_id_problem
+
+    value = _integer(text)
+    problem = record_id_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
+record_id.__name__ = "int"  # argparse names the type in its "invalid int value" message
+
+
+def bounded_int(first: int, last: int) -> Callable[[str], int]:
+    """An argparse type: an integer in ``first .. last``."""
+
+    def parse(text: str) -> int:
+        value = _integer(text)
+        if not first <= value <= last:
+            raise argparse.ArgumentTypeError(strings.INPUT_INTEGER_OUT_OF_RANGE.format(
+                first=first, last=last, value=text))
+        return value
+
+    parse.__name__ = "int"
+    return parse

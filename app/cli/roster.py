@@ -36,6 +36,8 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
         return 0
     print(strings.CLI_ROSTER_IMPORTED.format(read=result.read, imported=result.imported,
                                              rejected=result.rejected))
+    for note in result.notes:
+        print(strings.CLI_ROSTER_SHEET_NOTE.format(note=note))
     print(strings.CLI_ROSTER_COLUMNS.format(columns=strings.LIST_SEP.join(
         f"{h}→{strings.ROSTER_IMPORT_FIELD_LABELS[f]}" for h, f in result.columns.items())))
     if result.ignored_columns:

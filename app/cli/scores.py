@@ -18,7 +18,17 @@ from app.cli.common import (
     person_id,
     print_json,
 )
-from app.cli.parser import Commands, add_emp, add_from, add_month, add_outputs
+from app.cli.parser import (
+    Commands,
+    add_emp,
+    add_from,
+    add_month,
+    add_outputs,
+    bounded_int,
+)
+
+MAX_POINTS = 100000  # a rule's or an incident's points as typed
+POINTS = bounded_int(-MAX_POINTS, MAX_POINTS)
 
 
 def _minute(text: str) -> dt.datetime:
@@ -139,7 +149,7 @@ def _register_incident(cmds: Commands) -> None:
     sp.add_argument("--rule", required=True, help=strings.H_SCORE_RULE)
     sp.add_argument("--at", required=True, metavar="YYYY-MM-DD HH:MM", help=strings.H_SCORE_AT)
     sp.add_argument("--note", help=strings.H_NOTE)
-    sp.add_argument("--points", type=int, help=strings.H_SCORE_POINTS_OVERRIDE)
+    sp.add_argument("--points", type=POINTS, help=strings.H_SCORE_POINTS_OVERRIDE)
     sp = cmds.leaf(incident, "waive", strings.H_CMD_INCIDENT_WAIVE, cmd_incident_waive)
     sp.add_argument("id", help=strings.H_SCORE_INCIDENT_ID)
     sp.add_argument("--reason", required=True, help=strings.H_REASON)
@@ -154,13 +164,13 @@ def _register_rules(cmds: Commands) -> None:
         sp = cmds.leaf(rules, name, help_, func)
         sp.add_argument("code", help=strings.H_SCORE_RULE)
         if name == "set":
-            sp.add_argument("points", type=int, help=strings.H_SCORE_POINTS)
+            sp.add_argument("points", type=POINTS, help=strings.H_SCORE_POINTS)
         add_from(sp)
         sp.add_argument("--note", help=strings.H_NOTE)
     sp = cmds.leaf(rules, "add", strings.H_CMD_RULES_ADD, cmd_rules_add)
     sp.add_argument("code", help=strings.H_SCORE_RULE)
     sp.add_argument("label", help=strings.H_SCORE_LABEL)
-    sp.add_argument("points", type=int, help=strings.H_SCORE_POINTS)
+    sp.add_argument("points", type=POINTS, help=strings.H_SCORE_POINTS)
     sp.add_argument("--reward", action="store_true", help=strings.H_SCORE_REWARD)
     add_from(sp)
     sp = cmds.leaf(rules, "setting", strings.H_CMD_RULES_SETTING, cmd_rules_setting)

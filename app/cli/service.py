@@ -9,9 +9,19 @@ from pathlib import Path
 
 from app import strings
 from app.cli.common import open_services, parse_date, parse_month, person_ids, print_json
-from app.cli.parser import Commands, add_emp, add_from, add_month, add_outputs
+from app.cli.parser import (
+    Commands,
+    add_emp,
+    add_from,
+    add_month,
+    add_outputs,
+    bounded_int,
+)
 from app.domain.service_log import PENDING, RESOLVED, SOURCES, TYPES, RecordFields, StaffVisit
 from app.errors import AppError
+
+MAX_MINUTES = 366 * 24 * 60  # a promised response or resolution time, at most a year
+MINUTES = bounded_int(0, MAX_MINUTES)
 
 
 def _date(text: str) -> dt.date:
@@ -173,7 +183,7 @@ def _register_service(cmds: Commands) -> None:
         sp.add_argument(f"--{name}", required=name == "reported-at", metavar="TIME",
                         help=strings.H_SV_AT)
     sp.add_argument("--staff", required=True, metavar="EMP[,EMP]", help=strings.H_SV_STAFF)
-    sp.add_argument("--head-count", type=int, help=strings.H_SV_HEADCOUNT)
+    sp.add_argument("--head-count", type=bounded_int(0, 10000), help=strings.H_SV_HEADCOUNT)
     sp.add_argument("--location", required=True, help=strings.H_SV_LOCATION)
     sp.add_argument("--content", required=True, help=strings.H_SV_CONTENT)
     sp.add_argument("--handling", help=strings.H_SV_HANDLING)
@@ -188,8 +198,8 @@ def _register_service(cmds: Commands) -> None:
     sp.add_argument("id", help=strings.H_SV_ID)
     sp.add_argument("out", help=strings.H_OUT)
     sp = cmds.leaf(service, "set", strings.H_CMD_SERVICE_SET, cmd_service_set)
-    sp.add_argument("--response", type=int, metavar="MIN", help=strings.H_SV_RESPONSE)
-    sp.add_argument("--resolution", type=int, metavar="MIN", help=strings.H_SV_RESOLUTION)
+    sp.add_argument("--response", type=MINUTES, metavar="MIN", help=strings.H_SV_RESPONSE)
+    sp.add_argument("--resolution", type=MINUTES, metavar="MIN", help=strings.H_SV_RESOLUTION)
     add_from(sp, required=False)
     sp.add_argument("--acceptance", metavar="YYYY-MM-DD", help=strings.H_SV_ACCEPTANCE)
 

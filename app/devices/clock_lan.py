@@ -508,8 +508,15 @@ def _report(progress: Progress | None, step: int, text: str) -> None:
 
 
 def _to_clock_user(user: Any) -> ClockUser:
-    return ClockUser(uid=int(user.uid), user_id=str(user.user_id), name=str(user.name),
-                     privilege=int(user.privilege))
+    """A user as pyzk decoded it; a name or id with flash garbage (NUL padding, control
+    bytes) keeps only its printable characters."""
+    return ClockUser(uid=int(user.uid), user_id=_printable(str(user.user_id)),
+                     name=_printable(str(user.name)), privilege=int(user.privilege))
+
+
+def _printable(text: str) -> str:
+    text = text.split("\x00", 1)[0]
+    return text if text.isprintable() else "".join(c for c in text if c.isprintable()).strip()
 
 
 def _read_all(s: _Session, progress: Progress | None, with_users: bool,
@@ -693,6 +700,9 @@ def attendance_layout(table: bytes, reported_count: int,
             return by_count[0], by_count[1], []
     scores = {size: _plausible_share(body, size, size, window)
               for size in (40, 16, 8) if n_bytes >= size}
+    if not scores:  # shorter than the smallest record: nothing in it can be read
+        raise AttendanceTableError(strings.CLOCK_TABLE_UNKNOWN.format(
+            size=n_bytes, n=reported_count))
     best_share, _whole, layout = max((v, n_bytes % k == 0, k) for k, v in scores.items())
     if by_count is not None:
         # Longer records (pyzk#166) read fine by their own stride, unless the table is really

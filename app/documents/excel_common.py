@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import math
 import os
+import re
 from collections.abc import Sequence
 from copy import copy
 from pathlib import Path
@@ -22,6 +23,36 @@ from app import strings
 from app.errors import AppError
 
 FONT_NAME = strings.EXCEL_FONT
+# Characters a worksheet cannot hold (XML 1.0 forbids C0 controls but TAB, LF and CR; lone
+# surrogates cannot be encoded; U+FFFE/U+FFFF are not characters).
+ILLEGAL_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def cell_text(value: str) -> str:
+    """``value`` without the characters a worksheet cannot hold (they are dropped)."""
+    return ILLEGAL_IN_CELL.sub("", value)
+
+
+def _install_cell_guard() -> None:
+    """Every cell written through openpyxl (``ws.cell(value=…)``, ``ws["A1"] = …``) drops the
+    characters Excel cannot hold instead of raising IllegalCharacterError: one odd
+    character in one record (stored before input was checked, or read from a clock) must
+    never cost the whole export. Installed once, when the first Excel writer is imported;
+    openpyxl then checks and truncates the cleaned text as before."""
+    original = Cell.check_string
+    if getattr(original, "_onsitedesk_guard", False):
+        return
+
+    def check_string(self: Cell, value: Any) -> Any:
+        if isinstance(value, str) and ILLEGAL_IN_CELL.search(value):
+            value = cell_text(value)
+        return original(self, value)
+
+    setattr(check_string, "_onsitedesk_guard", True)  # noqa: B010 -- a mark on a function
+    setattr(Cell, "check_string", check_string)  # noqa: B010 -- openpyxl's own hook
+
+
+_install_cell_guard()
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")

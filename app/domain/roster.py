@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from app import strings
+from app.domain.inputs import ascii_digits, date_problem, normalize_code, text_problem
 
 
 class PersonStatus(StrEnum):
@@ -28,17 +29,17 @@ STATUS_BY_LABEL = {label: PersonStatus(code) for code, label in strings.STATUS_L
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _DEVICE_ID = re.compile(r"^[0-9A-Za-z]{1,9}$")
-_PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
+_PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$", re.ASCII)
 _TIME_TAIL = r"(?:[ T]0{1,2}:00(?::00)?(?:\.0+)?)?"  # midnight only: a time is no date
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL + "$"),
-    re.compile(strings.DATE_CN_PATTERN),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL + "$", re.ASCII),
+    re.compile(strings.DATE_CN_PATTERN, re.ASCII),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII),
 )
 # Excel's day 0 (its 1900 leap-year bug makes serials from March 1900 on count from here).
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")  # 10000..99999: 1927..2173
-_SCIENTIFIC = re.compile(r"^([0-9.]+)[eE]\+?(\d+)$")
+_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$", re.ASCII)  # 10000..99999: 1927..2173
+_SCIENTIFIC = re.compile(r"^([0-9.]+)[eE]\+?(\d+)$", re.ASCII)
 IMPORT_FIELDS = tuple(strings.ROSTER_IMPORT_FIELD_LABELS)
 REQUIRED_FIELDS = ("employee_no", "name")
 
@@ -63,7 +64,7 @@ def normalize_id_card(value: str) -> str:
         raise FieldProblem(strings.R_ID_AS_NUMBER.format(value=value))
     if len(v) != 18:
         raise FieldProblem(strings.R_BAD_ID_LENGTH.format(value=value))
-    if not (v[:17].isdigit() and (v[17].isdigit() or v[17] == "X")):
+    if not (v.isascii() and v[:17].isdigit() and (v[17].isdigit() or v[17] == "X")):
         raise FieldProblem(strings.R_BAD_ID_CHARS.format(value=value))
     try:
         dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
@@ -93,7 +94,7 @@ def _from_scientific(v: str, value: str) -> str:
 
 def normalize_phone(value: str) -> str:
     v = unicodedata.normalize("NFKC", value).strip()
-    if v.endswith(".0") and v[:-2].isdigit():  # a number cell read as float text
+    if v.endswith(".0") and ascii_digits(v[:-2]):  # a number cell read as float text
         v = v[:-2]
     v = _from_scientific(v, value)
     if v and not _PHONE.match(v.replace(" ", "")):
@@ -103,7 +104,7 @@ def normalize_phone(value: str) -> str:
 
 def normalize_device_user_id(value: str) -> str | None:
     v = unicodedata.normalize("NFKC", value).strip()
-    if v.endswith(".0") and v[:-2].isdigit():  # Excel number read as float text
+    if v.endswith(".0") and ascii_digits(v[:-2]):  # Excel number read as float text
         v = v[:-2]
     if not v:
         return None
@@ -247,6 +248,8 @@ class PersonFields:
 def check_person(p: PersonFields) -> list[tuple[str, str]]:
     """Rules that hold for one person on their own: (field, reason) for each broken one."""
     problems: list[tuple[str, str]] = []
+    p.employee_no = normalize_code(p.employee_no).strip()  # full-width letters and digits
+    problems.extend(_control_chars(p))
     if not p.employee_no.strip():
         problems.append(("employee_no", strings.R_EMPTY_EMPLOYEE_NO))
     elif len(p.employee_no) > 50:
@@ -258,11 +261,45 @@ def check_person(p: PersonFields) -> list[tuple[str, str]]:
     if len(p.role) > 50:
         problems.append(("role", strings.R_TOO_LONG.format(n=50)))
     problems.extend(_check_numbers(p))
+    problems.extend(_check_dates(p))
     if p.status not in STATUSES:
         problems.append(("status", strings.R_BAD_STATUS.format(value=p.status)))
     if p.start_date and p.end_date and p.end_date < p.start_date:
         problems.append(("end_date", strings.R_END_BEFORE_START.format(
             end=p.end_date.isoformat(), start=p.start_date.isoformat())))
+    return problems
+
+
+_TEXT_FIELDS = (("employee_no", False), ("name", False), ("role", False),
+                ("device_user_id", False), ("phone", False), ("id_card_no", False),
+                ("note", True))
+
+
+def _control_chars(p: PersonFields) -> list[tuple[str, str]]:
+    """Text fields holding a control character (a note may hold line ends)."""
+    problems = []
+    for name, multiline in _TEXT_FIELDS:
+        problem = text_problem(getattr(p, name) or "", multiline=multiline)
+        if problem:
+            problems.append((name, problem))
+    return problems
+
+
+FIRST_WORK_YEAR = 1900  # a first working day may lie long before the app's 2000-2100
+
+
+def _check_dates(p: PersonFields) -> list[tuple[str, str]]:
+    """Dates on the project lie in 2000-2100; a first working day in 1900-2100."""
+    problems = []
+    for name in ("start_date", "end_date", "nda_date", "training_date"):
+        value = getattr(p, name)
+        problem = date_problem(value) if value is not None else None
+        if problem:
+            problems.append((name, problem))
+    first = p.first_work_date
+    if first is not None and not FIRST_WORK_YEAR <= first.year <= 2100:
+        problems.append(("first_work_date", strings.INPUT_DATE_OUT_OF_RANGE.format(
+            value=first.isoformat(), first=FIRST_WORK_YEAR, last=2100)))
     return problems
 
 

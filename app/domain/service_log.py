@@ -41,6 +41,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.domain.inputs import control_char
+
 FAULT, INSPECTION, CONSULT, CHANGE, OTHER = "fault", "inspection", "consult", "change", "other"
 TYPES: tuple[str, ...] = (FAULT, INSPECTION, CONSULT, CHANGE, OTHER)
 MEASURED_TYPES = frozenset({FAULT, CONSULT, CHANGE, OTHER})
@@ -387,7 +389,13 @@ def check_record(f: RecordFields) -> list[tuple[str, str]]:
         problems.append(("signed_needs_name", "client_signed_by"))
     if f.client_signed and f.client_signed_on is None:
         problems.append(("signed_needs_date", "client_signed_on"))
+    problems += [("control_char", name) for name in _TEXT_FIELDS
+                 if control_char(getattr(f, name), multiline=True) is not None]
     return problems
+
+
+_TEXT_FIELDS = ("reporter", "reporter_dept", "location", "description", "handling",
+                "pending_reason", "parts_replaced", "client_signed_by", "note")
 
 
 def _time_problems(f: RecordFields) -> list[tuple[str, str]]:

@@ -29,6 +29,7 @@ from app.domain.attendance import (
     summarize,
 )
 from app.domain.calendar import HolidayCalendar
+from app.domain.inputs import FIRST_YEAR, LAST_YEAR, day_in_range
 from app.domain.legend import day_symbol, session_marks
 from app.domain.schedule import RulesTimeline, parse_hhmm
 from app.errors import NotFoundError, ValidationError
@@ -82,9 +83,12 @@ def parse_month(text: str) -> tuple[int, int]:
     try:
         y, m = text.strip().split("-")
         year, month = int(y), int(m)
-        dt.date(year, month, 1)
+        day = dt.date(year, month, 1)
     except ValueError:
         raise ValidationError(strings.MONTH_BAD.format(value=text), "month") from None
+    if not day_in_range(day):
+        raise ValidationError(strings.INPUT_MONTH_OUT_OF_RANGE.format(
+            value=text.strip(), first=FIRST_YEAR, last=LAST_YEAR), "month")
     return year, month
 
 

@@ -20,6 +20,7 @@ from app import strings
 from app.domain import handover as rules
 from app.domain.calendar import HolidayCalendar
 from app.domain.handover import ChangeState, Deadlines, Step
+from app.domain.inputs import check_date
 from app.domain.roster import PersonStatus
 from app.errors import NotFoundError, ValidationError
 from app.services.changes import Changes
@@ -64,6 +65,9 @@ class HandoverService:
     # ---- deadlines ---------------------------------------------------------------------------
     def plan(self, change_date: dt.date, demand_date: dt.date | None = None) -> Deadlines:
         """The deadlines of a change on ``change_date`` (nothing is written)."""
+        check_date(change_date, "change_date")
+        if demand_date is not None:
+            check_date(demand_date, "demand_date")
         return rules.compute_deadlines(change_date, self.holidays.calendar(), demand_date)
 
     def timeline(self, change: int | ChangeDTO, today: dt.date) -> list[Step]:

@@ -58,6 +58,7 @@ from app.domain.calendar import (
     streak_warnings,
     year_warnings,
 )
+from app.domain.inputs import FIRST_YEAR, LAST_YEAR, control_char, day_in_range
 from app.domain.roster import FieldProblem, parse_date
 from app.errors import AppError, ImportFileError, ValidationError
 from app.services.changes import CALENDAR, NONE, Changes
@@ -230,28 +231,42 @@ def _csv_entry(p: _Parsed, line: int, cells: list[str], cols: dict[str, int]) ->
     except FieldProblem:
         date = None
     if date is None:
-        p.error(line, strings.HOLIDAY_E_BAD_DATE.format(value=cell("date"))
+        p.error(line, strings.HOLIDAY_E_BAD_DATE.format(value=_cut(cell("date")))
                 if cell("date") else strings.HOLIDAY_E_NO_DATE)
+        return
+    if not _in_range(p, line, date):
         return
     kind = _KIND_BY_TEXT.get(cell("kind"), _KIND_BY_TEXT.get(cell("kind").lower()))
     if kind is None:
-        p.error(line, strings.HOLIDAY_E_UNKNOWN_KIND.format(value=cell("kind")))
+        p.error(line, strings.HOLIDAY_E_UNKNOWN_KIND.format(value=_cut(cell("kind"))))
         return
     given = cell("weekday")
     weekday = parse_weekday(given) if given else None
     if weekday is not None and weekday != date.weekday():
         p.error(line, strings.HOLIDAY_E_WEEKDAY_MISMATCH.format(
-            date=date, actual=strings.HOLIDAY_WEEKDAYS[date.weekday()], given=given))
+            date=date, actual=strings.HOLIDAY_WEEKDAYS[date.weekday()], given=_cut(given)))
         return
     p.rows.append((line, DayEntry(date, kind, cell("name"))))
 
 
 def parse_csv(text: str, file: str) -> _Parsed:
-    """The app's own format; the header row is optional (3 or 4 columns by position)."""
+    """The app's own format; the header row is optional (3 or 4 columns by position).
+
+    Any line ends (LF, CRLF, or a classic Mac's CR alone) are read; a record the CSV
+    reader cannot take (a field over its size limit, an unclosed quote) is an error at its
+    line, and the rest of the file is not read (the file is refused anyway)."""
     p = _Parsed(file)
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=None))  # universal line ends
     cols: dict[str, int] | None = None
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            p.error(reader.line_num or 1, strings.HOLIDAY_E_CSV_BROKEN.format(
+                limit=csv.field_size_limit()))
+            break
         cells = [c.strip() for c in record]
         if not any(cells) or cells[0].startswith("#"):
             continue
@@ -265,6 +280,26 @@ def parse_csv(text: str, file: str) -> _Parsed:
         _csv_entry(p, reader.line_num, cells, cols)
     p.replace_years = _covered_years([e for _, e in p.rows])
     return p
+
+
+def _cut(value: object, limit: int = 40) -> str:
+    """A value as a message shows it: at most ``limit`` characters, control characters
+    escaped (a file may hold anything)."""
+    text = str(value)
+    cut = len(text) > limit
+    text = text[:limit]
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+    return text + "\u2026" if cut else text
+
+
+def _in_range(p: _Parsed, line: int | None, date: dt.date) -> bool:
+    """Holiday dates lie in 2000-2100 (an error at the line otherwise)."""
+    if day_in_range(date):
+        return True
+    p.error(line, strings.HOLIDAY_E_DATE_OUT_OF_RANGE.format(
+        value=date.isoformat(), first=FIRST_YEAR, last=LAST_YEAR))
+    return False
 
 
 def _near_turn_of_year(d: dt.date) -> bool:
@@ -301,6 +336,10 @@ def _json_document(text: str, path: Path) -> tuple[int, list[dict[str, Any]], st
     except json.JSONDecodeError as exc:
         raise ImportFileError(strings.HOLIDAY_FILE_BAD_JSON.format(
             path=path.name, line=exc.lineno, err=exc.msg)) from exc
+    except RecursionError:
+        raise ImportFileError(strings.HOLIDAY_FILE_TOO_DEEP.format(path=path.name)) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise ImportFileError(strings.HOLIDAY_FILE_BAD_NUMBER.format(path=path.name)) from None
     days = doc.get("days") if isinstance(doc, dict) else None
     year = doc.get("year") if isinstance(doc, dict) else None
     if (not isinstance(days, list) or not isinstance(year, int) or isinstance(year, bool)
@@ -328,17 +367,20 @@ def parse_holiday_cn(text: str, path: Path, lunar: dict[int, LunarFestivals]) ->
 
 def _json_entry(p: _Parsed, line: int | None, item: dict[str, Any], year: int,
                 statutory: dict[dt.date, str]) -> None:
-    raw, off, name = str(item.get("date", "")), item.get("isOffDay"), str(item.get("name", ""))
+    raw, off = _text(item.get("date", "")), item.get("isOffDay")
+    name = _text(item.get("name", ""))
     try:
         date = parse_date(raw)
     except FieldProblem:
         date = None
     if date is None:
-        p.error(line, strings.HOLIDAY_E_BAD_DATE.format(value=raw) if raw
+        p.error(line, strings.HOLIDAY_E_BAD_DATE.format(value=_cut(raw)) if raw
                 else strings.HOLIDAY_E_NO_DATE)
         return
+    if not _in_range(p, line, date):
+        return
     if not isinstance(off, bool):
-        p.error(line, strings.HOLIDAY_E_BAD_OFFDAY.format(value=off))
+        p.error(line, strings.HOLIDAY_E_BAD_OFFDAY.format(value=_cut(_text(off))))
         return
     if date.year != year and not (abs(date.year - year) == 1 and _near_turn_of_year(date)):
         p.error(line, strings.HOLIDAY_E_OUTSIDE_YEAR.format(date=date, year=year))
@@ -354,6 +396,16 @@ def _json_entry(p: _Parsed, line: int | None, item: dict[str, Any], year: int,
     # a day off on a weekend is the fallback already: no row
 
 
+def _text(value: object) -> str:
+    """A JSON value as text (a nested value as JSON text, never an unbounded repr)."""
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False)[:1000]
+    except (RecursionError, ValueError):
+        return "?"
+
+
 def _check_rows(p: _Parsed) -> None:
     """Errors that refuse the file: duplicates, names too long, kinds impossible on the date."""
     first_line: dict[dt.date, int | None] = {}
@@ -367,7 +419,11 @@ def _check_rows(p: _Parsed) -> None:
         if problem:
             p.error(line, problem)
         if len(entry.name) > NAME_MAX:
-            p.error(line, strings.HOLIDAY_E_NAME_TOO_LONG.format(n=NAME_MAX, value=entry.name))
+            p.error(line, strings.HOLIDAY_E_NAME_TOO_LONG.format(n=NAME_MAX,
+                                                                value=_cut(entry.name)))
+        bad = control_char(entry.name)
+        if bad is not None:
+            p.error(line, strings.HOLIDAY_E_CONTROL_CHAR.format(code=bad[1]))
     if not p.rows and not p.errors:
         p.error(None, strings.HOLIDAY_E_NO_ROWS)
 

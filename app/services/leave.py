@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import strings
+from app.domain.inputs import check_date, check_text
 from app.domain.leave import (
     ACTIVE_STATES,
     APPROVE,
@@ -23,6 +24,7 @@ from app.domain.leave import (
     CANCELLED,
     CLIENT_APPROVE,
     COUNTED_STATES,
+    DEPUTY_IS_APPLICANT,
     DRAFT,
     EXTEND,
     REJECT,
@@ -65,9 +67,16 @@ def parse_point(text: str, default_session: str) -> tuple[dt.date, str]:
     if t.endswith(("am", "pm")):
         t, session = t[:-2], t[-2:]
     try:
-        return dt.date.fromisoformat(t), session
+        day = dt.date.fromisoformat(t)
     except ValueError:
         raise ValidationError(strings.LEAVE_BAD_DATE.format(value=text), "date") from None
+    return check_date(day, "date"), session
+
+
+def _check_texts(**texts: str) -> None:
+    """Free-text fields hold no control characters (line ends and TAB are fine)."""
+    for name, text in texts.items():
+        check_text(text or "", name, strings.LEAVE_TEXT_FIELD_LABELS[name], multiline=True)
 
 
 class LeaveService:
@@ -85,6 +94,7 @@ class LeaveService:
                 deputy_id: int | None, emergency: bool = False, has_attachment: bool = False,
                 exclude_id: int | None = None) -> Preview:
         """Day count and violations, as the dialog shows them live and the form prints."""
+        check_date(span.start, "start"), check_date(span.end, "end")
         lt = self._type(leave_type)
         if not span.valid():
             raise ValidationError(strings.LEAVE_BAD_SPAN.format(
@@ -165,6 +175,12 @@ class LeaveService:
         """File a request (submitted, or a draft). Violations are recorded, never hidden."""
         if emergency and not contacted_whom.strip():
             raise ValidationError(strings.LEAVE_EMERGENCY_NEEDS_CONTACT, "contacted_whom")
+        _check_texts(reason=reason, contact=contact, handover_note=handover_note,
+                     contacted_whom=contacted_whom, override_reason=override_reason)
+        if deputy_id is not None and deputy_id == person_id:
+            # the preview shows it as a violation while the dialog is filled in; filing refuses
+            raise ValidationError(strings.LEAVE_VIOLATION_LABELS[DEPUTY_IS_APPLICANT],
+                                  "deputy_id")
         now = self.db.clock.now()
         if filed_at > now:
             raise ValidationError(strings.LEAVE_FILED_IN_FUTURE.format(
@@ -268,6 +284,7 @@ class LeaveService:
 
     def return_(self, leave_id: int, returned_on: dt.date) -> tuple[LeaveDTO, Changes]:
         """Leave return: the first day back at work. An early return frees the remaining days."""
+        check_date(returned_on, "returned_on")
         with self.db.transaction(self.actor) as s:
             row = self._load(s, leave_id)
             self._require(row, RETURN)
@@ -281,6 +298,7 @@ class LeaveService:
     def extend(self, leave_id: int, new_end: dt.date, new_end_session: str,
                filed_at: dt.datetime, reason: str = "") -> tuple[LeaveDTO, Changes]:
         """L5 extension: a new request right after the approved one; it counts once approved."""
+        check_date(new_end, "end")
         parent = self.get(leave_id)
         if EXTEND not in parent.actions:
             with self.db.read() as s:
@@ -411,6 +429,9 @@ class LeaveService:
                      applied_at: dt.datetime, reason: str = "", comp_time: bool = False
                      ) -> tuple[OvertimeDTO, Changes]:
         """O1: applied for in advance (a later application is kept, and marked)."""
+        check_date(day, "day")
+        check_text(reason, "reason", strings.LEAVE_TEXT_FIELD_LABELS["overtime_reason"],
+                   multiline=True)
         try:
             start, end = parse_range(time_range)
         except ValueError:

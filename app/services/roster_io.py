@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -92,6 +93,7 @@ class RosterImportPlan:
     missing: tuple[str, ...] = ()  # required fields no column maps to
     choices: dict[str, str] = field(default_factory=dict)  # this import's choices, to remember
     rows: Table = field(default_factory=list, repr=False)
+    notes: list[str] = field(default_factory=list)  # which sheet was read, when not obvious
 
     @property
     def rejected(self) -> int:
@@ -126,10 +128,13 @@ class RosterImportResult:
     problems: tuple[RowProblem, ...]
     columns: dict[str, str] = field(default_factory=dict)
     ignored_columns: tuple[str, ...] = ()
+    sheet: str = ""
+    notes: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
             "read": self.read, "imported": self.imported, "rejected": self.rejected,
+            "sheet": self.sheet, "notes": list(self.notes),
             "problems": [{"row": p.row, "column": p.column, "reason": p.reason}
                          for p in self.problems],
             "columns": dict(self.columns), "ignored_columns": list(self.ignored_columns),
@@ -161,6 +166,8 @@ def _cell(value: Any, key: str) -> str:
         return "" if value is None else str(value)
     if isinstance(value, float) and value != value:  # NaN: an empty cell
         return ""
+    if isinstance(value, float) and value in (math.inf, -math.inf):  # beyond any real cell
+        return str(value)
     if isinstance(value, (int, float)):
         return _number_text(value, key)
     if isinstance(value, dt.datetime):
@@ -176,12 +183,18 @@ def _cell(value: Any, key: str) -> str:
 def read_sheets(path: Path) -> list[tuple[str, Table]]:
     """The visible sheets of a workbook (or the CSV as one sheet): name and cells, row by
     row from A1 (empty rows kept, so row numbers are Excel's)."""
+    return [(name, rows) for name, rows, hidden in read_all_sheets(path) if not hidden]
+
+
+def read_all_sheets(path: Path) -> list[tuple[str, Table, bool]]:
+    """Every sheet (visible ones first, in order, then the hidden ones): name, cells and
+    whether it is hidden."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(strings.CLI_FILE_NOT_FOUND.format(path=path))
     check_table_file(path)  # size, and a zip archive's unpacked size, before any reader
     if suffix == ".csv":
-        return [(path.stem, _read_csv(path))]
+        return [(path.stem, _read_csv(path), False)]
     if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):
         raise ImportFileError(strings.ROSTER_FILE_BAD_TYPE.format(path=path))
     try:
@@ -190,11 +203,11 @@ def read_sheets(path: Path) -> list[tuple[str, Table]]:
         book = CalamineWorkbook.from_path(str(path))
         sheets = []
         for meta in book.sheets_metadata:
-            if meta.visible != SheetVisibleEnum.Visible:
-                continue  # hidden sheets hold lookup lists, not the roster
             sheet = book.get_sheet_by_name(meta.name)
             sheets.append((meta.name, [list(r) for r in sheet.to_python(
-                skip_empty_area=False)]))
+                skip_empty_area=False)], meta.visible != SheetVisibleEnum.Visible))
+        # hidden sheets usually hold lookup lists: read only when no visible one is a roster
+        sheets.sort(key=lambda sheet: sheet[2])
     except Exception as exc:  # any reader failure is a bad file, not a bug
         raise ImportFileError(strings.ROSTER_FILE_UNREADABLE.format(
             path=path, err=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
@@ -237,6 +250,49 @@ def _read_csv(path: Path) -> Table:
         raise ImportFileError(strings.ROSTER_FILE_UNREADABLE.format(path=path,
                                                                    err="encoding"))
     return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+
+
+class _FormulaRows:
+    """Rows of an .xlsx/.xlsm sheet holding formulas without a calculated value (a file
+    written by a program, not saved by Excel): the reader sees them empty. Looked up only
+    when an empty row is met, once per sheet."""
+
+    def __init__(self, path: Path, sheet: str) -> None:
+        self.path, self.sheet = path, sheet
+        self._rows: set[int] | None = None
+
+    def uncalculated(self) -> set[int]:
+        if self._rows is None:
+            self._rows = set()
+            if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+                try:
+                    self._rows = _uncalculated_formula_rows(self.path, self.sheet)
+                except Exception:  # a file calamine read; openpyxl may not read it
+                    self._rows = set()
+        return self._rows
+
+
+def _uncalculated_formula_rows(path: Path, sheet: str) -> set[int]:
+    from openpyxl import load_workbook
+
+    with_formulas = load_workbook(path, read_only=True, data_only=False)
+    cached = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if sheet not in with_formulas.sheetnames:
+            return set()
+        formula_cells = {(c.row, c.column) for row in with_formulas[sheet].iter_rows()
+                         for c in row if getattr(c, "data_type", None) == "f"}
+        if not formula_cells:
+            return set()
+        rows = {r for r, _ in formula_cells}
+        calculated = {c.row for row in cached[sheet].iter_rows(min_row=min(rows),
+                                                                max_row=max(rows))
+                      for c in row if (getattr(c, "row", None), getattr(c, "column", None))
+                      in formula_cells and c.value is not None}
+        return {r for r in rows if r is not None and r not in calculated}
+    finally:
+        with_formulas.close()
+        cached.close()
 
 
 def _choice_keys(choices: dict[str, str]) -> dict[str, str]:
@@ -435,18 +491,24 @@ class RosterIO:
         choices = _choice_keys(choices or {})
         remembered = self.remembered_columns()
         best: tuple[int, str, Table, int] | None = None
-        for name, rows in read_sheets(path):
+        sheets = read_all_sheets(path)
+        hidden_names = {name for name, _rows, hidden in sheets if hidden}
+        for name, rows, hidden in sheets:
+            if hidden and best is not None:
+                break  # a visible sheet has a header: hidden ones are lookup lists
             idx, score = _best_header(rows, choices, remembered)
             if score and (best is None or score > best[3]):
                 best = (idx, name, rows, score)
             if score >= len(REQUIRED_FIELDS):
                 break
         if best is None and lenient:
-            best = _widest_row(read_sheets(path))
+            best = _widest_row([(n, r) for n, r, hidden in sheets if not hidden])
         if best is None:
             raise ImportFileError(strings.ROSTER_FILE_NO_HEADER.format(path=path))
         idx, name, rows, _ = best
         plan = RosterImportPlan(path=path, sheet=name, rows=rows)
+        if name in hidden_names:  # said, so the user knows which sheet was read
+            plan.notes.append(strings.ROSTER_HIDDEN_SHEET.format(sheet=name))
         return self._plan_rows(plan, idx, choices, remembered, today, progress)
 
     def replan(self, plan: RosterImportPlan, choices: dict[str, str],
@@ -457,7 +519,8 @@ class RosterIO:
         idx, score = _best_header(plan.rows, choices, remembered)
         if not score:
             idx = plan.header_row - 1
-        fresh = RosterImportPlan(path=plan.path, sheet=plan.sheet, rows=plan.rows)
+        fresh = RosterImportPlan(path=plan.path, sheet=plan.sheet, rows=plan.rows,
+                                 notes=list(plan.notes))
         return self._plan_rows(fresh, idx, choices, remembered, today, None)
 
     def _plan_rows(self, plan: RosterImportPlan, header_idx: int, choices: dict[str, str],
@@ -486,12 +549,19 @@ class RosterIO:
         devices = {p.device_user_id: p.name for p in people if p.device_user_id}
         seen_no: dict[str, int] = {}
         seen_dev: dict[str, int] = {}
+        formulas = _FormulaRows(plan.path, plan.sheet)
         for offset, raw in enumerate(body):
             if progress.cancelled():
                 raise Cancelled(strings.CANCELLED)
             excel_row = header_idx + 2 + offset
             values = {k: _cell(raw[j] if j < len(raw) else None, k) for k, j in columns.items()}
-            if not any(values.values()) or _signature_line(raw):
+            if _signature_line(raw):
+                continue
+            if not any(values.values()):
+                if excel_row in formulas.uncalculated():  # not empty: values never computed
+                    plan.read += 1
+                    plan.problems.append(RowProblem(excel_row, strings.ROSTER_WHOLE_ROW,
+                                                    strings.ROSTER_ROW_FORMULAS_ONLY))
                 continue
             plan.read += 1
             person, problems = _parse_row(values, today)
@@ -545,7 +615,8 @@ class RosterIO:
         problems.sort(key=lambda p: p.row)
         result = RosterImportResult(plan.read, imported, len({p.row for p in problems}),
                                     tuple(problems), plan.mapped_columns,
-                                    tuple(plan.ignored_columns))
+                                    tuple(plan.ignored_columns), plan.sheet,
+                                    tuple(plan.notes))
         if imported:
             from app.services.maintenance import session_backup
 

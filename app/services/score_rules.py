@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import strings
 from app.domain.attendance import month_dates
+from app.domain.inputs import check_date
 from app.domain.scoring import (
     DEDUCTION,
     DEFAULT_BASE,
@@ -147,6 +148,7 @@ class ScoreRuleService:
     def add_rule(self, code: str, label: str, kind: str, points: int,
                  effective_from: dt.date, note: str = "") -> tuple[RuleDTO, Changes]:
         """A rule of the user's own (e.g. a reward), in force from ``effective_from``."""
+        check_date(effective_from, "effective_from")
         code = code.strip()
         if not _CODE.match(code):
             raise ValidationError(strings.SCORE_RULE_BAD_CODE.format(code=code), "code")
@@ -170,6 +172,7 @@ class ScoreRuleService:
                  note: str = "") -> tuple[RuleDTO, Changes]:
         """Give ``code`` a new value from ``effective_from`` on (and make it active): days
         before keep the value they had. ``points`` may be given with or without its sign."""
+        check_date(effective_from, "effective_from")
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             catalogue, _ = self._catalogue(s)
@@ -184,6 +187,7 @@ class ScoreRuleService:
     def retire_rule(self, code: str, effective_from: dt.date,
                     note: str = "") -> tuple[RuleDTO, Changes]:
         """Stop applying ``code`` from ``effective_from`` on; earlier days keep it."""
+        check_date(effective_from, "effective_from")
         with self.db.transaction(self.actor) as s:
             catalogue, _ = self._catalogue(s)
             if catalogue.get(code) is None:
@@ -235,6 +239,7 @@ class ScoreRuleService:
 
     def set_setting(self, key: str, value: str, effective_from: dt.date) -> Changes:
         """``base`` (100), ``threshold`` (90; empty: flag nobody) or ``flag_label``."""
+        check_date(effective_from, "effective_from")
         value = value.strip()
         if key not in SETTING_KEYS:
             raise ValidationError(strings.SCORE_SETTING_UNKNOWN.format(

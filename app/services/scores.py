@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import strings
+from app.domain.inputs import check_datetime, day_in_range, record_id_problem
 from app.domain.scoring import (
     ATTENDANCE_RULES,
     DEDUCTION,
@@ -61,7 +62,12 @@ __all__ = ["ATTENDANCE", "MANUAL", "SETTING_KEYS", "IncidentDTO", "PersonScore",
            "RuleChangeDTO", "RuleDTO", "ScoreService", "ScoreSettingsDTO", "ScoresMonthDTO"]
 
 ATTENDANCE, MANUAL = "attendance", "manual"
-_DERIVED_ID = re.compile(r"^att-(\d+)-(\d{4}-\d{2}-\d{2})-(am|pm)-(late|early)$")
+_DERIVED_ID = re.compile(r"^att-(\d+)-(\d{4}-\d{2}-\d{2})-(am|pm)-(late|early)$", re.ASCII)
+
+
+def _record_number(text: str) -> bool:
+    """ASCII digits naming a possible record id (1 .. 2**63 - 1)."""
+    return text.isascii() and text.isdigit() and record_id_problem(int(text)) is None
 
 
 def derived_id(person_id: int, occ: Occurrence) -> str:
@@ -82,6 +88,7 @@ class ScoreService(ScoreRuleService):
                      points: int | None = None) -> tuple[IncidentDTO, Changes]:
         """Record a conduct incident by hand; its points are the rule's value in force on
         its day unless ``points`` overrides them."""
+        check_datetime(at, "at")
         day = at.date()
         with self.db.transaction(self.actor) as s:
             person = s.get(Person, person_id)
@@ -127,7 +134,12 @@ class ScoreService(ScoreRuleService):
         return SCORES
 
     def _waive_derived(self, m: re.Match[str], reason: str) -> Changes:
-        person_id, day = int(m.group(1)), dt.date.fromisoformat(m.group(2))
+        try:
+            person_id, day = int(m.group(1)), dt.date.fromisoformat(m.group(2))
+        except ValueError:
+            day = None
+        if day is None or not _record_number(m.group(1)) or not day_in_range(day):
+            raise NotFoundError(strings.SCORE_INCIDENT_NOT_FOUND.format(id=m.group(0)))
         session, kind = m.group(3), m.group(4)
         detail = self.attendance.day_detail(person_id, day)
         exists = any(o.session == session and o.kind == kind
@@ -172,7 +184,7 @@ class ScoreService(ScoreRuleService):
     @staticmethod
     def _manual_row(s: Session, incident_id: str) -> ScoreIncident:
         text = incident_id.strip().lstrip("#")
-        row = s.get(ScoreIncident, int(text)) if text.isdigit() else None
+        row = s.get(ScoreIncident, int(text)) if _record_number(text) else None
         if row is None:
             raise NotFoundError(strings.SCORE_INCIDENT_NOT_FOUND.format(id=incident_id))
         return row

@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import strings
+from app.domain.inputs import check_date, check_datetime, check_text, record_id_problem
 from app.domain.roster import PersonStatus
 from app.domain.service_log import (
     INSPECTION,
@@ -77,10 +78,12 @@ def on_site(p: Person, day: dt.date) -> bool:
 def parse_datetime(text: str, field: str) -> dt.datetime:
     """``YYYY-MM-DD HH:MM`` (also with seconds or a ``T``) to a minute-precision time."""
     try:
-        return to_minute(dt.datetime.fromisoformat(text.strip().replace("T", " ")))
+        when = to_minute(dt.datetime.fromisoformat(text.strip().replace("T", " ")))
     except ValueError:
         raise ValidationError(strings.SV_BAD_DATETIME.format(
             field=strings.SV_FIELD_LABELS.get(field, field), value=text), field) from None
+    return check_datetime(when.replace(tzinfo=None), field,
+                          strings.SV_FIELD_LABELS.get(field, field))
 
 
 # ---- the service -------------------------------------------------------------------------
@@ -190,6 +193,7 @@ class ServiceLogService:
                     effective_from: dt.date | None = None) -> tuple[dt.date, Changes]:
         """New targets from ``effective_from`` (default today); earlier records keep theirs."""
         day = effective_from or self.db.clock.today()
+        check_date(day, "effective_from")
         for value, key in ((response_minutes, KEY_RESPONSE),
                            (resolution_minutes, KEY_RESOLUTION)):
             if not TARGET_RANGE[0] <= int(value) <= TARGET_RANGE[1]:
@@ -254,6 +258,7 @@ class ServiceLogService:
 
     def set_reports(self, day: dt.date, texts: Mapping[int, str]) -> Changes:
         """The team grid of one day, in one transaction; an empty text removes the entry."""
+        check_date(day, "day")
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             for person_id, raw in texts.items():
@@ -261,6 +266,7 @@ class ServiceLogService:
                 if person is None:
                     raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
                 text = raw.strip()
+                check_text(text, "text", strings.SV_FIELD_LABELS.get("text", ""), multiline=True)
                 if len(text) > REPORT_MAX_CHARS:
                     raise ValidationError(strings.SV_REPORT_TOO_LONG.format(
                         n=REPORT_MAX_CHARS, name=person.name, day=day.isoformat()), "text")
@@ -352,12 +358,14 @@ class ServiceLogService:
     @staticmethod
     def _load(s: Session, record_id: int | str) -> ServiceRecord:
         row: ServiceRecord | None
-        if isinstance(record_id, str) and not record_id.isdigit():
+        if isinstance(record_id, str) and not (record_id.isascii() and record_id.isdigit()):
             row = s.scalars(select(ServiceRecord).where(
                 ServiceRecord.project_id == PROJECT_ID,
                 ServiceRecord.number == record_id.strip().upper())).first()
-        else:
+        elif record_id_problem(int(record_id)) is None:
             row = s.get(ServiceRecord, int(record_id))
+        else:  # no record has such a number (and SQLite could not even look it up)
+            row = None
         if row is None:
             raise NotFoundError(strings.SV_RECORD_NOT_FOUND.format(id=record_id))
         return row

@@ -21,6 +21,7 @@ from .excel import *  # noqa: F403
 from .handover import *  # noqa: F403
 from .holidays import *  # noqa: F403
 from .imports import *  # noqa: F403
+from .inputs import *  # noqa: F403
 from .leave import *  # noqa: F403
 from .reliability import *  # noqa: F403
 from .roster import *  # noqa: F403

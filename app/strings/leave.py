@@ -191,3 +191,7 @@ NURSING_BAD = "开始日期不能晚于婴儿满一周岁。"
 # ---- UI conventions (issue 13) ----
 LEAVE_ALREADY_BACKFILED = "请假 #{id} 已补办过手续。"
 LEAVE_FILED_IN_FUTURE = "申请时间 {at} 晚于现在（{now}）：请填写实际提交申请的时间。"
+# issue 17: free-text fields named in "contains a control character" messages
+LEAVE_TEXT_FIELD_LABELS = {"reason": "请假事由", "contact": "联系方式", "handover_note": "工作交接说明",
+                           "contacted_whom": "已联系的人", "override_reason": "例外说明",
+                           "overtime_reason": "加班事由"}

@@ -215,3 +215,8 @@ TABLE_FILE_TOO_BIG = "文件 {path} 有 {mb} MB，超过 {limit} MB 的上限，
 TABLE_FILE_UNPACKS_TOO_BIG = ("文件 {path} 解压后至少有 {mb} MB，超过 {limit} MB 的上限，不像花名册表格"
                               "（可能是损坏或恶意构造的压缩文件），已拒绝读取。")
 TABLE_FILE_BAD_ARCHIVE = "文件 {path} 已损坏，无法解压读取：{err}"
+# issue 17: rows and sheets an import must not pass over in silence
+ROSTER_ROW_FORMULAS_ONLY = "这一行只有公式、没有计算结果（文件保存前未计算），未导入；请在 Excel 中打开并保存后再导入，或把公式改为数值"
+ROSTER_HIDDEN_SHEET = "花名册在隐藏的工作表“{sheet}”中，已读取该表"
+CLI_ROSTER_SHEET_NOTE = "注意：{note}"
+ROSTER_WHOLE_ROW = "整行"

@@ -34,6 +34,7 @@ SV_PROBLEMS = {
     "pending_has_time": "已填写解决时间，处理结果应为“已解决”（遗留问题请清空解决时间）。",
     "signed_needs_name": "已签字确认时请填写签字人。",
     "signed_needs_date": "已签字确认时请填写签字日期。",
+    "control_char": "{field}含有不可见的控制字符，请删除后重试。",
 }
 SV_RECORD_NOT_FOUND = "找不到运维记录 {id}。"
 SV_EMPLOYEE_NOT_FOUND = "找不到工号为 {no} 的人员。"

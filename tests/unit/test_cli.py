@@ -116,7 +116,8 @@ def test_roster_import_json(db_path: Path, tmp_path: Path) -> None:
     assert len(lines) == 1  # exactly one JSON object, nothing else on stdout
     data = json.loads(lines[0])
     assert set(data) == {"read", "imported", "rejected", "problems", "columns",
-                         "ignored_columns"}
+                         "ignored_columns", "sheet", "notes"}
+    assert (data["sheet"], data["notes"]) == ("Sheet", [])
     assert data["columns"] == {"工号": "employee_no", "姓名": "name", "身份证号": "id_card_no"}
     assert data["ignored_columns"] == []
     assert (data["read"], data["imported"], data["rejected"]) == (3, 1, 2)

@@ -36,6 +36,7 @@ from app.domain.leave import (
     Span,
 )
 from app.domain.roster import PersonFields
+from app.errors import ValidationError
 from app.services import Services
 from app.services.attendance_dto import MonthDTO, PersonMonth
 from app.services.leave import parse_point
@@ -226,12 +227,17 @@ def test_end_before_start_is_refused(services: Services, team: tuple[int, int]) 
 
 # ---- deputy, overlap, attachment (L1, L3) -----------------------------------------------------
 def test_deputy_missing_or_the_applicant(services: Services, team: tuple[int, int]) -> None:
-    """L3: no deputy → deputy_missing; the applicant as deputy → deputy_is_applicant."""
+    """L3: no deputy → deputy_missing; the applicant as deputy → deputy_is_applicant in the
+    preview, and filing such a request is refused (issue 17: no wrong acceptance)."""
     me, _ = team
     assert file_leave(services, me, "2026-03-10", "2026-03-10", None).violations == (
         DEPUTY_MISSING,)
-    assert file_leave(services, me, "2026-03-12", "2026-03-12", me).violations == (
-        DEPUTY_IS_APPLICANT,)
+    assert services.leave.preview(me, "personal_leave", span("2026-03-12", "2026-03-12"),
+                                  T(2026, 3, 1, 9), me).violations == (DEPUTY_IS_APPLICANT,)
+    with pytest.raises(ValidationError) as refused:
+        file_leave(services, me, "2026-03-12", "2026-03-12", me)
+    assert refused.value.field == "deputy_id"
+    assert "申请人本人" in refused.value.message
 
 
 def test_deputy_who_left_or_leaves_before_the_leave_ends(services: Services,

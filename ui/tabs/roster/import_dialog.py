@@ -112,7 +112,9 @@ class ImportPreviewDialog(QDialog):
             text = strings.IMPORT_PREVIEW_ALL_BAD.format(name=name, read=plan.read)
         self.summary.setText(text)
         self.summary.setStyleSheet(palette.css(palette.ERROR) if plan.missing else "")
-        self.sheet.setText(strings.IMPORT_SHEET.format(sheet=plan.sheet, row=plan.header_row))
+        self.sheet.setText(" ".join([strings.IMPORT_SHEET.format(sheet=plan.sheet,
+                                                                 row=plan.header_row),
+                                     *plan.notes]))  # e.g. the roster was in a hidden sheet
         if rebuild or len(self.combos) != len(plan.columns):
             self._build_columns(plan.columns)
         else:

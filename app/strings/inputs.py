@@ -1,0 +1,10 @@
+"""Checks on values a user types or a file brings in (issue 17): ranges, control characters."""
+
+INPUT_DATE_OUT_OF_RANGE = "日期 {value} 超出可用范围（{first}–{last} 年）"
+INPUT_FIELD_DATE_OUT_OF_RANGE = "{field}：日期 {value} 超出可用范围（{first}–{last} 年）"
+INPUT_ID_OUT_OF_RANGE = "编号应为 1–{last} 的整数：{value}"
+INPUT_CONTROL_CHAR = "含有不可见的控制字符（{code}，位于第 {pos} 个字符），请删除后重试"
+INPUT_FIELD_CONTROL_CHAR = "{field}含有不可见的控制字符（{code}，位于第 {pos} 个字符），请删除后重试"
+INPUT_EMPTY_DATETIME = "时间不能为空（应为 2026-03-09 10:00 这样的格式）"
+INPUT_INTEGER_OUT_OF_RANGE = "应为 {first}–{last} 的整数：{value}"
+INPUT_MONTH_OUT_OF_RANGE = "月份 {value} 超出可用范围（{first}–{last} 年）"
