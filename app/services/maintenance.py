@@ -128,17 +128,7 @@ def accept_current(db_path: Path) -> head.Head:
 
 def full_check(path: Path) -> str | None:
     """``None`` when ``PRAGMA integrity_check`` finds nothing, else its first complaints."""
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            rows = con.execute("PRAGMA integrity_check(20)").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    if rows == [("ok",)]:
-        return None
-    return "; ".join(str(r[0]) for r in rows[:5])
+    return quick_check(path, full=True)
 
 
 SESSION_KEEP = 4  # the newest backups made after an import or at close, beside the dailies

@@ -131,12 +131,14 @@ def current_revision(engine: Engine) -> str | None:
         return str(row[0]) if row else None
 
 
-def quick_check(path: Path) -> str | None:
-    """``None`` when the file is sound, else SQLite's first complaint."""
+def quick_check(path: Path, *, full: bool = False) -> str | None:
+    """``None`` when the file is sound, else SQLite's first complaints. ``full``: the whole
+    ``integrity_check`` (indexes compared with their tables), else the fast ``quick_check``."""
     try:
         con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
+            rows = con.execute("PRAGMA integrity_check(20)" if full
+                               else "PRAGMA quick_check").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
