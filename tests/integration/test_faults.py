@@ -138,8 +138,9 @@ def test_failed_backup_leaves_no_part_file_and_leftovers_are_cleaned(site: Path)
     fresh = folder / f"{site.stem}-20261204-120000-daily.part"
     old.write_bytes(b"")
     fresh.write_bytes(b"")
-    past = time.time() - 3600
-    os.utime(old, (past, past))
+    now = time.time()  # (set both: under faketime the kernel stamps files with the real time)
+    os.utime(old, (now - 3600, now - 3600))
+    os.utime(fresh, (now, now))
     assert backup.clean_leftovers(site) == [old]
     assert fresh.exists() and not old.exists()
 
