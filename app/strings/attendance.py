@@ -206,7 +206,7 @@ RULES_LEGEND_HEADERS = ("含义", "符号")
 RULES_TO = "至"
 # settings: a conflict with later settings
 SETTING_CONFLICT = "设置 {key} = {value}（自 {date} 起）与之后已生效的其他作息设置冲突（时段顺序不对），未保存。"
-LEGEND_SEVERE = "严重迟到/早退（超过 {minutes} 分钟，加粗深红）"
+LEGEND_SEVERE = "严重早退（超过 {minutes} 分钟，加粗深红；严重迟到另有符号）"
 
 # ---- coverage of the clock data (issue 14: no data is not absence) --------------------------
 COVERAGE_THROUGH = "打卡数据截至 {at}"

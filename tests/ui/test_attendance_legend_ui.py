@@ -64,7 +64,8 @@ def test_legend_reads_symbol_then_meaning_one_chip_each(qtbot: Any,
     chips = [w for w in tab.legend.findChildren(QLabel) if w.isVisible()]
     assert len(chips) == len(tab.legend.entries) + 1  # + the fill footnote
     assert all(not c.wordWrap() for c in chips)  # an entry never splits across lines
-    assert (legend["late"], strings.LEGEND_SEVERE.format(minutes=30)) in tab.legend.entries
+    assert (legend["early_leave"], strings.LEGEND_SEVERE.format(minutes=30)) in tab.legend.entries
+    assert (legend["severe_late"], strings.LEGEND_LABELS["severe_late"]) in tab.legend.entries
     # narrow: the chips wrap onto more lines, each still whole
     one_line = tab.legend.height()
     tab.legend.resize(300, tab.legend.heightForWidth(300))

@@ -30,11 +30,13 @@ class LegendBar(QWidget):
                         if legend.get(k)]
         for symbol, label in self.entries:
             self._add(chip_html(symbol, label))
-        late = legend.get("late")
-        if late and severe_minutes is not None:
+        # severe lateness has its own mark (in the entries above); severe early leave keeps
+        # the early mark, drawn bold in dark red like every severe session
+        early = legend.get("early_leave")
+        if early and severe_minutes is not None:
             text = strings.LEGEND_SEVERE.format(minutes=severe_minutes)
-            self.entries.append((late, text))
-            self._add(chip_html(late, text, f"color:{palette.SEVERE}; font-weight:bold;"))
+            self.entries.append((early, text))
+            self._add(chip_html(early, text, f"color:{palette.SEVERE}; font-weight:bold;"))
         self._add(strings.LEGEND_FOOTER, muted=True)
 
     def _add(self, html: str, muted: bool = False) -> None:
