@@ -49,3 +49,22 @@ def test_windows_keeps_its_bundle_as_it_was(monkeypatch: pytest.MonkeyPatch) -> 
 def test_linux_bundle_has_one_executable_and_a_symlink() -> None:
     text = (ROOT / "packaging" / "onsitedesk.spec").read_text(encoding="utf-8")
     assert 'os.symlink("OnsiteDesk", link)' in text  # one copy of the Python archive
+
+
+def test_what_migration_scripts_import_is_bundled() -> None:
+    """Migration scripts ship as data files, so PyInstaller never sees their imports: each
+    standard-library module they import must be a hidden import of the spec (the bundle's
+    smoke test once failed with "No module named 'secrets'" in migration 0012)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    spec = (root / "packaging" / "onsitedesk.spec").read_text(encoding="utf-8")
+    bundled_anyway = {"__future__", "alembic", "sqlalchemy", "app"}
+    for script in (root / "app" / "storage" / "migrations").rglob("*.py"):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                top = name.split(".")[0]
+                if top and top not in bundled_anyway:
+                    assert f'"{top}"' in spec, (script.name, top)
