@@ -77,7 +77,10 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None,
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    """Flush the file to the disk. Opened for writing: on Windows ``FlushFileBuffers`` needs
+    write access, and a read-only handle fails with "access denied" (seen under Wine as
+    "folder is read-only" after the first import)."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:
