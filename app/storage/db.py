@@ -29,6 +29,8 @@ from app.errors import (
     DiskFull,
     IntegrityCheckFailed,
 )
+from app.security.keys import KeySet
+from app.security.principal import Principal
 from app.storage import audit, backup
 from app.storage import head as sidecar
 from app.storage.faults import disk_full, read_only_reason, storage_error
@@ -180,6 +182,10 @@ class Database:
         self.engine = engine
         self.clock = clock
         self.read_only = read_only
+        # issue 18: who is signed in (None: a database without accounts) and the unlocked
+        # secrets (None: nothing unlocked); set by the accounts service after a login
+        self.principal: Principal | None = None
+        self.keys: KeySet | None = None
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
         self.head = sidecar.HeadKeeper(path)
