@@ -19,7 +19,6 @@ import codecs
 import io
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -104,6 +103,8 @@ def run_windowed(main: Callable[[], int], buffer: io.StringIO,
     except SystemExit as exc:  # argparse usage errors, --help, --version
         code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     except BaseException as exc:  # the last place anything can be reported
+        import traceback  # only on the way out of a failed start
+
         details = "".join(traceback.format_exception(exc))
         path = append_log(details, log_file)
         notify(strings.CRASH_TITLE,

@@ -12,12 +12,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from app import cli, config, strings
 from app.cli.parser import global_options
 from app.console import utf8_when_redirected
 from app.errors import AppError
-from app.logsafe import excepthook
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    from app.logsafe import excepthook  # logging and its patterns: only when needed
+
+    excepthook(exc_type, exc, tb)
 
 
 def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
@@ -73,7 +80,7 @@ def _run_smoke() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_when_redirected()  # piped output of a Windows exe: UTF-8, any code page (issue 16)
-    sys.excepthook = excepthook  # an unexpected traceback without personal data (issue 17)
+    sys.excepthook = _excepthook  # an unexpected traceback without personal data (issue 17)
     args = _gui_arguments(argv)
     if args is None:
         args = cli.parse_args(argv)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -12,14 +11,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import config, strings
 from app.errors import AppError
-from app.logsafe import RedactingFormatter, format_exception
 
-log = logging.getLogger("onsitedesk")
 _log_file: Path | None = None
 
 
 def setup_logging() -> Path:
+    import logging
     from logging.handlers import RotatingFileHandler  # ~20 ms: after the window shows
+
+    from app.logsafe import RedactingFormatter
 
     global _log_file
     folder = config.log_dir()
@@ -45,12 +45,16 @@ def log_file() -> Path:
 
 def show_exception(exc: BaseException, parent: object = None) -> None:
     """Expected errors as plain Chinese; anything else logged and shown with the log path."""
+    import logging
+
+    from app.logsafe import format_exception
     from ui import messages
 
     if isinstance(exc, AppError):
         messages.error(parent, exc.message)  # type: ignore[arg-type]
         return
-    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    logging.getLogger("onsitedesk").error("unexpected error",
+                                          exc_info=(type(exc), exc, exc.__traceback__))
     if QCoreApplication.instance() is None:
         sys.stderr.write(format_exception(exc))
         return

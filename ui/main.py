@@ -7,6 +7,7 @@ only a failed integrity check comes back to ask the user (``open_services``).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -100,14 +101,22 @@ class DatabaseOpener(QThread):
         self.open_fn = open_fn
 
     def run(self) -> None:
+        # The database layer's imports make some 100,000 objects that all live as long as the
+        # program: the cyclic collector, paused meanwhile, would only walk them again and
+        # again (~10 % of the time to first data); afterwards they are frozen out of its way.
+        gc.disable()
         try:
             if self.open_fn is None:
                 from app.services import Services
 
                 self.open_fn = Services.open
-            self.opened.emit(self.open_fn(self.db_path))
+            outcome: object = self.open_fn(self.db_path)
         except BaseException as exc:
-            self.opened.emit(exc)
+            outcome = exc
+        finally:
+            gc.freeze()
+            gc.enable()
+        self.opened.emit(outcome)
 
 
 class OnGuiThread(QObject):
@@ -217,14 +226,14 @@ def run_gui(db_path: Path) -> int:
 
     window.show()
     paint_now(window)
+    if probe:  # start-up benchmark (tests/bench/bench_startup.py): shown and painted
+        print("WINDOW_SHOWN", flush=True)
     finish_app(app)
     from PySide6.QtCore import Qt  # its enums are built on first use: after the paint
 
     receiver = OnGuiThread(attach, window)
     opener.opened.connect(receiver.call, Qt.ConnectionType.QueuedConnection)
     opener.start()  # started before the window painted, it slowed the painting (GIL)
-    if probe:  # start-up benchmark (tests/bench/bench_startup.py)
-        print("WINDOW_SHOWN", flush=True)
     instance.listen()  # after the first paint: a second start meanwhile is an unlikely race
     setup_logging()
     code = app.exec()

@@ -4,7 +4,8 @@ Expected errors: one Chinese line on stderr, exit 1. Usage errors: exit 2. Openi
 (no command, ``--demo``, ``--smoke``) is the GUI entry's business (ui/entry.py), which hands
 every command to :func:`run`.
 
-This module stays light: the command modules are imported only when the full parser is built.
+This module stays light: the command modules (and ``common``) are imported only when the full
+parser is built or a command runs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import argparse
 from collections.abc import Callable, Sequence
 
 from app import __version__, strings
-from app.cli.common import eprint
 from app.cli.parser import Commands, Handler, Parser, global_options
 from app.clock import Clock
 from app.errors import AppError
@@ -65,6 +65,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def guarded(work: Callable[[], int]) -> int:
     """Run ``work``; an expected error becomes one line on stderr and exit 1."""
+    from app.cli.common import eprint  # not at import: a plain window start skips it
+
     try:
         return work()
     except AppError as exc:

@@ -108,8 +108,8 @@ class Commands:
 
 
 # ---- arguments shared by several commands ---------------------------------------------------
-def add_month(sp: argparse.ArgumentParser, help_: str = strings.H_MONTH) -> None:
-    sp.add_argument("month", help=help_)
+def add_month(sp: argparse.ArgumentParser, help_: str | None = None) -> None:
+    sp.add_argument("month", help=help_ or strings.H_MONTH)
 
 
 def add_emp(sp: argparse.ArgumentParser) -> None:

@@ -17,7 +17,7 @@ ROLES = (ADMIN, VIEWER)
 @dataclass(frozen=True)
 class Principal:
     login: str  # the login name (ASCII letters, digits, . _ -)
-    display: str  # the name printed on forms as 制表人/记录人/锁定人 and kept in the audit trail
+    display: str  # the name forms print for the person who made/recorded/locked, and the trail
     role: str  # ADMIN | VIEWER
 
     @property

@@ -29,12 +29,12 @@ from app.errors import (
     DiskFull,
     IntegrityCheckFailed,
 )
+from app.filelock import FileLock, LockTimeout
 from app.security.keys import KeySet
 from app.security.principal import Principal
 from app.storage import audit, backup
 from app.storage import head as sidecar
 from app.storage.faults import disk_full, read_only_reason, storage_error
-from app.storage.filelock import FileLock, LockTimeout
 
 if TYPE_CHECKING:
     from alembic.config import Config

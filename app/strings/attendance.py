@@ -127,7 +127,6 @@ CLI_MONTH_LOCKED = "已锁定 {month}。"
 CLI_MONTH_REOPENED = "已重新打开 {month}。"
 
 # ---- attendance calendar tab -------------------------------------------------------------
-TAB_ATTENDANCE = "考勤日历"
 MONTH_TITLE = "{year}年{month}月"
 MONTH_PREV = "◀ 上月"
 MONTH_NEXT = "下月 ▶"

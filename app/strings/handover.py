@@ -1,7 +1,6 @@
 """Staff changes and handover: deadlines, checklist, dialogs, forms, CLI, demo data."""
 
 # ---- change and handover -----------------------------------------------------------------
-TAB_HANDOVER = "变更交接"
 CH_KIND_LABELS = {
     "leave": "离场", "replace": "更换", "add": "新增", "role_change": "岗位调整",
     "client_demanded": "甲方要求更换",

@@ -33,7 +33,6 @@ H_CMD_DEVICES_LIST = "列出考勤机"
 H_ENCODING = "姓名编码（默认 gbk）"
 
 # ---- imports tab -------------------------------------------------------------------------
-TAB_IMPORTS = "打卡导入"
 IMP_DEVICE = "考勤机"
 IMP_NO_DEVICE = "（未指定考勤机）"
 IMP_SYNC = "从考勤机读取（局域网）"

@@ -72,7 +72,6 @@ CLI_OVERTIME_ADDED = "已登记加班 #{id}：{name} {day} {start}-{end} 共 {ho
 CLI_PDF_DONE = "已生成 {path}"
 
 # ---- leave tab ---------------------------------------------------------------------------
-TAB_LEAVE = "请假"
 LV_SUB_LEAVE = "请假"
 LV_SUB_OVERTIME = "加班"
 LV_NEW = "新建请假…"

@@ -113,7 +113,6 @@ SCORE_DEMO_BROWSING = "工作时间浏览购物网站"
 SCORE_DEMO_UNFRIENDLY = "来访人员反映答复不耐烦"
 SCORE_DEMO_WAIVE_REASON = "经核实为误会，来访人员已撤回意见"
 # scores tab
-TAB_SCORES = "扣分考核"
 SC_COMPUTING = "正在计算 {month} 扣分考核…"
 SC_ONLY_FLAGGED = "只看低于警示线"
 SC_RULES_BUTTON = "规则与分值…"

@@ -1,7 +1,6 @@
 """Service log: records, commitments, daily reports, their tab, printouts and CLI."""
 
 # ---- service log ---------------------------------------------------------------------------
-TAB_SERVICE = "运维记录"
 SV_TYPE_LABELS = {"fault": "故障处理", "inspection": "巡检", "consult": "咨询", "change": "变更", "other": "其他"}
 SV_SOURCE_LABELS = {"phone": "电话", "ticket": "工单", "onsite": "现场"}
 SV_RESULT_LABELS = {"resolved": "已解决", "pending": "遗留"}

@@ -2,6 +2,12 @@
 
 # ---- main window -------------------------------------------------------------------------
 TAB_ROSTER = "花名册"
+TAB_ATTENDANCE = "考勤日历"
+TAB_HANDOVER = "变更交接"
+TAB_IMPORTS = "打卡导入"
+TAB_LEAVE = "请假"
+TAB_SCORES = "扣分考核"
+TAB_SERVICE = "运维记录"
 MENU_FILE = "文件(&F)"
 MENU_SETTINGS = "设置(&S)"
 MENU_TOOLS = "工具(&T)"
