@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -95,6 +95,16 @@ EMPTY_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 T = TypeVar("T")
+DEFAULT_SIZE = (1180, 720)  # logical pixels: the first start, when it fits the screen
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size at the first start: 1180×720, or what fits the screen's free area
+    (a 1366×768 laptop at 125 % or 150 % scaling has 1093×614 or 910×512 logical pixels,
+    less the taskbar) with a margin, so the title bar and the window's edges stay on screen."""
+    width = min(DEFAULT_SIZE[0], int(available.width() * 0.96))
+    height = min(DEFAULT_SIZE[1], int(available.height() * 0.94))
+    return QSize(max(width, 640), max(height, 420))
 
 
 class LazyTab(Generic[T]):
@@ -133,10 +143,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_people)
         self.setCentralWidget(self._loading_page())
         self.setWindowTitle("")  # Qt shows the application display name
-        self.resize(1180, 720)
         geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(first_size(self.screen().availableGeometry().size()))
         if services is not None:
             self.attach(services)
 

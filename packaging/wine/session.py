@@ -215,11 +215,12 @@ def check_portable(cli: Path, env: dict[str, str], log: Callable[[str], None]) -
         shutil.rmtree(data, ignore_errors=True)
 
 
-def double_click(gui: Path, env: dict[str, str], *argv: str) -> int:
+def double_click(gui: Path, env: dict[str, str], *argv: str, cwd: Path | None = None) -> int:
     """Start a windowed exe as Explorer does: no standard handles at all."""
     si = subprocess.STARTUPINFO(dwFlags=subprocess.STARTF_USESTDHANDLES,  # type: ignore
                                 hStdInput=0, hStdOutput=0, hStdError=0)
-    return subprocess.run([str(gui), *argv], env=env, startupinfo=si, timeout=120).returncode
+    return subprocess.run([str(gui), *argv], env=env, startupinfo=si, timeout=120,
+                          cwd=cwd).returncode
 
 
 def check_windowed(gui: Path, env: dict[str, str], appdata: Path,
@@ -268,29 +269,37 @@ def png_size(path: Path) -> tuple[int, int]:
     return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
 
+SCREEN = (1366, 768)  # the usual office laptop: the tightest screen the window must fit
+SCREEN_CONFIG = "screen-1366x768.json"  # Qt's offscreen screen (-platform offscreen:configfile)
+
+
 def check_screenshots(gui: Path, env: dict[str, str], out: Path,
                       log: Callable[[str], None]) -> None:
-    """The windowed exe on a demo database at 100 %, 125 % and 150 %: each saves its window
-    with data as a PNG (ONSITEDESK_SCREENSHOT)."""
+    """The windowed exe on a demo database at 100 %, 125 % and 150 % on a 1366×768 screen:
+    each saves its window with data as a PNG (ONSITEDESK_SCREENSHOT). At 100 % the window has
+    its first-start size, 1180×720; at 125 % and 150 % (1093×614 and 910×512 logical pixels)
+    it fits the screen with a margin instead of running off it (ui.main_window.first_size).
+    The pictures are for a person to look at (README)."""
     out.mkdir(parents=True, exist_ok=True)
+    # Qt splits platform options at ":", so the file is named relative to the working folder
+    (out / SCREEN_CONFIG).write_text(json.dumps({"screens": [{
+        "name": "laptop", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
     sizes = {}
     for scale in ("1", "1.25", "1.5"):
         shot = out / f"window-{int(float(scale) * 100)}.png"
         shot.unlink(missing_ok=True)
-        code = double_click(gui, dict(env, QT_SCALE_FACTOR=scale,
-                                      ONSITEDESK_SCREENSHOT=str(shot)), "--demo")
+        code = double_click(gui, dict(env, QT_SCALE_FACTOR=scale, ONSITEDESK_SCREENSHOT=str(shot),
+                                      QT_QPA_PLATFORM=f"offscreen:configfile={SCREEN_CONFIG}"),
+                            "--demo", cwd=out)
         check(code == 0, f"screenshot at {scale}: exit {code}")
         sizes[scale] = png_size(shot)
         log(f"ok  window at scale {scale}: {shot.name} {sizes[scale][0]}x{sizes[scale][1]}")
-    # the window's logical size follows the (offscreen) screen and saved geometry, so only
-    # this is fixed: a usable window, in more pixels the larger the scale; the pictures are
-    # for a person to look at (README)
-    # (since the tabs are built lazily the 100 % and 125 % windows come out narrower, 798 and
-    # 956 px wide, under Wine's offscreen screen: still to be understood, see the README)
-    widths = [sizes[k][0] for k in ("1", "1.25", "1.5")]
-    check(all(w >= 640 and h >= 480 for w, h in sizes.values())
-          and widths == sorted(widths) and widths[0] < widths[-1], f"window sizes {sizes}")
-    check(sizes["1"][0] < sizes["1.25"][0] < sizes["1.5"][0], f"not scaled: {sizes}")
+    check(sizes["1"] == (1180, 720), f"first-start window at 100 %: {sizes['1']}")
+    for scale in ("1.25", "1.5"):
+        w, h = sizes[scale]
+        check(1180 < w <= SCREEN[0] and 600 <= h <= SCREEN[1],
+              f"window at {scale} does not fit the {SCREEN} screen well: {sizes[scale]}")
 
 
 def main() -> int:

@@ -120,4 +120,6 @@ def test_screenshot_of_the_window_at_a_scale_factor(tmp_path: Path, scale: str) 
     image = QImage(str(shot))
     assert not image.isNull()
     logical = image.width() / float(scale)
-    assert 900 <= logical <= 2000, (image.width(), scale)
+    # Qt's default offscreen screen is 800×600: the first-start window fits it
+    # (tests/ui/test_window_size_ui.py checks a 1366×768 screen at each scale)
+    assert 640 <= logical <= 800, (image.width(), scale)
