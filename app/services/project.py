@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app import strings
 from app.errors import ValidationError
+from app.security.guard import writes
 from app.services.changes import PROJECT, Changes
 from app.services.project_dto import ProjectDTO
 from app.storage.db import Database
@@ -45,6 +46,7 @@ class ProjectService:
         with self.db.transaction(self.actor) as s:
             return to_dto(ensure_project(s))
 
+    @writes
     def update(self, **values: str) -> tuple[ProjectDTO, Changes]:
         unknown = set(values) - set(EDITABLE)
         if unknown:
