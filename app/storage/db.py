@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,9 @@ from app.storage.filelock import FileLock, LockTimeout
 if TYPE_CHECKING:
     from alembic.config import Config
 
+# issue 18: per engine, the Database method that runs before each BEGIN (weak: no cycle)
+_Guard = weakref.WeakMethod[Callable[[Connection], None]]
+_BEGIN_GUARDS: weakref.WeakKeyDictionary[Engine, _Guard] = weakref.WeakKeyDictionary()
 WRITE_OPTION = "onsitedesk_write"
 SYSTEM_OPTION = "onsitedesk_system"  # issue 18: the accounts' own bookkeeping (see transaction)
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
@@ -88,6 +92,9 @@ def _sqlite_engine(path: Path, *, pooled: bool = True, read_only: bool = False) 
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
+        guard = _BEGIN_GUARDS.get(engine)
+        if guard is not None and (method := guard()) is not None:
+            method(conn)  # issue 18: a viewer's connection is query_only
         # Writers take the write lock up front (a second writer waits for the busy timeout
         # instead of failing half-way); readers never block anyone under WAL.
         immediate = conn.get_execution_options().get(WRITE_OPTION)
@@ -196,7 +203,7 @@ class Database:
         self.head = sidecar.HeadKeeper(path)
         event.listen(self.sessions, "before_flush", _refuse_read_only)
         if read_only is None:  # the read-only engine refuses every write already
-            event.listen(engine, "begin", self._guard_connection)
+            _BEGIN_GUARDS[engine] = weakref.WeakMethod(self._guard_connection)
 
     # ---- issue 18: who may write --------------------------------------------------------------
     def write_refusal(self) -> str | None:
