@@ -1,6 +1,6 @@
 """``users …``: accounts on the command line (issue 18).
 
-``users add NAME --role admin|viewer [--display 姓名]``: the first account must be an admin and
+``users add NAME --role admin|viewer [--display NAME]``: the first account must be an admin and
 needs no sign-in (its recovery code is printed once); later ones need ``--user`` of an admin.
 New passwords come from standard input (one line) when it is not a terminal, else from a
 prompt typed twice. ``users recover NAME`` needs no sign-in: the recovery code, then the new

@@ -62,7 +62,7 @@ PASSWORD, RECOVERY, MACHINE = "password", "recovery", "machine"  # KeyWrap.kind,
 
 
 def person_label(display: str, login: str) -> str:
-    """How the audit trail names a person: ``张三 (zhangsan)``."""
+    """How the audit trail names a person: ``display (login)``, e.g. ``Zhang San (zhangsan)``."""
     return f"{display} ({login})"
 
 

@@ -54,7 +54,7 @@ class DocumentService:
         self.service_log = service_log
 
     def _prepared_by(self) -> str:
-        """制表人: the signed-in person (issue 18), else the project's on-site manager."""
+        """Prepared by (on forms): the signed-in person (issue 18), else the project's on-site manager."""
         if self.db.principal is not None:
             return self.db.principal.display
         return self.project.get().project_manager

@@ -224,7 +224,7 @@ class Database:
         return given or audit.default_actor()
 
     def person_name(self, given: str | None = None) -> str:
-        """Who a record names as its author (记录人, 锁定人): the signed-in person's display
+        """Who a record names as its author (recorded by, locked by): the signed-in person's display
         name, else ``given``, else the OS login (no accounts)."""
         p = self.principal
         if p is not None:
