@@ -3,6 +3,8 @@
 The API the command line uses today and the GUI's dialogs will use (login, first run, user
 management, idle lock):
 
+- :meth:`AccountService.needs_sign_in` — ``True``: show the login dialog (accounts exist,
+  nobody signed in; until then every write is refused, reads work).
 - :meth:`AccountService.has_users` — ``False``: a database without accounts; the app works as
   before (no sign-in, everything allowed). The first-run dialog offers
   :meth:`create_first_admin`, which returns the recovery code to show **once**.
@@ -128,6 +130,11 @@ class AccountService:
         calls it once the start-up's own writes are done)."""
         self.db.accounts_required = self.has_users()
         return self.db.accounts_required
+
+    def needs_sign_in(self) -> bool:
+        """Whether the window must ask who is there before anything can change: accounts
+        exist and nobody is signed in (the GUI's login dialog and idle lock ask this)."""
+        return self.db.accounts_required and self.db.principal is None
 
     @property
     def principal(self) -> Principal | None:

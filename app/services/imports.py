@@ -584,8 +584,6 @@ class ImportService:
     @writes
     def revert_batch(self, batch_id: int, reason: str) -> Changes:
         """Hide a batch's punches (audited); the raw rows themselves are never deleted."""
-        from app.storage.audit import default_actor
-
         if not reason.strip():
             raise ValidationError(strings.BATCH_REVERT_NEEDS_REASON, "reason")
         with self.db.transaction(self.actor) as s:
@@ -595,7 +593,7 @@ class ImportService:
             if batch.reverted_at is not None:
                 raise ValidationError(strings.BATCH_ALREADY_REVERTED.format(id=batch_id))
             batch.reverted_at = self.db.clock.now()
-            batch.reverted_by = self.actor or default_actor()
+            batch.reverted_by = self.db.person_name(self.actor)
             batch.revert_reason = reason.strip()
             s.flush()
         return ATTENDANCE

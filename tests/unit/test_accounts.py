@@ -340,3 +340,22 @@ def test_records_and_forms_name_the_signed_in_display_name(demo_services: Servic
 def test_without_accounts_forms_still_print_the_project_manager(demo_services: Services) -> None:
     assert demo_services.db.principal is None
     assert demo_services.documents._prepared_by() == demo_services.project.get().project_manager
+
+
+def test_reopened_database_with_accounts_needs_a_sign_in_before_any_write(
+        services: Services) -> None:
+    with_admin_and_viewer(services)
+    assert not services.accounts.needs_sign_in()
+    path = services.db_path
+    services.close()
+    again = open_services(path)
+    try:
+        assert again.accounts.needs_sign_in() and again.db.principal is None
+        assert again.project.get() is not None  # reads work: the window can show itself
+        with pytest.raises(AccessDenied, match="请先登录"):
+            again.project.update(name="未登录")
+        again.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+        assert not again.accounts.needs_sign_in()
+        again.project.update(name="已登录")
+    finally:
+        again.close()
