@@ -76,6 +76,29 @@ def sign_in(services: Services, args: argparse.Namespace) -> None:
     services.accounts.login(login, password)
 
 
+def require_admin_of_files(args: argparse.Namespace, *paths: Path) -> None:
+    """``db restore``/``db accept`` replace or re-accept a file that may not open: on the first
+    of ``paths`` that can be read and has accounts, ``--user`` must be one of its admins (its
+    password from ``ONSITEDESK_PASSWORD`` or a prompt). Without accounts: nothing, as before."""
+    from app.services.accounts import accounts_in_file, check_admin_in_file
+
+    for path in paths:
+        state = accounts_in_file(path)
+        if state is None:
+            continue
+        if not state:
+            return
+        login = getattr(args, "user", None)
+        if not login:
+            raise AppError(strings.ACC_CLI_NEED_USER)
+        password = os.environ.get(PASSWORD_ENV)
+        if password is None:
+            password = prompt_secret(strings.ACC_CLI_PROMPT_PASSWORD.format(login=login),
+                                     strings.ACC_CLI_NO_PASSWORD)
+        check_admin_in_file(path, login, password)
+        return
+
+
 def prompt_secret(prompt: str, missing: str) -> str:
     """A secret typed at the terminal (not echoed); AppError(``missing``) without one."""
     import getpass

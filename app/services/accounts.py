@@ -36,8 +36,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -52,7 +54,8 @@ from app.storage import audit
 from app.storage.db import Database
 from app.storage.tables_accounts import KeyWrap, LoginAttempt, UserAccount
 
-__all__ = ["AccountService", "UserDTO", "person_label"]
+__all__ = ["AccountService", "UserDTO", "accounts_in_file", "check_admin_in_file",
+           "person_label"]
 
 LOGIN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9._-]{1,31}$")
 MIN_PASSWORD, MAX_PASSWORD = 8, 256
@@ -493,6 +496,50 @@ class AccountService:
         s.flush()
         audit.record(s.connection(), who, action, ENTITY, entity_id, before, after,
                      self.db.clock)
+
+
+def accounts_in_file(path: Path) -> bool | None:
+    """Whether the database file at ``path`` has accounts, read without opening it for use
+    (``db restore``/``db accept`` work on files that may not open); ``None`` when it cannot be
+    read at all."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            has_table = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                    "AND name = 'user_account'").fetchone()
+            return bool(has_table) and con.execute(
+                "SELECT 1 FROM user_account LIMIT 1").fetchone() is not None
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError):
+        return None
+
+
+def check_admin_in_file(path: Path, login: str, password: str) -> None:
+    """Refuse (AccessDenied) unless ``login`` is an active admin of the database file at
+    ``path`` and ``password`` is theirs: the sign-in of commands that replace or re-accept the
+    file (no throttling: this reads the file as it is, and whoever reads it can guess offline
+    anyway; the attempt cannot be recorded in a file that may be broken)."""
+    row = None
+    if LOGIN_RE.match(login or ""):
+        try:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                row = con.execute("SELECT password_hash, role, disabled FROM user_account "
+                                  "WHERE login = ?", (login,)).fetchone()
+            finally:
+                con.close()
+        except (sqlite3.Error, OSError):
+            row = None
+    if row is None:
+        pw.dummy_verify(password or "")
+        raise AccessDenied(strings.ACC_BAD_CREDENTIALS)
+    if not pw.verify_password(password or "", str(row[0])):
+        raise AccessDenied(strings.ACC_BAD_CREDENTIALS)
+    if row[2]:
+        raise AccessDenied(strings.ACC_DISABLED.format(login=login))
+    if row[1] != ADMIN:
+        raise AccessDenied(strings.ACC_REFUSED_NOT_ADMIN_FILE)
 
 
 def _wrap(row: KeyWrap) -> pw.Wrap:

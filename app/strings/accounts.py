@@ -4,6 +4,7 @@ ACC_ROLE_NAMES = {"admin": "管理员", "viewer": "只读用户"}
 ACC_REFUSED_VIEWER = "当前用户「{user}」是只读用户，不能修改数据（需要管理员账号）。"
 ACC_REFUSED_NOT_SIGNED_IN = "此数据库已启用账号，请先登录后再修改数据。"
 ACC_REFUSED_NOT_ADMIN = "只有管理员可以管理账号。"
+ACC_REFUSED_NOT_ADMIN_FILE = "只有管理员可以恢复备份或接受数据库的当前状态。"
 ACC_BAD_LOGIN_NAME = ("用户名「{login}」不合格式：请用 2～32 个英文字母、数字或 . _ -，"
                       "以字母开头。")
 ACC_BAD_DISPLAY = "姓名不能为空，且不超过 50 个字。"

@@ -174,3 +174,24 @@ def test_machine_credential_lets_only_sync_and_import_run_without_a_password(
     r = run_cli("--db", site, "--user", "zhangsan", "import", "usb", junk)
     assert r.code == 1 and "本机凭据无效" in r.err
     _one_chinese_line(r.err)
+
+
+def test_restore_and_accept_need_an_admin_of_the_file(site: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ONSITEDESK_PASSWORD", ADMIN_PW)
+    assert run_cli("--db", site, "--user", "zhangsan", "db", "backup").code == 0
+    monkeypatch.delenv("ONSITEDESK_PASSWORD")
+    for argv in (("db", "restore", "--yes"), ("db", "accept")):
+        r = run_cli("--db", site, *argv)
+        assert r.code == 1 and "--user" in r.err, (argv, r)
+        monkeypatch.setenv("ONSITEDESK_PASSWORD", VIEWER_PW)
+        r = run_cli("--db", site, "--user", "lisi", *argv)
+        assert r.code == 1 and "只有管理员" in r.err, (argv, r)
+        _one_chinese_line(r.err)
+        monkeypatch.setenv("ONSITEDESK_PASSWORD", "wrong password")
+        r = run_cli("--db", site, "--user", "zhangsan", *argv)
+        assert r.code == 1 and r.err == "用户名或密码错误。\n", (argv, r)
+        monkeypatch.delenv("ONSITEDESK_PASSWORD")
+    monkeypatch.setenv("ONSITEDESK_PASSWORD", ADMIN_PW)
+    r = run_cli("--db", site, "--user", "zhangsan", "db", "restore")  # no --yes: shows, stops
+    assert r.code == 1 and "只有管理员" not in r.err and r.out
