@@ -209,3 +209,13 @@ def test_a_viewer_reads_prints_and_exports(demo_services: Services, tmp_path: Pa
     assert s.maintenance.verify_audit().ok
     assert (tmp_path / "m.pdf").stat().st_size > 0
     assert _snapshot(s.db_path)[1] == before[1]
+
+
+def test_only_the_accounts_service_bypasses_the_role_check() -> None:
+    """``transaction(system=True)`` (sign-in bookkeeping) and ``SYSTEM_OPTION`` let anyone
+    write: nothing but app/services/accounts.py (and db.py, which defines them) may use them."""
+    root = Path(__file__).resolve().parents[2] / "app"
+    users = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
+                   if ("system=True" in p.read_text(encoding="utf-8")
+                       or "SYSTEM_OPTION" in p.read_text(encoding="utf-8")))
+    assert users == ["services/accounts.py", "storage/db.py"]
