@@ -57,3 +57,8 @@ class DatabaseReadOnly(DatabaseError):
 
 class DiskFull(DatabaseError):
     """Writing failed for lack of space (or a file-size limit); nothing was changed."""
+
+
+class AccessDenied(AppError):
+    """Issue 18: the signed-in person may not do this (a viewer writing, a non-admin managing
+    accounts, a wrong password); nothing was changed."""

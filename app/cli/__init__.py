@@ -34,6 +34,7 @@ def build_parser() -> Parser:
         roster,
         scores,
         service,
+        users,
     )
 
     p = Parser(prog="onsitedesk", description=strings.CLI_DESCRIPTION)
@@ -54,6 +55,7 @@ def build_parser() -> Parser:
     service.register(cmds)
     leave.register(cmds)
     imports.register(cmds)
+    users.register(cmds)
     return p
 
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 import argparse
 
 from app import config, strings
-from app.cli.common import eprint, open_services, parse_date, print_json
+from app.cli.common import (
+    eprint,
+    open_services,
+    parse_date,
+    print_json,
+    require_admin_of_files,
+)
 from app.cli.parser import Commands, add_from
 
 
@@ -54,6 +60,7 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
 
     path = config.resolve_db_path(args.db)
     chosen = newest_sound_backup(path)
+    require_admin_of_files(args, path, chosen)  # issue 18: the file, or the backup if broken
     print(loss_message(chosen, restore_loss(path, chosen)))
     if not args.yes:
         eprint(strings.RESTORE_NEEDS_YES)
@@ -67,6 +74,7 @@ def cmd_db_accept(args: argparse.Namespace) -> int:
     from app.services.maintenance import accept_current
 
     path = config.resolve_db_path(args.db)
+    require_admin_of_files(args, path)  # issue 18
     recorded = accept_current(path)
     print(strings.HEAD_ACCEPTED.format(path=path, n=recorded.audit_id))
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ def open_services(args: argparse.Namespace) -> Iterator[Services]:
 
     services = Services.open(config.resolve_db_path(args.db), clock=getattr(args, "clock", None))
     try:
+        sign_in(services, args)
         with collect_warnings() as warned:
             try:
                 yield services
@@ -41,6 +43,72 @@ def open_services(args: argparse.Namespace) -> Iterator[Services]:
         services.maintenance.close_backup()  # issue 17: after a command that wrote
     finally:
         services.close()
+
+
+# ---- issue 18: who runs the command ---------------------------------------------------------
+PASSWORD_ENV = "ONSITEDESK_PASSWORD"
+MACHINE_COMMANDS = frozenset({"sync", "import"})  # what a machine credential may run
+
+
+def sign_in(services: Services, args: argparse.Namespace) -> None:
+    """On a database with accounts: sign in as ``--user`` with the password from
+    ``ONSITEDESK_PASSWORD`` or a prompt; ``sync``/``import`` without a password use this PC's
+    machine credential when there is one. Without accounts: nothing (as before)."""
+    if not services.db.accounts_required or getattr(args, "no_sign_in", False):
+        return
+    login = getattr(args, "user", None)
+    if not login:
+        raise AppError(strings.ACC_CLI_NEED_USER)
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None and getattr(args, "command", None) in MACHINE_COMMANDS:
+        from app.security import machine_secret
+
+        try:
+            secret = machine_secret.load(services.db_path, login)
+        except OSError as exc:
+            raise AppError(strings.ACC_MACHINE_UNPROTECT_FAILED.format(err=exc)) from None
+        if secret is not None:
+            services.accounts.login_machine(login, secret)
+            return
+    if password is None:
+        password = prompt_secret(strings.ACC_CLI_PROMPT_PASSWORD.format(login=login),
+                                 strings.ACC_CLI_NO_PASSWORD)
+    services.accounts.login(login, password)
+
+
+def require_admin_of_files(args: argparse.Namespace, *paths: Path) -> None:
+    """``db restore``/``db accept`` replace or re-accept a file that may not open: on the first
+    of ``paths`` that can be read and has accounts, ``--user`` must be one of its admins (its
+    password from ``ONSITEDESK_PASSWORD`` or a prompt). Without accounts: nothing, as before."""
+    from app.services.accounts import accounts_in_file, check_admin_in_file
+
+    for path in paths:
+        state = accounts_in_file(path)
+        if state is None:
+            continue
+        if not state:
+            return
+        login = getattr(args, "user", None)
+        if not login:
+            raise AppError(strings.ACC_CLI_NEED_USER)
+        password = os.environ.get(PASSWORD_ENV)
+        if password is None:
+            password = prompt_secret(strings.ACC_CLI_PROMPT_PASSWORD.format(login=login),
+                                     strings.ACC_CLI_NO_PASSWORD)
+        check_admin_in_file(path, login, password)
+        return
+
+
+def prompt_secret(prompt: str, missing: str) -> str:
+    """A secret typed at the terminal (not echoed); AppError(``missing``) without one."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise AppError(missing)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise AppError(missing) from None
 
 
 def _now(services: Services) -> dt.datetime:

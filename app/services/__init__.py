@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app.clock import SYSTEM_CLOCK, Clock, FixedClock
 from app.progress import NullProgress, Progress
+from app.services.accounts import AccountService
 from app.services.attendance import AttendanceService
 from app.services.changes import Changes
 from app.services.documents import DocumentService
@@ -47,6 +48,7 @@ class Services:
         self.actor = actor
         self.clock: Clock = db.clock
         # Each service once, in dependency order; collaborators are handed in, never built.
+        self.accounts = AccountService(db, actor)  # issue 18: sign-in, users, the data key
         self.project = ProjectService(db, actor)
         self.settings = SettingsService(db, actor)
         self.holidays = HolidayService(db, actor)
@@ -79,6 +81,7 @@ class Services:
                 services.holidays.seed_bundled()  # SPEC A7: one SELECT once seeded
                 services.maintenance.ensure_baseline()  # issue 17: one SELECT once done
                 db.head.mark_opened()
+            services.accounts.refresh()  # issue 18: from now on a write needs a sign-in
         except Exception:
             services.close()
             raise

@@ -34,6 +34,7 @@ from app.domain.legend import day_symbol, session_marks
 from app.domain.schedule import RulesTimeline, parse_hhmm
 from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
+from app.security.guard import writes
 from app.services.attendance_coverage import coverage_dto, load_coverage
 from app.services.attendance_dto import (
     CorrectionDTO,
@@ -328,9 +329,7 @@ class AttendanceService:
         self.leave = leave
 
     def _who(self) -> str:
-        from app.storage.audit import default_actor
-
-        return self.actor or default_actor()
+        return self.db.person_name(self.actor)
 
     # ---- the month -----------------------------------------------------------------------
     def month(self, year: int, month: int, progress: Progress | None = None,
@@ -549,6 +548,7 @@ class AttendanceService:
         return details
 
     # ---- corrections and manual entries ---------------------------------------------------
+    @writes
     def add_correction(self, person_id: int, day: dt.date, session: str, slot: str,
                        time_text: str, reason: str, approver: str) -> tuple[int, Changes]:
         if session not in SESSIONS:
@@ -577,9 +577,11 @@ class AttendanceService:
             s.flush()
             return row.id, ATTENDANCE
 
+    @writes
     def revoke_correction(self, correction_id: int, reason: str) -> Changes:
         return self._revoke(PunchCorrection, correction_id, reason)
 
+    @writes
     def add_manual_absence(self, person_id: int, day: dt.date, session: str, kind: str,
                            note: str = "") -> tuple[list[int], Changes]:
         """Absence by hand (A6); ``session`` am, pm or day (both sessions)."""
@@ -600,9 +602,11 @@ class AttendanceService:
             s.flush()
             return [r.id for r in rows], ATTENDANCE
 
+    @writes
     def revoke_manual_absence(self, absence_id: int, reason: str) -> Changes:
         return self._revoke(ManualAbsenceRow, absence_id, reason)
 
+    @writes
     def add_nursing_period(self, person_id: int, start: dt.date, end: dt.date,
                            note: str = "") -> Changes:
         """Nursing hour from ``start`` until ``end`` (the child's first birthday, excluded)."""
@@ -644,6 +648,7 @@ class AttendanceService:
         with self.db.read() as s:
             return coverage_dto(s)
 
+    @writes
     def declare_covered(self, first: dt.date, last: dt.date,
                         reason: str) -> tuple[int, Changes]:
         """Declare ``first``..``last`` covered without clock data (audited): sessions there
@@ -661,12 +666,14 @@ class AttendanceService:
             s.flush()
             return row.id, ATTENDANCE
 
+    @writes
     def revoke_declared(self, declaration_id: int, reason: str) -> Changes:
         # a declaration spans days: no single month lock guards it
         return self._revoke(CoverageDeclaration, declaration_id, reason.strip(),
                             check_lock=False)
 
     # ---- month locks ---------------------------------------------------------------------
+    @writes
     def lock_month(self, year: int, month: int, now: dt.datetime | None = None,
                    force: bool = False) -> Changes:
         """Freeze the month as signed off: later changes cannot alter what was printed.
@@ -690,6 +697,7 @@ class AttendanceService:
             s.flush()
         return ATTENDANCE
 
+    @writes
     def reopen_month(self, year: int, month: int, reason: str) -> Changes:
         if not reason.strip():
             raise ValidationError(strings.MONTH_REOPEN_NEEDS_REASON, "reason")

@@ -54,6 +54,10 @@ class DocumentService:
         self.service_log = service_log
 
     def _prepared_by(self) -> str:
+        """Prepared by (on forms): the signed-in person (issue 18), else the project's
+        on-site manager."""
+        if self.db.principal is not None:
+            return self.db.principal.display
         return self.project.get().project_manager
 
     # ---- roster ------------------------------------------------------------------------------

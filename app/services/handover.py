@@ -23,6 +23,7 @@ from app.domain.handover import ChangeState, Deadlines, Step
 from app.domain.inputs import check_date
 from app.domain.roster import PersonStatus
 from app.errors import NotFoundError, ValidationError
+from app.security.guard import writes
 from app.services.changes import Changes
 from app.services.handover_dto import (
     ApprovalDTO,
@@ -55,9 +56,7 @@ class HandoverService:
         self.roster = roster
 
     def _who(self) -> str:
-        from app.storage.audit import default_actor
-
-        return self.actor or default_actor()
+        return self.db.person_name(self.actor)
 
     def _roster(self, s: Session) -> RosterService:
         return self.roster.joined(s, self.actor)
@@ -90,6 +89,7 @@ class HandoverService:
         return sorted(out, key=lambda w: (w.due, w.change_id))
 
     # ---- the change --------------------------------------------------------------------------
+    @writes
     def create(self, fields: ChangeFields) -> tuple[ChangeDTO, Changes]:
         """Plan a change; a change with a handover gets the default checklist, with a line for
         each piece of equipment the leaving person has not returned (C3, C6)."""
@@ -115,6 +115,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row, calendar), HANDOVER_CHANGES
 
+    @writes
     def update(self, change_id: int, fields: ChangeFields) -> tuple[ChangeDTO, Changes]:
         calendar = self.holidays.calendar()
         with self.db.transaction(self.actor) as s:
@@ -128,6 +129,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row, calendar), HANDOVER_CHANGES
 
+    @writes
     def record_sent(self, change_id: int, what: str,
                     on: dt.date | None) -> tuple[ChangeDTO, Changes]:
         """The day the notice (``notice``) or the change request (``application``) was handed
@@ -143,6 +145,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
+    @writes
     def record_approval(self, change_id: int, party: str, approver: str, on: dt.date | None,
                         opinion: str = "") -> tuple[ChangeDTO, Changes]:
         """C2: the client department's or the supervision firm's approval of the request."""
@@ -161,6 +164,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
+    @writes
     def cancel(self, change_id: int, reason: str) -> tuple[ChangeDTO, Changes]:
         if not reason.strip():
             raise ValidationError(strings.CH_E_CANCEL_REASON, "cancel_reason")
@@ -171,6 +175,7 @@ class HandoverService:
             return self._dto(s, row), HANDOVER_CHANGES
 
     # ---- the handover ------------------------------------------------------------------------
+    @writes
     def save_handover(self, change_id: int,
                       fields: HandoverFields) -> tuple[ChangeDTO, Changes]:
         if fields.start and fields.end and fields.end < fields.start:
@@ -189,6 +194,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
+    @writes
     def begin_handover(self, change_id: int, on: dt.date) -> tuple[ChangeDTO, Changes]:
         """The handover has started: the leaving person is now "in handover" on the roster."""
         with self.db.transaction(self.actor) as s:
@@ -205,6 +211,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row), ROSTER_AND_HANDOVER
 
+    @writes
     def add_item(self, change_id: int, title: str,
                  detail: str = "") -> tuple[ChangeDTO, Changes]:
         if not title.strip():
@@ -218,6 +225,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
+    @writes
     def set_item(self, item_id: int, done: bool, done_on: dt.date | None = None,
                  note: str | None = None, detail: str | None = None
                  ) -> tuple[ChangeDTO, Changes]:
@@ -241,6 +249,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row), changes
 
+    @writes
     def remove_item(self, item_id: int) -> tuple[ChangeDTO, Changes]:
         with self.db.transaction(self.actor) as s:
             item = s.get(HandoverItem, item_id)
@@ -251,6 +260,7 @@ class HandoverService:
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
+    @writes
     def finish(self, change_id: int, on: dt.date,
                override_reason: str = "") -> tuple[ChangeDTO, Changes]:
         """End the change on ``on`` (the leaving person's last day on site).

@@ -61,8 +61,8 @@ from app.domain.calendar import (
 from app.domain.inputs import FIRST_YEAR, LAST_YEAR, control_char, day_in_range
 from app.domain.roster import FieldProblem, parse_date
 from app.errors import AppError, ImportFileError, ValidationError
+from app.security.guard import writes
 from app.services.changes import CALENDAR, NONE, Changes
-from app.storage import audit
 from app.storage.db import Database
 from app.storage.tables import HolidayDay, HolidayYear
 
@@ -489,7 +489,7 @@ class HolidayService:
 
     @property
     def _who(self) -> str:
-        return self.actor or audit.default_actor()
+        return self.db.person_name(self.actor)
 
     # ---- queries -------------------------------------------------------------------------
     def calendar(self) -> HolidayCalendar:
@@ -534,6 +534,7 @@ class HolidayService:
                 for d, n in sorted(statutory_days(festivals).items())]
 
     # ---- seeding ---------------------------------------------------------------------------
+    @writes
     def seed_bundled(self) -> Changes:
         """Put the bundled years in the table, confirmed. Cheap when done: one SELECT.
 
@@ -582,6 +583,7 @@ class HolidayService:
             errors=_by_line(p.errors), warnings=_by_line(p.warnings), diffs=diffs,
             notice_ref=p.notice_ref)
 
+    @writes
     def commit_import(self, plan: HolidayImportPlan) -> tuple[HolidayImportResult, Changes]:
         """Write a checked plan in one transaction; the covered years become confirmed."""
         if plan.errors:
@@ -604,6 +606,7 @@ class HolidayService:
         return result, CALENDAR
 
     # ---- manual edits ------------------------------------------------------------------------
+    @writes
     def set_day(self, date: dt.date, kind: str, name: str = "") -> tuple[HolidayDayDTO, Changes]:
         """One click in the year grid; ``kind`` may be ``workday``. Audited as manual:<user>."""
         weekday = strings.HOLIDAY_WEEKDAYS[date.weekday()]
@@ -634,6 +637,7 @@ class HolidayService:
                             source if stored else "")
         return dto, CALENDAR
 
+    @writes
     def set_year_status(self, year: int, status: str) -> tuple[HolidayYearDTO, Changes]:
         if status not in YEAR_STATUSES:
             raise ValidationError(strings.HOLIDAY_BAD_STATUS.format(value=status), "status")
@@ -648,6 +652,7 @@ class HolidayService:
             s.flush()
             return _year_dto(row, year), CALENDAR
 
+    @writes
     def prefill_provisional(self, year: int) -> tuple[list[HolidayDayDTO], Changes]:
         """Write the rule's statutory days into an empty, unconfirmed year (RULES §1.7).
 

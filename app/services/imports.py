@@ -22,6 +22,7 @@ from app import strings
 from app.devices.records import ClockUser, DeviceInfo, RawPunch, ReadProblem, ReadResult
 from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
+from app.security.guard import writes
 from app.services.changes import ATTENDANCE, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.punches import BatchResult, PunchService
@@ -365,6 +366,7 @@ class ImportService:
                 return d
         raise NotFoundError(strings.DEVICE_NOT_FOUND.format(name=name))
 
+    @writes
     def save_device(self, name: str, host: str = "", port: int = 4370, comm_key: int = 0,
                     protocol: str = "tcp", timeout: int = 10, encoding: str = "gbk",
                     device_id: int | None = None) -> tuple[DeviceDTO, Changes]:
@@ -390,6 +392,7 @@ class ImportService:
             return _device_dto(row), ATTENDANCE
 
     # ---- USB -----------------------------------------------------------------------------
+    @writes
     def import_usb(self, path: Path, device: str = "", progress: Progress | None = None,
                    shift_implausible: bool = False) -> tuple[ImportOutcome, Changes]:
         """Import a clock's USB export; ``device`` names the clock the file came from.
@@ -453,6 +456,7 @@ class ImportService:
         return [d.name for d in self.devices()]
 
     # ---- LAN -----------------------------------------------------------------------------
+    @writes
     def sync(self, name: str, progress: Progress | None = None, clear_after: bool = False,
              shift_implausible: bool = False) -> tuple[ImportOutcome, Changes]:
         """Read a configured clock over the LAN and store what it holds; implausible punch
@@ -468,6 +472,7 @@ class ImportService:
                           udp=d.protocol == "udp", timeout=d.timeout, encoding=d.encoding)
         return self.sync_config(cfg, d.name, progress, clear_after, shift_implausible)
 
+    @writes
     def sync_config(self, cfg: Any, device: str, progress: Progress | None = None,
                     clear_after: bool = False, shift_implausible: bool = False,
                     ) -> tuple[ImportOutcome, Changes]:
@@ -489,6 +494,7 @@ class ImportService:
             clear_attendance(cfg, expected_records=len(result.records))
         return outcome, changes
 
+    @writes
     def set_clock_time(self, name: str, when: dt.datetime | None = None) -> None:
         from app.devices.clock_lan import ClockConfig, set_clock_time
 
@@ -575,10 +581,9 @@ class ImportService:
                              tuple(json.loads(b.problems or "[]")), b.reverted_at,
                              b.reverted_by, b.revert_reason) for b in rows]
 
+    @writes
     def revert_batch(self, batch_id: int, reason: str) -> Changes:
         """Hide a batch's punches (audited); the raw rows themselves are never deleted."""
-        from app.storage.audit import default_actor
-
         if not reason.strip():
             raise ValidationError(strings.BATCH_REVERT_NEEDS_REASON, "reason")
         with self.db.transaction(self.actor) as s:
@@ -588,7 +593,7 @@ class ImportService:
             if batch.reverted_at is not None:
                 raise ValidationError(strings.BATCH_ALREADY_REVERTED.format(id=batch_id))
             batch.reverted_at = self.db.clock.now()
-            batch.reverted_by = self.actor or default_actor()
+            batch.reverted_by = self.db.person_name(self.actor)
             batch.revert_reason = reason.strip()
             s.flush()
         return ATTENDANCE

@@ -47,6 +47,7 @@ from app.domain.leave import (
 )
 from app.domain.schedule import parse_range
 from app.errors import AppError, NotFoundError, ValidationError
+from app.security.guard import writes
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.leave_dto import LeaveDTO, OvertimeDTO, Preview
@@ -85,9 +86,7 @@ class LeaveService:
         self.holidays = holidays
 
     def _who(self) -> str:
-        from app.storage.audit import default_actor
-
-        return self.actor or default_actor()
+        return self.db.person_name(self.actor)
 
     # ---- checks --------------------------------------------------------------------------
     def preview(self, person_id: int, leave_type: str, span: Span, filed_at: dt.datetime,
@@ -166,6 +165,7 @@ class LeaveService:
         return types[code]
 
     # ---- filing --------------------------------------------------------------------------
+    @writes
     def add(self, person_id: int, leave_type: str, span: Span, filed_at: dt.datetime,
             deputy_id: int | None, reason: str = "", contact: str = "",
             handover_note: str = "", emergency: bool = False, contacted_whom: str = "",
@@ -207,6 +207,7 @@ class LeaveService:
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
 
+    @writes
     def backfile(self, leave_id: int, at: dt.datetime | None = None, reason: str = "",
                  deputy_id: int | None = None) -> tuple[LeaveDTO, Changes]:
         """L4: the form of an emergency leave is filled in afterwards; the record says so."""
@@ -224,6 +225,7 @@ class LeaveService:
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
 
+    @writes
     def attach(self, leave_id: int, source: Path) -> Changes:
         """A hospital certificate or other proof, copied into the data folder."""
         if not source.is_file():
@@ -248,9 +250,11 @@ class LeaveService:
                 select(LeaveAttachment).where(LeaveAttachment.leave_id == leave_id))]
 
     # ---- state machine -------------------------------------------------------------------
+    @writes
     def submit(self, leave_id: int) -> tuple[LeaveDTO, Changes]:
         return self._move(leave_id, SUBMITTED, SUBMIT)
 
+    @writes
     def approve(self, leave_id: int, approver: str, role: str = "project_manager",
                 opinion: str = "", at: dt.datetime | None = None) -> tuple[LeaveDTO, Changes]:
         """Project manager approval makes the leave count; the client department's
@@ -272,16 +276,19 @@ class LeaveService:
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
 
+    @writes
     def reject(self, leave_id: int, by: str, note: str) -> tuple[LeaveDTO, Changes]:
         if not note.strip():
             raise ValidationError(strings.LEAVE_NEEDS_REASON, "note")
         return self._move(leave_id, REJECTED, REJECT, by=by, note=note)
 
+    @writes
     def cancel(self, leave_id: int, note: str) -> tuple[LeaveDTO, Changes]:
         if not note.strip():
             raise ValidationError(strings.LEAVE_NEEDS_REASON, "note")
         return self._move(leave_id, CANCELLED, CANCEL, by=self._who(), note=note)
 
+    @writes
     def return_(self, leave_id: int, returned_on: dt.date) -> tuple[LeaveDTO, Changes]:
         """Leave return: the first day back at work. An early return frees the remaining days."""
         check_date(returned_on, "returned_on")
@@ -295,6 +302,7 @@ class LeaveService:
             s.flush()
             return self._dto(s, row), LEAVE_CHANGES
 
+    @writes
     def extend(self, leave_id: int, new_end: dt.date, new_end_session: str,
                filed_at: dt.datetime, reason: str = "") -> tuple[LeaveDTO, Changes]:
         """L5 extension: a new request right after the approved one; it counts once approved."""
@@ -425,6 +433,7 @@ class LeaveService:
         return out
 
     # ---- overtime ------------------------------------------------------------------------
+    @writes
     def add_overtime(self, person_id: int, day: dt.date, time_range: str, kind: str,
                      applied_at: dt.datetime, reason: str = "", comp_time: bool = False
                      ) -> tuple[OvertimeDTO, Changes]:
@@ -455,6 +464,7 @@ class LeaveService:
             s.flush()
             return self._overtime_dto(s, row), LEAVE_CHANGES
 
+    @writes
     def approve_overtime(self, overtime_id: int, approver: str) -> tuple[OvertimeDTO, Changes]:
         if not approver.strip():
             raise ValidationError(strings.LEAVE_NEEDS_APPROVER, "approver")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import strings
 from app.errors import AppError
+from app.security.guard import writes
 from app.storage import audit, audit_data, backup, head
 from app.storage.db import Database, foreign_key_problems, quick_check
 
@@ -171,6 +172,7 @@ class MaintenanceService:
             return CheckResult(False, strings.MIGRATION_FK_BROKEN.format(n=fk))
         return CheckResult(True, strings.DB_CHECK_OK.format(path=self.db.path))
 
+    @writes
     def backup_now(self) -> Path:
         return backup.make_backup(self.db.path, "manual", now=self.db.clock.now())
 
@@ -192,6 +194,7 @@ class MaintenanceService:
             return None
         return session_backup(self.db, "close")
 
+    @writes
     def ensure_baseline(self) -> bool:
         """Once per database: reconcile data made before the business checks existed."""
         from app.storage.tables import DbMeta

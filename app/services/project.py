@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app import strings
 from app.errors import ValidationError
+from app.security.guard import writes
 from app.services.changes import PROJECT, Changes
 from app.services.project_dto import ProjectDTO
 from app.storage.db import Database
@@ -21,13 +22,17 @@ __all__ = ["EDITABLE", "PROJECT_ID", "ProjectDTO", "ProjectService", "ensure_pro
 EDITABLE = tuple(f.name for f in fields(ProjectDTO) if f.name != "id")
 
 
+def _blank_project() -> Project:
+    return Project(id=PROJECT_ID, name="", contract_no="", contractor="",
+                   client_name="", client_label=strings.DEFAULT_CLIENT_LABEL,
+                   client_dept=strings.DEFAULT_CLIENT_DEPT, supervisor_firm="",
+                   project_manager="", client_project_lead="")
+
+
 def ensure_project(session: Session) -> Project:
     project = session.get(Project, PROJECT_ID)
     if project is None:
-        project = Project(id=PROJECT_ID, name="", contract_no="", contractor="",
-                          client_name="", client_label=strings.DEFAULT_CLIENT_LABEL,
-                          client_dept=strings.DEFAULT_CLIENT_DEPT, supervisor_firm="",
-                          project_manager="", client_project_lead="")
+        project = _blank_project()
         session.add(project)
         session.flush()
     return project
@@ -43,8 +48,11 @@ class ProjectService:
 
     def get(self) -> ProjectDTO:
         with self.db.transaction(self.actor) as s:
+            if self.db.write_refusal() and s.get(Project, PROJECT_ID) is None:
+                return to_dto(_blank_project())  # issue 18: a viewer reads, writes nothing
             return to_dto(ensure_project(s))
 
+    @writes
     def update(self, **values: str) -> tuple[ProjectDTO, Changes]:
         unknown = set(values) - set(EDITABLE)
         if unknown:

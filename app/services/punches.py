@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 
+from app.security.guard import writes
 from app.services.changes import ATTENDANCE, Changes
 from app.services.maintenance import session_backup
 from app.services.project import PROJECT_ID, ensure_project
@@ -54,6 +55,7 @@ class PunchService:
     def __init__(self, db: Database, actor: str | None) -> None:
         self.db, self.actor = db, actor
 
+    @writes
     def record_batch(self, kind: str, source: str, device: str, rows: Sequence[PunchRow],
                      read: int | None = None, rejected: int = 0,
                      problems: list[dict[str, Any]] | None = None,
@@ -103,6 +105,7 @@ class PunchService:
             session_backup(self.db, "import")  # issue 17: a restore loses no import
         return result, ATTENDANCE
 
+    @writes
     def record_stream(self, kind: str, source: str, device: str,
                       chunks: Iterable[Sequence[PunchRow]],
                       finish: Callable[[], tuple[int, int, list[dict[str, Any]]]]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from app import strings
 from app.domain.roster import PersonFields, PersonStatus, check_person
 from app.errors import AppError, NotFoundError, ValidationError
+from app.security.guard import writes
 from app.services.changes import ROSTER, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.roster_dto import AttachmentDTO, EquipmentDTO, PersonDTO
@@ -84,10 +85,15 @@ class _Joined(Database):
     def __init__(self, db: Database, session: Session) -> None:
         self.path, self.engine, self.sessions = db.path, db.engine, db.sessions
         self.clock = db.clock
+        self.read_only = db.read_only
+        # issue 18: the same person, keys and checks as the use case it joins
+        self.principal, self.keys = db.principal, db.keys
+        self.accounts_required = db.accounts_required
         self._session = session
 
     @contextmanager
-    def transaction(self, actor: str | None = None) -> Iterator[Session]:
+    def transaction(self, actor: str | None = None, *,
+                    system: bool = False) -> Iterator[Session]:
         yield self._session
 
     @contextmanager
@@ -124,6 +130,7 @@ class RosterService:
             return len(s.scalars(select(Person.id).where(Person.project_id == PROJECT_ID)).all())
 
     # ---- writes --------------------------------------------------------------------------
+    @writes
     def add(self, data: PersonFields) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
@@ -134,6 +141,7 @@ class RosterService:
             s.flush()
             return person_dto(person), ROSTER
 
+    @writes
     def update(self, person_id: int, data: PersonFields) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
             person = self._load(s, person_id)
@@ -143,6 +151,7 @@ class RosterService:
             s.flush()
             return person_dto(person), ROSTER
 
+    @writes
     def mark_left(self, person_id: int, end_date: dt.date | None) -> tuple[PersonDTO, Changes]:
         if end_date is None:
             raise ValidationError(strings.LEFT_NEEDS_DATE, "end_date")
@@ -155,6 +164,7 @@ class RosterService:
             s.flush()
             return person_dto(person), ROSTER
 
+    @writes
     def add_attachment(self, person_id: int, source: Path, kind: str,
                        title: str = "") -> tuple[PersonDTO, Changes]:
         """Copy the file into the data folder, so the roster never points at a USB stick."""
@@ -175,6 +185,7 @@ class RosterService:
             s.flush()
             return person_dto(person), ROSTER
 
+    @writes
     def remove_attachment(self, attachment_id: int) -> tuple[PersonDTO, Changes]:
         """Removes the record (audited); the copied file stays in the data folder."""
         with self.db.transaction(self.actor) as s:
@@ -192,6 +203,7 @@ class RosterService:
             raise AppError(strings.ATTACHMENT_MISSING.format(path=path))
         return path
 
+    @writes
     def add_equipment(self, person_id: int, item: str, asset_no: str = "",
                       issued_date: dt.date | None = None,
                       note: str = "") -> tuple[PersonDTO, Changes]:
@@ -205,6 +217,7 @@ class RosterService:
             s.flush()
             return person_dto(person), ROSTER
 
+    @writes
     def set_equipment_returned(self, equipment_id: int,
                                returned: dt.date | None) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
@@ -215,6 +228,7 @@ class RosterService:
             s.flush()
             return person_dto(item.person), ROSTER
 
+    @writes
     def remove_equipment(self, equipment_id: int) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
             item = s.get(EquipmentItem, equipment_id)

@@ -41,6 +41,7 @@ from app.domain.roster import (
 )
 from app.errors import Cancelled, ImportFileError
 from app.progress import NullProgress, Progress
+from app.security.guard import writes
 from app.services.changes import ROSTER, SETTINGS, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.workbook_guard import check_table_file
@@ -579,6 +580,7 @@ class RosterIO:
             raise ImportFileError(strings.ROSTER_FILE_EMPTY.format(path=plan.path))
         return plan
 
+    @writes
     def commit(self, plan: RosterImportPlan,
                progress: Progress | None = None) -> tuple[RosterImportResult, Changes]:
         """Write the plan's valid rows in one transaction; cancel rolls everything back.
@@ -659,6 +661,7 @@ class RosterIO:
                               plan.cell_of("device_user_id", row))
         return None
 
+    @writes
     def import_file(self, path: Path, progress: Progress | None = None,
                     today: dt.date | None = None,
                     choices: dict[str, str] | None = None

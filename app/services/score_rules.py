@@ -32,6 +32,7 @@ from app.domain.scoring import (
     RuleDef,
 )
 from app.errors import ValidationError
+from app.security.guard import writes
 from app.services.attendance_dto import month_key
 from app.services.changes import SCORES, Changes
 from app.services.project import PROJECT_ID, ensure_project
@@ -98,9 +99,7 @@ class ScoreRuleService:
         self.db, self.actor = db, actor
 
     def _who(self) -> str:
-        from app.storage.audit import default_actor
-
-        return self.actor or default_actor()
+        return self.db.person_name(self.actor)
 
     # ---- catalogue -------------------------------------------------------------------------
     def _custom(self, s: Session) -> list[ScoreRule]:
@@ -145,6 +144,7 @@ class ScoreRuleService:
                 return r
         raise ValidationError(strings.SCORE_RULE_UNKNOWN.format(code=code), "rule")
 
+    @writes
     def add_rule(self, code: str, label: str, kind: str, points: int,
                  effective_from: dt.date, note: str = "") -> tuple[RuleDTO, Changes]:
         """A rule of the user's own (e.g. a reward), in force from ``effective_from``."""
@@ -168,6 +168,7 @@ class ScoreRuleService:
             self._put_change(s, code, effective_from, size, True, note)
         return self.rule(code, effective_from), SCORES
 
+    @writes
     def set_rule(self, code: str, points: int, effective_from: dt.date,
                  note: str = "") -> tuple[RuleDTO, Changes]:
         """Give ``code`` a new value from ``effective_from`` on (and make it active): days
@@ -184,6 +185,7 @@ class ScoreRuleService:
             self._put_change(s, code, effective_from, size, True, note)
         return self.rule(code, effective_from), SCORES
 
+    @writes
     def retire_rule(self, code: str, effective_from: dt.date,
                     note: str = "") -> tuple[RuleDTO, Changes]:
         """Stop applying ``code`` from ``effective_from`` on; earlier days keep it."""
@@ -237,6 +239,7 @@ class ScoreRuleService:
                                 int(threshold) if threshold else None,
                                 values.get("flag_label") or strings.SCORE_FLAG_DEFAULT)
 
+    @writes
     def set_setting(self, key: str, value: str, effective_from: dt.date) -> Changes:
         """``base`` (100), ``threshold`` (90; empty: flag nobody) or ``flag_label``."""
         check_date(effective_from, "effective_from")

@@ -40,6 +40,7 @@ from app.domain.scoring import (
 )
 from app.errors import NotFoundError, ValidationError
 from app.progress import Progress
+from app.security.guard import writes
 from app.services.attendance import AttendanceService
 from app.services.attendance_dto import PersonMonth
 from app.services.changes import SCORES, Changes
@@ -84,6 +85,7 @@ class ScoreService(ScoreRuleService):
         self.attendance = attendance
 
     # ---- incidents -------------------------------------------------------------------------
+    @writes
     def add_incident(self, person_id: int, rule: str, at: dt.datetime, note: str = "",
                      points: int | None = None) -> tuple[IncidentDTO, Changes]:
         """Record a conduct incident by hand; its points are the rule's value in force on
@@ -115,6 +117,7 @@ class ScoreService(ScoreRuleService):
             s.flush()
             return self._manual_dto(row, person, catalogue, labels), SCORES
 
+    @writes
     def waive(self, incident_id: str, reason: str) -> Changes:
         """Waive an incident with a reason: it stays on the sheet (struck through) and does
         not count. ``incident_id`` is a manual incident's number or a derived ``att-…`` id."""
@@ -157,6 +160,7 @@ class ScoreService(ScoreRuleService):
             s.flush()
         return SCORES
 
+    @writes
     def unwaive(self, incident_id: str, reason: str) -> Changes:
         """Take a waiver back (a mistake): the incident counts again. Kept in the audit."""
         if not reason.strip():

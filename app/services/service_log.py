@@ -39,6 +39,7 @@ from app.domain.service_log import (
     warranty,
 )
 from app.errors import NotFoundError, ValidationError
+from app.security.guard import writes
 from app.services.changes import SERVICE, Changes
 from app.services.holidays import HolidayService
 from app.services.project import PROJECT_ID, ensure_project
@@ -93,14 +94,13 @@ class ServiceLogService:
         self.holidays = holidays
 
     def _who(self) -> str:
-        from app.storage.audit import default_actor
-
-        return self.actor or default_actor()
+        return self.db.person_name(self.actor)
 
     def _now(self) -> dt.datetime:
         return self.db.clock.now().replace(second=0)
 
     # ---- records -------------------------------------------------------------------------
+    @writes
     def add(self, fields: RecordFields, now: dt.datetime | None = None
             ) -> tuple[ServiceRecordDTO, Changes]:
         """Record a service call; its number (YW-YYYY-MM-NNN) follows the report month."""
@@ -122,6 +122,7 @@ class ServiceLogService:
             s.flush()
             return self._dto(s, row, now or self._now()), SERVICE
 
+    @writes
     def update(self, record_id: int, fields: RecordFields, now: dt.datetime | None = None
                ) -> tuple[ServiceRecordDTO, Changes]:
         """Change a record (the number stays); staff rows are updated in place."""
@@ -189,6 +190,7 @@ class ServiceLogService:
         with self.db.read() as s:
             return targets_in_force(self._history(s), at or self.db.clock.today())
 
+    @writes
     def set_targets(self, response_minutes: int, resolution_minutes: int,
                     effective_from: dt.date | None = None) -> tuple[dt.date, Changes]:
         """New targets from ``effective_from`` (default today); earlier records keep theirs."""
@@ -209,6 +211,7 @@ class ServiceLogService:
         with self.db.read() as s:
             return self._acceptance(s)
 
+    @writes
     def set_acceptance_date(self, day: dt.date | None,
                             today: dt.date | None = None) -> Changes:
         """The project's acceptance date: the three-year warranty starts there. ``None``
@@ -253,9 +256,11 @@ class ServiceLogService:
             row = self._report_row(s, person_id, day)
             return row.text if row else ""
 
+    @writes
     def set_report(self, person_id: int, day: dt.date, text: str) -> Changes:
         return self.set_reports(day, {person_id: text})
 
+    @writes
     def set_reports(self, day: dt.date, texts: Mapping[int, str]) -> Changes:
         """The team grid of one day, in one transaction; an empty text removes the entry."""
         check_date(day, "day")

@@ -15,6 +15,7 @@ from app import strings
 from app.domain.inputs import check_date
 from app.domain.schedule import RULE_KEYS, RulesTimeline, apply_setting, default_values
 from app.errors import ValidationError
+from app.security.guard import writes
 from app.services.changes import SETTINGS, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database
@@ -123,6 +124,7 @@ class SettingsService:
                              "effective_from": h.effective_from.isoformat()} for h in history],
             }
 
+    @writes
     def set(self, key: str, value: str, effective_from: dt.date | None = None,
             today: dt.date | None = None) -> tuple[dt.date, Changes]:
         """Record ``key = value`` from ``effective_from`` (default: today)."""

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy.pool import NullPool, QueuePool
 from app import config, strings
 from app.clock import SYSTEM_CLOCK, Clock
 from app.errors import (
+    AccessDenied,
     DatabaseBusy,
     DatabaseError,
     DatabaseReadOnly,
@@ -39,7 +41,11 @@ from app.storage.faults import disk_full, read_only_reason, storage_error
 if TYPE_CHECKING:
     from alembic.config import Config
 
+# issue 18: per engine, the Database method that runs before each BEGIN (weak: no cycle)
+_Guard = weakref.WeakMethod[Callable[[Connection], None]]
+_BEGIN_GUARDS: weakref.WeakKeyDictionary[Engine, _Guard] = weakref.WeakKeyDictionary()
 WRITE_OPTION = "onsitedesk_write"
+SYSTEM_OPTION = "onsitedesk_system"  # issue 18: the accounts' own bookkeeping (see transaction)
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
@@ -86,6 +92,9 @@ def _sqlite_engine(path: Path, *, pooled: bool = True, read_only: bool = False) 
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
+        guard = _BEGIN_GUARDS.get(engine)
+        if guard is not None and (method := guard()) is not None:
+            method(conn)  # issue 18: a viewer's connection is query_only
         # Writers take the write lock up front (a second writer waits for the busy timeout
         # instead of failing half-way); readers never block anyone under WAL.
         immediate = conn.get_execution_options().get(WRITE_OPTION)
@@ -186,37 +195,91 @@ class Database:
         # secrets (None: nothing unlocked); set by the accounts service after a login
         self.principal: Principal | None = None
         self.keys: KeySet | None = None
+        # issue 18: accounts exist, so a write needs a signed-in principal who may write
+        # (set by the accounts service; False: a database without accounts, as before)
+        self.accounts_required = False
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
         self.head = sidecar.HeadKeeper(path)
         event.listen(self.sessions, "before_flush", _refuse_read_only)
+        if read_only is None:  # the read-only engine refuses every write already
+            _BEGIN_GUARDS[engine] = weakref.WeakMethod(self._guard_connection)
+
+    # ---- issue 18: who may write --------------------------------------------------------------
+    def write_refusal(self) -> str | None:
+        """Why the signed-in person may not write (Chinese), or ``None`` when they may: a
+        viewer, or nobody signed in on a database with accounts. A database without accounts
+        refuses nothing (as before issue 18)."""
+        p = self.principal
+        if p is None:
+            return strings.ACC_REFUSED_NOT_SIGNED_IN if self.accounts_required else None
+        return None if p.can_write else strings.ACC_REFUSED_VIEWER.format(user=p.display)
+
+    def actor_name(self, given: str | None = None) -> str:
+        """Who the audit trail names: the signed-in person as ``display (login)``, else
+        ``given`` (the services' actor), else the OS login (no accounts)."""
+        p = self.principal
+        if p is not None:
+            return f"{p.display} ({p.login})"
+        return given or audit.default_actor()
+
+    def person_name(self, given: str | None = None) -> str:
+        """Who a record names as its author (recorded by, locked by): the signed-in person's display
+        name, else ``given``, else the OS login (no accounts)."""
+        p = self.principal
+        if p is not None:
+            return p.display
+        return given or audit.default_actor()
+
+    def _guard_connection(self, conn: Connection) -> None:
+        """At each BEGIN: a connection of someone who may not write is ``query_only``, so raw
+        SQL (the punch import's core inserts) is refused by SQLite itself; the accounts'
+        bookkeeping (``SYSTEM_OPTION``) is let through."""
+        refuse = (self.write_refusal() is not None
+                  and not conn.get_execution_options().get(SYSTEM_OPTION))
+        if refuse != conn.info.get(_QUERY_ONLY_KEY, False):
+            conn.exec_driver_sql(f"PRAGMA query_only={'ON' if refuse else 'OFF'}")
+            conn.info[_QUERY_ONLY_KEY] = refuse
 
     @property
     def data_dir(self) -> Path:
         return self.path.parent
 
     @contextmanager
-    def transaction(self, actor: str | None = None) -> Iterator[Session]:
+    def transaction(self, actor: str | None = None, *,
+                    system: bool = False) -> Iterator[Session]:
         """One use case = one transaction: commit on success, roll back on any error.
         A full disk, a read-only file and a busy database become their Chinese
         :class:`DatabaseError` (nothing was written). After the commit, the head sidecar
-        records the newest audit row (app.storage.head)."""
+        records the newest audit row (app.storage.head).
+
+        Issue 18: the audit trail names the signed-in person (:meth:`actor_name`); when they
+        may not write (:meth:`write_refusal`), reads work and the first write, ORM or raw
+        SQL, is refused with :class:`~app.errors.AccessDenied`. ``system``: the accounts
+        service's own bookkeeping (failed attempts, last login), allowed for anyone."""
         newest = None
+        refusal = None if system else self.write_refusal()
         try:
             with self.sessions.begin() as session:
-                session.info[audit.ACTOR_KEY] = actor or audit.default_actor()
+                session.info[audit.ACTOR_KEY] = self.actor_name(actor)
                 session.info[audit.CLOCK_KEY] = self.clock
                 if self.read_only:
                     # reads that happen to run in a transaction still work; the first
                     # write (an ORM flush, or raw SQL on the read-only engine) is refused
                     session.info[_READ_ONLY_KEY] = self.read_only
+                elif refusal:
+                    session.info[_ROLE_KEY] = refusal  # ORM writes; raw SQL: query_only
+                    session.connection()
                 else:
-                    session.connection(execution_options={WRITE_OPTION: True})
+                    session.connection(execution_options={WRITE_OPTION: True,
+                                                          SYSTEM_OPTION: system})
                 yield session
-                if not self.read_only:
+                if not (self.read_only or refusal):
                     session.flush()
                     newest = self.head.pending(session.connection())
         except (sa_exc.DBAPIError, sqlite3.Error, OSError) as exc:
+            if refusal and "readonly" in str(getattr(exc, "orig", exc)).lower():
+                raise AccessDenied(refusal) from None
             translated = storage_error(exc, self.path)
             if translated is None:
                 raise
@@ -237,12 +300,17 @@ class Database:
 
 
 _READ_ONLY_KEY = "read_only"
+_ROLE_KEY = "role_refusal"
+_QUERY_ONLY_KEY = "onsitedesk_query_only"
 
 
 def _refuse_read_only(session: Session, _ctx: Any, _instances: Any) -> None:
     reason = session.info.get(_READ_ONLY_KEY)
-    if reason and (session.new or session.deleted or any(
+    refusal = session.info.get(_ROLE_KEY)
+    if (reason or refusal) and (session.new or session.deleted or any(
             session.is_modified(o, include_collections=False) for o in session.dirty)):
+        if refusal:
+            raise AccessDenied(refusal)
         raise DatabaseReadOnly(strings.DB_READ_ONLY_REFUSED.format(reason=reason))
 
 

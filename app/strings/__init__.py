@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .accounts import *  # noqa: F403
     from .attendance import *  # noqa: F403
     from .cli import *  # noqa: F403
     from .common import *  # noqa: F403
@@ -45,7 +46,7 @@ else:
     # Where a name is looked for, in this order: the window's texts first.
     _AREAS = (
         "window", "common", "attendance", "cli", "documents", "excel", "handover", "holidays",
-        "imports", "inputs", "leave", "reliability", "roster", "scores", "service",
+        "imports", "inputs", "leave", "reliability", "roster", "scores", "service", "accounts",
     )
 
     def __getattr__(name: str) -> object:

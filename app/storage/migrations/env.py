@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import app.storage.tables_accounts
 import app.storage.tables_attendance
 import app.storage.tables_handover
 import app.storage.tables_leave
