@@ -13,6 +13,7 @@ below re-export exactly its names; test_strings.py fails on a name defined in tw
 of the same prefix -- CH_ handover, SV_ service, SC_/SCORE_ scores, LV_/LEAVE_ leave, ...)
 """
 
+from .anchor import *  # noqa: F403
 from .attendance import *  # noqa: F403
 from .cli import *  # noqa: F403
 from .common import *  # noqa: F403
