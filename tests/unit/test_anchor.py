@@ -186,3 +186,38 @@ def test_verify_json(locked: Locked) -> None:
     assert result.code == 1
     assert result.json() == {"ok": False, "month": MONTH, "code": "0000-0000-0000",
                              "problems": ["code_mismatch"], "keyed_unchecked_from": 0}
+
+
+def test_a_lock_from_before_codes_says_so(locked: Locked) -> None:
+    _sql(locked.path, "UPDATE month_lock SET anchor = NULL, anchor_audit_id = NULL, "
+                      "anchor_audit_hash = NULL")
+    code, out = _verify(locked.path, MONTH, locked.code)
+    assert code == 1 and strings.ANCHOR_PROBLEM["no_anchor"].format(month=MONTH) in out
+
+
+def test_on_a_keyed_chain_the_check_without_the_key_says_what_it_left_out(
+        demo_db: Path) -> None:
+    import os
+
+    from app.security.keys import KeySet
+    from app.security.principal import ADMIN, Principal
+    from app.storage import audit
+
+    keys = KeySet(os.urandom(32))
+    s = open_services(demo_db, today=DEMO_TODAY, daily_backup=False)
+    try:
+        s.db.keys, s.db.principal = keys, Principal("admin", "管理员", ADMIN)
+        with s.db.transaction() as session:
+            marker = audit.start_keyed(session.connection(), keys)
+        s.attendance.lock_month(2026, 10, force=True)
+        code = s.attendance.month(2026, 10).lock_info["code"]
+        with_key = s.attendance.verify_code(2026, 10, code)
+        assert with_key.ok and with_key.unchecked_from == 0
+        s.db.keys = None  # a viewer, or the command line without an admin login
+        blind = s.attendance.verify_code(2026, 10, code)
+        assert blind.ok and blind.unchecked_from == marker
+        assert anchor.messages(blind)[1] == strings.ANCHOR_OK_UNCHECKED.format(first=marker)
+    finally:
+        s.close()
+    result = run_cli("--db", demo_db, "month", "verify", MONTH, code)
+    assert result.code == 0 and "管理员身份登录" in result.out
