@@ -118,7 +118,7 @@ def accept_current(db_path: Path, keys: KeySet | None = None) -> head.Head:
     try:
         with engine.connect() as conn:  # a keyed chain: refused before anything is accepted
             if keys is None and audit.chain_mode(conn) != audit.PLAIN:
-                raise AppError(strings.AUDIT_NEEDS_KEY)
+                raise audit.KeyRequired()
     except Exception:
         engine.dispose()
         raise

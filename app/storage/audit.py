@@ -42,8 +42,10 @@ accounts never existed: that is a different database, which the head sidecar, th
 and the paper anchor of every locked month (app.domain.anchor) tell apart.
 
 Writes: while the chain is keyed (or must be) and no key is unlocked, :func:`record` refuses
-with :data:`strings.AUDIT_NEEDS_KEY` and nothing is written: an unkeyed row never enters a
-keyed chain. A session passes its keys in ``session.info[KEYS_KEY]`` (Database.transaction).
+(:class:`KeyRequired`, :data:`strings.AUDIT_NEEDS_KEY`) and nothing is written: an unkeyed row
+never enters a keyed chain. The writes an open makes by itself (bundled holidays, the
+baseline) are then left until an admin is unlocked (``Services.open_time_writes``). A session
+passes its keys in ``session.info[KEYS_KEY]`` (Database.transaction).
 
 :func:`verify` with the key checks every HMAC; without it (a viewer, the command line without
 an admin login) it checks the links, the plain part and the marker rules, and reports how
@@ -81,6 +83,13 @@ ACCOUNT_TABLES = ("user_account",)  # a row in any of these: the chain must be k
 PLAIN, KEYED, PENDING = "plain", "keyed", "pending"
 MASK_MARK = "#h:"
 _MASKS = {"phone": mask_phone, "id_card_no": mask_id_card}
+
+
+class KeyRequired(AppError):
+    """A write to a keyed chain (or one that must be keyed) with no key unlocked."""
+
+    def __init__(self) -> None:
+        super().__init__(strings.AUDIT_NEEDS_KEY)
 
 
 def audit_key(conn: Connection) -> bytes:
@@ -225,7 +234,7 @@ def record(
     unlocked."""
     mode = mode or chain_mode(conn)
     if mode != PLAIN and keys is None:
-        raise AppError(strings.AUDIT_NEEDS_KEY)
+        raise KeyRequired()
     if mode == PENDING and keys is not None:
         start_keyed(conn, keys, actor, clock)
     _append(conn, actor, action, entity, entity_id, before, after, clock,

@@ -288,3 +288,27 @@ def test_db_accept_on_a_keyed_chain_needs_the_key(keyed_db: Keyed) -> None:
     accepted = accept_current(keyed_db.path, KEYS)
     assert accepted.audit_id == keyed_db.last + 1
     assert _report(keyed_db.path, KEYS).complete
+
+
+def test_open_time_writes_wait_for_an_admin_on_a_keyed_chain(demo_db: Path) -> None:
+    """A keyed database opens before anyone logs in: the writes an open makes by itself
+    (here the once-only baseline) are left for later instead of failing the open."""
+    s = open_services(demo_db, daily_backup=False)
+    try:
+        _login(s)
+        with s.db.transaction() as session:
+            audit.start_keyed(session.connection(), KEYS)
+    finally:
+        s.close()
+    _sql(demo_db, "UPDATE import_batch SET punch_digest = NULL WHERE id = "
+                  "(SELECT MIN(id) FROM import_batch)")
+    _sql(demo_db, "DELETE FROM db_meta WHERE key = 'audit_baseline'")
+    s = open_services(demo_db, daily_backup=False)  # no key: opens, baseline left for later
+    try:
+        assert _sql(demo_db, "SELECT 1 FROM db_meta WHERE key = 'audit_baseline'") == []
+        _login(s)
+        s.open_time_writes()  # what the accounts flow calls after an admin login
+        assert _sql(demo_db, "SELECT 1 FROM db_meta WHERE key = 'audit_baseline'") == [(1,)]
+        assert s.maintenance.verify_audit().complete
+    finally:
+        s.close()
