@@ -20,7 +20,7 @@ from app.services.attendance import coverage_text
 
 
 def cmd_month_verify(args: argparse.Namespace) -> int:
-    """``month verify YYYY-MM CODE``: the database against the 校验码 on the signed sheet;
+    """``month verify YYYY-MM CODE``: the database against the check code on the signed sheet;
     exit 0 when they agree, 1 with what differs."""
     from app.domain.anchor import messages
 

@@ -428,7 +428,7 @@ def lock_state(month: MonthDTO, manager: str = "") -> str:
 
 def anchor_line(month: MonthDTO) -> str:
     """The paper anchor printed by the signatures of a locked month (issue 18): its
-    校验码 and how to check it; "" when the month is not locked (or locked before codes)."""
+    check code and how to check it; "" when the month is not locked (or locked before codes)."""
     code = month.lock_info.get("code", "") if month.locked else ""
     return strings.ANCHOR_CODE_LINE.format(code=code, month=month.key) if code else ""
 

@@ -1,4 +1,4 @@
-"""The paper anchor of a locked month (issue 18): a 校验码 printed on the signed sheet.
+"""The paper anchor of a locked month (issue 18): a check code printed on the signed sheet.
 
 Locking a month freezes its results (the snapshot: every person's results as signed). At that
 moment the lock stores
@@ -52,7 +52,7 @@ def anchor_digest(month: str, snapshot: str, audit_id: int, audit_hash: str) -> 
 
 
 def code_of(anchor: str) -> str:
-    """The 校验码 of an anchor: its first 60 bits, Crockford base32, grouped by four."""
+    """The check code of an anchor: its first 60 bits, Crockford base32, grouped by four."""
     bits = int(anchor[:CODE_BITS // 4], 16)
     chars = "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(CODE_CHARS)))
     return "-".join(chars[i:i + GROUP] for i in range(0, CODE_CHARS, GROUP))

@@ -428,7 +428,7 @@ class AttendanceTab(MonthNavigation, Tab):
             self.run_op(lambda: att.lock_month(year, month))
 
     def verify_code(self) -> None:
-        """核对校验码: a signed sheet's code against the database."""
+        """Check a code: a signed sheet's code against the database."""
         from ui.tabs.attendance.verify_code import VerifyCodeDialog
 
         VerifyCodeDialog(self.services, self.key, self.tasks, self).exec()

@@ -1,4 +1,4 @@
-"""核对校验码: the 校验码 printed on a signed month sheet against the database (issue 18)."""
+"""Check a code (issue 18): the check code on a signed month sheet against the database."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""month anchor: the paper anchor (校验码) of a month lock
+"""month anchor: the paper anchor (check code) of a month lock
 
 ``month_lock.anchor`` is SHA-256 over the frozen month and the audit head the lock follows
 (``anchor_audit_id``, ``anchor_audit_hash``); the signed sheet prints its first 60 bits as the
-校验码 (app.domain.anchor). Locks made before this have none: reopening and locking again
+check code (app.domain.anchor). Locks made before this have none: reopening and locking again
 gives one.
 
 Revision ID: 0016
