@@ -19,7 +19,31 @@ from app.errors import AppError
 from app.services.attendance import coverage_text
 
 
+def cmd_month_verify(args: argparse.Namespace) -> int:
+    """``month verify YYYY-MM CODE``: the database against the check code on the signed sheet;
+    exit 0 when they agree, 1 with what differs."""
+    from app.domain.anchor import messages
+
+    if len(args.code) < 2:
+        raise AppError(strings.CLI_MONTH_VERIFY_USAGE)
+    year, month = parse_month(args.code[0])
+    with open_services(args) as services:
+        result = services.attendance.verify_code(year, month, " ".join(args.code[1:]))
+    if args.json:
+        print_json({"ok": result.ok, "month": result.month, "code": result.code,
+                    "problems": [f.code for f in result.findings],
+                    "keyed_unchecked_from": result.unchecked_from})
+    lines = messages(result)
+    for line in lines if not args.json else ():
+        (print if result.ok else eprint)(line)
+    return 0 if result.ok else 1
+
+
 def cmd_month(args: argparse.Namespace) -> int:
+    if args.month == "verify":
+        return cmd_month_verify(args)
+    if args.code:
+        raise AppError(strings.CLI_MONTH_VERIFY_USAGE)
     year, month = parse_month(args.month)
     say = eprint if args.json else print  # stdout carries only the JSON document
     with open_services(args) as services:
@@ -101,6 +125,7 @@ def cmd_explanation(args: argparse.Namespace) -> int:
 def register(cmds: Commands) -> None:
     sp = cmds.command("month", strings.H_CMD_MONTH, cmd_month, json_flag=True)
     add_month(sp)
+    sp.add_argument("code", nargs="*", metavar="CODE", help=strings.H_MONTH_VERIFY_CODE)
     sp.add_argument("--lock", action="store_true", help=strings.H_LOCK)
     sp.add_argument("--force", action="store_true", help=strings.H_FORCE_LOCK)
     sp.add_argument("--reopen", metavar="REASON", help=strings.H_REOPEN)

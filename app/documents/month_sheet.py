@@ -426,6 +426,13 @@ def lock_state(month: MonthDTO, manager: str = "") -> str:
     return strings.MONTH_SHEET_UNLOCKED
 
 
+def anchor_line(month: MonthDTO) -> str:
+    """The paper anchor printed by the signatures of a locked month (issue 18): its
+    check code and how to check it; "" when the month is not locked (or locked before codes)."""
+    code = month.lock_info.get("code", "") if month.locked else ""
+    return strings.ANCHOR_CODE_LINE.format(code=code, month=month.key) if code else ""
+
+
 def signature_parties(project: ProjectDTO, prepared_by: str = "") -> list[Signature]:
     """The preparer, the contractor's project manager, the client's project lead, the client
     department and the supervision company (with its stamp)."""
@@ -473,13 +480,16 @@ def month_form(month: MonthDTO, project: ProjectDTO, prepared_by: str = "") -> F
                   shrink_min=MIN_TEXT_SIZE)
     fields = header_fields(month, project, grid)
     first, last = month.days[0][0], month.days[-1][0]
+    anchor = anchor_line(month)
+    code = month.lock_info.get("code", "") if anchor else ""
     return Form(
         title=grid.title, landscape=True,
         body=[Para("\n".join(flow_fields(fields, font, FIELDS_SIZE, page_width - 2)), "note"),
-              table],
+              table, *([Para(anchor, "note")] if anchor else [])],
         signatures=signature_parties(project, prepared_by), legend=grid.legend,
         watermark=strings.PROVISIONAL_MARK if month.provisional else "",
-        status=lock_state(month, project.project_manager), author=prepared_by,
+        status=lock_state(month, project.project_manager)
+        + (f"  {strings.ANCHOR_CODE_LABEL} {code}" if code else ""), author=prepared_by,
         extra={"subject": strings.MONTH_SHEET_SUBJECT, "keywords": month.key},
         running_head=[grid.title, strings.DOC_WORD_SEP.join((
             *(f"{f.label}{strings.DOC_LABEL_SEP}{f.value}" for f in fields[1:2] if f.value),
@@ -600,6 +610,13 @@ def write_month_xlsx(path: Path, month: MonthDTO, project: ProjectDTO,
     first_body = _xlsx_header(ws, grid, month)
     last_body = _xlsx_body(ws, grid, first_body)
     last_row = _xlsx_closing(ws, grid, signature_parties(project, prepared_by), last_body + 2)
+    anchor = anchor_line(month)
+    if anchor:  # the paper anchor, under the signatures and inside the print area
+        last_row += 2
+        ws.merge_cells(start_row=last_row, start_column=1, end_row=last_row,
+                       end_column=grid.ncols)
+        cell = ws.cell(row=last_row, column=1, value=anchor)
+        cell.font, cell.alignment = Font(name=FONT_NAME, size=10, bold=True), _LEFT
     for c, width in enumerate(_xlsx_widths(grid), start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     _xlsx_page_setup(ws, grid, first_body, last_row, month, project)

@@ -38,6 +38,7 @@ import re
 import secrets
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,12 @@ class AccountService:
         with self.db.transaction(system=True) as s:
             if s.execute(select(UserAccount.id).limit(1)).first() is not None:
                 raise AccessDenied(strings.ACC_ALREADY_SET_UP)
+            # from here on the audit chain is keyed (HMAC under the new data key): the marker
+            # row first, over the plain head, then every row of this transaction keyed
+            keys = KeySet(data_key)
+            s.info[audit.KEYS_KEY] = keys
+            audit.start_keyed(s.connection(), keys, person_label(display, login),
+                              self.db.clock)
             user = UserAccount(login=login, display=display, role=ADMIN,
                                password_hash=pw.hash_password(password), disabled=False,
                                failed_count=0, created_at=now, password_changed_at=now)
@@ -175,6 +182,7 @@ class AccountService:
         self.db.principal = Principal(login, display, ADMIN)
         self.db.keys = KeySet(data_key)
         self.db.accounts_required = True
+        self._unlocked()
         return code
 
     # ---- sign-in ----------------------------------------------------------------------------
@@ -263,6 +271,7 @@ class AccountService:
         self._attempt(s, user.login, "success", method, now)
         principal = Principal(user.login, user.display, user.role)
         if data_key is not None:  # the key is in hand: the trail hears of it now
+            s.info[audit.KEYS_KEY] = KeySet(data_key)
             who = person_label(user.display, user.login)
             self._audit(s, who, "login", user.login, None, {"method": method})
             self._summarise_attempts(s, who)
@@ -274,6 +283,17 @@ class AccountService:
         self.db.principal = principal
         self.db.keys = KeySet(data_key) if data_key is not None else None
         self.db.accounts_required = True
+        if data_key is not None:
+            self._unlocked()
+
+    def _unlocked(self) -> None:
+        """The key is in hand: what the open could not write on a keyed chain runs now."""
+        if self.on_unlocked is not None:
+            self.on_unlocked()
+
+    # Set by Services: the open-time writes (bundled holidays, the audit baseline) that wait
+    # for an unlocked key on a keyed chain (Services.open_time_writes).
+    on_unlocked: Callable[[], None] | None = None
 
     _pending_keys: bytes | None = None
 
@@ -495,7 +515,7 @@ class AccountService:
                before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
         s.flush()
         audit.record(s.connection(), who, action, ENTITY, entity_id, before, after,
-                     self.db.clock)
+                     self.db.clock, s.info.get(audit.KEYS_KEY))
 
 
 def accounts_in_file(path: Path) -> bool | None:

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import strings
+from app.domain.anchor import AnchorCheck
+from app.domain.anchor import code_of as anchor_code_of
 from app.domain.attendance import (
     MANUAL_KINDS,
     SESSIONS,
@@ -53,6 +55,7 @@ from app.services.holidays import HolidayService
 from app.services.leave import LeaveService
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.settings import load_legend, load_timeline
+from app.storage import anchor as anchor_store
 from app.storage.db import Database, datetime_binder
 from app.storage.tables import Person
 from app.storage.tables_attendance import (
@@ -338,8 +341,10 @@ class AttendanceService:
         with self.db.read() as s:
             lock = self._lock_row(s, year, month)
         if lock is not None and lock.action == "lock" and lock.snapshot:
-            return _from_snapshot(lock.snapshot, {"at": lock.at.isoformat(sep=" "),
-                                                  "actor": lock.actor})
+            info = {"at": lock.at.isoformat(sep=" "), "actor": lock.actor}
+            if lock.anchor:  # the paper anchor (issue 18): the sheet prints the code
+                info["code"] = anchor_code_of(lock.anchor)
+            return _from_snapshot(lock.snapshot, info)
         return self.compute(year, month, progress, now)
 
     def compute(self, year: int, month: int, progress: Progress | None = None,
@@ -691,11 +696,21 @@ class AttendanceService:
             if self._is_locked(s, year, month):
                 raise ValidationError(strings.MONTH_ALREADY_LOCKED.format(
                     month=month_key(year, month)))
-            s.add(MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
-                            action="lock", at=self.db.clock.now(), actor=self._who(), reason="",
-                            snapshot=snapshot))
+            s.flush()  # the project row first: the anchor follows the audit head as it is
+            lock = MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
+                             action="lock", at=self.db.clock.now(), actor=self._who(),
+                             reason="", snapshot=snapshot)
+            anchor_store.stamp(s, lock)
+            s.add(lock)
             s.flush()
         return ATTENDANCE
+
+    def verify_code(self, year: int, month: int, code: str) -> AnchorCheck:
+        """``month verify``: does the database still say what the sheet with ``code`` signed
+        (the frozen month, the audit trail up to the lock, the code)?"""
+        with self.db.read() as s:
+            return anchor_store.check(s, PROJECT_ID, month_key(year, month), code,
+                                      self.db.keys)
 
     @writes
     def reopen_month(self, year: int, month: int, reason: str) -> Changes:

@@ -10,6 +10,7 @@ from pathlib import Path
 from app import strings
 from app.errors import AppError
 from app.security.guard import writes
+from app.security.keys import KeySet
 from app.storage import audit, audit_data, backup, head
 from app.storage.db import Database, foreign_key_problems, quick_check
 
@@ -106,7 +107,7 @@ def restore_latest(db_path: Path, chosen: Path | None = None) -> tuple[Path, Pat
     return candidate, broken
 
 
-def accept_current(db_path: Path) -> head.Head:
+def accept_current(db_path: Path, keys: KeySet | None = None) -> head.Head:
     """Record the database in place as the newest state (the user confirmed an older copy
     or another database is meant to be used). The acceptance itself is an audit row."""
     from sqlalchemy import create_engine
@@ -114,14 +115,21 @@ def accept_current(db_path: Path) -> head.Head:
 
     if not db_path.exists() or db_path.stat().st_size == 0:
         raise AppError(strings.HEAD_ACCEPT_NO_FILE.format(path=db_path))
+    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool, hide_parameters=True)
+    try:
+        with engine.connect() as conn:  # a keyed chain: refused before anything is accepted
+            if keys is None and audit.chain_mode(conn) != audit.PLAIN:
+                raise audit.KeyRequired()
+    except Exception:
+        engine.dispose()
+        raise
     before = head.read(db_path)
     now = head.reset(db_path)
-    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool, hide_parameters=True)
     try:
         with engine.begin() as conn:
             audit.record(conn, audit.default_actor(), "accept", "database", "head",
                          {"audit_id": before.audit_id if before else None},
-                         {"audit_id": now.audit_id})
+                         {"audit_id": now.audit_id}, keys=keys)
     finally:
         engine.dispose()
     return head.reset(db_path)
@@ -181,7 +189,7 @@ class MaintenanceService:
 
     def verify_audit(self) -> audit.AuditReport:
         with self.db.engine.connect() as conn:
-            return audit.verify(conn)
+            return audit.verify(conn, self.db.keys)
 
     def verify_data(self) -> audit_data.DataReport:
         """The business tables against the trail: last after-values, punch digests."""
@@ -213,6 +221,12 @@ class MaintenanceService:
 
 
 def audit_messages(report: audit.AuditReport) -> list[str]:
+    if report.ok and report.unchecked:
+        return [strings.AUDIT_OK_UNCHECKED.format(
+            rows=report.rows, plain=report.keyed_from - 1, first=report.keyed_from,
+            n=report.unchecked)]
+    if report.ok and report.keyed_from:
+        return [strings.AUDIT_OK_KEYED.format(rows=report.rows, first=report.keyed_from)]
     if report.ok:
         return [strings.AUDIT_OK.format(rows=report.rows)]
     lines = [strings.AUDIT_BAD.format(rows=report.rows, n=len(report.problems))]

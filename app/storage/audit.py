@@ -14,6 +14,42 @@ still shows which record changed and can prove a live value is the audited one, 
 number in clear, so the live tables can be erased without touching the chain. Rows written
 before this (issue 17) keep their clear values: rewriting them would break the chain they are
 part of, which is the one thing the trail must never allow.
+
+The keyed chain (issue 18)
+--------------------------
+A plain SHA-256 chain has no secret: whoever can write the file can rewrite the newest rows,
+recompute every hash after them and move ``audit_head``. Once the database has accounts, new
+rows are therefore chained with HMAC-SHA256 under :attr:`KeySet.audit_key`, a key only an
+unlocked admin session holds (the data key is stored wrapped under the admins' passwords).
+
+The transition, in one transaction with the first admin (:func:`start_keyed`):
+
+- every row written before it stays plain SHA-256 (rewriting them would break the chain);
+- a marker row (action ``chain_keyed``, entity ``audit``) is appended whose ``before`` names
+  the plain head it follows, whose ``after`` carries a short key check (an HMAC of a fixed
+  text, telling a wrong key from forged rows), and whose own hash is already an HMAC: the
+  marker seals the plain part under the key;
+- ``db_meta.audit_chain`` records the marker's id; from then on every row is an HMAC.
+
+Where the marker can't be silently flipped: the chain *must* be keyed whenever
+``db_meta.audit_chain`` is set **or** accounts exist (a row in one of
+:data:`ACCOUNT_TABLES`). Deleting the marker (and recomputing the rows after it as plain
+SHA-256) while accounts exist is reported as ``marker_missing``; deleting ``db_meta``'s note
+while the marker is in the chain as ``marker_unnoted``; a plain SHA-256 hash after the marker
+is reported even without the key (an HMAC never equals it by chance). Only removing the
+accounts, the note, the marker and every keyed row together leaves a file that looks as if
+accounts never existed: that is a different database, which the head sidecar, the backups
+and the paper anchor of every locked month (app.domain.anchor) tell apart.
+
+Writes: while the chain is keyed (or must be) and no key is unlocked, :func:`record` refuses
+(:class:`KeyRequired`, :data:`strings.AUDIT_NEEDS_KEY`) and nothing is written: an unkeyed row
+never enters a keyed chain. The writes an open makes by itself (bundled holidays, the
+baseline) are then left until an admin is unlocked (``Services.open_time_writes``). A session
+passes its keys in ``session.info[KEYS_KEY]`` (Database.transaction).
+
+:func:`verify` with the key checks every HMAC; without it (a viewer, the command line without
+an admin login) it checks the links, the plain part and the marker rules, and reports how
+many keyed rows it could not check (``AuditReport.unchecked``).
 """
 
 from __future__ import annotations
@@ -29,16 +65,31 @@ from typing import Any
 from sqlalchemy import Connection, event, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
+from app import strings
 from app.clock import SYSTEM_CLOCK, Clock
 from app.domain.roster import mask_id_card, mask_phone
+from app.errors import AppError
+from app.security.keys import KeySet
 from app.storage.tables import Audited, AuditHead, AuditLog
 
 GENESIS = "0" * 64
 ACTOR_KEY = "actor"
 CLOCK_KEY = "clock"
 KEY_KEY = "audit_key"
+KEYS_KEY = "audit_keys"  # session.info: the unlocked KeySet (None: nothing unlocked)
+CHAIN_META = "audit_chain"  # db_meta: id of the chain_keyed marker row
+MARKER_ACTION, MARKER_ENTITY, MARKER_ID = "chain_keyed", "audit", "chain"
+ACCOUNT_TABLES = ("user_account",)  # a row in any of these: the chain must be keyed
+PLAIN, KEYED, PENDING = "plain", "keyed", "pending"
 MASK_MARK = "#h:"
 _MASKS = {"phone": mask_phone, "id_card_no": mask_id_card}
+
+
+class KeyRequired(AppError):
+    """A write to a keyed chain (or one that must be keyed) with no key unlocked."""
+
+    def __init__(self) -> None:
+        super().__init__(strings.AUDIT_NEEDS_KEY)
 
 
 def audit_key(conn: Connection) -> bytes:
@@ -98,13 +149,71 @@ def compute_hash(
     before: str | None,
     after: str | None,
     prev_hash: str,
+    key: bytes | None = None,
 ) -> str:
+    """SHA-256 of the row's fields and the previous hash; HMAC-SHA256 under ``key`` (the
+    audit key) for rows of the keyed chain."""
     payload = json.dumps(
         [row_id, at, actor, action, entity, entity_id, before, after, prev_hash],
         ensure_ascii=False,
         separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+    if key is not None:
+        return hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
+
+
+def key_check(keys: KeySet) -> str:
+    """A short fingerprint of the audit key (tells a wrong key from forged rows)."""
+    return hmac.new(keys.audit_key, b"onsitedesk/audit-key-check",
+                    hashlib.sha256).hexdigest()[:16]
+
+
+def _meta(conn: Connection, key: str) -> str | None:
+    try:
+        value = conn.execute(text("SELECT value FROM db_meta WHERE key = :k"),
+                             {"k": key}).scalar()
+    except Exception:  # no db_meta table yet (before migration 0012)
+        return None
+    return None if value is None else str(value)
+
+
+def accounts_exist(conn: Connection) -> bool:
+    """Whether the database has accounts (then its chain must be keyed)."""
+    for table in ACCOUNT_TABLES:
+        if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name=:t"),
+                        {"t": table}).first() is None:
+            continue
+        if conn.execute(text(f'SELECT 1 FROM "{table}" LIMIT 1')).first() is not None:
+            return True
+    return False
+
+
+def chain_mode(conn: Connection) -> str:
+    """``plain`` (no accounts, never keyed), ``keyed`` (the marker is recorded) or
+    ``pending`` (accounts exist, the marker is not written yet)."""
+    if _meta(conn, CHAIN_META) is not None:
+        return KEYED
+    return PENDING if accounts_exist(conn) else PLAIN
+
+
+def start_keyed(conn: Connection, keys: KeySet, actor: str | None = None,
+                clock: Clock = SYSTEM_CLOCK) -> int:
+    """Switch the chain to HMAC under ``keys.audit_key``, in the caller's transaction (the
+    one that creates the first admin): appends the keyed marker row over the plain head and
+    notes it in ``db_meta``. Idempotent: returns the marker's id."""
+    noted = _meta(conn, CHAIN_META)
+    if noted is not None:
+        return int(noted)
+    head = conn.execute(select(AuditHead.last_id, AuditHead.last_hash)).first()
+    prev_id, prev_hash = (int(head[0]), str(head[1])) if head else (0, GENESIS)
+    marker = _append(conn, actor or default_actor(), MARKER_ACTION, MARKER_ENTITY, MARKER_ID,
+                     {"audit_id": prev_id, "hash": prev_hash},
+                     {"scheme": "hmac-sha256", "key_check": key_check(keys)},
+                     clock, keys.audit_key)
+    conn.execute(text("INSERT OR REPLACE INTO db_meta (key, value) VALUES (:k, :v)"),
+                 {"k": CHAIN_META, "v": str(marker)})
+    return marker
 
 
 def record(
@@ -116,15 +225,32 @@ def record(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     clock: Clock = SYSTEM_CLOCK,
+    keys: KeySet | None = None,
+    mode: str | None = None,
 ) -> None:
-    """Append one audit row to the chain, in the caller's transaction."""
+    """Append one audit row to the chain, in the caller's transaction: keyed under
+    ``keys`` once the chain is keyed (``mode``: :func:`chain_mode`, when the caller knows
+    it); refused (:class:`AppError`, nothing written) when it must be keyed and no key is
+    unlocked."""
+    mode = mode or chain_mode(conn)
+    if mode != PLAIN and keys is None:
+        raise KeyRequired()
+    if mode == PENDING and keys is not None:
+        start_keyed(conn, keys, actor, clock)
+    _append(conn, actor, action, entity, entity_id, before, after, clock,
+            None if mode == PLAIN or keys is None else keys.audit_key)
+
+
+def _append(conn: Connection, actor: str, action: str, entity: str, entity_id: str,
+            before: dict[str, Any] | None, after: dict[str, Any] | None, clock: Clock,
+            key: bytes | None) -> int:
     head = conn.execute(select(AuditHead.last_id, AuditHead.last_hash)).first()
     prev_id, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
     row_id = prev_id + 1
     at = clock.utcnow().isoformat(timespec="microseconds")
     before_s, after_s = _dump(before), _dump(after)
     digest = compute_hash(row_id, at, actor, action, entity, entity_id, before_s, after_s,
-                          prev_hash)
+                          prev_hash, key)
     conn.execute(
         insert(AuditLog).values(
             id=row_id, at=at, actor=actor, action=action, entity=entity,
@@ -136,6 +262,7 @@ def record(
         conn.execute(update(AuditHead).values(last_id=row_id, last_hash=digest))
     else:
         conn.execute(insert(AuditHead).values(id=1, last_id=row_id, last_hash=digest))
+    return int(row_id)
 
 
 def _column_values(obj: Audited, which: str, key: bytes | None = None) -> dict[str, Any]:
@@ -190,10 +317,29 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return any(before.get(k) != v for k, v in after.items())
 
 
+class _Appender:
+    """Appends one flush's rows: the chain mode is read once per flush, and the first row of a
+    chain that must be keyed writes the marker before itself."""
+
+    def __init__(self, conn: Connection, actor: str, clock: Clock,
+                 keys: KeySet | None) -> None:
+        self.conn, self.actor, self.clock, self.keys = conn, actor, clock, keys
+        self.mode = ""
+
+    def __call__(self, action: str, entity: str, ident: str, before: dict[str, Any] | None,
+                 after: dict[str, Any] | None) -> None:
+        self.mode = self.mode or chain_mode(self.conn)
+        record(self.conn, self.actor, action, entity, ident, before, after, self.clock,
+               self.keys, self.mode)
+        if self.mode == PENDING:
+            self.mode = KEYED
+
+
 def _after_flush(session: Session, _ctx: Any) -> None:
     actor = str(session.info.get(ACTOR_KEY) or default_actor())
     clock: Clock = session.info.get(CLOCK_KEY) or SYSTEM_CLOCK
     conn = session.connection()
+    add = _Appender(conn, actor, clock, session.info.get(KEYS_KEY))
     keys: list[bytes] = []
 
     def key() -> bytes:  # read once per flush, and only when a personal column is written
@@ -208,19 +354,17 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     for obj in list(session.new):
         if isinstance(obj, Audited):
             after = values(obj, "after")
-            record(conn, actor, "insert", obj.__audit_entity__, _identity(obj, after), None,
-                   after, clock)
+            add("insert", obj.__audit_entity__, _identity(obj, after), None, after)
     for obj in list(session.dirty):
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
             before, after = _raw_values(obj, "before"), _raw_values(obj, "after")
             if _changed(before, after):
-                record(conn, actor, "update", obj.__audit_entity__, _identity(obj, after),
-                       values(obj, "before"), values(obj, "after"), clock)
+                add("update", obj.__audit_entity__, _identity(obj, after),
+                    values(obj, "before"), values(obj, "after"))
     for obj in list(session.deleted):
         if isinstance(obj, Audited):
             before = values(obj, "before")
-            record(conn, actor, "delete", obj.__audit_entity__, _identity(obj, before),
-                   before, None, clock)
+            add("delete", obj.__audit_entity__, _identity(obj, before), before, None)
 
 
 def install(session_class: type[Session] | Any) -> None:
@@ -231,22 +375,75 @@ def install(session_class: type[Session] | Any) -> None:
 @dataclass(frozen=True)
 class AuditProblem:
     audit_id: int
-    reason: str  # code: hash_mismatch | chain_broken | head_mismatch | id_gap
+    # code: hash_mismatch | chain_broken | head_mismatch | id_gap | marker_missing |
+    # marker_unnoted | marker_moved | plain_after_key | key_mismatch
+    reason: str
 
 
 @dataclass(frozen=True)
 class AuditReport:
     rows: int
     problems: tuple[AuditProblem, ...]
+    keyed_from: int = 0  # id of the chain_keyed marker (0: a plain chain)
+    unchecked: int = 0  # keyed rows whose HMAC was not checked (no key unlocked)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def complete(self) -> bool:
+        """Sound and every row checked (the keyed part too)."""
+        return self.ok and not self.unchecked
 
-def verify(conn: Connection) -> AuditReport:
-    """Walk the chain from the first row; report every row whose hash or link is wrong."""
-    problems: list[AuditProblem] = []
+
+def _is_marker(row: Any) -> bool:
+    return bool(row["action"] == MARKER_ACTION and row["entity"] == MARKER_ENTITY)
+
+
+def _row_hash(row: Any, key: bytes | None) -> str:
+    return compute_hash(int(row["id"]), row["at"], row["actor"], row["action"], row["entity"],
+                        row["entity_id"], row["before"], row["after"], row["prev_hash"], key)
+
+
+class _Walk:
+    """The state of one pass over the chain."""
+
+    def __init__(self, keys: KeySet | None) -> None:
+        self.keys = keys
+        self.problems: list[AuditProblem] = []
+        self.marker = 0
+        self.unchecked = 0
+        self.wrong_key = False
+
+    def keyed_row(self, rid: int, row: Any) -> None:
+        if _is_marker(row) and self.marker == 0:
+            self.marker = rid
+            if self.keys is not None:
+                self.wrong_key = _marker_check(row) != key_check(self.keys)
+                if self.wrong_key:
+                    self.problems.append(AuditProblem(rid, "key_mismatch"))
+        if self.keys is None or self.wrong_key:
+            self.unchecked += 1
+            if _row_hash(row, None) == row["hash"]:  # a plain hash where an HMAC belongs
+                self.problems.append(AuditProblem(rid, "plain_after_key"))
+        elif _row_hash(row, self.keys.audit_key) != row["hash"]:
+            self.problems.append(AuditProblem(rid, "hash_mismatch"))
+
+
+def _marker_check(row: Any) -> str:
+    try:
+        return str(json.loads(row["after"] or "{}").get("key_check", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def verify(conn: Connection, keys: KeySet | None = None) -> AuditReport:
+    """Walk the chain from the first row; report every row whose hash or link is wrong.
+    Rows from the keyed marker on are checked under ``keys`` (without keys: links only,
+    counted in ``unchecked``)."""
+    walk = _Walk(keys)
+    problems = walk.problems
     prev_hash, expected_id, count = GENESIS, 1, 0
     result = conn.execute(select(AuditLog).order_by(AuditLog.id)).mappings()
     last_id, last_hash = 0, GENESIS
@@ -257,9 +454,9 @@ def verify(conn: Connection) -> AuditReport:
             problems.append(AuditProblem(rid, "id_gap"))
         if row["prev_hash"] != prev_hash:
             problems.append(AuditProblem(rid, "chain_broken"))
-        digest = compute_hash(rid, row["at"], row["actor"], row["action"], row["entity"],
-                              row["entity_id"], row["before"], row["after"], row["prev_hash"])
-        if digest != row["hash"]:
+        if walk.marker or _is_marker(row):
+            walk.keyed_row(rid, row)
+        elif _row_hash(row, None) != row["hash"]:
             problems.append(AuditProblem(rid, "hash_mismatch"))
         prev_hash, expected_id = row["hash"], rid + 1
         last_id, last_hash = rid, row["hash"]
@@ -267,4 +464,11 @@ def verify(conn: Connection) -> AuditReport:
     if (head is None and count) or (head is not None and (head[0], head[1]) != (last_id,
                                                                               last_hash)):
         problems.append(AuditProblem(last_id, "head_mismatch"))
-    return AuditReport(count, tuple(problems))
+    noted = _meta(conn, CHAIN_META)
+    if walk.marker == 0 and (noted is not None or accounts_exist(conn)):
+        problems.append(AuditProblem(last_id, "marker_missing"))
+    elif walk.marker and noted is None:
+        problems.append(AuditProblem(walk.marker, "marker_unnoted"))
+    elif walk.marker and noted != str(walk.marker):
+        problems.append(AuditProblem(walk.marker, "marker_moved"))
+    return AuditReport(count, tuple(problems), walk.marker, walk.unchecked)

@@ -255,10 +255,11 @@ def ensure_baseline(session: Session, actor: str, clock: Clock = SYSTEM_CLOCK) -
                 obj = _by_identity(session, cls, problem.entity_id)
                 if obj is not None:
                     audit.record(conn, actor, "baseline", problem.entity, problem.entity_id,
-                                 None, audit._column_values(obj, "after", key), clock)
+                                 None, audit._column_values(obj, "after", key), clock,
+                                 session.info.get(audit.KEYS_KEY))
             elif problem.code == "missing":
                 audit.record(conn, actor, "baseline", problem.entity, problem.entity_id,
-                             None, None, clock)
+                             None, None, clock, session.info.get(audit.KEYS_KEY))
     session.add(DbMeta(key=BASELINE_KEY, value=clock.utcnow().isoformat()))
     session.flush()
     return True

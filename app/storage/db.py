@@ -263,6 +263,7 @@ class Database:
             with self.sessions.begin() as session:
                 session.info[audit.ACTOR_KEY] = self.actor_name(actor)
                 session.info[audit.CLOCK_KEY] = self.clock
+                session.info[audit.KEYS_KEY] = self.keys  # the keyed audit chain (issue 18)
                 if self.read_only:
                     # reads that happen to run in a transaction still work; the first
                     # write (an ORM flush, or raw SQL on the read-only engine) is refused

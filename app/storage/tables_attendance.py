@@ -179,6 +179,11 @@ class MonthLock(Audited, Base):
     actor: Mapped[str] = mapped_column(String(100))
     reason: Mapped[str] = mapped_column(Text, default="")
     snapshot: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the paper anchor of a lock (issue 18, app.domain.anchor): the frozen month and the
+    # audit head the lock follows
+    anchor: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    anchor_audit_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    anchor_audit_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class Device(Audited, Base):

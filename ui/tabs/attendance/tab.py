@@ -86,6 +86,8 @@ class AttendanceTab(MonthNavigation, Tab):
         menu.addAction(strings.XL_PUNCH_MENU_ALL, lambda: self.export_punches(everyone=True))
         menu.addAction(strings.ATT_PRINT_EXPLANATION,
                        lambda: self.print_person("explanation"))
+        menu.addSeparator()  # the paper anchor of a signed sheet (issue 18)
+        self.act_verify_code = menu.addAction(strings.ACT_VERIFY_CODE, self.verify_code)
         self.btn_print.setMenu(menu)
         self.btn_declare = QPushButton(strings.ATT_DECLARE)
         self.btn_declare.clicked.connect(self.declare_covered)
@@ -205,6 +207,8 @@ class AttendanceTab(MonthNavigation, Tab):
             texts.append(strings.ATT_LOCKED_BANNER.format(
                 month=result.key, at=result.lock_info.get("at", ""),
                 actor=result.lock_info.get("actor", "")))
+            if result.lock_info.get("code"):  # the code the signed sheet carries
+                texts[-1] += f"  {strings.ANCHOR_CODE_LABEL} {result.lock_info['code']}"
         if result.provisional:
             texts.append(strings.ATT_PROVISIONAL_BANNER.format(year=result.year))
         if not result.locked and _has_no_data(result):
@@ -422,6 +426,12 @@ class AttendanceTab(MonthNavigation, Tab):
                 self.run_op(lambda: att.lock_month(year, month, force=True))
         elif messages.ask(self, strings.ATT_LOCK_ASK.format(month=self.key)):
             self.run_op(lambda: att.lock_month(year, month))
+
+    def verify_code(self) -> None:
+        """Check a code: a signed sheet's code against the database."""
+        from ui.tabs.attendance.verify_code import VerifyCodeDialog
+
+        VerifyCodeDialog(self.services, self.key, self.tasks, self).exec()
 
     # ---- coverage ------------------------------------------------------------------------
     def declare_covered(self) -> None:
