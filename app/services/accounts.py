@@ -403,7 +403,12 @@ class AccountService:
                 raise AccessDenied(strings.ACC_BAD_CREDENTIALS)
             data_key = self._require_keys() if user.role == ADMIN else None
             self._set_password(s, user, new_password, data_key, now)
-            self._audit(s, self._who(me), "password_change", me.login, None, {"by": me.login})
+            if data_key is not None:
+                self._audit(s, self._who(me), "password_change", me.login, None,
+                            {"by": me.login})
+            else:  # a viewer holds no key: the keyed trail hears of it at the next
+                # admin sign-in, in the summary of attempts (like a viewer's sign-in)
+                self._attempt(s, me.login, "password_change", PASSWORD, now)
 
     def recover(self, code: str, login: str, new_password: str) -> str:
         """Reset an admin's password with the recovery code (no sign-in needed); returns the
@@ -428,6 +433,7 @@ class AccountService:
                 error = strings.ACC_RECOVERY_NOT_ADMIN
                 self._attempt(s, user.login if user else "", "failure", RECOVERY, now)
             else:
+                s.info[audit.KEYS_KEY] = KeySet(data_key)  # the code unlocked the key
                 self._set_password(s, user, new_password, data_key, now)
                 new_code = self._new_recovery(s, data_key)
                 who = person_label(user.display, user.login)

@@ -57,6 +57,7 @@ SERVICES: dict[str, type] = {
 # What a viewer may call: reads, prints and exports (printouts write files, not the database).
 READS: dict[str, set[str]] = {
     "attendance": {"compute", "coverage", "day_detail", "is_locked", "month", "month_details",
+                   "verify_code",
                    "month_punches", "nursing_periods"},
     "documents": {"change_pdf", "explanation", "leave_pdf", "month_pdf", "month_xlsx",
                   "punch_record", "punches_xlsx", "roster_pdf", "roster_template",

@@ -45,8 +45,9 @@ def _login(s: Services, keys: KeySet | None = KEYS) -> None:
 
 def _add_accounts_table(path: Path) -> None:
     """What the accounts flow leaves: a user_account table with a row."""
-    _sql(path, "CREATE TABLE IF NOT EXISTS user_account (id INTEGER PRIMARY KEY, login TEXT)")
-    _sql(path, "INSERT INTO user_account (login) VALUES ('admin')")
+    _sql(path, "INSERT INTO user_account (login, display, role, password_hash, disabled, "
+               "failed_count, created_at) VALUES ('admin', 'A', 'admin', 'x', 0, 0, "
+               "'2026-11-29 10:00:00')")
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,17 @@ def test_without_the_key_the_keyed_part_is_said_to_need_an_admin(keyed_db: Keyed
 
 def test_cli_audit_verify_without_login_says_the_keyed_part_is_unchecked(
         keyed_db: Keyed) -> None:
-    result = run_cli("--db", keyed_db.path, "audit", "verify")
+    s = open_services(keyed_db.path, daily_backup=False)
+    try:  # a viewer: signed in, but holds no key
+        _login(s)
+        s.accounts.add_user("viewer1", "V", "viewer", "viewer password")
+    finally:
+        s.close()
+    os.environ["ONSITEDESK_PASSWORD"] = "viewer password"
+    try:
+        result = run_cli("--db", keyed_db.path, "--user", "viewer1", "audit", "verify")
+    finally:
+        del os.environ["ONSITEDESK_PASSWORD"]
     assert result.code == 0, result.err
     assert "需要管理员登录" in result.out
 
@@ -182,7 +193,8 @@ def test_head_sidecar_and_business_checks_keep_working(keyed_db: Keyed) -> None:
 # ---- writes ---------------------------------------------------------------------------------
 def test_a_write_without_the_key_is_refused_and_changes_nothing(keyed_db: Keyed) -> None:
     s = open_services(keyed_db.path, daily_backup=False)
-    try:
+    try:  # an admin whose key is not unlocked: the storage layer refuses the unkeyed row
+        s.db.principal = ADMIN_USER
         with pytest.raises(AppError) as err:
             s.roster.add(PersonFields(employee_no="E9", name="王五"))
         assert str(err.value) == strings.AUDIT_NEEDS_KEY
@@ -200,6 +212,7 @@ def test_accounts_without_marker_refuse_unkeyed_writes_then_key_on_first_write(
     _add_accounts_table(migrated_db)
     s = open_services(migrated_db, today=today, daily_backup=False)
     try:
+        s.db.principal = ADMIN_USER  # signed in, key not unlocked
         with pytest.raises(AppError, match="管理员登录"):
             s.roster.add(PersonFields(employee_no="E1", name="张三"))
         _login(s)
