@@ -23,6 +23,7 @@ from .holidays import *  # noqa: F403
 from .imports import *  # noqa: F403
 from .inputs import *  # noqa: F403
 from .leave import *  # noqa: F403
+from .privacy import *  # noqa: F403
 from .reliability import *  # noqa: F403
 from .roster import *  # noqa: F403
 from .scores import *  # noqa: F403
