@@ -19,6 +19,7 @@ import binascii
 import hashlib
 import hmac
 import os
+import re
 import unicodedata
 
 from cryptography.exceptions import InvalidTag
@@ -94,6 +95,14 @@ def normalize_id(value: str) -> str:
     """An ID number as indexed: full-width folded, spaces dropped, the check letter upper."""
     folded = unicodedata.normalize("NFKC", value)
     return "".join(folded.split()).upper()
+
+
+_FULL_ID = re.compile(r"\d{17}[\dX]")
+
+
+def is_full_id(value: str) -> bool:
+    """Whether ``value`` is a whole 18-character ID number (a search box's exact search)."""
+    return bool(_FULL_ID.fullmatch(normalize_id(value)))
 
 
 def id_index(keys: KeySet, value: str) -> str:
