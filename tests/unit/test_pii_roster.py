@@ -294,3 +294,21 @@ def test_audit_verify_checks_the_encrypted_columns(services: Services) -> None:
         report = audit_data.check(s)
     assert [(p.code, p.entity, set(p.fields)) for p in report.problems] == [
         ("changed", "person", {"phone_enc", "id_card_index"})]
+
+
+def test_a_new_number_with_the_same_masked_form_is_audited(services: Services) -> None:
+    """Only the ciphertext changes (138****5678 both times): still an audited change."""
+    _unlock(services)
+    pid = _add(services, "E1", PHONE1, ID1)
+    old = _raw(services, pid)["phone_enc"]
+    dto = services.roster.get(pid)
+    services.roster.update(pid, dataclasses.replace(dto.to_fields(), phone="13800005678"))
+    assert services.roster.reveal(pid).phone == "13800005678"
+    con = sqlite3.connect(services.db.path)
+    before, after = con.execute("SELECT before, after FROM audit_log WHERE entity = 'person' "
+                                "ORDER BY id DESC LIMIT 1").fetchone()
+    con.close()
+    assert json.loads(before)["phone_enc"] != json.loads(after)["phone_enc"]
+    assert json.loads(before)["phone_enc"].startswith("sha256:") and old not in before
+    with services.db.read() as s:
+        assert audit_data.check(s).ok
