@@ -11,8 +11,9 @@ Three states of a database:
 
 :func:`encrypt_existing` runs when the first admin is created: every row encrypted in one
 transaction, the clear columns blanked, then no clear copy left in the file (secure_delete,
-VACUUM, WAL checkpoint TRUNCATE) nor in the backups (each rewritten the same way, kept as a
-restore point; one that cannot be processed is reported, never silently kept).
+VACUUM, WAL checkpoint TRUNCATE) nor in the backups and the files a restore set aside (each
+rewritten the same way, kept as a restore point; one that cannot be processed is reported,
+never silently kept).
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ def encrypt_existing(db: Database, keys: KeySet, actor: str | None = None) -> En
         raw = conn.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         report.checkpoint_busy = not _scrub(raw)
-    for path in backup.list_backups(db.path):
+    for path in copies_of(db.path):
         try:
             encrypt_backup(path, keys, who or audit.default_actor(), db.clock)
         except Exception as exc:  # any failure is reported by name; no number in a reason
@@ -218,6 +219,13 @@ def encrypt_existing(db: Database, keys: KeySet, actor: str | None = None) -> En
         else:
             report.backups_done.append(path)
     return report
+
+
+def copies_of(db_path: Path) -> list[Path]:
+    """Every copy of the database the app keeps: the backups, and the files a restore set
+    aside beside it (``<stem>-broken-<stamp>.db``)."""
+    broken = sorted(db_path.parent.glob(f"{db_path.stem}-broken-*{db_path.suffix}"))
+    return [*backup.list_backups(db_path), *broken]
 
 
 def _reason(exc: BaseException) -> str:

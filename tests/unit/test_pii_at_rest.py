@@ -110,6 +110,20 @@ def test_no_number_survives_in_the_file_the_wal_or_any_backup(site: Path) -> Non
     assert not list(backup.backup_dir(site).glob("*.part*"))
 
 
+def test_a_file_a_restore_set_aside_is_encrypted_too(site: Path) -> None:
+    numbers = _numbers(site)
+    aside = site.with_name(f"{site.stem}-broken-20261120-090000{site.suffix}")
+    shutil.copyfile(site, aside)
+    services = open_services(site, today=DEMO_TODAY, daily_backup=False)
+    keys = KeySet(os.urandom(32))
+    try:
+        report = encrypt_existing(services.db, keys)
+    finally:
+        services.close()
+    assert aside in report.backups_done
+    assert _found([aside], numbers) == []
+
+
 def test_backups_stay_restore_points_with_a_whole_trail(site: Path, tmp_path: Path) -> None:
     numbers = _numbers(site)
     _old_schema_backup(backup.backup_dir(site), site.stem, numbers[0], numbers[1])

@@ -312,3 +312,19 @@ def test_a_new_number_with_the_same_masked_form_is_audited(services: Services) -
     assert json.loads(before)["phone_enc"].startswith("sha256:") and old not in before
     with services.db.read() as s:
         assert audit_data.check(s).ok
+
+
+def test_cli_export_full_numbers_only_with_the_flag(services: Services, tmp_path: Path) -> None:
+    from tests.helpers.cli import run_cli
+
+    _add(services, "E1", PHONE1, ID1)  # a database without accounts: the CLI opens it as is
+    path = services.db.path
+    services.close()
+    masked, full = tmp_path / "m.xlsx", tmp_path / "f.xlsx"
+    assert run_cli("--db", path, "roster", "export", masked).code == 0
+    assert run_cli("--db", path, "roster", "export", full, "--full-numbers").code == 0
+    assert ID1 not in _sheet_text(masked) and ID1 in _sheet_text(full)
+    con = sqlite3.connect(path)
+    rows = con.execute("SELECT after FROM audit_log WHERE entity = ?", (PII_ENTITY,)).fetchall()
+    con.close()
+    assert [json.loads(r[0])["purpose"] for r in rows] == ["export"]
