@@ -44,6 +44,7 @@ from app.storage.tables import Person
 
 _ENC = {pii.PHONE: "phone_enc", pii.ID_CARD: "id_card_enc"}
 _MASKED = {pii.PHONE: "phone_masked", pii.ID_CARD: "id_card_masked"}
+SCRUB_WAIT_MS = 3000
 PII_ENTITY = "person_pii"  # audit rows of reads and exports of full numbers (no live table)
 
 
@@ -151,6 +152,8 @@ class EncryptReport:
                                               backups=len(self.backups_done))]
         lines += [strings.PII_BACKUP_FAILED.format(name=p.name, reason=why)
                   for p, why in self.backups_failed]
+        if self.checkpoint_busy:
+            lines.append(strings.PII_CHECKPOINT_BUSY)
         if self.clear_audit_rows:
             lines.append(strings.PII_CLEAR_AUDIT_ROWS.format(n=self.clear_audit_rows))
         return lines
@@ -177,7 +180,12 @@ def _scrub(raw: sqlite3.Connection) -> bool:
     WAL from being truncated."""
     raw.execute("PRAGMA secure_delete=ON")
     raw.execute("VACUUM")
-    row = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    old = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    raw.execute(f"PRAGMA busy_timeout={SCRUB_WAIT_MS}")  # a reader is waited for, briefly
+    try:
+        row = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={int(old)}")
     return not (row and row[0])
 
 

@@ -19,3 +19,6 @@ ROSTER_EXPORT_FULL_ASK = (
     "请妥善保管导出的文件。确定导出完整号码吗？")
 PERSON_REVEAL = "显示完整号码"
 H_ROSTER_FULL_NUMBERS = "导出完整的身份证号和电话号码（仅管理员，记入审计；默认打码）"
+PII_CHECKPOINT_BUSY = (
+    "另有窗口或任务正在读取数据库，旧的明文页尚未从数据库文件中清除：请关闭程序后重新打开，"
+    "并再次执行加密。")

@@ -188,3 +188,18 @@ def test_old_clear_audit_rows_are_counted(site: Path) -> None:
         services.close()
     assert report.clear_audit_rows == 1
     assert strings.PII_CLEAR_AUDIT_ROWS.format(n=1) in report.messages()
+
+
+def test_a_reader_holding_the_wal_is_reported(site: Path) -> None:
+    services = open_services(site, today=DEMO_TODAY, daily_backup=False)
+    keys = KeySet(os.urandom(32))
+    reader = sqlite3.connect(site)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM person").fetchone()  # a read transaction open
+        report = encrypt_existing(services.db, keys)
+    finally:
+        reader.close()
+        services.close()
+    assert report.checkpoint_busy and not report.ok
+    assert strings.PII_CHECKPOINT_BUSY in report.messages()
