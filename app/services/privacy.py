@@ -76,7 +76,8 @@ def store(person: Person, name: str, value: str, keys: KeySet | None,
     """Write one personal value to ``person`` (whose ``id`` must be set when encrypting)."""
     value = value or ""
     if keys is None:
-        if principal is not None and value:
+        held = bool(getattr(person, name) or getattr(person, _ENC[name]))
+        if principal is not None and (value or held):  # accounts, nothing unlocked
             raise AppError(strings.PII_NO_KEYS_WRITE)
         setattr(person, name, value)
         setattr(person, _ENC[name], "")
@@ -90,6 +91,14 @@ def store(person: Person, name: str, value: str, keys: KeySet | None,
     setattr(person, _MASKED[name], pii.mask(name, value))
     if name == pii.ID_CARD:
         person.id_card_index = pii.id_index(keys, value)
+
+
+def seal_if_clear(person: Person, name: str, keys: KeySet | None) -> None:
+    """A number still in clear (written before the database was encrypted) is encrypted the
+    next time an unlocked admin saves the row."""
+    clear = str(getattr(person, name) or "")
+    if keys is not None and clear and not is_encrypted(person, name):
+        store(person, name, clear, keys, None)
 
 
 def unchanged(person: Person, name: str, value: str, keys: KeySet | None) -> bool:

@@ -214,6 +214,7 @@ class RosterService:
             for c in _PERSON_COLUMNS:
                 if c in keep:
                     setattr(data, c, keep[c])  # the caller's value back (a masked one)
+                    privacy.seal_if_clear(person, c, self.db.keys)
                 elif c in pii.FIELDS:
                     privacy.store(person, c, getattr(data, c), self.db.keys, self.db.principal)
                 else:

@@ -328,3 +328,27 @@ def test_cli_export_full_numbers_only_with_the_flag(services: Services, tmp_path
     rows = con.execute("SELECT after FROM audit_log WHERE entity = ?", (PII_ENTITY,)).fetchall()
     con.close()
     assert [json.loads(r[0])["purpose"] for r in rows] == ["export"]
+
+
+def test_without_keys_a_stored_number_cannot_be_cleared_either(services: Services) -> None:
+    _unlock(services)
+    pid = _add(services, "E1", PHONE1, ID1)
+    before = _raw(services, pid)
+    services.db.keys, services.db.principal = None, VIEWER_P
+    dto = services.roster.get(pid)
+    with pytest.raises(AppError) as err:
+        services.roster.update(pid, dataclasses.replace(dto.to_fields(), phone=""))
+    assert err.value.message == strings.PII_NO_KEYS_WRITE
+    assert _raw(services, pid) == before
+
+
+def test_an_admin_saving_a_row_still_in_clear_encrypts_it(services: Services) -> None:
+    pid = _add(services, "E1", PHONE1, ID1)  # before accounts
+    keys = _unlock(services)
+    dto = services.roster.get(pid)
+    assert "*" in dto.phone
+    services.roster.update(pid, dataclasses.replace(dto.to_fields(), role="运维"))
+    row = _raw(services, pid)
+    assert row["phone"] == row["id_card_no"] == ""
+    assert pii.decrypt(keys, pii.ID_CARD, pid, row["id_card_enc"]) == ID1
+    assert services.roster.reveal(pid) == pii_numbers(PHONE1, ID1)
