@@ -23,6 +23,7 @@ from app.security.keys import KeySet
 from app.security.principal import ADMIN, VIEWER, Principal
 from app.services import Services
 from app.services.privacy import PII_ENTITY
+from app.services.roster_dto import FullNumbers
 from app.storage import audit, audit_data
 
 ID1, ID2 = valid_id("11010519491231002"), valid_id("32010619850312451")
@@ -153,15 +154,9 @@ def test_reveal_gives_an_admin_the_full_numbers_and_is_audited(services: Service
     _unlock(services)
     services.actor = services.roster.actor = "王管理"
     pid = _add(services, "E1", PHONE1, ID1)
-    assert services.roster.reveal(pid) == pii_numbers(PHONE1, ID1)
+    assert services.roster.reveal(pid) == FullNumbers(PHONE1, ID1)
     rows = _pii_audit(services)
     assert rows == [("王管理", str(pid), {"purpose": "reveal", "fields": list(pii.FIELDS)})]
-
-
-def pii_numbers(phone: str, id_card: str) -> Any:
-    from app.services.roster_dto import FullNumbers
-
-    return FullNumbers(phone, id_card)
 
 
 def test_a_viewer_cannot_reveal_and_sees_masked(services: Services) -> None:
@@ -351,4 +346,4 @@ def test_an_admin_saving_a_row_still_in_clear_encrypts_it(services: Services) ->
     row = _raw(services, pid)
     assert row["phone"] == row["id_card_no"] == ""
     assert pii.decrypt(keys, pii.ID_CARD, pid, row["id_card_enc"]) == ID1
-    assert services.roster.reveal(pid) == pii_numbers(PHONE1, ID1)
+    assert services.roster.reveal(pid) == FullNumbers(PHONE1, ID1)
