@@ -59,7 +59,8 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
             services.documents.roster_pdf(Path(args.file))
             n = services.roster.count()
         else:
-            n = services.documents.roster_xlsx(Path(args.file))
+            n = services.documents.roster_xlsx(Path(args.file),
+                                               full_numbers=args.full_numbers)
     print(strings.CLI_ROSTER_EXPORTED.format(n=n, path=args.file))
     return 0
 
@@ -78,7 +79,8 @@ def register(cmds: Commands) -> None:
     sp.add_argument("file", help=strings.H_FILE)
     sp.add_argument("--map", action="append", metavar=strings.ROSTER_MAP_METAVAR,
                     help=strings.H_ROSTER_MAP)
-    cmds.leaf(roster, "export", strings.H_CMD_ROSTER_EXPORT, cmd_roster_export).add_argument(
-        "file", help=strings.H_FILE)
+    ep = cmds.leaf(roster, "export", strings.H_CMD_ROSTER_EXPORT, cmd_roster_export)
+    ep.add_argument("file", help=strings.H_FILE)
+    ep.add_argument("--full-numbers", action="store_true", help=strings.H_ROSTER_FULL_NUMBERS)
     cmds.leaf(roster, "template", strings.H_CMD_ROSTER_TEMPLATE,
               cmd_roster_template).add_argument("file", help=strings.H_FILE)

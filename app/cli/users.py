@@ -53,11 +53,14 @@ def cmd_add(args: argparse.Namespace) -> int:
         if not accounts.has_users():
             if args.role != ADMIN:
                 raise AppError(strings.ACC_FIRST_MUST_BE_ADMIN)
-            code = accounts.create_first_admin(args.name, display, read_new_password())
+            code, report = services.create_first_admin(args.name, display,
+                                                       read_new_password())
             print(strings.ACC_CLI_ADDED.format(login=args.name, display=display,
                                                role=strings.ACC_ROLE_NAMES[ADMIN]))
             _print_code(code)
-            return 0
+            for line in report.messages():
+                eprint(line)
+            return 1 if report.backups_failed else 0
         accounts.add_user(args.name, display, args.role, read_new_password())
     print(strings.ACC_CLI_ADDED.format(login=args.name, display=display,
                                        role=strings.ACC_ROLE_NAMES[args.role]))

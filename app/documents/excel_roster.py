@@ -39,12 +39,15 @@ WIDTHS = [10, 10, 8, 16, 14, 22, 17, 17, 8, 17, 17, 10]
 HEADER_ROW = 3  # where the roster import looks for the header (after title and subtitle)
 
 
-def _row(p: PersonDTO) -> list[Any]:
+def _row(p: PersonDTO, full_numbers: bool = False) -> list[Any]:
     """Dates as date cells (Chinese long format); a signed NDA or finished training is its
-    date (yes when signed without one), no when not."""
+    date (yes when signed without one), no when not. Numbers masked unless ``full_numbers``
+    (an admin's audited choice, issue 18: the DTOs then hold the full ones)."""
     return [
-        p.employee_no, p.name, p.device_user_id or "", p.role, p.phone_masked,
-        p.id_card_masked, p.start_date or "", p.end_date or "", p.status_label,
+        p.employee_no, p.name, p.device_user_id or "", p.role,
+        p.phone if full_numbers else p.phone_masked,
+        p.id_card_no if full_numbers else p.id_card_masked,
+        p.start_date or "", p.end_date or "", p.status_label,
         (p.nda_date or strings.YES) if p.nda_signed else strings.NO,
         (p.training_date or strings.YES) if p.training_done else strings.NO,
         p.equipment_outstanding or "",
@@ -61,7 +64,8 @@ def roster_signatures(project: ProjectDTO, prepared_by: str) -> list[tuple[str, 
 
 
 def write_roster_xlsx(path: Path, people: Sequence[PersonDTO], project: ProjectDTO,
-                      today: dt.date, prepared_by: str = "") -> None:
+                      today: dt.date, prepared_by: str = "",
+                      full_numbers: bool = False) -> None:
     """The roster (header on row 3, the columns the roster import reads back), dates as
     date cells, the signature lines under the table, print titles and page header/footer."""
     st = Styles()
@@ -80,7 +84,7 @@ def write_roster_xlsx(path: Path, people: Sequence[PersonDTO], project: ProjectD
     title_block(ws, title, [subtitle], len(headers), st, sum(widths))
     header_row(ws, HEADER_ROW, headers, widths, st)
     for i, p in enumerate(people, start=HEADER_ROW + 1):
-        for j, value in enumerate(_row(p), start=1):
+        for j, value in enumerate(_row(p, full_numbers), start=1):
             put(ws, i, j, value, st)
     last = HEADER_ROW + len(people)
     end = signature_lines(ws, max(last, HEADER_ROW) + 2,

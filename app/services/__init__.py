@@ -27,6 +27,7 @@ from app.services.holidays import HolidayService
 from app.services.imports import ImportService
 from app.services.leave import LeaveService
 from app.services.maintenance import MaintenanceService, restore_latest
+from app.services.privacy import EncryptReport, encrypt_existing
 from app.services.project import ProjectService
 from app.services.punches import PunchService
 from app.services.roster import RosterService
@@ -86,6 +87,16 @@ class Services:
             services.close()
             raise
         return services
+
+    def create_first_admin(self, login: str, display: str, password: str
+                           ) -> tuple[str, EncryptReport]:
+        """Issue 18's first run: the first admin (their recovery code, to show once), then
+        every ID-card and phone number already stored encrypted under the new data key, in
+        the database and in its backups (what the report says: people, backups, failures).
+        Seconds of work (scrypt, VACUUM, the backups): off the GUI thread."""
+        code = self.accounts.create_first_admin(login, display, password)
+        assert self.db.keys is not None  # set by the sign-in above
+        return code, encrypt_existing(self.db, self.db.keys)
 
     def open_time_writes(self) -> None:
         """What an open writes by itself, once. On a keyed audit chain with no admin unlocked

@@ -68,14 +68,17 @@ class DocumentService:
                          today or self.db.clock.today())
         return path
 
-    def roster_xlsx(self, path: Path, today: dt.date | None = None) -> int:
+    def roster_xlsx(self, path: Path, today: dt.date | None = None,
+                    full_numbers: bool = False) -> int:
         """The roster workbook (the columns ``RosterIO`` reads back); returns the people
-        written."""
+        written. ID and phone numbers masked, unless ``full_numbers``: an admin's explicit
+        choice, refused to others and audited (issue 18)."""
         from app.documents.excel_roster import write_roster_xlsx
 
-        people = self.roster.list_people()
+        people = (self.roster.list_people_full("export") if full_numbers
+                  else self.roster.list_people())
         write_roster_xlsx(path, people, self.project.get(), today or self.db.clock.today(),
-                          self._prepared_by())
+                          self._prepared_by(), full_numbers)
         return len(people)
 
     def roster_template(self, path: Path) -> Path:

@@ -17,22 +17,35 @@ from sqlalchemy.orm import Session, selectinload
 from app import strings
 from app.domain.roster import PersonFields, PersonStatus, check_person
 from app.errors import AppError, NotFoundError, ValidationError
+from app.security import pii
 from app.security.guard import writes
+from app.security.principal import Principal
+from app.services import privacy
 from app.services.changes import ROSTER, Changes
 from app.services.project import PROJECT_ID, ensure_project
-from app.services.roster_dto import AttachmentDTO, EquipmentDTO, PersonDTO
+from app.services.roster_dto import AttachmentDTO, EquipmentDTO, FullNumbers, PersonDTO
+from app.storage import audit
 from app.storage.db import Database
 from app.storage.tables import Attachment, EquipmentItem, Person
 
-__all__ = ["AttachmentDTO", "EquipmentDTO", "PersonDTO", "RosterService", "person_dto"]
+__all__ = ["AttachmentDTO", "EquipmentDTO", "FullNumbers", "PersonDTO", "RosterService",
+           "person_dto"]
 
 _PERSON_COLUMNS = tuple(f.name for f in fields(PersonFields) if f.name != "problems")
 
 
-def person_dto(p: Person) -> PersonDTO:
+def person_dto(p: Person, principal: Principal | None = None,
+               numbers: FullNumbers | None = None) -> PersonDTO:
+    """A person as shown: ID and phone numbers masked once encrypted or once accounts exist
+    (clear in a database without accounts, as before); ``numbers``: the full ones instead."""
+    values = {c: getattr(p, c) for c in _PERSON_COLUMNS if c != "status"}
+    for name in pii.FIELDS:
+        values[name] = privacy.shown(p, name, principal)
+    if numbers is not None:
+        values.update(phone=numbers.phone, id_card_no=numbers.id_card_no)
     return PersonDTO(
         id=p.id,
-        **{c: getattr(p, c) for c in _PERSON_COLUMNS if c != "status"},
+        **values,
         status=PersonStatus(p.status),
         attachments=tuple(
             AttachmentDTO(a.id, a.kind, a.title, a.original_name, a.stored_path, a.added_at)
@@ -112,18 +125,76 @@ class RosterService:
 
     # ---- queries -------------------------------------------------------------------------
     def list_people(self) -> list[PersonDTO]:
+        """Everyone, numbers masked once encrypted or once accounts exist."""
         with self.db.read() as s:
-            rows = s.scalars(
-                select(Person)
-                .where(Person.project_id == PROJECT_ID)
-                .options(selectinload(Person.attachments), selectinload(Person.equipment))
-                .order_by(Person.employee_no)
-            ).all()
-            return [person_dto(p) for p in rows]
+            return [person_dto(p, self.db.principal) for p in self._people(s)]
+
+    @staticmethod
+    def _people(s: Session) -> list[Person]:
+        return list(s.scalars(
+            select(Person)
+            .where(Person.project_id == PROJECT_ID)
+            .options(selectinload(Person.attachments), selectinload(Person.equipment))
+            .order_by(Person.employee_no)
+        ).all())
 
     def get(self, person_id: int) -> PersonDTO:
         with self.db.read() as s:
-            return person_dto(self._load(s, person_id))
+            return person_dto(self._load(s, person_id), self.db.principal)
+
+    # ---- full numbers (issue 18: admins only, every read audited) -------------------------
+    def _require_admin(self) -> None:
+        principal = self.db.principal
+        if principal is not None and not principal.is_admin:
+            raise AppError(strings.PII_ADMIN_ONLY)
+
+    def _full(self, p: Person) -> FullNumbers:
+        return FullNumbers(privacy.full(p, pii.PHONE, self.db.keys),
+                           privacy.full(p, pii.ID_CARD, self.db.keys))
+
+    def reveal(self, person_id: int) -> FullNumbers:
+        """A person's full ID and phone numbers, for an admin's edit form; audited as a read
+        of personal data. A damaged ciphertext: a Chinese :class:`PiiError`."""
+        self._require_admin()
+        with self.db.transaction(self.actor) as s:
+            numbers = self._full(self._load(s, person_id))
+            privacy.record_read(s.connection(), str(s.info[audit.ACTOR_KEY]), str(person_id),
+                                {"purpose": "reveal", "fields": list(pii.FIELDS)},
+                                self.db.clock)
+            return numbers
+
+    def list_people_full(self, purpose: str) -> list[PersonDTO]:
+        """Everyone with full numbers (an admin's explicit export); one audit row says who,
+        when, why and how many."""
+        self._require_admin()
+        with self.db.transaction(self.actor) as s:
+            people = self._people(s)
+            out = [person_dto(p, self.db.principal, self._full(p)) for p in people]
+            privacy.record_read(s.connection(), str(s.info[audit.ACTOR_KEY]), "all",
+                                {"purpose": purpose, "people": len(out),
+                                 "fields": list(pii.FIELDS)}, self.db.clock)
+            return out
+
+    def find_by_id_card(self, value: str) -> list[PersonDTO]:
+        """Exact search by a full ID number: through the keyed index where numbers are
+        encrypted (no one is decrypted), by the clear column where they are not."""
+        norm = pii.normalize_id(value)
+        if not norm:
+            raise ValidationError(strings.PII_SEARCH_EMPTY, "id_card_no")
+        keys = self.db.keys
+        with self.db.read() as s:
+            encrypted = s.scalars(select(Person.id).where(
+                Person.project_id == PROJECT_ID, Person.id_card_enc != "")).first()
+            if encrypted is not None and keys is None:
+                raise AppError(strings.PII_LOCKED)
+            cond = Person.id_card_no == norm
+            if keys is not None:
+                cond = cond | (Person.id_card_index == pii.id_index(keys, norm))
+            rows = s.scalars(select(Person).where(Person.project_id == PROJECT_ID, cond)
+                             .options(selectinload(Person.attachments),
+                                      selectinload(Person.equipment))
+                             .order_by(Person.employee_no)).all()
+            return [person_dto(p, self.db.principal) for p in rows]
 
     def count(self) -> int:
         with self.db.read() as s:
@@ -135,21 +206,39 @@ class RosterService:
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             self._validate(s, data, person_id=None)
-            person = Person(project_id=PROJECT_ID, **{c: getattr(data, c)
-                                                      for c in _PERSON_COLUMNS})
-            s.add(person)
+            person = privacy.new_person(
+                s, {"project_id": PROJECT_ID, **{c: getattr(data, c) for c in _PERSON_COLUMNS}},
+                self.db.keys, self.db.principal)
             s.flush()
-            return person_dto(person), ROSTER
+            return person_dto(person, self.db.principal), ROSTER
 
     @writes
     def update(self, person_id: int, data: PersonFields) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
             person = self._load(s, person_id)
+            keep = self._kept_numbers(person, data)
             self._validate(s, data, person_id=person_id)
             for c in _PERSON_COLUMNS:
-                setattr(person, c, getattr(data, c))
+                if c in keep:
+                    setattr(data, c, keep[c])  # the caller's value back (a masked one)
+                    privacy.seal_if_clear(person, c, self.db.keys)
+                elif c in pii.FIELDS:
+                    privacy.store(person, c, getattr(data, c), self.db.keys, self.db.principal)
+                else:
+                    setattr(person, c, getattr(data, c))
             s.flush()
-            return person_dto(person), ROSTER
+            return person_dto(person, self.db.principal), ROSTER
+
+    def _kept_numbers(self, person: Person, data: PersonFields) -> dict[str, str]:
+        """The numbers ``data`` leaves as stored (their masked form shown back, or the same
+        full number): set aside from validation and not rewritten."""
+        keep = {}
+        for name in pii.FIELDS:
+            value = str(getattr(data, name) or "")
+            if value and privacy.unchanged(person, name, value, self.db.keys):
+                keep[name] = value
+                setattr(data, name, "")
+        return keep
 
     @writes
     def mark_left(self, person_id: int, end_date: dt.date | None) -> tuple[PersonDTO, Changes]:
@@ -162,7 +251,7 @@ class RosterService:
                     end=end_date.isoformat(), start=person.start_date.isoformat()), "end_date")
             person.end_date, person.status = end_date, PersonStatus.LEFT
             s.flush()
-            return person_dto(person), ROSTER
+            return person_dto(person, self.db.principal), ROSTER
 
     @writes
     def add_attachment(self, person_id: int, source: Path, kind: str,
@@ -183,7 +272,7 @@ class RosterService:
                 original_name=source.name, stored_path=rel.as_posix(), sha256=digest,
                 added_at=self.db.clock.now()))
             s.flush()
-            return person_dto(person), ROSTER
+            return person_dto(person, self.db.principal), ROSTER
 
     @writes
     def remove_attachment(self, attachment_id: int) -> tuple[PersonDTO, Changes]:
@@ -195,7 +284,7 @@ class RosterService:
             person = att.person
             person.attachments.remove(att)
             s.flush()
-            return person_dto(person), ROSTER
+            return person_dto(person, self.db.principal), ROSTER
 
     def attachment_file(self, att: AttachmentDTO) -> Path:
         path = self.db.data_dir / att.stored_path
@@ -215,7 +304,7 @@ class RosterService:
                 project_id=person.project_id, item=item.strip(), asset_no=asset_no.strip(),
                 issued_date=issued_date, note=note))
             s.flush()
-            return person_dto(person), ROSTER
+            return person_dto(person, self.db.principal), ROSTER
 
     @writes
     def set_equipment_returned(self, equipment_id: int,
@@ -226,7 +315,7 @@ class RosterService:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=equipment_id))
             item.returned_date = returned
             s.flush()
-            return person_dto(item.person), ROSTER
+            return person_dto(item.person, self.db.principal), ROSTER
 
     @writes
     def remove_equipment(self, equipment_id: int) -> tuple[PersonDTO, Changes]:
@@ -237,7 +326,7 @@ class RosterService:
             person = item.person
             person.equipment.remove(item)
             s.flush()
-            return person_dto(person), ROSTER
+            return person_dto(person, self.db.principal), ROSTER
 
     # ---- helpers -------------------------------------------------------------------------
     @staticmethod

@@ -34,6 +34,17 @@ class EquipmentDTO:
 
 
 @dataclass(frozen=True)
+class FullNumbers:
+    """A person's full phone and ID-card numbers (an admin's edit form, issue 18)."""
+
+    phone: str
+    id_card_no: str
+
+    def __repr__(self) -> str:  # never in a log or a traceback
+        return "FullNumbers(<personal data>)"
+
+
+@dataclass(frozen=True)
 class PersonDTO:
     id: int
     employee_no: str
@@ -56,11 +67,14 @@ class PersonDTO:
 
     @property
     def phone_masked(self) -> str:
-        return mask_phone(self.phone) if self.phone else ""
+        # already masked where the numbers are encrypted (issue 18): shown as stored
+        return mask_phone(self.phone) if self.phone and "*" not in self.phone else self.phone
 
     @property
     def id_card_masked(self) -> str:
-        return mask_id_card(self.id_card_no) if self.id_card_no else ""
+        if not self.id_card_no or "*" in self.id_card_no:
+            return self.id_card_no
+        return mask_id_card(self.id_card_no)
 
     @property
     def status_label(self) -> str:

@@ -42,6 +42,7 @@ from app.domain.roster import (
 from app.errors import Cancelled, ImportFileError
 from app.progress import NullProgress, Progress
 from app.security.guard import writes
+from app.services import privacy
 from app.services.changes import ROSTER, SETTINGS, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.workbook_guard import check_table_file
@@ -608,8 +609,10 @@ class RosterIO:
                 if person.device_user_id:
                     devices[person.device_user_id] = person.name
                 imported += 1
-                s.add(Person(project_id=PROJECT_ID,
-                             **{k: getattr(person, k) for k in _PERSON_COLUMNS}))
+                privacy.new_person(  # numbers encrypted when an admin is signed in
+                    s, {"project_id": PROJECT_ID,
+                        **{k: getattr(person, k) for k in _PERSON_COLUMNS}},
+                    self.db.keys, self.db.principal)
                 s.flush()
                 progress.report(i, total)
             if self._remember(s, plan):

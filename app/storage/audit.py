@@ -282,25 +282,26 @@ def _raw_values(obj: Audited, which: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     excluded = getattr(obj, "__audit_exclude__", ())
     for attr in state.mapper.column_attrs:
-        if attr.key in excluded:
-            # large fields are audited by their digest: tamper-evident without the bulk
-            raw = getattr(obj, attr.key)
-            values[attr.key] = None if raw is None else "sha256:" + hashlib.sha256(
-                str(raw).encode("utf-8")).hexdigest()
-            continue
         hist = state.attrs[attr.key].history
+        value: Any
         if which == "after":
-            values[attr.key] = getattr(obj, attr.key)
+            value = getattr(obj, attr.key)
         elif hist.deleted:
-            values[attr.key] = hist.deleted[0]
+            value = hist.deleted[0]
         elif hist.unchanged:
-            values[attr.key] = hist.unchanged[0]
+            value = hist.unchanged[0]
         elif hist.added:
             # set for the first time since the row was written without it (e.g. a batch's
             # digest after its insert): it was NULL, not already the new value
-            values[attr.key] = None
+            value = None
         else:
-            values[attr.key] = getattr(obj, attr.key)
+            value = getattr(obj, attr.key)
+        if attr.key in excluded and value is not None:
+            # large fields (and sealed personal data) are audited by their digest:
+            # tamper-evident without the bulk; "before" is the old value's digest (issue 18:
+            # a change of an excluded column alone is a change, and is audited)
+            value = "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
+        values[attr.key] = value
     return values
 
 

@@ -56,6 +56,8 @@ class Person(Audited, Base):
     __tablename__ = "person"
     __audit_entity__ = "person"
     __audit_mask__ = ("phone", "id_card_no")  # masked and keyed-hashed in the audit trail
+    # issue 18: ciphertexts are audited by their digest (no number, even sealed, in the trail)
+    __audit_exclude__ = ("phone_enc", "id_card_enc")
     __table_args__ = (
         UniqueConstraint("project_id", "employee_no", name="uq_person_project_employee_no"),
         UniqueConstraint("project_id", "device_user_id", name="uq_person_project_device_user"),
@@ -78,6 +80,13 @@ class Person(Audited, Base):
     training_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     first_work_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # issue 18, privacy at rest (app.security.pii): once encrypted, ``phone``/``id_card_no``
+    # are "" and the number lives only as ciphertext, masked form and (ID) keyed index
+    phone_enc: Mapped[str] = mapped_column(Text, default="")
+    phone_masked: Mapped[str] = mapped_column(String(30), default="")
+    id_card_enc: Mapped[str] = mapped_column(Text, default="")
+    id_card_masked: Mapped[str] = mapped_column(String(18), default="")
+    id_card_index: Mapped[str] = mapped_column(String(64), default="", index=True)
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="Attachment.id"

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .imports import *  # noqa: F403
     from .inputs import *  # noqa: F403
     from .leave import *  # noqa: F403
+    from .privacy import *  # noqa: F403
     from .reliability import *  # noqa: F403
     from .roster import *  # noqa: F403
     from .scores import *  # noqa: F403
@@ -48,7 +49,7 @@ else:
     _AREAS = (
         "window", "common", "attendance", "cli", "documents", "excel", "handover", "holidays",
         "imports", "inputs", "leave", "reliability", "roster", "scores", "service", "accounts",
-        "anchor",
+        "anchor", "privacy",
     )
 
     def __getattr__(name: str) -> object:

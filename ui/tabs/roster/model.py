@@ -91,10 +91,14 @@ class RosterFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._text = ""
         self._status: str | None = None
+        self._ids: set[int] | None = None  # an exact search by ID number found these
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
+
+    def set_ids(self, ids: set[int] | None) -> None:
+        self._refilter(lambda: setattr(self, "_ids", ids))
 
     def set_status(self, status: str | None) -> None:
         self._refilter(lambda: setattr(self, "_status", status))
@@ -119,6 +123,8 @@ class RosterFilter(QSortFilterProxyModel):
             return False
         if self._status not in (None, self.NOT_LEFT) and p.status != self._status:
             return False
+        if self._ids is not None:
+            return p.id in self._ids
         if self._text:
             hay = " ".join((p.name, p.employee_no, p.device_user_id or "", p.role)).lower()
             return self._text in hay

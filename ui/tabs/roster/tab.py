@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain.roster import PersonStatus
+from app.errors import AppError
+from app.security.pii import is_full_id
 from app.services import Changes, Services
 from app.services.roster import PersonDTO
 from app.services.roster_io import RosterImportPlan, RosterImportResult
@@ -63,6 +65,10 @@ class RosterTab(Tab):
         self.btn_template = QPushButton(strings.ROSTER_TEMPLATE_BUTTON)
         self.btn_template.clicked.connect(self.save_template)
         self.btn_export = QPushButton(strings.ROSTER_EXPORT)
+        self.btn_export_full = QPushButton(strings.ROSTER_EXPORT_FULL)  # issue 18, admins
+        self.btn_export_full.clicked.connect(lambda: self.export_roster(full_numbers=True))
+        principal = services.db.principal
+        self.btn_export_full.setVisible(principal is not None and principal.is_admin)
         self.btn_export_pdf = QPushButton(strings.ROSTER_EXPORT_PDF)
         self.btn_export_pdf.clicked.connect(self.export_pdf)
         self.btn_add.clicked.connect(self.add_person)
@@ -82,6 +88,7 @@ class RosterTab(Tab):
         bar.addWidget(self.btn_import)
         bar.addWidget(self.btn_template)
         bar.addWidget(self.btn_export)
+        bar.addWidget(self.btn_export_full)
         bar.addWidget(self.btn_export_pdf)
 
         self.view = QTableView()
@@ -122,7 +129,15 @@ class RosterTab(Tab):
                                                              total=self.model.rowCount()))
 
     def _filter_changed(self) -> None:
-        self.proxy.set_text(self.search.text())
+        text = self.search.text()
+        ids = None
+        if is_full_id(text):  # exact search by ID number (issue 18: the keyed index)
+            try:
+                ids = {p.id for p in self.services.roster.find_by_id_card(text)}
+            except AppError:  # numbers locked (a viewer): the ordinary search, finding none
+                ids = None
+        self.proxy.set_ids(ids)
+        self.proxy.set_text("" if ids is not None else text)
         self.proxy.set_status(self.status_filter.currentData())
         self._update_counts()
 
@@ -232,7 +247,9 @@ class RosterTab(Tab):
                        lambda _r: messages.info(self, strings.ROSTER_TEMPLATE_SAVED.format(
                            path=path)), cancellable=False)
 
-    def export_roster(self) -> None:
+    def export_roster(self, full_numbers: bool = False) -> None:
+        if full_numbers and not messages.ask(self, strings.ROSTER_EXPORT_FULL_ASK):
+            return
         settings = QSettings()
         folder = Path(str(settings.value("dirs/export", str(Path.home()))))
         project = self.services.project.get().name or strings.APP_NAME
@@ -246,7 +263,8 @@ class RosterTab(Tab):
             path += ".xlsx"
         settings.setValue("dirs/export", str(Path(path).parent))
         docs = self.services.documents
-        self.tasks.run(strings.EXPORT_ROSTER_TITLE, lambda _p: docs.roster_xlsx(Path(path)),
+        self.tasks.run(strings.EXPORT_ROSTER_TITLE,
+                       lambda _p: docs.roster_xlsx(Path(path), full_numbers=full_numbers),
                        lambda n: messages.info(self, strings.EXPORT_DONE.format(n=n,
                                                                                 path=path)),
                        cancellable=False)
