@@ -193,7 +193,7 @@ class Database:
 
     @property
     def data_dir(self) -> Path:
-        return self.path.parent
+        return config.data_dir_of(self.path)
 
     @contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
