@@ -12,8 +12,8 @@ Personal data (``__audit_mask__`` columns: ID and phone numbers) is written mask
 keyed-hashed (``138****5678#h:<HMAC-SHA256 under db_meta.audit_key, 16 hex>``): the trail
 still shows which record changed and can prove a live value is the audited one, yet holds no
 number in clear, so the live tables can be erased without touching the chain. Rows written
-before this (issue 17) keep their clear values: rewriting them would break the chain they are
-part of, which is the one thing the trail must never allow.
+before this (issue 17) are masked by migration 0013, which re-chains the trail and records
+that it did in a ``rechained`` audit row.
 """
 
 from __future__ import annotations
