@@ -89,6 +89,9 @@ def test_every_write_button_is_greyed_with_the_reason(
             found = _buttons(tab, text)
             assert found, (attr, text)
             assert all(b.isEnabled() for b in found), (attr, text)
+    leave = w.leave_tab  # a selected request: printing it reads, approving it would write
+    leave.table.selectRow(0)
+    assert leave.buttons["print"].isEnabled() and not leave.buttons["approve"].isEnabled()
     for action in w.write_actions:
         assert not action.isEnabled() and action.toolTip() == banner
     readers = {a.text(): a for a in w.findChildren(QAction)}
