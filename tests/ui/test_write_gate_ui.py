@@ -171,3 +171,25 @@ def test_gate_keeps_what_the_owner_asked_for_while_closed(qtbot: Any) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(gate.targets) == 3
+
+
+def test_ctrl_s_on_the_daily_reports_does_nothing_when_read_only(
+        qtbot: Any, read_only_services: Services, messages: Any) -> None:
+    """The reports grid can still be typed in; Ctrl+S goes through the greyed save button,
+    so no refusal pops up and nothing is written."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    w = MainWindow(read_only_services)
+    qtbot.addWidget(w)
+    w.show()
+    reports = w.service_tab.reports
+    w.tabs.setCurrentWidget(w.service_tab)
+    w.service_tab.pages.setCurrentWidget(reports)
+    qtbot.waitExposed(w)
+    assert reports.table.rowCount() > 0
+    reports.table.item(0, reports.table.columnCount() - 1).setText("今天巡检机房")
+    assert reports.dirty() and not reports.save_button.isEnabled()
+    (shortcut,) = [s for s in reports.findChildren(QShortcut)
+                   if s.key() == QKeySequence("Ctrl+S")]
+    shortcut.activated.emit()
+    assert messages.errors == [] and reports.dirty()
