@@ -1,4 +1,8 @@
-"""Paths: user data folder, database file, bundled resources (frozen-aware)."""
+"""Paths: user data folder, database file, bundled resources (frozen-aware).
+
+The data folder holds ``database/`` (the database file with its ``-wal``, ``-shm``, ``.head``
+and ``.lock``: app.storage.layout), ``backups/``, ``attachments/`` and ``logs/``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 APP_DIR_NAME = "OnsiteDesk"
 DB_FILE_NAME = "onsitedesk.db"
+DB_DIR_NAME = "database"  # the database's own folder inside the data folder
 ENV_DB = "ONSITEDESK_DB"
 PORTABLE_MARKER = "portable.flag"  # beside the exe: data in a "data" folder beside it
 PORTABLE_DATA_DIR = "data"
@@ -63,14 +68,36 @@ def user_data_dir() -> Path:
     return base / APP_DIR_NAME
 
 
+def default_db_path() -> Path:
+    """``<data folder>/database/onsitedesk.db``."""
+    return user_data_dir() / DB_DIR_NAME / DB_FILE_NAME
+
+
+def legacy_db_path() -> Path:
+    """Where releases before the database folder kept the default database."""
+    return user_data_dir() / DB_FILE_NAME
+
+
 def resolve_db_path(cli_value: str | None = None) -> Path:
-    """``--db`` wins, then ``ONSITEDESK_DB``, then the user data folder."""
+    """``--db`` wins, then ``ONSITEDESK_DB`` (both used as given), then the default in the
+    user data folder -- a database still at its old place there is moved into the database
+    folder first (app.storage.layout.settle; the old place while it cannot be moved)."""
     if cli_value:
         return Path(cli_value).expanduser().resolve()
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env).expanduser().resolve()
-    return user_data_dir() / DB_FILE_NAME
+    from app.storage.layout import settle
+
+    return settle(default_db_path(), legacy_db_path())
+
+
+def data_dir_of(db_path: Path) -> Path:
+    """The folder of a database's backups and attachments: the data folder when the
+    database is in a folder of its own named ``database`` (the default layout), else the
+    database's folder (an explicit ``--db`` path, or a database at the old default place)."""
+    folder = db_path.parent
+    return folder.parent if folder.name == DB_DIR_NAME else folder
 
 
 def log_dir() -> Path:

@@ -31,6 +31,7 @@ from app import __version__, strings
 from ui import messages
 from ui.common import palette
 from ui.common.system_open import direct_print, set_direct_print
+from ui.common.write_gate import WriteGate
 from ui.errors import log_file
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None) -> None:
         super().__init__()
         self._tasks: TaskRunner | None = None
+        self.write_gate = WriteGate(self)  # every control that writes (set_writable)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.built: dict[str, Tab] = {}  # attribute -> tab, the tabs built so far
@@ -191,14 +193,16 @@ class MainWindow(QMainWindow):
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(palette.BANNER_STYLE)
-        reason = getattr(services.db, "read_only", None)
-        if reason:  # a read-only folder or file, or no backup possible today
-            self.read_only_banner.setText(strings.DB_READ_ONLY_BANNER.format(reason=reason))
-        self.read_only_banner.setVisible(bool(reason))
         column.addWidget(self.read_only_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.write_gate.register(*self.first_run.buttons[:2])  # project, add a person
+        reason = getattr(services.db, "read_only", None)
+        if reason:  # a read-only folder or file, or no backup possible today
+            self.set_writable(False, strings.DB_READ_ONLY_BANNER.format(reason=reason))
+        else:
+            self.read_only_banner.setVisible(False)
         self.status_db: ElidedLabel = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.status_db.setStyleSheet(palette.css(palette.MUTED))
         self.status_db.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -285,6 +289,7 @@ class MainWindow(QMainWindow):
             if view is not None:
                 set_empty_text(view, text)
         tab.changed.connect(self.apply_changes)
+        self.write_gate.register(*tab.write_targets())
         self.built[spec.attr] = tab
         current = self.tabs.currentIndex()
         placeholder = self.tabs.widget(index)
@@ -299,6 +304,16 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
         placeholder.deleteLater()
         return tab
+
+    def set_writable(self, writable: bool, reason: str = "") -> None:
+        """Enable every control that writes, or disable them all with ``reason`` as their
+        tooltip and in the banner (a read-only database; a viewer, for the accounts work)."""
+        self.write_gate.set_writable(writable, reason)
+        self.read_only_banner.setText("" if writable else reason)
+        self.read_only_banner.setVisible(not writable)
+        if writable:  # the tabs enable their buttons again as their selections say
+            for tab in list(self.built.values()):
+                tab.refresh()
 
     def _show_tab(self, tab: QWidget) -> None:
         self.tabs.setCurrentWidget(tab)
@@ -334,19 +349,23 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(strings.MENU_FILE)
-        add(file_menu, strings.ACT_IMPORT_ROSTER, lambda: self.roster_tab.import_roster(),
-            QKeySequence("Ctrl+I"))
+        file_menu.setToolTipsVisible(True)  # a greyed write action says why
+        self.write_actions = [add(file_menu, strings.ACT_IMPORT_ROSTER,
+                                  lambda: self.roster_tab.import_roster(),
+                                  QKeySequence("Ctrl+I"))]
         add(file_menu, strings.ACT_EXPORT_ROSTER, lambda: self.roster_tab.export_roster(),
             QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
-        add(file_menu, strings.ACT_BACKUP, self.backup_now)
+        self.write_actions.append(add(file_menu, strings.ACT_BACKUP, self.backup_now))
         add(file_menu, strings.ACT_OPEN_DATA_DIR, self.open_data_dir)
         file_menu.addSeparator()
         add(file_menu, strings.ACT_QUIT, self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         settings_menu = bar.addMenu(strings.MENU_SETTINGS)
-        add(settings_menu, strings.ACT_PROJECT, self.edit_project)
-        add(settings_menu, strings.ACT_RULES, self.edit_rules)
-        add(settings_menu, strings.ACT_HOLIDAYS, self.edit_holidays)
+        settings_menu.setToolTipsVisible(True)
+        self.write_actions += [add(settings_menu, strings.ACT_PROJECT, self.edit_project),
+                               add(settings_menu, strings.ACT_RULES, self.edit_rules),
+                               add(settings_menu, strings.ACT_HOLIDAYS, self.edit_holidays)]
+        self.write_gate.register(*self.write_actions)
         settings_menu.addSeparator()
         direct = QAction(strings.ACT_DIRECT_PRINT, self, checkable=True,
                          checked=direct_print())

@@ -10,7 +10,10 @@ and the importers:
 * text refuses control characters (a name with a BEL would break every Excel export); a
   multi-line text keeps TAB and line ends;
 * numbers typed as codes (ID card, phone, employee and clock numbers) are NFKC-normalised, so
-  full-width digits and letters are stored as ASCII.
+  full-width digits and letters are stored as ASCII;
+* free text (names, notes, reasons, setting values) has its full-width digits stored as ASCII
+  digits (``clean_text``); nothing else of it changes (NFKC would also turn the Chinese
+  full-width comma and brackets into ASCII ones).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 FIRST_DAY, LAST_DAY = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
 MAX_RECORD_ID = 2**63 - 1
 _MULTILINE_OK = frozenset("\t\n\r")
+_FULL_WIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
 
 
 def record_id_problem(value: int) -> str | None:
@@ -105,6 +109,18 @@ def check_text(text: str, field: str | None = None, label: str = "",
     if problem:
         raise ValidationError(problem, field)
     return text
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits (U+FF10-U+FF19) as ASCII digits; every other character kept."""
+    return text if text.isascii() else text.translate(_FULL_WIDTH_DIGITS)
+
+
+def clean_text(text: str, field: str | None = None, label: str = "",
+               multiline: bool = False) -> str:
+    """A typed text as stored: refused (ValidationError naming ``label``) if it holds a
+    control character, otherwise stripped and with full-width digits as ASCII."""
+    return fold_digits(check_text(text, field, label, multiline)).strip()
 
 
 def normalize_code(text: str) -> str:

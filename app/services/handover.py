@@ -20,7 +20,7 @@ from app import strings
 from app.domain import handover as rules
 from app.domain.calendar import HolidayCalendar
 from app.domain.handover import ChangeState, Deadlines, Step
-from app.domain.inputs import check_date
+from app.domain.inputs import check_date, clean_text
 from app.domain.roster import PersonStatus
 from app.errors import NotFoundError, ValidationError
 from app.security.guard import writes
@@ -42,6 +42,20 @@ from app.storage.tables import Person
 from app.storage.tables_handover import HandoverItem, StaffChange
 
 HANDOVER_CHANGES = Changes(handover=True)
+# The change's free texts and their field names (control characters refused, full-width
+# digits stored as ASCII: app.domain.inputs.clean_text); which of them may hold line breaks.
+_CHANGE_TEXTS = {"reason": strings.CH_F_REASON, "replacement_plan": strings.CH_F_PLAN,
+                 "new_role": strings.CH_F_NEW_ROLE, "joining_gender": strings.CH_F_GENDER,
+                 "joining_education": strings.CH_F_EDUCATION,
+                 "joining_years": strings.CH_F_YEARS,
+                 "joining_certificates": strings.CH_F_CERTS}
+_MULTILINE = frozenset({"reason", "replacement_plan", "joining_certificates", "opinion",
+                        "cancel_reason", "assessment_result", "override_reason", "detail",
+                        "note"})
+
+
+def _text(value: str, field: str, label: str) -> str:
+    return clean_text(value, field, label, multiline=field in _MULTILINE)
 ROSTER_AND_HANDOVER = Changes(handover=True, roster=True)
 DOCUMENT_KINDS = ("notice", "application", "handover")
 __all__ = ["ApprovalDTO", "ChangeDTO", "ChangeFields", "HandoverFields", "HandoverService",
@@ -151,26 +165,29 @@ class HandoverService:
         """C2: the client department's or the supervision firm's approval of the request."""
         if party not in rules.PARTIES:
             raise ValueError(party)
-        if not approver.strip():
+        approver = _text(approver, "approver", strings.CH_F_APPROVER)
+        opinion = _text(opinion, "opinion", strings.CH_F_OPINION)
+        if not approver:
             raise ValidationError(strings.CH_E_APPROVER, "approver")
         if on is None:
             raise ValidationError(strings.CH_E_APPROVAL_DATE, "approved_on")
         with self.db.transaction(self.actor) as s:
             row = self._planned(s, change_id, rules.APPROVE)
             prefix = "client" if party == rules.CLIENT_DEPT else "supervisor"
-            setattr(row, f"{prefix}_approver", approver.strip())
+            setattr(row, f"{prefix}_approver", approver)
             setattr(row, f"{prefix}_approved_on", on)
-            setattr(row, f"{prefix}_opinion", opinion.strip())
+            setattr(row, f"{prefix}_opinion", opinion)
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
     @writes
     def cancel(self, change_id: int, reason: str) -> tuple[ChangeDTO, Changes]:
-        if not reason.strip():
+        reason = _text(reason, "cancel_reason", strings.INPUT_LABEL_CANCEL_REASON)
+        if not reason:
             raise ValidationError(strings.CH_E_CANCEL_REASON, "cancel_reason")
         with self.db.transaction(self.actor) as s:
             row = self._planned(s, change_id, rules.CANCEL)
-            row.state, row.cancel_reason = rules.CANCELLED, reason.strip()
+            row.state, row.cancel_reason = rules.CANCELLED, reason
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
@@ -178,6 +195,12 @@ class HandoverService:
     @writes
     def save_handover(self, change_id: int,
                       fields: HandoverFields) -> tuple[ChangeDTO, Changes]:
+        fields = replace(
+            fields, handed_by=_text(fields.handed_by, "handed_by", strings.CH_F_HANDED_BY),
+            received_by=_text(fields.received_by, "received_by", strings.CH_F_RECEIVED_BY),
+            witnessed_by=_text(fields.witnessed_by, "witnessed_by", strings.CH_F_WITNESSED_BY),
+            assessment_result=_text(fields.assessment_result, "assessment_result",
+                                    strings.CH_F_ASSESSMENT))
         if fields.start and fields.end and fields.end < fields.start:
             raise ValidationError(strings.CH_E_HANDOVER_END.format(
                 end=fields.end, start=fields.start), "handover_end")
@@ -186,10 +209,10 @@ class HandoverService:
             if row.state == rules.CANCELLED:
                 raise ValidationError(strings.CH_E_NOT_PLANNED.format(
                     id=change_id, state=strings.CH_STATE_LABELS[row.state]))
-            row.handed_by, row.received_by = fields.handed_by.strip(), fields.received_by.strip()
-            row.witnessed_by = fields.witnessed_by.strip()
+            row.handed_by, row.received_by = fields.handed_by, fields.received_by
+            row.witnessed_by = fields.witnessed_by
             row.handover_start, row.handover_end = fields.start, fields.end
-            row.assessment_result = fields.assessment_result.strip()
+            row.assessment_result = fields.assessment_result
             row.assessment_on, row.probation_end = fields.assessment_on, fields.probation_end
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
@@ -214,14 +237,16 @@ class HandoverService:
     @writes
     def add_item(self, change_id: int, title: str,
                  detail: str = "") -> tuple[ChangeDTO, Changes]:
-        if not title.strip():
+        title = _text(title, "title", strings.INPUT_LABEL_ITEM_TITLE)
+        detail = _text(detail, "detail", strings.INPUT_LABEL_ITEM_DETAIL)
+        if not title:
             raise ValidationError(strings.CH_E_ITEM_TITLE, "title")
         with self.db.transaction(self.actor) as s:
             row = self._planned(s, change_id, rules.CHECKLIST)
             items = self._items(s, row.id)
             s.add(HandoverItem(project_id=row.project_id, change_id=row.id,
                                position=(items[-1].position + 1) if items else 1,
-                               title=title.strip(), detail=detail.strip(), source="custom"))
+                               title=title, detail=detail, source="custom"))
             s.flush()
             return self._dto(s, row), HANDOVER_CHANGES
 
@@ -231,6 +256,10 @@ class HandoverService:
                  ) -> tuple[ChangeDTO, Changes]:
         """Tick (or untick) a checklist line. Ticking an equipment line records the return on
         the roster (C6), unticking it clears the return date again."""
+        if note is not None:
+            note = _text(note, "note", strings.INPUT_LABEL_ITEM_NOTE)
+        if detail is not None:
+            detail = _text(detail, "detail", strings.INPUT_LABEL_ITEM_DETAIL)
         with self.db.transaction(self.actor) as s:
             item = s.get(HandoverItem, item_id)
             if item is None:
@@ -239,9 +268,9 @@ class HandoverService:
             item.done = done
             item.done_on = (done_on or item.done_on or self.db.clock.today()) if done else None
             if note is not None:
-                item.note = note.strip()
+                item.note = note
             if detail is not None:
-                item.detail = detail.strip()
+                item.detail = detail
             changes = HANDOVER_CHANGES
             if item.equipment_id is not None:
                 self._roster(s).set_equipment_returned(item.equipment_id, item.done_on)
@@ -270,10 +299,11 @@ class HandoverService:
         as left on ``on``, the joining person goes from pending to active (their start date is
         kept, or the handover start), a role change gets the new role.
         """
+        override_reason = _text(override_reason, "override_reason", strings.CH_F_OVERRIDE)
         with self.db.transaction(self.actor) as s:
             row = self._planned(s, change_id, rules.FINISH)
             still_open = [i.title for i in self._items(s, row.id) if not i.done]
-            if still_open and not override_reason.strip():
+            if still_open and not override_reason:
                 raise ValidationError(strings.CH_E_OPEN_ITEMS.format(
                     n=len(still_open), items=strings.LIST_SEP.join(still_open)),
                     "override_reason")
@@ -292,7 +322,7 @@ class HandoverService:
                 roster.update(joining.id, replace(joining.to_fields(), status=PersonStatus.ACTIVE,
                                                   start_date=start))
             row.state, row.finished_on = rules.DONE, on
-            row.finish_override = override_reason.strip()
+            row.finish_override = override_reason
             s.flush()
             return self._dto(s, row), ROSTER_AND_HANDOVER
 
@@ -370,9 +400,9 @@ class HandoverService:
         for name in ("kind", "change_date", "leaving_id", "joining_id", "demand_date",
                      "notice_sent_on", "application_submitted_on"):
             setattr(row, name, getattr(f, name))
-        for name in ("reason", "replacement_plan", "new_role", "joining_gender",
-                     "joining_education", "joining_years", "joining_certificates"):
-            setattr(row, name, str(getattr(f, name)).strip())
+        for name, label in _CHANGE_TEXTS.items():
+            setattr(row, name, clean_text(str(getattr(f, name)), name, label,
+                                          multiline=name in _MULTILINE))
         row.reason_kind = f.reason_kind or ("client" if f.kind == rules.CLIENT_DEMANDED else "")
 
     def _add_equipment_items(self, s: Session, row: StaffChange, leaving: Person | None,

@@ -58,7 +58,7 @@ from app.domain.calendar import (
     streak_warnings,
     year_warnings,
 )
-from app.domain.inputs import FIRST_YEAR, LAST_YEAR, control_char, day_in_range
+from app.domain.inputs import FIRST_YEAR, LAST_YEAR, clean_text, control_char, day_in_range
 from app.domain.roster import FieldProblem, parse_date
 from app.errors import AppError, ImportFileError, ValidationError
 from app.security.guard import writes
@@ -609,6 +609,7 @@ class HolidayService:
     @writes
     def set_day(self, date: dt.date, kind: str, name: str = "") -> tuple[HolidayDayDTO, Changes]:
         """One click in the year grid; ``kind`` may be ``workday``. Audited as manual:<user>."""
+        name = clean_text(name, "name", strings.INPUT_LABEL_HOLIDAY_NAME)
         weekday = strings.HOLIDAY_WEEKDAYS[date.weekday()]
         if kind not in ALL_KINDS:
             raise ValidationError(strings.HOLIDAY_E_UNKNOWN_KIND.format(value=kind), "kind")

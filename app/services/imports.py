@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from app import strings
 from app.devices.records import ClockUser, DeviceInfo, RawPunch, ReadProblem, ReadResult
+from app.domain.inputs import clean_text
 from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
 from app.security.guard import writes
@@ -370,7 +371,8 @@ class ImportService:
     def save_device(self, name: str, host: str = "", port: int = 4370, comm_key: int = 0,
                     protocol: str = "tcp", timeout: int = 10, encoding: str = "gbk",
                     device_id: int | None = None) -> tuple[DeviceDTO, Changes]:
-        name = name.strip()
+        name = clean_text(name, "name", strings.INPUT_LABEL_DEVICE_NAME)
+        host = clean_text(host, "host", strings.INPUT_LABEL_DEVICE_HOST)
         if not name:
             raise ValidationError(strings.DEVICE_NAME_REQUIRED, "name")
         if not 1 <= port <= 65535:

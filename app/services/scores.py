@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import strings
-from app.domain.inputs import check_datetime, day_in_range, record_id_problem
+from app.domain.inputs import check_datetime, clean_text, day_in_range, record_id_problem
 from app.domain.scoring import (
     ATTENDANCE_RULES,
     DEDUCTION,
@@ -91,6 +91,7 @@ class ScoreService(ScoreRuleService):
         """Record a conduct incident by hand; its points are the rule's value in force on
         its day unless ``points`` overrides them."""
         check_datetime(at, "at")
+        note = clean_text(note, "note", strings.INPUT_LABEL_INCIDENT_NOTE, multiline=True)
         day = at.date()
         with self.db.transaction(self.actor) as s:
             person = s.get(Person, person_id)
@@ -121,7 +122,8 @@ class ScoreService(ScoreRuleService):
     def waive(self, incident_id: str, reason: str) -> Changes:
         """Waive an incident with a reason: it stays on the sheet (struck through) and does
         not count. ``incident_id`` is a manual incident's number or a derived ``att-…`` id."""
-        if not reason.strip():
+        reason = clean_text(reason, "reason", strings.INPUT_LABEL_WAIVE_REASON, multiline=True)
+        if not reason:
             raise ValidationError(strings.SCORE_WAIVE_NEEDS_REASON, "reason")
         derived = _DERIVED_ID.match(incident_id.strip())
         if derived:
@@ -163,7 +165,9 @@ class ScoreService(ScoreRuleService):
     @writes
     def unwaive(self, incident_id: str, reason: str) -> Changes:
         """Take a waiver back (a mistake): the incident counts again. Kept in the audit."""
-        if not reason.strip():
+        reason = clean_text(reason, "reason", strings.INPUT_LABEL_UNWAIVE_REASON,
+                            multiline=True)
+        if not reason:
             raise ValidationError(strings.SCORE_UNWAIVE_NEEDS_REASON, "reason")
         derived = _DERIVED_ID.match(incident_id.strip())
         with self.db.transaction(self.actor) as s:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import strings
-from app.domain.inputs import check_date
+from app.domain.inputs import check_date, clean_text
 from app.domain.schedule import RULE_KEYS, RulesTimeline, apply_setting, default_values
 from app.errors import ValidationError
 from app.security.guard import writes
@@ -130,7 +130,7 @@ class SettingsService:
         """Record ``key = value`` from ``effective_from`` (default: today)."""
         day = effective_from or today or self.db.clock.today()
         check_date(day, "effective_from")
-        value = value.strip()
+        value = clean_text(value, "value", strings.INPUT_LABEL_SETTING_VALUE.format(key=key))
         if key not in known_keys():
             raise ValidationError(strings.SETTING_UNKNOWN.format(
                 key=key, keys=", ".join(RULE_KEYS) + ", legend.*"), "key")

@@ -12,8 +12,8 @@ Personal data (``__audit_mask__`` columns: ID and phone numbers) is written mask
 keyed-hashed (``138****5678#h:<HMAC-SHA256 under db_meta.audit_key, 16 hex>``): the trail
 still shows which record changed and can prove a live value is the audited one, yet holds no
 number in clear, so the live tables can be erased without touching the chain. Rows written
-before this (issue 17) keep their clear values: rewriting them would break the chain they are
-part of, which is the one thing the trail must never allow.
+before this (issue 17) are masked by migration 0013, which re-chains the trail and records
+that it did in a ``rechained`` audit row.
 
 The keyed chain (issue 18)
 --------------------------
@@ -24,7 +24,7 @@ unlocked admin session holds (the data key is stored wrapped under the admins' p
 
 The transition, in one transaction with the first admin (:func:`start_keyed`):
 
-- every row written before it stays plain SHA-256 (rewriting them would break the chain);
+- every row written before it stays plain SHA-256 (the marker seals them as they are);
 - a marker row (action ``chain_keyed``, entity ``audit``) is appended whose ``before`` names
   the plain head it follows, whose ``after`` carries a short key check (an HMAC of a fixed
   text, telling a wrong key from forged rows), and whose own hash is already an HMAC: the

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app import strings
 from app.clock import SYSTEM_CLOCK
+from app.config import data_dir_of
 from app.errors import DiskFull
 from app.storage.faults import disk_full, storage_error
 
@@ -22,7 +23,8 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.d
 
 
 def backup_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+    """``backups`` in the data folder (beside the database's own folder, not in it)."""
+    return data_dir_of(db_path) / "backups"
 
 
 def list_backups(db_path: Path) -> list[Path]:

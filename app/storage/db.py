@@ -7,6 +7,7 @@ keys off → ``PRAGMA foreign_key_check`` → daily backup.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import sqlite3
@@ -41,6 +42,7 @@ from app.storage.faults import disk_full, read_only_reason, storage_error
 if TYPE_CHECKING:
     from alembic.config import Config
 
+log = logging.getLogger(__name__)
 # issue 18: per engine, the Database method that runs before each BEGIN (weak: no cycle)
 _Guard = weakref.WeakMethod[Callable[[Connection], None]]
 _BEGIN_GUARDS: weakref.WeakKeyDictionary[Engine, _Guard] = weakref.WeakKeyDictionary()
@@ -159,8 +161,9 @@ def quick_check(path: Path, *, full: bool = False) -> str | None:
     return "; ".join(str(r[0]) for r in rows[:5])
 
 
-def migrate(path: Path, target: str = "head") -> None:
-    """Run Alembic with foreign keys off, then refuse to commit if any FK is dangling."""
+def migrate(path: Path, target: str = "head", clock: Clock | None = None) -> None:
+    """Run Alembic with foreign keys off, then refuse to commit if any FK is dangling.
+    ``clock`` stamps audit rows a migration writes (0013's ``rechained``)."""
     from alembic import command
 
     engine = _sqlite_engine(path, pooled=False)
@@ -171,6 +174,7 @@ def migrate(path: Path, target: str = "head") -> None:
             with conn.begin():
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn
+                cfg.attributes["clock"] = clock
                 command.upgrade(cfg, target)
                 bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if bad:
@@ -243,7 +247,7 @@ class Database:
 
     @property
     def data_dir(self) -> Path:
-        return self.path.parent
+        return config.data_dir_of(self.path)
 
     @contextmanager
     def transaction(self, actor: str | None = None, *,
@@ -388,7 +392,8 @@ def _open_locked(path: Path, clock: Clock, daily_backup: bool) -> Database:
         if current != head_revision():
             if existed:
                 backup.make_backup(path, "pre-migration", now=clock.now())
-            migrate(path)
+            migrate(path, clock=clock)
+        scrub_if_pending(path, engine)
         if existed and daily_backup and not backup.has_backup_on(path, clock.today()):
             read_only = _daily_backup(path, clock)
             if read_only:
@@ -407,6 +412,37 @@ def _open_locked(path: Path, clock: Clock, daily_backup: bool) -> Database:
     if not read_only:
         db.head.sync_engine(engine)
     return db
+
+
+SCRUB_KEY = "audit_scrub"  # set by migration 0013 when it rewrote audit rows
+
+
+def scrub_if_pending(path: Path, engine: Engine) -> bool:
+    """After migration 0013 masked old audit rows (``db_meta.audit_scrub``): erase the
+    freed pages that still hold the clear values -- ``secure_delete``, VACUUM (which cannot
+    run inside the migration's transaction) and a WAL checkpoint that truncates the ``-wal``.
+    Runs at the open right after the migration, or at a later one if that was interrupted."""
+    with engine.connect() as conn:
+        try:
+            pending = conn.execute(text("SELECT 1 FROM db_meta WHERE key = :k"),
+                                   {"k": SCRUB_KEY}).first()
+        except sa_exc.OperationalError:  # no db_meta (a database before migration 0012)
+            return False
+    if pending is None:
+        return False
+    con = sqlite3.connect(path, timeout=10, isolation_level=None)
+    try:
+        con.execute("PRAGMA secure_delete=ON")
+        con.execute("VACUUM")
+        con.execute("DELETE FROM db_meta WHERE key = ?", (SCRUB_KEY,))
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as exc:  # no room for VACUUM's copy, busy: again at the next open
+        log.warning("erasing the old audit values failed (%s); retried at the next open",
+                    type(exc).__name__)
+        return False
+    finally:
+        con.close()
+    return True
 
 
 def _daily_backup(path: Path, clock: Clock) -> str | None:

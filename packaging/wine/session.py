@@ -9,7 +9,7 @@ pipes (never a console) and decoded as strict UTF-8, whatever the ANSI code page
 
 1. a user profile whose name has Chinese characters and a space (``APPDATA`` =
    ``C:\\users\\张 三\\AppData\\Roaming``), no ``--db``: the database must land in
-   ``%APPDATA%\\OnsiteDesk\\onsitedesk.db``;
+   ``%APPDATA%\\OnsiteDesk\\database\\onsitedesk.db``;
 2. ``roster import`` of a generated CSV sheet (Chinese headers and names, one with a space);
 3. ``import usb`` of a real ZKTeco export (``repowahyuillahi_solution-cloud_attlog.dat`` from
    ``../shared/zk-samples``; a generated file in the same 5-column format when absent), then
@@ -209,7 +209,8 @@ def check_portable(cli: Path, env: dict[str, str], log: Callable[[str], None]) -
     try:
         s = Session(exe_runner(cli, env), [], log)
         s.cli("demo")
-        check((data / "onsitedesk.db").is_file(), f"portable mode: no database in {data}")
+        check((data / "database" / "onsitedesk.db").is_file(),
+              f"portable mode: no database in {data}")
     finally:
         flag.unlink()
         shutil.rmtree(data, ignore_errors=True)
@@ -325,7 +326,7 @@ def main() -> int:
     env.update(APPDATA=str(appdata), USERPROFILE=str(profile), QT_QPA_PLATFORM="offscreen")
     try:
         check_session(exe_runner(args.exe, env), args.work, args.samples, [], log)
-        db = appdata / "OnsiteDesk" / "onsitedesk.db"
+        db = appdata / "OnsiteDesk" / "database" / "onsitedesk.db"
         check(db.is_file() and db.stat().st_size > 0, f"database not at {db}")
         log("ok  database in %APPDATA%\\OnsiteDesk under the profile 'C:\\users\\<zh> <zh>'")
         if args.portable:

@@ -21,6 +21,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from app.clock import Clock
 from app.services import Services
 from app.storage.db import migrate as alembic_migrate
 from tests.helpers.clock import fixed_clock
@@ -92,13 +93,13 @@ class DatabaseTemplates:
             self._schema = path
         return self._schema
 
-    def migrate(self, path: Path, target: str = "head") -> None:
+    def migrate(self, path: Path, target: str = "head", clock: Clock | None = None) -> None:
         """Stands in for ``app.storage.db.migrate``: a new (empty) file at head is a copy of
         :meth:`schema`, the real Alembic output; everything else migrates for real."""
         if target == "head" and (not path.exists() or path.stat().st_size == 0):
             copy_database(self.schema(), path)
         else:
-            alembic_migrate(path, target)
+            alembic_migrate(path, target, clock)
 
     def migrated(self) -> Path:
         """A database at the head revision with the bundled holidays seeded, as

@@ -63,6 +63,17 @@ def test_codes_and_digits() -> None:
     assert not inputs.ascii_digits("\u00b9") and not inputs.ascii_digits("")
 
 
+def test_free_text_folds_full_width_digits_only() -> None:
+    assert inputs.fold_digits("３号楼，Ｂ座（１２层）") == "3号楼，Ｂ座（12层）"
+    assert inputs.fold_digits("plain 12") == "plain 12"
+    assert inputs.clean_text("  交接１份\n第２页 ", "note", "备注", multiline=True) == (
+        "交接1份\n第2页")
+    with pytest.raises(ValidationError) as e:
+        inputs.clean_text("门口\x07１", "name", "考勤机名称")
+    assert (e.value.field, e.value.message) == (
+        "name", "考勤机名称含有不可见的控制字符（U+0007，位于第 3 个字符），请删除后重试")
+
+
 def test_person_checks_of_issue_17() -> None:
     p = PersonFields(employee_no=" ＥＡ１ ", name="张三", note="第一行\n第二行")
     assert check_person(p) == [] and p.employee_no == "EA1"

@@ -28,14 +28,15 @@ def frozen_exe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_frozen_without_marker_uses_appdata(frozen_exe: Path, tmp_path: Path) -> None:
     assert config.portable_dir() is None
     assert config.user_data_dir() == tmp_path / "Roaming" / "OnsiteDesk"
-    assert config.resolve_db_path() == tmp_path / "Roaming" / "OnsiteDesk" / "onsitedesk.db"
+    assert config.resolve_db_path() == (tmp_path / "Roaming" / "OnsiteDesk" / "database"
+                                        / "onsitedesk.db")
 
 
 def test_marker_beside_the_exe_puts_data_beside_it(frozen_exe: Path) -> None:
     (frozen_exe.parent / config.PORTABLE_MARKER).write_text("", encoding="ascii")
     data = frozen_exe.parent / "data"
     assert config.portable_dir() == data
-    assert config.resolve_db_path() == data / "onsitedesk.db"
+    assert config.resolve_db_path() == data / "database" / "onsitedesk.db"
     assert config.log_dir() == data / "logs"
     assert config.resolve_db_path("other.db").name == "other.db"  # --db still wins
 
@@ -63,5 +64,8 @@ def test_the_users_readme_names_what_the_program_uses() -> None:
     assert config.PORTABLE_MARKER in text
     assert f"{config.PORTABLE_DATA_DIR} 文件夹" in text
     assert f"%APPDATA%\\{config.APP_DIR_NAME}" in text and config.DB_FILE_NAME in text
+    assert f"{config.DB_DIR_NAME} 文件夹是数据库" in text
+    folder = f"%APPDATA%\\{config.APP_DIR_NAME}\\{config.DB_DIR_NAME}"
+    assert f"{folder} 中的 {config.DB_FILE_NAME}" in text
     assert f"保留最近 {backup.KEEP} 份" in text
     assert "\\logs\\onsitedesk.log" in text

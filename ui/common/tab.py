@@ -9,7 +9,7 @@ shows in ``watches``; the default ``on_changes`` refreshes it only when one of t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Signal
@@ -19,6 +19,8 @@ from app.errors import AppError
 from ui.errors import show_exception
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from app.services import Changes, Services
     from ui.tasks import TaskRunner
 
@@ -91,6 +93,12 @@ class Tab(QWidget):
     def refresh(self) -> None:
         """Reload what the tab shows from the services."""
         raise NotImplementedError
+
+    def write_targets(self) -> Sequence[QWidget | QAction]:
+        """The controls of this tab that write (buttons, entry widgets, actions): the main
+        window puts them under its ``WriteGate`` (ui.common.write_gate), which disables them
+        in a read-only window. Controls that only read (print, export, view) are not named."""
+        return []
 
     def affected(self, changes: Changes) -> bool:
         return any(getattr(changes, name) for name in self.watches)

@@ -282,6 +282,12 @@ class AttendanceTab(MonthNavigation, Tab):
         flagged = sum(1 for p in rows if p.summary.needs_absence_explanation)
         self.count.setText(strings.ATT_COUNT.format(n=self.proxy.rowCount(), flagged=flagged))
 
+
+    def write_targets(self) -> list[QWidget]:
+        """The buttons that write (see ``Tab.write_targets``)."""
+        return [self.btn_lock, self.btn_declare, self.btn_correct, self.btn_absent,
+                self.btn_revoke]
+
     def refresh(self) -> None:
         self.reload()
 

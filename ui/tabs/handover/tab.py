@@ -165,7 +165,7 @@ class HandoverTab(Tab):
         bar.addWidget(self.filter)
         self.table = make_view(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        self.table.doubleClicked.connect(lambda _i: self.edit_change())
+        self.table.doubleClicked.connect(lambda _i: self.buttons["edit"].click())
         self.timeline = TimelineWidget()
         self.detail = QTextBrowser()
         self.checklist = make_view(self.items_model)
@@ -210,6 +210,11 @@ class HandoverTab(Tab):
                      for title, text in zip(strings.CH_HEADERS, texts, strict=True))
 
     # ---- data --------------------------------------------------------------------------------
+
+    def write_targets(self) -> list[QWidget]:
+        """The buttons that write (see ``Tab.write_targets``)."""
+        return [b for key, b in self.buttons.items() if key != "print"]
+
     def refresh(self) -> None:
         current = self.selected()
         wanted = self.filter.currentData()

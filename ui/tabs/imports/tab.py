@@ -132,6 +132,11 @@ class ImportsTab(Tab):
         self.refresh()
 
     # ---- data ----------------------------------------------------------------------------
+
+    def write_targets(self) -> list[QWidget]:
+        """The buttons that write (see ``Tab.write_targets``)."""
+        return [self.btn_sync, self.btn_usb, self.btn_devices, self.btn_revert, self.btn_map]
+
     def refresh(self) -> None:
         current = self.device.currentData()
         self.device.clear()

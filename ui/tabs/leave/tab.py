@@ -203,9 +203,9 @@ class LeaveTab(Tab):
     def _overtime_page(self) -> QWidget:
         page = QWidget()
         self.ot_table = make_view(self.overtime_model)
-        new = QPushButton(strings.OT_NEW)
+        self.ot_new = new = QPushButton(strings.OT_NEW)
         new.clicked.connect(self.new_overtime)
-        approve = QPushButton(strings.OT_APPROVE)
+        self.ot_approve = approve = QPushButton(strings.OT_APPROVE)
         approve.clicked.connect(self.approve_overtime)
         bar = QHBoxLayout()
         bar.addWidget(new)
@@ -217,6 +217,12 @@ class LeaveTab(Tab):
         return page
 
     # ---- data ----------------------------------------------------------------------------
+
+    def write_targets(self) -> list[QWidget]:
+        """The buttons that write (see ``Tab.write_targets``)."""
+        return [*(b for key, b in self.buttons.items() if key != "print"), self.ot_new,
+                self.ot_approve]
+
     def refresh(self) -> None:
         self.f_person.set_people(self.services.roster.list_people())
         month = self.f_month.currentData()

@@ -105,7 +105,7 @@ class RosterTab(Tab):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         # activated = double click or Enter, per platform convention
-        self.view.activated.connect(lambda _i: self.edit_selected())
+        self.view.activated.connect(lambda _i: self.btn_edit.click())  # no-op when disabled
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.count_label = QLabel()
@@ -117,6 +117,11 @@ class RosterTab(Tab):
         self.refresh()
 
     # ---- data ----------------------------------------------------------------------------
+
+    def write_targets(self) -> list[QWidget]:
+        """The buttons that write (see ``Tab.write_targets``)."""
+        return [self.btn_add, self.btn_edit, self.btn_left, self.btn_import]
+
     def refresh(self, select_id: int | None = None) -> None:
         current = self.selected_person()
         self.model.set_rows(self.services.roster.list_people())

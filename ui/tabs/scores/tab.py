@@ -215,6 +215,11 @@ class ScoresTab(MonthNavigation, Tab):
             n=self.proxy.rowCount(), base=self.result.base, threshold=threshold,
             flagged=flagged))
 
+
+    def write_targets(self) -> list[QWidget]:
+        """The buttons that write (see ``Tab.write_targets``)."""
+        return [self.btn_rules, self.btn_waive, self.btn_unwaive, self.entry]
+
     def refresh(self) -> None:
         self.reload()
 

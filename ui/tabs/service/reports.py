@@ -95,7 +95,7 @@ class ReportsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.itemChanged.connect(self._update_status)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save_button.click)  # gated: WriteGate
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(hint)

@@ -138,7 +138,7 @@ class ServiceTab(Tab):
             b.clicked.connect(slot)
             self.buttons[key] = b
             bar.addWidget(b)
-        QShortcut(QKeySequence("Ctrl+N"), page, self.new_record)
+        QShortcut(QKeySequence("Ctrl+N"), page, self.buttons["new"].click)
         self.f_month = QComboBox()
         self.f_type = QComboBox()
         self.f_type.addItem(strings.SV_ALL_TYPES, None)
@@ -165,7 +165,7 @@ class ServiceTab(Tab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.table.doubleClicked.connect(lambda _i: self.edit_record())
+        self.table.doubleClicked.connect(lambda _i: self.buttons["edit"].click())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.panel = QTextBrowser()
         self.panel.setOpenLinks(False)
@@ -195,6 +195,12 @@ class ServiceTab(Tab):
         self.f_month.setCurrentIndex(max(0, index_of(self.f_month, month)))
         self.f_month.blockSignals(False)
         self.f_staff.set_people(self.services.roster.list_people())
+
+
+    def write_targets(self) -> list[QWidget]:
+        """The buttons that write (see ``Tab.write_targets``)."""
+        return [self.buttons["new"], self.buttons["edit"], self.buttons["settings"],
+                self.reports.save_button]
 
     def refresh(self) -> None:
         self._fill_filters()
