@@ -74,7 +74,8 @@ READS: dict[str, set[str]] = {
     "maintenance": {"check", "close_backup", "list_backups", "verify_audit", "verify_data"},
     "project": {"get"},
     "punches": {"count", "count_since"},
-    "roster": {"attachment_file", "count", "get", "joined", "list_people"},
+    "roster": {"attachment_file", "count", "find_by_id_card", "get", "joined", "list_people",
+               "list_people_full", "reveal"},  # admin-only reads (app.services.privacy), audited
     "roster_io": {"plan", "remembered_columns", "replan"},
     "scores": {"incidents", "month", "rule", "rules", "settings"},
     "service_log": {"acceptance_date", "commitments", "day_reports", "get", "inspection",

@@ -156,7 +156,7 @@ def test_reveal_gives_an_admin_the_full_numbers_and_is_audited(services: Service
     pid = _add(services, "E1", PHONE1, ID1)
     assert services.roster.reveal(pid) == FullNumbers(PHONE1, ID1)
     rows = _pii_audit(services)
-    assert rows == [("王管理", str(pid), {"purpose": "reveal", "fields": list(pii.FIELDS)})]
+    assert rows == [("王管理 (admin)", str(pid), {"purpose": "reveal", "fields": list(pii.FIELDS)})]
 
 
 def test_a_viewer_cannot_reveal_and_sees_masked(services: Services) -> None:
@@ -179,7 +179,10 @@ def test_a_viewer_sees_clear_rows_masked_too(services: Services) -> None:
 
 
 def test_a_viewer_cannot_write_numbers(services: Services) -> None:
-    services.db.principal = VIEWER_P
+    services.db.principal = VIEWER_P  # refused as a viewer (the role check comes first)
+    with pytest.raises(AppError):
+        _add(services, "E1", PHONE1, "")
+    services.db.principal = ADMIN_P  # an admin whose session holds no key: still refused
     with pytest.raises(AppError) as err:
         _add(services, "E1", PHONE1, "")
     assert err.value.message == strings.PII_NO_KEYS_WRITE
@@ -329,7 +332,7 @@ def test_without_keys_a_stored_number_cannot_be_cleared_either(services: Service
     _unlock(services)
     pid = _add(services, "E1", PHONE1, ID1)
     before = _raw(services, pid)
-    services.db.keys, services.db.principal = None, VIEWER_P
+    services.db.keys, services.db.principal = None, ADMIN_P  # no key in this session
     dto = services.roster.get(pid)
     with pytest.raises(AppError) as err:
         services.roster.update(pid, dataclasses.replace(dto.to_fields(), phone=""))
