@@ -173,7 +173,12 @@ session() {  # LC_ALL code-page extra-args...
     || fail "session in code page $cp (exit $rc, $W/session-$cp.log)"
   grep -q "^ANSI code page $cp" "session-$cp.log" || fail "Wine did not give code page $cp"
 }
-session en_US.UTF-8 1252 --portable --gui-exe "$(winpath "$DIST/OnsiteDesk/OnsiteDesk.exe")"
+# The read-only attribute is Wine's "no write permission" bit, which root ignores: that check
+# is meaningful (and run) only for a non-root user.
+ro_args=()
+[ "$(id -u)" -ne 0 ] && ro_args=(--read-only-check)
+session en_US.UTF-8 1252 --portable "${ro_args[@]}" \
+  --gui-exe "$(winpath "$DIST/OnsiteDesk/OnsiteDesk.exe")"
 session zh_CN.UTF-8 936 --gui-exe "$(winpath "$DIST/OnsiteDesk/OnsiteDesk.exe")" \
   --screenshots "$(winpath "$W/screenshots")"
 

@@ -16,8 +16,12 @@ pipes (never a console) and decoded as strict UTF-8, whatever the ANSI code page
    the same file again (all duplicates), then a generated month of 2026-11 punches;
 4. ``month 2026-11 --json`` parsed and checked, the text sheet (Chinese on a pipe), a PDF
    (``--pdf``, starts with ``%PDF``), an expected error (exit 1, one Chinese line on stderr);
-5. portable mode: ``portable.flag`` beside the exe puts the data in ``data`` beside it;
-6. the windowed ``OnsiteDesk.exe`` started as Explorer does (no standard handles): ``--smoke``
+5. with ``--read-only-check`` (the script passes it when not run as root: under Wine the
+   read-only attribute is a permission bit, which root ignores), a database file with the
+   read-only attribute: read-only mode, reads work, a write is refused in Chinese and the
+   file is unchanged;
+6. portable mode: ``portable.flag`` beside the exe puts the data in ``data`` beside it;
+7. the windowed ``OnsiteDesk.exe`` started as Explorer does (no standard handles): ``--smoke``
    exits 0; a usage error is logged; a second start on the same database exits 0 while the
    first window runs; with ``--screenshots``, PNGs of the window at 100/125/150 % scaling.
 
@@ -32,6 +36,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -186,6 +191,30 @@ def check_session(run: Runner, work: Path, samples: Path | None, db_args: list[s
     check("Traceback" not in err, "no traceback for an expected error")
 
 
+def check_read_only(run: Runner, work: Path, log: Callable[[str], None]) -> None:
+    """A database file with the read-only attribute (a copy from a write-protected share, or
+    set by hand): it opens read-only, reads work, a write is refused in Chinese, and nothing
+    in the file changes (the Windows side of app/storage/faults.read_only_reason)."""
+    folder = work / "readonly"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    db = folder / "onsitedesk.db"
+    s = Session(run, ["--db", str(db)], log)
+    s.json("roster", "import", str(roster_csv(work / "\u82b1\u540d\u518c.csv")))
+    os.chmod(db, stat.S_IREAD)  # the read-only attribute
+    before = db.read_bytes()
+    try:
+        doc = s.json("month", MONTH)
+        check(doc["month"] == MONTH and len(doc["people"]) == 3, f"read-only month: {doc}")
+        _, err = s.cli("roster", "import", str(work / "\u82b1\u540d\u518c.csv"), code=1)
+        check("\u53ea\u8bfb" in err and "Traceback" not in err,  # 只读
+              f"a write to a read-only file: {err!r}")
+        check(db.read_bytes() == before, "the read-only file changed")
+    finally:
+        os.chmod(db, stat.S_IREAD | stat.S_IWRITE)
+    log("ok  read-only database file: opened read-only, reads work, the write refused")
+
+
 # ---- under Wine: the real executables ----------------------------------------------------
 def exe_runner(exe: Path, env: dict[str, str]) -> Runner:
     def run(argv: list[str]) -> Result:
@@ -310,6 +339,8 @@ def main() -> int:
     ap.add_argument("--work", required=True, type=Path)
     ap.add_argument("--samples", type=Path)
     ap.add_argument("--portable", action="store_true", help="also check portable mode")
+    ap.add_argument("--read-only-check", action="store_true",
+                    help="also a read-only database file (not as root: root ignores it)")
     ap.add_argument("--screenshots", type=Path, help="folder for the window screenshots")
     args = ap.parse_args()
 
@@ -329,6 +360,8 @@ def main() -> int:
         db = appdata / "OnsiteDesk" / "database" / "onsitedesk.db"
         check(db.is_file() and db.stat().st_size > 0, f"database not at {db}")
         log("ok  database in %APPDATA%\\OnsiteDesk under the profile 'C:\\users\\<zh> <zh>'")
+        if args.read_only_check:
+            check_read_only(exe_runner(args.exe, env), args.work, log)
         if args.portable:
             check_portable(args.exe, env, log)
             log("ok  portable mode: data beside the exe")
