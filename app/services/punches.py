@@ -21,7 +21,7 @@ from app.security.guard import writes
 from app.services.changes import ATTENDANCE, Changes
 from app.services.maintenance import session_backup
 from app.services.project import PROJECT_ID, ensure_project
-from app.storage.audit_data import batch_digest, max_punch_id
+from app.storage.audit_data import batch_digest, max_punch_id, punch_digest_of
 from app.storage.db import Database, datetime_binder, insert_ignoring_duplicates
 from app.storage.tables_attendance import ImportBatch, Punch
 
@@ -143,8 +143,12 @@ class PunchService:
             batch.duplicate_count, batch.rejected_count = rows_n - new, rejected
             batch.covered_from, batch.covered_until = first, last
             batch.problems = json.dumps(problems, ensure_ascii=False)
+            # what audit verify checks the batch's punches against (issue 17): read back,
+            # since the chunks are gone (one indexed pass over this batch's rows)
+            batch.punch_digest = punch_digest_of(conn, batch_id)
             s.flush()
             result = BatchResult(batch.id, read, new, rows_n - new, rejected)
+        session_backup(self.db, "import")  # issue 17: a restore loses no import
         return result, ATTENDANCE
 
     def count(self) -> int:

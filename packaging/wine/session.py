@@ -16,7 +16,9 @@ pipes (never a console) and decoded as strict UTF-8, whatever the ANSI code page
    the same file again (all duplicates), then a generated month of 2026-11 punches;
 4. ``month 2026-11 --json`` parsed and checked, the text sheet (Chinese on a pipe), a PDF
    (``--pdf``, starts with ``%PDF``), an expected error (exit 1, one Chinese line on stderr);
-5. with ``--read-only-check`` (the script passes it when not run as root: under Wine the
+5. accounts (issue 18): the first admin, sign-ins and refusals, the machine credential
+   stored with DPAPI and used by an unattended ``import usb``, ``audit verify`` under the key;
+   with ``--read-only-check`` (the script passes it when not run as root: under Wine the
    read-only attribute is a permission bit, which root ignores), a database file with the
    read-only attribute: read-only mode, reads work, a write is refused in Chinese and the
    file is unchanged;
@@ -35,6 +37,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -215,6 +218,56 @@ def check_read_only(run: Runner, work: Path, log: Callable[[str], None]) -> None
     log("ok  read-only database file: opened read-only, reads work, the write refused")
 
 
+PASSWORD = "correct horse 8"
+RECOVERY = re.compile(r"\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){5}\b")
+
+
+def check_accounts(cmd: list[str], env: dict[str, str], work: Path,
+                   log: Callable[[str], None]) -> None:
+    """Issue 18 on this platform: the first admin (password from a pipe, the recovery code
+    printed once), ``--user`` with ONSITEDESK_PASSWORD, a wrong password and a missing
+    ``--user`` refused in Chinese, the machine credential (DPAPI on Windows: the file starts
+    ``dpapi:``) letting ``import usb`` run unattended without a password, ``audit verify``
+    clean under the key. ``cmd``: the console exe (or ``python -m app.cli`` in the tests)."""
+    folder = work / "accounts"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    db = folder / "onsitedesk.db"
+
+    def run(*argv: str, code: int = 0, password: str | None = None,
+            stdin: bytes = b"") -> tuple[str, str]:
+        e = {k: v for k, v in env.items() if k != "ONSITEDESK_PASSWORD"}
+        if password is not None:
+            e["ONSITEDESK_PASSWORD"] = password
+        p = subprocess.run([*cmd, "--db", str(db), *argv], env=e, input=stdin,
+                           capture_output=True, timeout=600)
+        what = " ".join(argv)
+        out, err = text(p.stdout, what), text(p.stderr, what + " (stderr)")
+        check(p.returncode == code, f"{what}: exit {p.returncode}, expected {code}: {err[-600:]}")
+        check("Traceback" not in err, f"{what}: traceback")
+        log(f"ok  exit {p.returncode}: {what}".encode("ascii", "replace").decode())
+        return out, err
+
+    run("roster", "import", str(roster_csv(work / "\u82b1\u540d\u518c.csv")))
+    out, _ = run("users", "add", "admin", "--role", "admin", "--display", NAMES[0],
+                 stdin=(PASSWORD + "\n").encode())
+    check(RECOVERY.search(out), f"no recovery code printed: {out!r}")
+    _, err = run("month", MONTH, code=1)  # accounts exist: --user needed
+    check("--user" in err, f"missing --user: {err!r}")
+    run("--user", "admin", "month", MONTH, code=1, password="wrong password")
+    run("--user", "admin", "users", "machine-credential", "admin", password=PASSWORD)
+    stored = db.with_name(db.name + ".machine-admin.key").read_bytes()
+    marker = b"dpapi:" if sys.platform == "win32" else b"plain:"
+    check(stored.startswith(marker), f"machine credential stored as {stored[:8]!r}")
+    n = month_attlog(folder / "1_attlog.dat")
+    out, _ = run("--user", "admin", "import", "usb", str(folder / "1_attlog.dat"), "--json")
+    check(json.loads(out)["new"] == n, f"unattended import: {out[:300]!r}")
+    run("--user", "admin", "month", MONTH, "--json", password=PASSWORD)
+    out, _ = run("--user", "admin", "audit", "verify", password=PASSWORD)
+    log("ok  accounts: first admin, sign-in, refusals, machine credential"
+        f" ({marker.decode()}), unattended import, audit verify")
+
+
 # ---- under Wine: the real executables ----------------------------------------------------
 def exe_runner(exe: Path, env: dict[str, str]) -> Runner:
     def run(argv: list[str]) -> Result:
@@ -360,6 +413,7 @@ def main() -> int:
         db = appdata / "OnsiteDesk" / "database" / "onsitedesk.db"
         check(db.is_file() and db.stat().st_size > 0, f"database not at {db}")
         log("ok  database in %APPDATA%\\OnsiteDesk under the profile 'C:\\users\\<zh> <zh>'")
+        check_accounts([str(args.exe)], env, args.work, log)
         if args.read_only_check:
             check_read_only(exe_runner(args.exe, env), args.work, log)
         if args.portable:

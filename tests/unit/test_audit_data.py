@@ -194,3 +194,20 @@ def test_empty_lan_read_verifies(services: object) -> None:
     services.punches.record_batch("lan", "test", "DEV1", [],
                                   covered_until=dt.datetime(2026, 11, 1, 9, 0))
     assert services.maintenance.verify_data().ok
+
+
+def test_a_usb_file_import_is_checked_by_audit_verify(tmp_path: Path) -> None:
+    """The USB file import streams its lines (issue 17's bounded memory) through
+    ``record_stream``: its batch gets the punch digest too, so audit verify is clean after it
+    and finds a punch changed behind the app's back (this failed: 'no digest')."""
+    db = tmp_path / "x.db"
+    attlog = tmp_path / "1_attlog.dat"
+    attlog.write_text("".join(f"{u}\t2026-11-{d:02d} 08:0{u}:00\t1\t0\t1\t0\n"
+                              for u in (1, 2) for d in (2, 3, 4)), encoding="utf-8")
+    assert run_cli("--db", str(db), "import", "usb", str(attlog)).code == 0
+    code, text = _verify(db)
+    assert code == 0, text
+    assert _sql(db, "SELECT punch_digest IS NOT NULL FROM import_batch") == [(1,)]
+    _sql(db, "UPDATE punch SET punched_at = '2026-11-02 07:59:00.000000' WHERE id = 1")
+    code, text = _verify(db)
+    assert code == 1 and "导入批次 #1 的打卡数据" in text

@@ -66,3 +66,15 @@ def test_session_catches_output_that_is_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(S.CheckFailed, match="not UTF-8"):
         S.check_session(run, tmp_path / "w", None, ["--db", str(tmp_path / "x.db")],
                         lambda _: None)
+
+
+def test_accounts_check_passes_on_the_program(tmp_path: Path) -> None:
+    """The accounts part of the Wine session, run here on the source CLI (the machine
+    credential is the 0600 file off Windows, DPAPI under Wine)."""
+    import os
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    lines: list[str] = []
+    S.check_accounts([sys.executable, "-m", "app.cli"], env, tmp_path / "w", lines.append)
+    assert lines[-1].startswith("ok  accounts")
