@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.durable import write_atomic
+
 _MARK_DPAPI = b"dpapi:"
 _MARK_PLAIN = b"plain:"
 
@@ -39,14 +41,7 @@ def save(db_path: Path, login: str, secret: bytes) -> Path:
     path = secret_path(db_path, login)
     body = (_MARK_DPAPI + base64.b64encode(_protect(secret)) if uses_dpapi()
             else _MARK_PLAIN + base64.b64encode(secret))
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, body)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    write_atomic(path, body, 0o600)
     if not uses_dpapi():
         os.chmod(path, 0o600)
     return path

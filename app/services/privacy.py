@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
 import shutil
 import sqlite3
@@ -34,6 +33,7 @@ from sqlalchemy.pool import NullPool
 
 from app import strings
 from app.clock import SYSTEM_CLOCK, Clock
+from app.durable import fsync_file
 from app.errors import AppError
 from app.security import pii
 from app.security.keys import KeySet
@@ -283,11 +283,7 @@ def encrypt_backup(path: Path, keys: KeySet, actor: str, clock: Clock = SYSTEM_C
         problem = quick_check(tmp)
         if problem:
             raise AppError(problem)
-        fd = os.open(tmp, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_file(tmp)
         tmp.replace(path)
     finally:
         for leftover in (tmp, *_side_files(tmp)):

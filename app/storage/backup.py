@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
 import shutil
 import sqlite3
@@ -13,6 +12,7 @@ from pathlib import Path
 from app import strings
 from app.clock import SYSTEM_CLOCK
 from app.config import data_dir_of
+from app.durable import fsync_file
 from app.errors import DiskFull
 from app.storage.faults import disk_full, storage_error
 
@@ -60,7 +60,7 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None,
                 dst.close()
         finally:
             src.close()
-        _fsync(tmp)
+        fsync_file(tmp)
         tmp.replace(target)
     except BaseException as exc:
         # a failed copy (a full disk) leaves nothing behind: no 0-byte or partial .part
@@ -76,17 +76,6 @@ def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None,
     for old in list_backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
     return target
-
-
-def _fsync(path: Path) -> None:
-    """Flush the file to the disk. Opened for writing: on Windows ``FlushFileBuffers`` needs
-    write access, and a read-only handle fails with "access denied" (seen under Wine as
-    "folder is read-only" after the first import)."""
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def clean_leftovers(db_path: Path, older_than: float = LEFTOVER_AGE) -> list[Path]:

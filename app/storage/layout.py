@@ -33,6 +33,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from app.durable import fsync_dir, write_atomic
 from app.filelock import FileLock, LockTimeout
 
 log = logging.getLogger(__name__)
@@ -125,17 +126,7 @@ def copy_head(legacy: Path, new: Path) -> None:
     source = side(legacy, HEAD_SUFFIX)
     if not source.exists():
         return
-    target = side(new, HEAD_SUFFIX)
-    tmp = side(target, ".tmp")
-    data = source.read_bytes()
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, target)
-    fsync_dir(target.parent)
+    write_atomic(side(new, HEAD_SUFFIX), source.read_bytes())
 
 
 def move_file(legacy: Path, new: Path) -> None:
@@ -161,18 +152,3 @@ def _tidy(new: Path, legacy: Path) -> None:
             old_head.unlink()
     except OSError:
         pass  # a read-only folder: the old head stays where it is, harmless
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder; NTFS journals the rename
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

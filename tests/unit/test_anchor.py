@@ -4,7 +4,6 @@ signed month sheet; ``month verify`` tells whether the database still says what 
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from app import strings
 from app.domain import anchor
 from tests.helpers.cli import run_cli
 from tests.helpers.db import DEMO_TODAY, open_services
+from tests.helpers.sqlite import sql as _sql
 
 MONTH = "2026-10"
 
@@ -39,16 +39,6 @@ def _lock(path: Path, year: int = 2026, month: int = 10) -> str:
 @pytest.fixture
 def locked(demo_db: Path) -> Iterator[Locked]:
     yield Locked(demo_db, _lock(demo_db))
-
-
-def _sql(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute(sql, args).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
 
 
 def _verify(path: Path, month: str, *code: str) -> tuple[int, str]:

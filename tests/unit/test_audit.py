@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from app.services import Services
 from app.storage.audit import compute_hash
 from app.storage.tables import Person
 from tests.helpers.db import open_services
+from tests.helpers.sqlite import sql as _sql
 
 ACTOR = "主管-测试"
 
@@ -62,16 +62,6 @@ def _verify(path: Path) -> tuple[bool, list[tuple[int, str]]]:
     finally:
         s.close()
     return report.ok, [(p.audit_id, p.reason) for p in report.problems]
-
-
-def _sql(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute(sql, args).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
 
 
 def _log(trail: Trail) -> list[tuple[object, ...]]:

@@ -13,19 +13,10 @@ import pytest
 
 from app.domain.roster import PersonFields
 from tests.helpers.cli import run_cli
+from tests.helpers.sqlite import sql as _sql
 
 FULL_MOBILE = re.compile(r"1[3-9]\d{9}")
 FULL_ID = re.compile(r"\d{17}[\dX]")
-
-
-def _sql(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute(sql, args).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
 
 
 def _verify(path: Path) -> tuple[int, str]:

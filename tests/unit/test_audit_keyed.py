@@ -23,19 +23,10 @@ from app.services.maintenance import audit_messages
 from app.storage import audit, head
 from tests.helpers.cli import run_cli
 from tests.helpers.db import open_services
+from tests.helpers.sqlite import sql as _sql
 
 KEYS = KeySet(os.urandom(32))
 ADMIN_USER = Principal("admin", "管理员", ADMIN)
-
-
-def _sql(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute(sql, args).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
 
 
 def _login(s: Services, keys: KeySet | None = KEYS) -> None:
