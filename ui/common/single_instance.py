@@ -85,6 +85,7 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self._lock = FileLock(_lock_folder() / f"{self.name}.lock", timeout=0)
         self._locked = False
+        self._clients: list[QLocalSocket] = []  # sockets of second starts (a few per day)
 
     @property
     def server(self) -> QLocalServer:
@@ -155,12 +156,23 @@ class SingleInstance(QObject):
 
     @Slot()
     def _accept(self) -> None:
+        # No lambdas capturing the socket and no deleteLater: a socket the client has already
+        # left is read at once and then closed; its wrapper is kept until the server goes
+        # (connecting the socket's own deleteLater crashed PySide6 6.10 in ~QLocalSocket)
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
+            self._clients.append(socket)
+            socket.readyRead.connect(self._ready)
             if socket.bytesAvailable():
                 self._read(socket)
+
+    @Slot()
+    def _ready(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(RAISE.strip()):
