@@ -80,16 +80,15 @@ def legacy_db_path() -> Path:
 
 def resolve_db_path(cli_value: str | None = None) -> Path:
     """``--db`` wins, then ``ONSITEDESK_DB`` (both used as given), then the default in the
-    user data folder -- a database still at its old place there is moved into the database
-    folder first (app.storage.layout.settle; the old place while it cannot be moved)."""
+    user data folder. A database still at the default's old place is moved into the
+    database folder when it is opened (app.storage.layout.locate, on the worker thread of a
+    window start: nothing of it before the window paints)."""
     if cli_value:
         return Path(cli_value).expanduser().resolve()
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env).expanduser().resolve()
-    from app.storage.layout import settle
-
-    return settle(default_db_path(), legacy_db_path())
+    return default_db_path()
 
 
 def data_dir_of(db_path: Path) -> Path:

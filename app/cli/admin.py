@@ -52,13 +52,14 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 def cmd_db_restore(args: argparse.Namespace) -> int:
     """Shows what the restore would lose; restores only with ``--yes``."""
     from app.services.maintenance import (
+        locate,
         loss_message,
         newest_sound_backup,
         restore_latest,
         restore_loss,
     )
 
-    path = config.resolve_db_path(args.db)
+    path = locate(config.resolve_db_path(args.db))
     chosen = newest_sound_backup(path)
     require_admin_of_files(args, path, chosen)  # issue 18: the file, or the backup if broken
     print(loss_message(chosen, restore_loss(path, chosen)))
@@ -71,9 +72,9 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_db_accept(args: argparse.Namespace) -> int:
-    from app.services.maintenance import accept_current
+    from app.services.maintenance import accept_current, locate
 
-    path = config.resolve_db_path(args.db)
+    path = locate(config.resolve_db_path(args.db))
     require_admin_of_files(args, path)  # issue 18
     recorded = accept_current(path)
     print(strings.HEAD_ACCEPTED.format(path=path, n=recorded.audit_id))

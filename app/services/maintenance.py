@@ -13,6 +13,7 @@ from app.security.guard import writes
 from app.security.keys import KeySet
 from app.storage import audit, audit_data, backup, head
 from app.storage.db import Database, foreign_key_problems, quick_check
+from app.storage.layout import locate as locate  # the command line's door to it
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from app.errors import (
 from app.filelock import FileLock, LockTimeout
 from app.security.keys import KeySet
 from app.security.principal import Principal
-from app.storage import audit, backup
+from app.storage import audit, backup, layout
 from app.storage import head as sidecar
 from app.storage.faults import disk_full, read_only_reason, storage_error
 
@@ -330,7 +330,9 @@ def open_database(path: Path, *, clock: Clock = SYSTEM_CLOCK,
     Serialised between processes by a lock file (two first opens never migrate together).
     A database that cannot be written (read-only folder or file) opens read-only; so does
     one whose daily backup cannot be written (a full disk): readable, never silently
-    unprotected."""
+    unprotected. The default database at its old place is moved into its folder first
+    (:func:`app.storage.layout.locate`)."""
+    path = layout.locate(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -33,6 +33,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from app import config
 from app.durable import fsync_dir, write_atomic
 from app.filelock import FileLock, LockTimeout
 
@@ -45,6 +46,15 @@ LOCK_WAIT = 2.0  # seconds; another program opening the old file: use it where i
 
 def side(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
+
+
+def locate(path: Path) -> Path:
+    """The file to open for ``path``: for the default database, :func:`settle` (moved in
+    from the old place first, or the old place while it cannot be moved); any other path
+    (``--db``, ``ONSITEDESK_DB``) as it is."""
+    if path == config.default_db_path():
+        return settle(path, config.legacy_db_path())
+    return path
 
 
 def settle(new: Path, legacy: Path) -> Path:

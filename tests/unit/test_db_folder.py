@@ -53,7 +53,7 @@ def _clean(*argv: str) -> None:
 
 
 def test_a_new_database_gets_its_own_folder(data_dir: Path, tmp_path: Path) -> None:
-    path = config.resolve_db_path()
+    path = layout.locate(config.resolve_db_path())
     assert path == data_dir / "database" / "onsitedesk.db" == config.default_db_path()
     services = open_services(path)
     try:
@@ -124,7 +124,7 @@ def test_an_old_database_is_moved_into_its_folder(
         db_templates: DatabaseTemplates, data_dir: Path, tmp_path: Path) -> None:
     people = _legacy_site(db_templates, data_dir, tmp_path)
     old_head = (data_dir / "onsitedesk.db.head").read_bytes()
-    path = config.resolve_db_path()
+    path = layout.locate(config.resolve_db_path())
     assert path == data_dir / "database" / "onsitedesk.db"
     # nothing of the database is left at the old place; the head went with it
     assert not {"onsitedesk.db", "onsitedesk.db-wal", "onsitedesk.db-shm",
@@ -152,12 +152,12 @@ def test_an_old_database_in_use_is_left_where_it_is(
     other = open_services(legacy, daily_backup=False)  # another program has it open
     try:
         other.roster.add(PersonFields(employee_no="B1", name="丙"))
-        assert config.resolve_db_path() == legacy
+        assert layout.locate(config.resolve_db_path()) == legacy
         assert legacy.exists() and not (data_dir / "database" / "onsitedesk.db").exists()
         other.roster.add(PersonFields(employee_no="B2", name="丁"))  # still works there
     finally:
         other.close()
-    moved = config.resolve_db_path()  # the next start, with the other program gone
+    moved = layout.locate(config.resolve_db_path())  # the next start, with the other program gone
     assert moved == data_dir / "database" / "onsitedesk.db" and not legacy.exists()
     assert _people(moved) == 2
     _clean()
@@ -167,9 +167,9 @@ def test_explicit_paths_are_used_as_given(
         db_templates: DatabaseTemplates, data_dir: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     legacy = copy_database(db_templates.migrated(), data_dir / "onsitedesk.db")
-    assert config.resolve_db_path(str(legacy)) == legacy
+    assert layout.locate(config.resolve_db_path(str(legacy))) == legacy
     monkeypatch.setenv(config.ENV_DB, str(legacy))
-    assert config.resolve_db_path() == legacy
+    assert layout.locate(config.resolve_db_path()) == legacy
     assert run_cli("--db", str(legacy), "db", "check")[0] == 0
     assert legacy.exists() and not (data_dir / "database").exists()
 
@@ -178,7 +178,7 @@ def test_two_databases_the_old_one_is_left_alone(
         db_templates: DatabaseTemplates, data_dir: Path) -> None:
     legacy = copy_database(db_templates.migrated(), data_dir / "onsitedesk.db")
     new = copy_database(db_templates.demo(), data_dir / "database" / "onsitedesk.db")
-    assert config.resolve_db_path() == new
+    assert layout.locate(config.resolve_db_path()) == new
     assert legacy.exists() and _people(new) == 9
 
 
@@ -192,14 +192,14 @@ def test_a_database_that_cannot_be_moved_is_opened_where_it_is(
         raise OSError(13, "Permission denied")
 
     monkeypatch.setattr(layout, "move_file", refuse)
-    assert config.resolve_db_path() == legacy
+    assert layout.locate(config.resolve_db_path()) == legacy
     assert not layout.side(data_dir / "database" / "onsitedesk.db", ".head").exists()
     (data_dir / "onsitedesk.db").write_bytes(b"not a database")  # unreadable: left alone
     monkeypatch.undo()
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_DATA_HOME", str(data_dir.parent))
     monkeypatch.delenv(config.ENV_DB, raising=False)
-    assert config.resolve_db_path() == legacy
+    assert layout.locate(config.resolve_db_path()) == legacy
 
 
 def test_a_deleted_old_database_is_still_noticed(
@@ -246,7 +246,8 @@ elif point == "after-rename":   # the file renamed, the folders not yet synced
 elif point == "before-tidy":    # the file moved, the old head still there
     kill_on(layout, "_tidy")
 from app import config
-print(config.resolve_db_path(), flush=True)
+from app.storage import layout
+print(layout.locate(config.resolve_db_path()), flush=True)
 """
 
 
@@ -268,7 +269,7 @@ def test_the_move_killed_at_any_point_leaves_one_whole_database(
     whole = legacy if legacy.exists() else new
     assert _people_via_wal(whole) == people  # nothing committed is lost
     # the next start completes the move and finds everything sound
-    assert config.resolve_db_path() == new and not legacy.exists()
+    assert layout.locate(config.resolve_db_path()) == new and not legacy.exists()
     assert not layout.side(legacy, ".head").exists()
     assert _people(new) == people
     _clean()
