@@ -34,8 +34,8 @@ from app.documents.pdf_layout import (
 from app.domain.attendance import ABSENT, AM, PM, DayResult, SessionResult
 
 if TYPE_CHECKING:
-    from app.services.attendance_dto import PersonMonth
-    from app.services.project_dto import ProjectDTO
+    from app.dto.attendance import PersonMonth
+    from app.dto.project import ProjectDTO
 
 
 def _absent_note(s: SessionResult) -> str:

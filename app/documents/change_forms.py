@@ -40,9 +40,9 @@ from app.domain import handover as rules
 from app.domain.form_numbers import change_number
 
 if TYPE_CHECKING:
-    from app.services.handover_dto import ApprovalDTO, ChangeDTO
-    from app.services.project_dto import ProjectDTO
-    from app.services.roster_dto import PersonDTO
+    from app.dto.handover import ApprovalDTO, ChangeDTO
+    from app.dto.project import ProjectDTO
+    from app.dto.roster import PersonDTO
 
 BLANK_ROWS = 2  # empty checklist lines for items added by hand on paper
 

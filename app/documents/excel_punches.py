@@ -46,8 +46,8 @@ from app.documents.operators import operator_name
 from app.documents.punch_record import day_result_text
 
 if TYPE_CHECKING:
-    from app.services.attendance_dto import DayDetail, PunchDTO
-    from app.services.project_dto import ProjectDTO
+    from app.dto.attendance import DayDetail, PunchDTO
+    from app.dto.project import ProjectDTO
 
 PUNCH_WIDTHS = (10, 9, 16, 5, 10, 13, 8, 16, 7, 8, 22, 30, 9, 9, 19, 24)
 MIN_PUNCH_COLUMNS = 4

@@ -30,8 +30,8 @@ from app.documents.excel_common import (
 )
 
 if TYPE_CHECKING:
-    from app.services.project_dto import ProjectDTO
-    from app.services.roster_dto import PersonDTO
+    from app.dto.project import ProjectDTO
+    from app.dto.roster import PersonDTO
 
 EXPORT_COLUMNS = ("employee_no", "name", "device_user_id", "role", "phone", "id_card_no",
                   "start_date", "end_date", "status", "nda", "training", "equipment")

@@ -37,12 +37,12 @@ from app.documents.excel_common import (
 )
 from app.documents.service_forms import _result_at_month_end, month_signatures
 from app.domain.service_log import MET, MISSED, NOT_MEASURED, TYPES, month_bounds
-from app.services.service_log_text import commitment_lines
+from app.dto.service_log_text import commitment_lines
 
 if TYPE_CHECKING:
     from app.domain.service_log import Stat
-    from app.services.project_dto import ProjectDTO
-    from app.services.service_log_dto import ServiceMonthDTO, ServiceRecordDTO
+    from app.dto.project import ProjectDTO
+    from app.dto.service_log import ServiceMonthDTO, ServiceRecordDTO
 
 RECORD_WIDTHS = (4, 14, 8, 5, 8, 10, 15, 15, 15, 15, 7, 5, 7, 5, 16, 5, 12, 26, 26, 10, 4, 8)
 WRAP_COLUMNS = (15, 17, 18, 19, 20)

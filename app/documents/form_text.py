@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app import strings
 
 if TYPE_CHECKING:
-    from app.services.project_dto import ProjectDTO
+    from app.dto.project import ProjectDTO
 
 
 def cn_date(d: dt.date | None) -> str:

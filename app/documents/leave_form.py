@@ -25,9 +25,9 @@ from app.domain.form_numbers import leave_number
 from app.domain.leave import TYPES, days_ahead, required_notice_days
 
 if TYPE_CHECKING:
-    from app.services.leave_dto import LeaveDTO
-    from app.services.project_dto import ProjectDTO
-    from app.services.roster_dto import PersonDTO
+    from app.dto.leave import LeaveDTO
+    from app.dto.project import ProjectDTO
+    from app.dto.roster import PersonDTO
 
 
 def _point(d: dt.date, session: str) -> str:

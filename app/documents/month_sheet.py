@@ -64,8 +64,8 @@ from app.domain.attendance import LEAVE, MANUAL_KINDS, NO_DATA
 from app.domain.calendar import ADJUSTED_WORKDAY, REST_DAY, STATUTORY_HOLIDAY, WORKDAY
 
 if TYPE_CHECKING:
-    from app.services.attendance_dto import MonthDTO, PersonMonth, PersonPunches
-    from app.services.project_dto import ProjectDTO
+    from app.dto.attendance import MonthDTO, PersonMonth, PersonPunches
+    from app.dto.project import ProjectDTO
 
 REST_FILL = "D9D9D9"
 HOLIDAY_FILL = "F4CCCC"

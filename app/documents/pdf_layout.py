@@ -64,7 +64,7 @@ from app.documents import fonts
 from app.errors import AppError
 
 if TYPE_CHECKING:
-    from app.services.project_dto import ProjectDTO
+    from app.dto.project import ProjectDTO
 
 Cell = str | int | float | None
 

@@ -42,8 +42,8 @@ from app.documents.pdf_layout import (
 from app.domain.attendance import ABSENT, LEAVE, MISSING_PUNCH, SessionResult
 
 if TYPE_CHECKING:
-    from app.services.attendance_dto import CorrectionDTO, DayDetail, ManualAbsenceDTO
-    from app.services.project_dto import ProjectDTO
+    from app.dto.attendance import CorrectionDTO, DayDetail, ManualAbsenceDTO
+    from app.dto.project import ProjectDTO
 
 
 def _date(d: dt.date) -> str:

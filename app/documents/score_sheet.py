@@ -56,8 +56,8 @@ from app.documents.pdf_layout import (
 )
 
 if TYPE_CHECKING:
-    from app.services.project_dto import ProjectDTO
-    from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
+    from app.dto.project import ProjectDTO
+    from app.dto.scores import IncidentDTO, PersonScore, ScoresMonthDTO
 
 FLAG_FILL = "FDE2E0"
 MUTED_FONT = "808080"

@@ -63,7 +63,7 @@ from app.domain.service_log import (
     Measure,
     month_bounds,
 )
-from app.services.service_log_text import (
+from app.dto.service_log_text import (
     commitment_lines,
     elapsed_text,
     fmt_number,
@@ -77,8 +77,8 @@ from app.services.service_log_text import (
 )
 
 if TYPE_CHECKING:
-    from app.services.project_dto import ProjectDTO
-    from app.services.service_log_dto import (
+    from app.dto.project import ProjectDTO
+    from app.dto.service_log import (
         ReportMonthDTO,
         ServiceMonthDTO,
         ServiceRecordDTO,

@@ -4,11 +4,11 @@
 
 Wiring: ``Services`` builds every service exactly once, in dependency order, and hands each
 service the collaborators it needs as keyword arguments; no service builds another
-(``tests/unit/test_wiring.py``). What the services hand out lives in the ``*_dto`` modules
-(``attendance_dto``, ``leave_dto``, ``roster_dto``, ``project_dto``, ``scores_dto``,
-``handover_dto``, ``service_log_dto``), which import only the domain and each other, so the
-printing package (``app.documents``, reached only through ``DocumentService``) and the GUI can
-use them without pulling in a use case (``tests/unit/test_import_graph.py``).
+(``tests/unit/test_wiring.py``). What the services hand out lives in the package ``app.dto``
+(one module per area), below both the services and the printouts: it imports only the
+domain, the strings and itself, so the printing package (``app.documents``, reached only
+through ``DocumentService``) and the GUI use it without pulling in a use case
+(``tests/unit/test_import_graph.py``).
 """
 
 from __future__ import annotations

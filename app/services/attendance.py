@@ -34,11 +34,7 @@ from app.domain.calendar import HolidayCalendar
 from app.domain.inputs import FIRST_YEAR, LAST_YEAR, day_in_range
 from app.domain.legend import day_symbol, session_marks
 from app.domain.schedule import RulesTimeline, parse_hhmm
-from app.errors import NotFoundError, ValidationError
-from app.progress import NullProgress, Progress
-from app.security.guard import writes
-from app.services.attendance_coverage import coverage_dto, load_coverage
-from app.services.attendance_dto import (
+from app.dto.attendance import (
     CorrectionDTO,
     CoverageDTO,
     DayDetail,
@@ -50,6 +46,10 @@ from app.services.attendance_dto import (
     RawPunchDTO,
     month_key,
 )
+from app.errors import NotFoundError, ValidationError
+from app.progress import NullProgress, Progress
+from app.security.guard import writes
+from app.services.attendance_coverage import coverage_dto, load_coverage
 from app.services.changes import ATTENDANCE, Changes
 from app.services.holidays import HolidayService
 from app.services.leave import LeaveService

@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.attendance import Coverage
-from app.services.attendance_dto import (
+from app.dto.attendance import (
     CoverageDTO,
     DeclaredCoverageDTO,
     DeviceCoverageDTO,

@@ -3,7 +3,7 @@ exported sheet.
 
 Each call gathers what a document shows through the area services it is handed (plain DTOs)
 and gives them to a writer in ``app.documents``, which never touches the database and imports
-only the DTO modules (``app.services.*_dto``). No other service imports ``app.documents``, so
+only the DTO modules (``app.dto``). No other service imports ``app.documents``, so
 the area services stay free of layout and the printing package stays free of use cases.
 """
 
@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app import strings
+from app.dto.attendance import MonthDTO, PersonMonth, month_key
 from app.errors import AppError, NotFoundError, ValidationError
 from app.services.attendance import AttendanceService
-from app.services.attendance_dto import MonthDTO, PersonMonth, month_key
 from app.services.handover import DOCUMENT_KINDS, HandoverService
 from app.services.leave import LeaveService
 from app.services.project import ProjectService

@@ -22,10 +22,7 @@ from app.domain.calendar import HolidayCalendar
 from app.domain.handover import ChangeState, Deadlines, Step
 from app.domain.inputs import check_date, clean_text
 from app.domain.roster import PersonStatus
-from app.errors import NotFoundError, ValidationError
-from app.security.guard import writes
-from app.services.changes import Changes
-from app.services.handover_dto import (
+from app.dto.handover import (
     ApprovalDTO,
     ChangeDTO,
     ChangeFields,
@@ -34,6 +31,9 @@ from app.services.handover_dto import (
     WarningDTO,
     has_attachment,
 )
+from app.errors import NotFoundError, ValidationError
+from app.security.guard import writes
+from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.roster import PersonDTO, RosterService, person_dto

@@ -18,7 +18,7 @@ from typing import Any
 
 from app import strings
 from app.domain.handover import REPLACE
-from app.services.handover_dto import ChangeDTO, ChangeFields
+from app.dto.handover import ChangeDTO, ChangeFields
 
 LEAVING, JOINING = "HX1006", "HX1008"
 

@@ -46,11 +46,11 @@ from app.domain.leave import (
     overtime_rate,
 )
 from app.domain.schedule import parse_range
+from app.dto.leave import LeaveDTO, OvertimeDTO, Preview
 from app.errors import AppError, NotFoundError, ValidationError
 from app.security.guard import writes
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
-from app.services.leave_dto import LeaveDTO, OvertimeDTO, Preview
 from app.services.project import PROJECT_ID, ensure_project
 from app.services.settings import load_leave_types
 from app.storage.db import Database

@@ -7,10 +7,10 @@ from dataclasses import fields
 from sqlalchemy.orm import Session
 
 from app import strings
+from app.dto.project import ProjectDTO
 from app.errors import ValidationError
 from app.security.guard import writes
 from app.services.changes import PROJECT, Changes
-from app.services.project_dto import ProjectDTO
 from app.storage.db import Database
 from app.storage.tables import Project
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import strings
 from app.domain.roster import PersonFields, PersonStatus, check_person
+from app.dto.roster import AttachmentDTO, EquipmentDTO, FullNumbers, PersonDTO
 from app.errors import AppError, NotFoundError, ValidationError
 from app.security import pii
 from app.security.guard import writes
@@ -23,7 +24,6 @@ from app.security.principal import Principal
 from app.services import privacy
 from app.services.changes import ROSTER, Changes
 from app.services.project import PROJECT_ID, ensure_project
-from app.services.roster_dto import AttachmentDTO, EquipmentDTO, FullNumbers, PersonDTO
 from app.storage import audit
 from app.storage.db import Database
 from app.storage.tables import Attachment, EquipmentItem, Person

@@ -31,9 +31,9 @@ from app.domain.scoring import (
     RuleChange,
     RuleDef,
 )
+from app.dto.attendance import month_key
 from app.errors import ValidationError
 from app.security.guard import writes
-from app.services.attendance_dto import month_key
 from app.services.changes import SCORES, Changes
 from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database

@@ -38,11 +38,12 @@ from app.domain.scoring import (
     occurrences,
     tally,
 )
+from app.dto.attendance import PersonMonth
+from app.dto.scores import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.errors import NotFoundError, ValidationError
 from app.progress import Progress
 from app.security.guard import writes
 from app.services.attendance import AttendanceService
-from app.services.attendance_dto import PersonMonth
 from app.services.changes import SCORES, Changes
 from app.services.project import PROJECT_ID
 from app.services.score_rules import (
@@ -54,7 +55,6 @@ from app.services.score_rules import (
     month_bounds,
     point_size,
 )
-from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_scores import ScoreIncident, ScoreWaiver

@@ -38,12 +38,7 @@ from app.domain.service_log import (
     to_minute,
     warranty,
 )
-from app.errors import NotFoundError, ValidationError
-from app.security.guard import writes
-from app.services.changes import SERVICE, Changes
-from app.services.holidays import HolidayService
-from app.services.project import PROJECT_ID, ensure_project
-from app.services.service_log_dto import (
+from app.dto.service_log import (
     RECORD_FIELDS,
     CommitmentsDTO,
     DailyReportDTO,
@@ -53,6 +48,11 @@ from app.services.service_log_dto import (
     ServiceRecordDTO,
     StaffVisitDTO,
 )
+from app.errors import NotFoundError, ValidationError
+from app.security.guard import writes
+from app.services.changes import SERVICE, Changes
+from app.services.holidays import HolidayService
+from app.services.project import PROJECT_ID, ensure_project
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_service import (

@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QKeySequence, QRawFont
 from PySide6.QtTest import QTest
 
 from app import config, strings
+from app.dto.roster import PersonFields
 from app.services import Services
 from app.services.punches import PunchRow
-from app.services.roster_dto import PersonFields
 from tests.helpers.clock import FIXED_NOW
 from ui.common.table_model import EmptyState
 from ui.common.widgets import ElidedLabel, OptionalDateEdit

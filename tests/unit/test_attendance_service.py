@@ -24,8 +24,8 @@ from app.domain.attendance import (
     REST_DAY,
 )
 from app.domain.roster import PersonFields
+from app.dto.attendance import MonthDTO, PersonMonth
 from app.services import Services
-from app.services.attendance_dto import MonthDTO, PersonMonth
 from app.services.punches import PunchRow
 from app.storage.tables import AuditLog
 from tests.helpers.db import DEMO_TODAY

@@ -49,10 +49,10 @@ from app.documents.punch_record import write_punch_record_pdf
 from app.documents.roster_pdf import write_roster_pdf
 from app.domain.attendance import month_dates
 from app.domain.calendar import REST_DAY, STATUTORY_HOLIDAY
+from app.dto.attendance import DayDetail, MonthDTO, PersonMonth
+from app.dto.project import ProjectDTO
 from app.errors import AppError
 from app.services import Services
-from app.services.attendance_dto import DayDetail, MonthDTO, PersonMonth
-from app.services.project_dto import ProjectDTO
 from tests.helpers.db import DatabaseTemplates, open_copy
 
 TODAY = dt.date(2026, 11, 29)

@@ -16,8 +16,8 @@ import pytest
 from app.documents import fonts
 from app.documents.pdf_layout import TICK_BOX, wrap_text
 from app.domain.form_numbers import change_number, leave_number
+from app.dto.project import ProjectDTO
 from app.services import Services
-from app.services.project_dto import ProjectDTO
 from tests.helpers.db import DatabaseTemplates, open_copy
 from tests.helpers.forms import CN_DATE, ISO_DATE, NOW, TODAY, all_text, pages, squares, staff_of
 

@@ -19,9 +19,9 @@ from app.documents.punch_record import write_punch_record_pdf
 from app.documents.score_sheet import write_person_incidents_pdf, write_score_pdf
 from app.documents.service_forms import write_record_pdf
 from app.domain.attendance import month_dates
+from app.dto.attendance import DayDetail
+from app.dto.scores import ScoresMonthDTO
 from app.services import Services
-from app.services.attendance_dto import DayDetail
-from app.services.scores_dto import ScoresMonthDTO
 from tests.helpers.db import DatabaseTemplates, open_copy
 from tests.helpers.forms import NOW, TODAY, page_count, page_text, pages, staff_of
 

@@ -16,8 +16,8 @@ from app.documents.change_forms import write_change_pdf
 from app.documents.punch_record import write_punch_record_pdf
 from app.documents.score_sheet import write_score_pdf
 from app.domain.attendance import month_dates
+from app.dto.project import ProjectDTO
 from app.services import Services
-from app.services.project_dto import ProjectDTO
 from tests.helpers.db import DatabaseTemplates, open_copy
 from tests.helpers.forms import NOW, TODAY, all_text, staff_of
 

@@ -36,11 +36,11 @@ from app.domain.leave import (
     Span,
 )
 from app.domain.roster import PersonFields
+from app.dto.attendance import MonthDTO, PersonMonth
+from app.dto.leave import LeaveDTO
 from app.errors import ValidationError
 from app.services import Services
-from app.services.attendance_dto import MonthDTO, PersonMonth
 from app.services.leave import parse_point
-from app.services.leave_dto import LeaveDTO
 from app.services.punches import PunchRow
 from app.storage.tables import AuditLog
 from tests.helpers.errors import raises_invalid

@@ -35,8 +35,8 @@ from app.documents.month_sheet import (
 )
 from app.domain.calendar import STATUTORY_HOLIDAY
 from app.domain.roster import PersonFields
+from app.dto.attendance import MonthDTO
 from app.services import Services
-from app.services.attendance_dto import MonthDTO
 from app.services.punches import PunchRow
 from tests.helpers.db import DatabaseTemplates, open_copy
 

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from app import strings
 from app.domain.attendance import ABSENT, LATE, NO_DATA, PRESENT, DayResult
 from app.domain.roster import PersonFields
+from app.dto.attendance import MonthDTO
 from app.errors import ValidationError
 from app.services import Services
-from app.services.attendance_dto import MonthDTO
 from app.storage.tables import AuditLog
 from tests.helpers.cli import run_cli
 from tests.helpers.db import open_services

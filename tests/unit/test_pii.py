@@ -10,9 +10,9 @@ import pytest
 from unit_helpers import valid_id
 
 from app import strings
+from app.dto.roster import FullNumbers
 from app.security import pii
 from app.security.keys import KeySet
-from app.services.roster_dto import FullNumbers
 from app.storage import audit
 
 ID = valid_id("11010519491231002")

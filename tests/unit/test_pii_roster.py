@@ -17,13 +17,13 @@ from unit_helpers import valid_id, write_xlsx
 
 from app import strings
 from app.domain.roster import PersonFields, PersonStatus
+from app.dto.roster import FullNumbers
 from app.errors import AppError
 from app.security import pii
 from app.security.keys import KeySet
 from app.security.principal import ADMIN, VIEWER, Principal
 from app.services import Services
 from app.services.privacy import PII_ENTITY
-from app.services.roster_dto import FullNumbers
 from app.storage import audit, audit_data
 
 ID1, ID2 = valid_id("11010519491231002"), valid_id("32010619850312451")

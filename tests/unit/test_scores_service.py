@@ -12,11 +12,11 @@ import pytest
 
 from app import strings
 from app.domain.roster import PersonFields
+from app.dto.scores import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.errors import NotFoundError
 from app.services import Services
 from app.services.punches import PunchRow
 from app.services.scores import ATTENDANCE, MANUAL, ScoreService
-from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.storage.audit import default_actor
 from tests.helpers.errors import raises_invalid
 

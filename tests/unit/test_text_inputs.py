@@ -16,9 +16,9 @@ from sqlalchemy import text
 from app import strings
 from app.domain import handover as rules
 from app.domain.roster import PersonFields
+from app.dto.handover import ChangeFields, HandoverFields
 from app.errors import ValidationError
 from app.services import Services
-from app.services.handover_dto import ChangeFields, HandoverFields
 from tests.helpers.cli import run_cli, run_error, run_json
 
 D = dt.date

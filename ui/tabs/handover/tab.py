@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from app import strings
 from app.domain import handover as rules
 from app.domain.handover import Step
+from app.dto.handover import ItemDTO
 from app.services import Changes, Services
 from app.services.handover import ChangeDTO
-from app.services.handover_dto import ItemDTO
 from ui import messages
 from ui.common import palette
 from ui.common.tab import Tab

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
+from app.dto.scores import IncidentDTO, PersonScore, ScoresMonthDTO
 from app.services import Changes, Services
-from app.services.scores_dto import IncidentDTO, PersonScore, ScoresMonthDTO
 from ui import messages
 from ui.common import palette
 from ui.common.month import MonthNavigation

@@ -42,10 +42,10 @@ from app.domain.service_log import (
     measure,
     parse_time_after,
 )
+from app.dto.service_log import ServiceRecordDTO
+from app.dto.service_log_text import measure_text
 from app.errors import AppError, ValidationError
 from app.services import Changes, Services
-from app.services.service_log_dto import ServiceRecordDTO
-from app.services.service_log_text import measure_text
 from ui.common import palette
 from ui.common.dates import date_edit, pydate, pydatetime, qdatetime
 from ui.common.dialog import FormDialog

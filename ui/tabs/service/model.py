@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 
 from app import strings
 from app.domain.service_log import MET, MISSED, RESOLVED
-from app.services.service_log_dto import ServiceRecordDTO
-from app.services.service_log_text import measure_text
+from app.dto.service_log import ServiceRecordDTO
+from app.dto.service_log_text import measure_text
 from ui.common import palette
 from ui.common.table_model import SORT_ROLE, Column, DtoTableModel
 

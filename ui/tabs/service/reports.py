@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
+from app.dto.service_log import DailyReportDTO
 from app.services import Changes, Services
-from app.services.service_log_dto import DailyReportDTO
 from ui import messages
 from ui.common import palette
 from ui.common.dates import pydate, qdate

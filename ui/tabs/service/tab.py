@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app import strings
 from app.domain.service_log import RESULTS, TYPES, Stat
+from app.dto.service_log import ServiceMonthDTO, ServiceRecordDTO
+from app.dto.service_log_text import commitment_lines, fmt_number, fmt_percent
 from app.services import Changes, Services
-from app.services.service_log_dto import ServiceMonthDTO, ServiceRecordDTO
-from app.services.service_log_text import commitment_lines, fmt_number, fmt_percent
 from ui import messages
 from ui.common import palette
 from ui.common.people import PersonCombo

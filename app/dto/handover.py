@@ -11,7 +11,7 @@ from typing import Any
 from app import strings
 from app.domain import handover as rules
 from app.domain.handover import ChangeState, Deadlines
-from app.services.roster_dto import PersonDTO
+from app.dto.roster import PersonDTO
 
 
 # ---- input -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.services.attendance_dto import month_key
+from app.dto.attendance import month_key
 
 
 # ---- DTOs ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from app import strings
 from app.domain.service_log import MISSED, NOT_MEASURED, RESOLVED, Stat
 
 if TYPE_CHECKING:
-    from app.services.service_log_dto import ServiceMonthDTO, ServiceRecordDTO
+    from app.dto.service_log import ServiceMonthDTO, ServiceRecordDTO
 
 
 def long_date(d: dt.date | None) -> str:
