@@ -1,0 +1,442 @@
+"""Accounts in the window (issue 18): the first-run dialog and the recovery code shown once,
+the login dialog's refusals (wrong password, throttling), a viewer's greyed window, user
+management, the idle lock, and the demo start without a dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from app import strings
+from app.clock import FixedClock
+from app.services import Services
+from tests.helpers.accounts import (
+    ADMIN_DISPLAY,
+    ADMIN_LOGIN,
+    ADMIN_PASSWORD,
+    VIEWER_LOGIN,
+    VIEWER_PASSWORD,
+    cheap_scrypt,
+    with_admin_and_viewer,
+)
+from tests.ui.test_write_gate_ui import WRITES, _get
+from ui.accounts import dialogs, session
+from ui.accounts.dialogs import (
+    FirstAdminDialog,
+    LoginDialog,
+    RecoveryCodeDialog,
+    render_code,
+    strength,
+)
+from ui.accounts.idle import Cover, idle_minutes, set_idle_minutes
+from ui.accounts.users import AddUserDialog, UserManagementDialog
+from ui.common import palette
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("qsettings_isolated")
+
+WAIT_MS = 20000
+
+
+@pytest.fixture(autouse=True)
+def _cheap(monkeypatch: pytest.MonkeyPatch) -> None:
+    cheap_scrypt(monkeypatch)
+
+
+@pytest.fixture
+def accounts_services(demo_services: Services) -> Services:
+    """The demo site with an admin and a viewer, nobody signed in."""
+    with_admin_and_viewer(demo_services)
+    demo_services.accounts.logout()
+    return demo_services
+
+
+def _window(qtbot: Any, services: Services) -> MainWindow:
+    w = MainWindow(services)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    return w
+
+
+def _sign_in(qtbot: Any, services: Services, host: MainWindow | None, login: str,
+             password: str) -> LoginDialog:
+    from ui.tasks import TaskRunner
+
+    tasks = host.tasks if host is not None else TaskRunner(None)  # type: ignore[arg-type]
+    dialog = LoginDialog(services, tasks, host)
+    qtbot.addWidget(dialog)
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    return dialog
+
+
+# ---- first run ------------------------------------------------------------------------------
+def test_first_run_creates_the_admin_and_encrypts(qtbot: Any, demo_services: Services) -> None:
+    host = _window(qtbot, demo_services)
+    assert host.account_session.banner.text() == strings.AUI_NO_ACCOUNTS_BANNER
+    assert host.account_session.banner.isVisibleTo(host)
+    dialog = FirstAdminDialog(demo_services, host.tasks, host)
+    qtbot.addWidget(dialog)
+    dialog.login.setText(ADMIN_LOGIN)
+    dialog.display.setText(ADMIN_DISPLAY)
+    dialog.password.first.setText(ADMIN_PASSWORD)
+    dialog.password.second.setText(ADMIN_PASSWORD + "x")
+    dialog.create_button.click()  # mismatch: refused here, nothing created
+    assert dialog.error.text() == strings.AUI_MISMATCH
+    assert not demo_services.accounts.has_users()
+    dialog.password.first.setText("short")
+    dialog.password.second.setText("short")
+    dialog.create_button.click()
+    assert dialog.error.text() == strings.ACC_PASSWORD_TOO_SHORT.format(n=8)
+    dialog.password.first.setText(ADMIN_PASSWORD)
+    dialog.password.second.setText(ADMIN_PASSWORD)
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
+    assert dialog.code is not None and len(dialog.code) == 35
+    assert dialog.report is not None and dialog.report.people > 0
+    principal = demo_services.db.principal
+    assert principal is not None and principal.is_admin and principal.display == ADMIN_DISPLAY
+    assert demo_services.db.keys is not None
+    host.account_session.apply()
+    assert not host.account_session.banner.isVisibleTo(host)
+    assert host.account_session.act_manage.isVisible()
+    assert not host.account_session.act_set_up.isVisible()
+    assert host.account_session.status_user.text() == strings.AUI_STATUS_USER.format(
+        display=ADMIN_DISPLAY, role="管理员")
+
+
+def test_the_first_admin_with_bad_names_is_refused_in_the_service_words(
+        qtbot: Any, empty_services: Services) -> None:
+    host = _window(qtbot, empty_services)
+    dialog = FirstAdminDialog(empty_services, host.tasks, host)
+    qtbot.addWidget(dialog)
+    dialog.login.setText("张三")  # not a login name
+    dialog.display.setText(ADMIN_DISPLAY)
+    dialog.password.first.setText(ADMIN_PASSWORD)
+    dialog.password.second.setText(ADMIN_PASSWORD)
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=WAIT_MS)
+    assert dialog.error.text() == strings.ACC_BAD_LOGIN_NAME.format(login="张三")
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not empty_services.accounts.has_users()
+
+
+def test_recovery_code_cannot_be_closed_before_the_tick(
+        qtbot: Any, demo_services: Services, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, messages: Any) -> None:
+    code = "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567"
+    dialog = RecoveryCodeDialog(demo_services, code, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.code_label.text() == code
+    assert not dialog.close_button.isEnabled()
+    dialog.reject()  # Esc
+    dialog.close()  # the title bar's close box
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.hint.text() == strings.AUI_CODE_MUST_TICK
+    target = tmp_path / "code.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), ""))
+    dialog.save_button.click()
+    saved = target.read_text(encoding="utf-8-sig")
+    assert code in saved and str(demo_services.db_path) in saved
+    assert messages.infos == [strings.AUI_CODE_SAVED.format(path=target)]
+    printed: list[str] = []
+    monkeypatch.setattr(dialogs, "print_code", lambda _p, _t, text: printed.append(text) or True)
+    dialog.print_button.click()
+    assert printed and code in printed[0]
+    dialog.tick.setChecked(True)
+    assert dialog.close_button.isEnabled()
+    dialog.close_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+
+
+def test_the_printed_code_is_a_page_with_the_code(qapp: Any, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    pdf = tmp_path / "code.pdf"
+    printer.setOutputFileName(str(pdf))
+    render_code(printer, strings.AUI_CODE_PRINT_TITLE,
+                "line one\n\n    ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567\n")
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+
+
+def test_strength_hint() -> None:
+    assert strength("short") == 0
+    assert strength("password") == 1
+    assert strength("Password12!x") == 3
+
+
+# ---- start --------------------------------------------------------------------------------
+def test_the_demo_start_shows_no_dialog_only_the_banner(
+        qtbot: Any, demo_services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(FirstAdminDialog, "exec", lambda self: shown.append("first") or 0)
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: shown.append("login") or 0)
+    w = _window(qtbot, demo_services)
+    assert session.sign_in_at_start(w, demo_services, offer_first_admin=False)
+    assert shown == []
+    assert w.account_session.banner.isVisibleTo(w)
+    # a real database without accounts: the first-run dialog; "以后再说" keeps it working
+    assert session.sign_in_at_start(w, demo_services, offer_first_admin=True)
+    assert shown == ["first"] and not demo_services.accounts.has_users()
+    assert w.roster_tab.btn_add.isEnabled()
+
+
+def test_start_with_accounts_asks_to_sign_in_and_cancel_quits(
+        qtbot: Any, accounts_services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    w = MainWindow()
+    qtbot.addWidget(w)
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert not session.sign_in_at_start(w, accounts_services, offer_first_admin=False)
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert session.sign_in_at_start(w, accounts_services, offer_first_admin=True)
+
+
+# ---- login --------------------------------------------------------------------------------
+def test_login_wrong_password_then_throttled_then_right(
+        qtbot: Any, accounts_services: Services) -> None:
+    dialog = _sign_in(qtbot, accounts_services, None, ADMIN_LOGIN, "wrong password")
+    assert dialog.error.text() == strings.ACC_BAD_CREDENTIALS
+    assert dialog.password.text() == "" and dialog.result() != QDialog.DialogCode.Accepted
+    assert accounts_services.db.principal is None
+    for _ in range(4):  # five failures in a row lock the account for 30 s
+        dialog.password.setText("wrong password")
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    dialog.password.setText(ADMIN_PASSWORD)  # even the right one, while locked
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert dialog.error.text() == strings.ACC_LOCKED_OUT.format(login=ADMIN_LOGIN, seconds=30)
+    assert "30 秒后再试" in dialog.error.text()
+    clock = accounts_services.clock
+    assert isinstance(clock, FixedClock)
+    clock.advance(dt.timedelta(seconds=31))
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
+    principal = accounts_services.db.principal
+    assert principal is not None and principal.login == ADMIN_LOGIN
+
+
+def test_login_asks_for_a_name_and_a_password_before_trying(
+        qtbot: Any, accounts_services: Services) -> None:
+    dialog = _sign_in(qtbot, accounts_services, None, "", "")
+    assert dialog.error.text() == strings.AUI_NEED_NAME
+    dialog.login.setText(ADMIN_LOGIN)
+    dialog.ok_button.click()
+    assert dialog.error.text() == strings.AUI_NEED_PASSWORD
+
+
+def test_forgotten_password_with_the_recovery_code(
+        qtbot: Any, demo_services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    code = with_admin_and_viewer(demo_services)
+    demo_services.accounts.logout()
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_recovery_code",
+                        lambda _s, new, _p: shown.append(new))
+    login = _sign_in(qtbot, demo_services, None, ADMIN_LOGIN, "forgot it")
+
+    def recover(dialog: dialogs.RecoverDialog) -> int:
+        dialog.code.setText(code.lower().replace("-", " "))
+        dialog.password.first.setText("a new password 3")
+        dialog.password.second.setText("a new password 3")
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.new_code is not None, timeout=WAIT_MS)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(dialogs.RecoverDialog, "exec", recover)
+    login.forgot_button.click()
+    assert len(shown) == 1 and shown[0] != code
+    assert login.intro_label.text() == strings.AUI_RECOVER_DONE.format(login=ADMIN_LOGIN)
+    login.password.setText("a new password 3")
+    login.ok_button.click()
+    qtbot.waitUntil(lambda: login.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
+
+
+# ---- roles --------------------------------------------------------------------------------
+def test_a_viewer_sees_every_write_greyed_and_no_admin_control(
+        qtbot: Any, accounts_services: Services, tmp_path: Path) -> None:
+    accounts_services.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    w.show()
+    qtbot.waitExposed(w)
+    reason = strings.AUI_VIEWER_REASON
+    assert w.read_only_banner.isVisible() and w.read_only_banner.text() == reason
+    for attr, (writes, _reads) in WRITES.items():
+        tab = w.tab(attr)
+        w.tabs.setCurrentWidget(tab)
+        for name in writes:
+            button = _get(tab, name)
+            assert not button.isEnabled(), (attr, name)
+            assert button.toolTip() == reason, (attr, name)
+    for action in w.write_actions:
+        assert not action.isEnabled() and action.toolTip() == reason
+    assert not w.roster_tab.btn_export_full.isVisible()
+    assert w.roster_tab.btn_export.isEnabled()  # exporting (masked) reads
+    acc = w.account_session
+    assert not acc.act_manage.isVisible() and acc.act_change_own.isVisible()
+    assert acc.status_user.text() == strings.AUI_STATUS_USER.format(display="李四",
+                                                                    role="只读")
+    assert not acc.banner.isVisibleTo(w)
+
+
+def test_switching_from_a_viewer_to_an_admin_opens_the_gate(
+        qtbot: Any, accounts_services: Services) -> None:
+    accounts_services.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    assert not w.roster_tab.btn_add.isEnabled()
+    w.account_session.switch_user()
+    lock = w.account_session.idle
+    assert lock.dialog is not None and accounts_services.db.principal is None
+    assert lock.dialog.login.text() == "" and not lock.dialog.login.isReadOnly()
+    lock.dialog.login.setText(ADMIN_LOGIN)
+    lock.dialog.password.setText(ADMIN_PASSWORD)
+    lock.dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=WAIT_MS)
+    assert w.roster_tab.btn_add.isEnabled() and w.roster_tab.btn_export_full.isVisibleTo(w)
+    assert w.account_session.act_manage.isVisible()
+    assert not w.read_only_banner.isVisibleTo(w)
+
+
+# ---- user management ----------------------------------------------------------------------
+def test_user_management_adds_disables_and_keeps_the_last_admin(
+        qtbot: Any, accounts_services: Services, messages: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    accounts_services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    dialog = UserManagementDialog(accounts_services, w.tasks, w)
+    qtbot.addWidget(dialog)
+    assert [u.login for u in dialog.users] == [VIEWER_LOGIN, ADMIN_LOGIN]
+    assert dialog.table.item(0, 2).text() == "只读用户"
+
+    def add(adder: AddUserDialog) -> int:
+        adder.login.setText("wangwu")
+        adder.display.setText("王五")
+        adder.role.setCurrentIndex(adder.role.findData("viewer"))
+        adder.password.first.setText("wangwu pass 9")
+        adder.password.second.setText("wangwu pass 9")
+        adder.submit()
+        qtbot.waitUntil(lambda: adder.added is not None or adder.error.isVisibleTo(adder),
+                        timeout=WAIT_MS)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(AddUserDialog, "exec", add)
+    dialog.btn_add.click()
+    assert messages.infos[-1] == strings.AUI_ADDED.format(login="wangwu", display="王五",
+                                                          role="只读用户")
+    assert "wangwu" in [u.login for u in dialog.users]
+    assert dialog.selected() is not None and dialog.selected().login == "wangwu"  # type: ignore[union-attr]
+    messages.answer = False  # the confirmation says no: nothing happens
+    dialog.btn_disable.click()
+    assert not dialog.selected().disabled  # type: ignore[union-attr]
+    messages.answer = True
+    dialog.btn_disable.click()
+    assert messages.asked[-1] == strings.AUI_CONFIRM_DISABLE.format(login="wangwu",
+                                                                    display="王五")
+    row = next(u for u in dialog.users if u.login == "wangwu")
+    assert row.disabled
+    dialog.select_login(ADMIN_LOGIN)
+    dialog.btn_disable.click()  # the last admin: the service's refusal, as it words it
+    assert messages.errors == [strings.ACC_LAST_ADMIN]
+    assert not next(u for u in dialog.users if u.login == ADMIN_LOGIN).disabled
+    dialog.idle_minutes.setValue(5)
+    assert idle_minutes() == 5
+
+
+def test_a_reset_password_signs_in_and_the_old_one_does_not(
+        qtbot: Any, accounts_services: Services, monkeypatch: pytest.MonkeyPatch,
+        messages: Any) -> None:
+    from ui.accounts.users import PasswordDialog
+
+    accounts_services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    dialog = UserManagementDialog(accounts_services, w.tasks, w)
+    qtbot.addWidget(dialog)
+
+    def reset(pw: PasswordDialog) -> int:
+        pw.password.first.setText("fresh viewer 7")
+        pw.password.second.setText("fresh viewer 7")
+        pw.submit()
+        qtbot.waitUntil(lambda: pw.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(PasswordDialog, "exec", reset)
+    dialog.select_login(VIEWER_LOGIN)
+    dialog.btn_reset.click()
+    assert messages.infos[-1] == strings.AUI_RESET_DONE.format(login=VIEWER_LOGIN)
+    accounts_services.accounts.logout()
+    assert accounts_services.accounts.login(VIEWER_LOGIN, "fresh viewer 7").login == VIEWER_LOGIN
+
+
+# ---- idle lock ----------------------------------------------------------------------------
+def test_idle_lock_covers_signs_out_and_unlocks_with_the_right_password_only(
+        qtbot: Any, accounts_services: Services) -> None:
+    accounts_services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    w.show()
+    qtbot.waitExposed(w)
+    lock = w.account_session.idle
+    assert lock.timer.interval() == 15 * 60_000 and lock.timer.isActive()  # the default
+    lock.interval_ms = 300
+    lock.arm()
+    qtbot.waitUntil(lambda: lock.locked, timeout=5000)
+    assert accounts_services.db.principal is None and accounts_services.db.keys is None
+    assert any(isinstance(c, Cover) and c.parent() is w and c.isVisible() for c in lock.covers)
+    qtbot.wait(50)
+    shown = w.grab().toImage()  # the roster is covered: its first cell is the cover's colour
+    assert shown.pixelColor(60, 130).name() == palette.HEADER_FILL
+    assert not w.account_session.status_user.isVisible()
+    assert not w.roster_tab.btn_export_full.isVisible()  # nobody signed in
+    dialog = lock.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.login.text() == ADMIN_LOGIN and dialog.login.isReadOnly()
+    dialog.reject()  # Esc does not unlock
+    assert lock.locked and dialog.isVisible()
+    dialog.password.setText("not the password")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert lock.locked and dialog.error.text() == strings.ACC_BAD_CREDENTIALS
+    assert accounts_services.db.principal is None
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=WAIT_MS)
+    principal = accounts_services.db.principal
+    assert principal is not None and principal.login == ADMIN_LOGIN
+    assert accounts_services.db.keys is not None
+    assert lock.covers == [] and lock.timer.isActive()
+    assert w.account_session.status_user.isVisible()
+    assert w.roster_tab.btn_export_full.isVisible() and w.roster_tab.btn_add.isEnabled()
+
+
+def test_input_keeps_the_lock_away(qtbot: Any, accounts_services: Services) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    accounts_services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    w.show()
+    qtbot.waitExposed(w)
+    lock = w.account_session.idle
+    lock.interval_ms = 600
+    lock.arm()
+    for _ in range(6):
+        qtbot.wait(200)
+        qtbot.mouseMove(w, QPoint(100 + _, 100))
+        qtbot.keyClick(w.roster_tab.view, Qt.Key.Key_Down)
+    assert not lock.locked
+    qtbot.waitUntil(lambda: lock.locked, timeout=5000)
+
+
+def test_no_idle_lock_without_accounts(qtbot: Any, demo_services: Services) -> None:
+    w = _window(qtbot, demo_services)
+    assert not w.account_session.idle.timer.isActive()
+    set_idle_minutes(0)
+    assert idle_minutes() == 1
