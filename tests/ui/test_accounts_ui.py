@@ -440,3 +440,116 @@ def test_no_idle_lock_without_accounts(qtbot: Any, demo_services: Services) -> N
     assert not w.account_session.idle.timer.isActive()
     set_idle_minutes(0)
     assert idle_minutes() == 1
+
+
+# ---- the real start (ui.main.run_gui in another process) ------------------------------------
+START_SCRIPT = r'''
+import sys
+from pathlib import Path
+
+from app.security import passwords
+
+passwords.CURRENT = passwords.ScryptParams(4, 8, 1)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui import main
+
+db, mode = Path(sys.argv[1]), sys.argv[2]
+app = main.make_app(finish=False)
+
+
+def poke() -> None:
+    from ui.accounts.dialogs import FirstAdminDialog, LoginDialog, RecoveryCodeDialog
+    from ui.main_window import MainWindow
+
+    for w in app.topLevelWidgets():
+        if not w.isVisible():
+            continue
+        if isinstance(w, LoginDialog) and not w.busy and not w.error.text():
+            windows = [m for m in app.topLevelWidgets() if isinstance(m, MainWindow)]
+            print("LOGIN_SHOWN", "DATA" if hasattr(windows[0], "services") else "NO_DATA",
+                  flush=True)
+            if mode == "cancel":
+                w.reject()
+                return
+            w.login.setText("zhangsan")
+            w.password.setText("correct horse 1")
+            w.submit()
+        elif isinstance(w, FirstAdminDialog) and not w.busy:
+            print("FIRST_RUN_SHOWN", flush=True)
+            w.login.setText("zhangsan")
+            w.display.setText("ZS")
+            w.password.first.setText("correct horse 1")
+            w.password.second.setText("correct horse 1")
+            w.create_admin()
+        elif isinstance(w, RecoveryCodeDialog):
+            print("CODE_SHOWN", len(w.code), flush=True)
+            w.tick.setChecked(True)
+            w.close_button.click()
+        elif isinstance(w, QMessageBox):
+            print("REPORT_SHOWN", flush=True)
+            w.accept()
+        elif isinstance(w, MainWindow) and hasattr(w, "account_session"):
+            acc = w.account_session
+            print("WINDOW", "BANNER" if acc.banner.isVisible() else "NO_BANNER",
+                  "USER" if acc.status_user.isVisible() else "NO_USER", flush=True)
+            app.quit()
+            return
+    QTimer.singleShot(100, poke)
+
+
+QTimer.singleShot(100, poke)
+sys.exit(main.run_gui(db, demo=mode == "demo"))
+'''
+
+
+def _start(tmp_path: Path, db: Path, mode: str) -> tuple[int, list[str]]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
+    env.pop("ONSITEDESK_STARTUP_PROBE", None)
+    env.pop("ONSITEDESK_SCREENSHOT", None)
+    root = Path(__file__).resolve().parents[2]
+    env["PYTHONPATH"] = str(root) + os.pathsep + env.get("PYTHONPATH", "")
+    done = subprocess.run([sys.executable, "-c", START_SCRIPT, str(db), mode], env=env,
+                          capture_output=True, text=True, timeout=180, cwd=root)
+    return done.returncode, [line for line in done.stdout.splitlines() if line.strip()]
+
+
+def test_real_start_offers_the_first_admin_then_shows_the_code(
+        tmp_path: Path, db_templates: Any) -> None:
+    from tests.helpers.db import copy_database
+
+    db = copy_database(db_templates.demo(), tmp_path / "site" / "onsitedesk.db")
+    code, lines = _start(tmp_path, db, "first")
+    assert code == 0, lines
+    assert lines[0] == "FIRST_RUN_SHOWN"
+    assert "CODE_SHOWN 35" in lines and "REPORT_SHOWN" in lines
+    assert lines[-1] == "WINDOW NO_BANNER USER"
+
+
+def test_real_demo_start_shows_no_dialog(tmp_path: Path, db_templates: Any) -> None:
+    from tests.helpers.db import copy_database
+
+    db = copy_database(db_templates.demo(), tmp_path / "demo" / "onsitedesk.db")
+    code, lines = _start(tmp_path, db, "demo")
+    assert code == 0 and lines == ["WINDOW BANNER NO_USER"], lines
+
+
+@pytest.mark.parametrize("mode", ["login", "cancel"])
+def test_real_start_with_accounts_asks_first_and_cancel_quits(
+        tmp_path: Path, db_templates: Any, mode: str) -> None:
+    from tests.helpers.db import copy_database, open_services
+
+    db = copy_database(db_templates.demo(), tmp_path / "site" / "onsitedesk.db")
+    services = open_services(db, daily_backup=False)
+    with_admin_and_viewer(services)
+    services.close()
+    code, lines = _start(tmp_path, db, mode)
+    assert code == 0, lines
+    assert lines[0] == "LOGIN_SHOWN NO_DATA"  # asked before any data is in the window
+    assert lines[1:] == ([] if mode == "cancel" else ["WINDOW NO_BANNER USER"])

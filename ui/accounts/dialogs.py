@@ -153,7 +153,7 @@ class NewPassword:
     def __init__(self, form: QFormLayout, label: str = strings.AUI_PASSWORD) -> None:
         self.first, self.second = password_edit(), password_edit()
         self.first.setPlaceholderText(strings.AUI_PASSWORD_HINT)
-        self.hint = QLabel(strings.AUI_STRENGTH[0])
+        self.hint = QLabel()  # rated as the first password is typed
         self.hint.setStyleSheet(palette.css(palette.MUTED))
         self.first.textChanged.connect(self._rate)
         form.addRow(label, self.first)
@@ -161,6 +161,9 @@ class NewPassword:
         form.addRow("", self.hint)
 
     def _rate(self, text: str) -> None:
+        if not text:
+            self.hint.clear()
+            return
         level = strength(text)
         self.hint.setText(strings.AUI_STRENGTH[level])
         color = (palette.ERROR, palette.WARNING, palette.INFO, palette.OK)[level]

@@ -108,7 +108,7 @@ class IdleLock(QObject):
 
     def _idle(self) -> None:
         principal = self.services.db.principal
-        if principal is None:
+        if principal is None or not self.window.isVisible():  # signed out, or closed
             return
         minutes = (max(1, self.interval_ms // 60_000) if self.interval_ms is not None
                    else idle_minutes())
