@@ -553,3 +553,40 @@ def test_real_start_with_accounts_asks_first_and_cancel_quits(
     assert code == 0, lines
     assert lines[0] == "LOGIN_SHOWN NO_DATA"  # asked before any data is in the window
     assert lines[1:] == ([] if mode == "cancel" else ["WINDOW NO_BANNER USER"])
+
+
+def test_a_read_only_database_with_accounts_can_still_be_signed_into(
+        qtbot: Any, db_templates: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17's read-only window (no backup possible today, a read-only file) must not lock
+    the supervisor out: the password is checked against the file, nothing is recorded, and
+    the window stays greyed with the read-only reason (not the viewer's)."""
+    from app.storage import db as db_module
+    from tests.helpers.db import copy_database, open_services
+
+    path = copy_database(db_templates.demo(), tmp_path / "ro" / "onsitedesk.db")
+    services = open_services(path, daily_backup=False)
+    with_admin_and_viewer(services)
+    services.close()
+    reason = strings.DB_FILE_READ_ONLY.format(path=path)
+    monkeypatch.setattr(db_module, "read_only_reason", lambda _p: reason)
+    services = open_services(path, daily_backup=False)
+    try:
+        assert services.db.read_only == reason and services.accounts.needs_sign_in()
+        dialog = _sign_in(qtbot, services, None, ADMIN_LOGIN, "wrong password")
+        assert dialog.error.text() == strings.ACC_BAD_CREDENTIALS
+        dialog.password.setText(ADMIN_PASSWORD)
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted,
+                        timeout=WAIT_MS)
+        assert services.db.principal is not None and services.db.keys is not None
+        w = _window(qtbot, services)
+        banner = strings.DB_READ_ONLY_BANNER.format(reason=reason)
+        assert not w.roster_tab.btn_add.isEnabled()
+        assert w.roster_tab.btn_add.toolTip() == banner
+        assert not w.account_session.act_set_up.isVisible()
+        services.accounts.logout()
+        services.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
+        w.account_session.apply()
+        assert w.roster_tab.btn_add.toolTip() == banner  # still the read-only reason
+    finally:
+        services.close()
