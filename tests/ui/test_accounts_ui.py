@@ -590,3 +590,27 @@ def test_a_read_only_database_with_accounts_can_still_be_signed_into(
         assert w.roster_tab.btn_add.toolTip() == banner  # still the read-only reason
     finally:
         services.close()
+
+
+def test_the_account_dialogs_fit_a_1366x768_screen(qtbot: Any, accounts_services: Services
+                                                   ) -> None:
+    from tests.ui.test_dialogs_fit import FITS
+    from ui.accounts.dialogs import RecoverDialog
+    from ui.accounts.users import PasswordDialog
+
+    accounts_services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    tasks = w.tasks
+    made = [FirstAdminDialog(accounts_services, tasks, w),
+            RecoveryCodeDialog(accounts_services, "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567", w),
+            LoginDialog(accounts_services, tasks, w),
+            LoginDialog(accounts_services, tasks, w, unlock_login=ADMIN_LOGIN),
+            RecoverDialog(accounts_services, tasks, w), AddUserDialog(accounts_services, tasks, w),
+            PasswordDialog(accounts_services, tasks, w),
+            PasswordDialog(accounts_services, tasks, w, VIEWER_LOGIN),
+            UserManagementDialog(accounts_services, tasks, w)]
+    for dialog in made:
+        qtbot.addWidget(dialog)
+        for size in (dialog.sizeHint(), dialog.minimumSize()):
+            assert size.width() <= FITS.width() and size.height() <= FITS.height(), (
+                type(dialog).__name__, size)
