@@ -277,6 +277,8 @@ def render_code(printer: Any, title: str, text: str) -> None:
     from PySide6.QtGui import QTextDocument
 
     lines = text.splitlines()
+    if lines and lines[0].strip() == title:  # the heading says it already
+        lines = lines[1:]
     body = "".join(
         f"<p style='font-family:monospace; font-size:20pt; font-weight:bold'>"
         f"{escape(line.strip())}</p>" if line.startswith("    ") else
