@@ -614,3 +614,42 @@ def test_the_account_dialogs_fit_a_1366x768_screen(qtbot: Any, accounts_services
         for size in (dialog.sizeHint(), dialog.minimumSize()):
             assert size.width() <= FITS.width() and size.height() <= FITS.height(), (
                 type(dialog).__name__, size)
+
+
+def test_a_running_task_keeps_its_sign_in_until_it_ends(
+        qtbot: Any, accounts_services: Services) -> None:
+    """Locked while a long task writes: the screen is covered at once, the sign-out waits
+    for the task (else its next write would be refused half-way)."""
+    accounts_services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    w = _window(qtbot, accounts_services)
+    w.show()
+    qtbot.waitExposed(w)
+    w.tasks.busy_changed.emit(True)
+    w.account_session.act_lock.trigger()  # 账号 › 锁定屏幕
+    lock = w.account_session.idle
+    assert lock.locked and lock.covers
+    assert lock.dialog is not None and lock.dialog.intro_label.text() == \
+        strings.AUI_LOCKED_MANUAL.format(display=ADMIN_DISPLAY, login=ADMIN_LOGIN)
+    assert accounts_services.db.principal is not None  # the task still runs
+    w.tasks.busy_changed.emit(False)
+    assert accounts_services.db.principal is None and accounts_services.db.keys is None
+
+
+def test_accounts_set_up_later_from_the_menu(qtbot: Any, demo_services: Services,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    w = _window(qtbot, demo_services)
+    acc = w.account_session
+    assert acc.act_set_up.isVisible() and not acc.act_manage.isVisible()
+    assert not acc.act_lock.isVisible() and not acc.idle.timer.isActive()
+
+    def set_up(services: Services, _tasks: Any, _parent: Any) -> bool:
+        services.create_first_admin(ADMIN_LOGIN, ADMIN_DISPLAY, ADMIN_PASSWORD)
+        return True
+
+    monkeypatch.setattr(dialogs, "set_up_accounts", set_up)
+    acc.act_set_up.trigger()
+    assert demo_services.accounts.has_users()
+    assert not acc.banner.isVisibleTo(w) and not acc.act_set_up.isVisible()
+    assert acc.act_manage.isVisible() and acc.act_lock.isVisible()
+    assert acc.idle.timer.isActive()
+    assert w.roster_tab.btn_export_full.isVisibleTo(w)
