@@ -179,11 +179,13 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
         return Services.open(db_path)
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path, demo: bool = False) -> int:
     """Show the window at once, then open the database into it (see MainWindow.attach).
 
     The database is opened on a worker thread started once the window is painted; the window
-    then builds only its first tab (tabs are built when first shown)."""
+    then builds only its first tab (tabs are built when first shown). Before any data shows,
+    the login dialog (accounts exist; cancel quits) or, on a database without accounts, the
+    first-run dialog (not for ``demo`` nor an automated start: banner only)."""
     app = make_app(finish=False)
     install_excepthook()
     from ui.common.single_instance import SingleInstance, bring_forward
@@ -210,6 +212,12 @@ def run_gui(db_path: Path) -> int:
             app.exit(1)
             return
         state["services"] = services
+        from ui.accounts.session import sign_in_at_start
+
+        automated = probe or bool(os.environ.get(SCREENSHOT))
+        if not sign_in_at_start(window, services, offer_first_admin=not (demo or automated)):
+            app.exit(0)  # the login dialog was cancelled: quit
+            return
         window.attach(services)
         if probe:  # the first tab with its data, painted
             window.repaint()

@@ -214,6 +214,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_handover, 2)
         self._refresh_title()
         self._refresh_status()
+        from ui.accounts.session import AccountSession
+
+        # issue 18: the Accounts menu, who is signed in, a viewer's greyed writes, the idle lock
+        self.account_session = AccountSession(self, services)
         # the deadlines in the status bar are no part of the first tab: read after it shows
         QTimer.singleShot(0, self.status_handover.refresh)
 

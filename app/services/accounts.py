@@ -189,6 +189,8 @@ class AccountService:
     def login(self, login: str, password: str) -> Principal:
         """Sign in with a password: sets ``db.principal`` (and ``db.keys`` for an admin).
         Refused (AccessDenied, Chinese): wrong name or password, locked out, disabled."""
+        if self.db.read_only:
+            return self._login_read_only(login, password)
         now = self.db.clock.now()
         with self.db.transaction(system=True) as s:
             user = self._user(s, login) if LOGIN_RE.match(login or "") else None
@@ -199,6 +201,40 @@ class AccountService:
                 principal = self._signed_in(s, user, now, data_key, PASSWORD)
         if error is not None:
             raise AccessDenied(error)
+        self._take(principal)
+        return principal
+
+    def _login_read_only(self, login: str, password: str) -> Principal:
+        """Sign in on a read-only database (issue 17: a read-only file or folder, no backup
+        possible today), so that it can still be read: the password is checked against the
+        file as it is, but nothing can be recorded (no attempt, no new lock-out, no audit row;
+        a lock-out already recorded still holds). Whoever can read the file can guess offline
+        anyway, as for :func:`check_admin_in_file`."""
+        now = self.db.clock.now()
+        with self.db.read() as s:
+            user = self._user(s, login) if LOGIN_RE.match(login or "") else None
+            if user is None:
+                pw.dummy_verify(password or "")
+                raise AccessDenied(strings.ACC_BAD_CREDENTIALS)
+            if user.locked_until is not None and user.locked_until > now:
+                wait = max(1, int((user.locked_until - now).total_seconds() + 0.999))
+                raise AccessDenied(strings.ACC_LOCKED_OUT.format(login=user.login,
+                                                                 seconds=wait))
+            if not pw.verify_password(password or "", user.password_hash):
+                raise AccessDenied(strings.ACC_BAD_CREDENTIALS)
+            if user.disabled:
+                raise AccessDenied(strings.ACC_DISABLED.format(login=user.login))
+            data_key = None
+            if user.role == ADMIN:
+                wrap = s.scalar(select(KeyWrap).where(KeyWrap.kind == PASSWORD,
+                                                      KeyWrap.user_id == user.id))
+                try:
+                    data_key = (pw.unwrap_with_password(_wrap(wrap), password, PASSWORD)
+                                if wrap is not None else None)
+                except pw.WrongSecret:
+                    data_key = None
+            principal = Principal(user.login, user.display, user.role)
+        self._pending_keys = data_key
         self._take(principal)
         return principal
 
@@ -283,7 +319,7 @@ class AccountService:
         self.db.principal = principal
         self.db.keys = KeySet(data_key) if data_key is not None else None
         self.db.accounts_required = True
-        if data_key is not None:
+        if data_key is not None and not self.db.read_only:  # nothing to write when read-only
             self._unlocked()
 
     def _unlocked(self) -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .accounts import *  # noqa: F403
+    from .accounts_ui import *  # noqa: F403
     from .anchor import *  # noqa: F403
     from .attendance import *  # noqa: F403
     from .cli import *  # noqa: F403
@@ -49,7 +50,7 @@ else:
     _AREAS = (
         "window", "common", "attendance", "cli", "documents", "excel", "handover", "holidays",
         "imports", "inputs", "leave", "reliability", "roster", "scores", "service", "accounts",
-        "anchor", "privacy",
+        "anchor", "privacy", "accounts_ui",
     )
 
     def __getattr__(name: str) -> object:
