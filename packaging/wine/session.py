@@ -261,7 +261,9 @@ def check_accounts(cmd: list[str], env: dict[str, str], work: Path,
     check(stored.startswith(marker), f"machine credential stored as {stored[:8]!r}")
     n = month_attlog(folder / "1_attlog.dat")
     out, _ = run("--user", "admin", "import", "usb", str(folder / "1_attlog.dat"), "--json")
-    check(json.loads(out)["new"] == n, f"unattended import: {out[:300]!r}")
+    # read whole (new, or held back as later than today when the clock is set back: the
+    # suite also runs under faketime in 2025)
+    check(json.loads(out)["read"] == n, f"unattended import: {out[:300]!r}")
     run("--user", "admin", "month", MONTH, "--json", password=PASSWORD)
     out, _ = run("--user", "admin", "audit", "verify", password=PASSWORD)
     log("ok  accounts: first admin, sign-in, refusals, machine credential"
