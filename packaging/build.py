@@ -85,6 +85,21 @@ def smoke(dist: Path) -> None:
         run([str(exe), "--smoke"], cwd=elsewhere, env=env)
 
 
+def project_copy(tmp: Path) -> Path:
+    """What ``pip install`` needs of the project (pyproject, README, app/, ui/), copied: from
+    the checkout itself setuptools walks every folder, and after the Wine script has run that
+    includes build/wine's prefix, whose ``dosdevices/z:`` links back to ``/`` (minutes of
+    walking the whole file system, seen as a pip process stuck at 100 % CPU)."""
+    dest = tmp / "onsitedesk"
+    dest.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("app", "ui"):
+        shutil.copytree(ROOT / name, dest / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return dest
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--venv", default=str(ROOT / "build" / "venv"))
@@ -102,7 +117,9 @@ def main() -> int:
         run([sys.executable, "-m", "venv", str(venv)])
     if fresh or not args.reuse_venv:
         run([str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"])
-        run([str(py), "-m", "pip", "install", "-q", str(ROOT), PYINSTALLER])
+        with tempfile.TemporaryDirectory() as tmp:
+            run([str(py), "-m", "pip", "install", "-q", str(project_copy(Path(tmp))),
+                 PYINSTALLER])
     env = dict(os.environ)
     work = Path(args.workpath)
     if WIN:

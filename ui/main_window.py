@@ -31,7 +31,6 @@ from app import __version__, strings
 from ui import messages
 from ui.common import palette
 from ui.common.system_open import direct_print, set_direct_print
-from ui.common.write_gate import WriteGate
 from ui.errors import log_file
 
 if TYPE_CHECKING:
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from app.services import Changes, Services
     from ui.common.tab import Tab
     from ui.common.widgets import ElidedLabel
+    from ui.common.write_gate import WriteGate
     from ui.first_run import FirstRunBar
     from ui.tabs.attendance.tab import AttendanceTab
     from ui.tabs.handover.tab import HandoverTab
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None) -> None:
         super().__init__()
         self._tasks: TaskRunner | None = None
-        self.write_gate = WriteGate(self)  # every control that writes (set_writable)
+        self._write_gate: WriteGate | None = None  # made on first use (write_gate)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.built: dict[str, Tab] = {}  # attribute -> tab, the tabs built so far
@@ -150,6 +150,16 @@ class MainWindow(QMainWindow):
             self.resize(first_size(self.screen().availableGeometry().size()))
         if services is not None:
             self.attach(services)
+
+    @property
+    def write_gate(self) -> WriteGate:
+        """Every control that writes (set_writable); made on first use: its module builds the
+        ``Qt`` namespace's enums (~15 ms), which the first paint need not wait for."""
+        if self._write_gate is None:
+            from ui.common.write_gate import WriteGate
+
+            self._write_gate = WriteGate(self)
+        return self._write_gate
 
     @property
     def tasks(self) -> TaskRunner:
