@@ -57,7 +57,9 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
         restore_latest,
         restore_loss,
     )
+    from app.storage.db import refuse_server
 
+    refuse_server(args.db, strings.DB_WHAT_RESTORE)  # issue 19: a file operation
     path = config.resolve_db_path(args.db)
     chosen = newest_sound_backup(path)
     require_admin_of_files(args, path, chosen)  # issue 18: the file, or the backup if broken
@@ -72,7 +74,9 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
 
 def cmd_db_accept(args: argparse.Namespace) -> int:
     from app.services.maintenance import accept_current
+    from app.storage.db import refuse_server
 
+    refuse_server(args.db, strings.DB_WHAT_ACCEPT)  # issue 19: a file operation
     path = config.resolve_db_path(args.db)
     require_admin_of_files(args, path)  # issue 18
     recorded = accept_current(path)
