@@ -13,8 +13,10 @@ is ``sqlite`` (no parametrisation, the test ids stay as they are) unless
 under tests/unit and tests/integration that uses one of them runs on ``postgresql`` (or on
 both, with ``ONSITEDESK_TEST_BACKENDS=sqlite,postgresql``), on a fresh database copied from a
 migrated template (tests/helpers/pg.py), and every other test is deselected -- that run is
-the PostgreSQL leg of CI. A test that needs the SQLite file itself (PRAGMAs, backups, the
-``-wal``, the head sidecar, file faults) is marked ``sqlite_only`` with the reason.
+the PostgreSQL leg of CI. A test that needs the SQLite file itself (its bytes, backups, a
+reopen by path) is skipped there with its reason: ``@pytest.mark.sqlite_only(reason=…)`` or
+an entry in tests/pg/sqlite_only.py. Tests that never take ``services``/``demo_services``
+(PRAGMAs, quick_check, WAL and sidecar faults, kill points, the CLI on a file) stay SQLite's.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from app.services import Services
 from app.storage import db as storage_db
 from tests.helpers.db import DEMO_TODAY, DatabaseTemplates, copy_database, open_copy
 from tests.helpers.pg import PgDatabases, open_pg_services, pg_url
+from tests.pg.sqlite_only import SQLITE_ONLY
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -48,32 +51,43 @@ def _backends() -> list[str]:
     return [b.strip() for b in wanted.split(",") if b.strip() in ("sqlite", "postgresql")]
 
 
-def _pg_eligible(definition: pytest.Item) -> bool:
-    return (definition.get_closest_marker("sqlite_only") is None
-            and definition.path.parent.name in _PG_LAYERS)
+def sqlite_only_reason(node: pytest.Item) -> str | None:
+    """Why a test cannot run on PostgreSQL: its ``sqlite_only(reason)`` marker, or its entry
+    in tests/pg/sqlite_only.py (by module or test id); ``None``: it can."""
+    marker = node.get_closest_marker("sqlite_only")
+    if marker is not None:
+        return str(marker.kwargs.get("reason") or (marker.args[0] if marker.args else
+                                                    "SQLite only"))
+    nodeid = node.nodeid.split("[", 1)[0]
+    for prefix, reason in SQLITE_ONLY.items():
+        if nodeid == prefix or nodeid.startswith(prefix + "::"):
+            return reason
+    return None
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" not in metafunc.fixturenames or pg_url() is None:
         return
-    backends = _backends()
-    if not _pg_eligible(metafunc.definition):
-        backends = ["sqlite"]
-    metafunc.parametrize("backend", backends, indirect=True)
+    if metafunc.definition.path.parent.name not in _PG_LAYERS:
+        metafunc.parametrize("backend", ["sqlite"], indirect=True)
+        return
+    why = sqlite_only_reason(metafunc.definition)
+    params = [b if b == "sqlite" or why is None else pytest.param(
+        b, marks=pytest.mark.skip(reason=f"SQLite only: {why}")) for b in _backends()]
+    metafunc.parametrize("backend", params, indirect=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The PostgreSQL leg: only the tests that run on PostgreSQL (and those asked for on
-    SQLite too, with ``ONSITEDESK_TEST_BACKENDS``) are kept."""
+    """The PostgreSQL leg: only the tests on PostgreSQL (run, or skipped as SQLite-only with
+    the reason) and those asked for on SQLite too (``ONSITEDESK_TEST_BACKENDS``) are kept."""
     if pg_url() is None:
         return
     keep, drop = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
         on = callspec.params.get("backend") if callspec is not None else None
-        pg_only_test = item.get_closest_marker("postgresql") is not None
-        wanted = on in _backends() and (on == "postgresql" or _pg_eligible(item))
-        (keep if wanted or pg_only_test else drop).append(item)
+        wanted = on in _backends() and item.path.parent.name in _PG_LAYERS
+        (keep if wanted or item.get_closest_marker("postgresql") else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

@@ -17,8 +17,9 @@ import datetime as dt
 import itertools
 import os
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import NullPool
 
@@ -110,3 +111,18 @@ class PgDatabases:
         for name in list(reversed(self._made)):
             self.drop(name)
         self._admin.dispose()
+
+
+def server_rows(services: Services) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """Every table's rows on a server database, read on a connection of its own (outside
+    the app's transactions and their guards), tables by name, rows in a stable order: what
+    tests compare before and after a refused write."""
+    assert services.db.server is not None
+    engine = create_engine(services.db.engine.url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            tables = sorted(inspect(conn).get_table_names())
+            return [(t, sorted((tuple(r) for r in conn.execute(text(f'SELECT * FROM "{t}"'))),
+                               key=repr)) for t in tables]
+    finally:
+        engine.dispose()

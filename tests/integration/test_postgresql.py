@@ -170,3 +170,28 @@ def test_a_viewer_cannot_write_raw_sql_on_postgresql(pg_db: str, tmp_path: Path)
             assert s.connection().exec_driver_sql("SELECT COUNT(*) FROM holiday_day").scalar()
     finally:
         services.close()
+
+
+# ---- without a server (these run on the SQLite leg too) ------------------------------------------
+def test_a_server_url_is_told_from_a_file_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.storage.db import is_server_url, server_anchor, server_name, server_url_of
+
+    url = "postgresql+psycopg://hq:pw-123@db.example:5433/company"
+    assert is_server_url(url) and is_server_url("postgresql://x@h/d")
+    assert not is_server_url("C:/data/onsitedesk.db") and not is_server_url(Path("postgresql"))
+    assert not is_server_url("mysql://x@h/d")
+    assert server_name(url) == "postgresql+psycopg://hq:***@db.example:5433/company"
+    assert server_url_of(None) is None
+    monkeypatch.setenv("ONSITEDESK_DB", url)
+    assert server_url_of(None) == url and server_url_of("/tmp/x.db") is None
+    anchor = server_anchor(url)
+    assert "pw-123" not in str(anchor) and anchor.parent.parent.name == "servers"
+
+
+def test_restore_and_accept_refuse_a_server_url_before_touching_anything(
+        tmp_path: Path) -> None:
+    url = "postgresql+psycopg://hq:pw-123@127.0.0.1:1/company"
+    for argv in (("db", "restore", "--yes"), ("db", "accept")):
+        err = run_error("--db", url, *argv)
+        assert "不适用于 PostgreSQL" in err and "pw-123" not in err
+    assert not (tmp_path / "xdg").exists()  # no folder made for it
