@@ -21,6 +21,7 @@ set -euo pipefail
 
 STATE="${ONSITEDESK_PG_STATE:-${TMPDIR:-/tmp}/onsitedesk-pg-$(id -u).state}"
 PG_USER="onsitedesk-pg"
+export PATH="$PATH:/usr/sbin:/sbin"  # runuser, useradd (a root PATH may lack them)
 ROLE="onsitedesk"
 
 find_bindir() {
@@ -113,11 +114,19 @@ case "${1:-}" in
   run)
     shift; [ "${1:-}" = "--" ] && shift
     STATE="$(mktemp -u "${TMPDIR:-/tmp}/onsitedesk-pg-run.XXXXXX")"  # a server of its own
+    child=""
     trap stop EXIT
-    trap 'exit 130' INT TERM  # the EXIT trap then stops the server
+    # a signal stops the command, then the EXIT trap stops the server (the command runs in
+    # the background so that the shell is not waiting for it and takes the signal at once)
+    trap '[ -n "$child" ] && kill -TERM "$child" 2>/dev/null; exit 130' INT TERM
     ONSITEDESK_TEST_PG_URL="$(start)"
     export ONSITEDESK_TEST_PG_URL
-    "$@"
+    "$@" &
+    child=$!
+    set +e
+    wait "$child"
+    rc=$?
+    exit "$rc"
     ;;
   *) echo "usage: $0 start|url|stop|run -- COMMAND…" >&2; exit 2 ;;
 esac
