@@ -17,9 +17,13 @@ from app.cli.parser import Commands, add_from
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import install_demo
+    from app.services.demo import fill_demo, install_demo
 
     with open_services(args) as services:
+        if services.db.server is not None:  # issue 19: no file to swap in; written in place
+            n = fill_demo(services)
+            print(strings.CLI_DEMO_DONE.format(path=services.db.server, people=n))
+            return 0
         n, cleaned = install_demo(services)
         if cleaned:
             eprint(strings.DEMO_PARTIAL_CLEANED.format(path=services.db_path.parent))

@@ -170,6 +170,8 @@ def key_check(keys: KeySet) -> str:
 
 
 def _meta(conn: Connection, key: str) -> str | None:
+    if conn.dialect.name != "sqlite" and not _has_table(conn, "db_meta"):
+        return None  # issue 19: a failed statement would abort PostgreSQL's transaction
     try:
         value = conn.execute(text("SELECT value FROM db_meta WHERE key = :k"),
                              {"k": key}).scalar()

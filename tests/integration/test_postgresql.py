@@ -141,6 +141,57 @@ def test_the_demo_site_is_the_same_on_both(pg_databases: PgDatabases, tmp_path: 
         pg_databases.drop(name)
 
 
+def test_an_old_trail_with_clear_numbers_is_masked_by_0013_on_postgresql(
+        pg_db: str, tmp_path: Path) -> None:
+    """A server database at 0011 whose trail holds an ID and a phone number in clear: the
+    migrations up to head mask them (0013), re-chain the trail (verify passes), record the
+    re-chain, and the follow-up (VACUUM FULL instead of SQLite's VACUUM) leaves no flag."""
+    from app.storage import audit
+    from app.storage.db import migrate_server, server_engine
+    from tests.helpers.clock import fixed_clock
+
+    phone, id_no = "13912345601", "11010519491231002X"
+    person = {"id": 1, "project_id": 1, "employee_no": "HX1", "name": "甲", "phone": phone,
+              "id_card_no": id_no, "status": "active"}
+    engine = server_engine(pg_db)
+    try:
+        migrate_server(engine, "0011")
+        with engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO project (id, name, client_dept) "
+                                 "VALUES (1, '驻场项目', '信息科')")
+            audit.record(conn, "old", "insert", "project", "1", None, {"id": 1}, fixed_clock())
+            conn.execute(text(
+                "INSERT INTO person (id, project_id, employee_no, name, device_user_id, role, "
+                "phone, id_card_no, status, nda_signed, training_done, note) VALUES (1, 1, "
+                "'HX1', '甲', '7', '', :p, :i, 'active', false, false, '')"),
+                {"p": phone, "i": id_no})
+            audit.record(conn, "old", "insert", "person", "1", None, person, fixed_clock())
+    finally:
+        engine.dispose()
+    services = open_pg_services(pg_db, tmp_path / "old" / "onsitedesk.db")
+    try:
+        assert services.maintenance.verify_audit().ok
+        with services.db.read() as s:
+            trail = " ".join(str(r) for r in s.execute(text(
+                "SELECT before, after FROM audit_log")))
+            actions = [r[0] for r in s.execute(text("SELECT action FROM audit_log"))]
+            pending = s.execute(text("SELECT COUNT(*) FROM db_meta WHERE key = 'audit_scrub'"
+                                     )).scalar()
+        assert phone not in trail and id_no not in trail
+        assert "rechained" in actions and pending == 0
+    finally:
+        services.close()
+
+
+def test_demo_on_a_server_writes_the_site_there_and_no_file(pg_db: str, tmp_path: Path
+                                                            ) -> None:
+    out = run_cli("--db", pg_db, "demo")
+    assert out.code == 0 and "127.0.0.1" in out.out, out
+    assert run_json("--db", pg_db, "month", "2026-11")["people"]
+    assert not list((tmp_path / "xdg").rglob("*.db"))  # nothing written beside it
+    assert run_cli("--db", pg_db, "demo").code == 1  # not on a database with a roster
+
+
 @pytest.mark.parametrize("argv", [("db", "check"), ("db", "backup"), ("db", "restore"),
                                   ("db", "accept")])
 def test_sqlite_only_commands_refuse_a_server_database(pg_db: str, argv: tuple[str, ...]
