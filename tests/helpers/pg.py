@@ -126,3 +126,45 @@ def server_rows(services: Services) -> list[tuple[str, list[tuple[Any, ...]]]]:
                                key=repr)) for t in tables]
     finally:
         engine.dispose()
+
+
+class RawServerConnection:
+    """A plain driver connection to a server database that takes SQLite's ``?`` parameters:
+    what tests use to read or change rows behind the app's back (``sqlite3.connect`` on a
+    file). ``with con:`` commits (or rolls back on an error), as sqlite3's does."""
+
+    def __init__(self, url: str, *, dict_rows: bool = False) -> None:
+        import psycopg
+        from psycopg.rows import dict_row
+
+        plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self._con: Any = (psycopg.connect(plain, row_factory=dict_row) if dict_rows
+                          else psycopg.connect(plain))
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        return self._con.execute(sql.replace("?", "%s"), params)
+
+    def __enter__(self) -> RawServerConnection:
+        return self
+
+    def __exit__(self, kind: object, *_rest: object) -> None:
+        if kind is None:
+            self._con.commit()
+        else:
+            self._con.rollback()
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def raw_connect(services: Services, *, dict_rows: bool = False) -> Any:
+    """``sqlite3.connect`` on the services' database file, or the same on its server."""
+    if services.db.server is None:
+        import sqlite3
+
+        con = sqlite3.connect(services.db.path)
+        if dict_rows:
+            con.row_factory = sqlite3.Row
+        return con
+    return RawServerConnection(services.db.engine.url.render_as_string(hide_password=False),
+                               dict_rows=dict_rows)

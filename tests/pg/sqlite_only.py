@@ -14,7 +14,8 @@ SQLITE_ONLY: dict[str, str] = {
     # backups are copies of the file (on a server: pg_dump; `db backup` on a server database
     # is refused in Chinese -- tests/integration/test_postgresql.py)
     "tests/unit/test_backup.py": "online backups of the SQLite file and its -wal",
-    "tests/unit/test_pii_roster.py": _RAW + " (the ciphertexts at rest)",
+    "tests/unit/test_pii_roster.py::test_cli_export_full_numbers_only_with_the_flag":
+        "runs the command line on the database file",
     "tests/unit/test_accounts.py::test_first_admin_is_signed_in_holds_the_key_and_only_once":
         "searches the SQLite file's bytes (and -wal) for the password",
     "tests/unit/test_accounts.py::test_wrong_password_and_unknown_login_say_the_same_and_store_"
