@@ -7,7 +7,6 @@ changes. A test can also say it itself: ``@pytest.mark.sqlite_only(reason="…")
 
 from __future__ import annotations
 
-_RAW = "reads the stored rows straight from the SQLite file with sqlite3"
 _REOPEN = "closes and reopens the database by its file path"
 
 SQLITE_ONLY: dict[str, str] = {
@@ -18,14 +17,8 @@ SQLITE_ONLY: dict[str, str] = {
         "runs the command line on the database file",
     "tests/unit/test_accounts.py::test_first_admin_is_signed_in_holds_the_key_and_only_once":
         "searches the SQLite file's bytes (and -wal) for the password",
-    "tests/unit/test_accounts.py::test_wrong_password_and_unknown_login_say_the_same_and_store_"
-    "no_typed_name": _RAW,
     "tests/unit/test_accounts.py::test_throttling_after_five_failures_doubles_and_survives_a_"
     "restart": _REOPEN,
-    "tests/unit/test_accounts.py::test_upgrade_on_login_when_stored_parameters_are_weaker": _RAW,
-    "tests/unit/test_accounts.py::test_the_last_active_admin_can_never_be_disabled": _RAW,
-    "tests/unit/test_accounts.py::test_audit_rows_name_the_person_and_logins_are_audited": _RAW,
-    "tests/unit/test_accounts.py::test_records_and_forms_name_the_signed_in_display_name": _RAW,
     "tests/unit/test_accounts.py::test_reopened_database_with_accounts_needs_a_sign_in_before_"
     "any_write": _REOPEN,
     "tests/unit/test_roster_service.py::test_project_update_persists": _REOPEN,
