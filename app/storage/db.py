@@ -304,6 +304,9 @@ class Database:
             why = str(getattr(exc, "orig", exc)).lower()
             if refusal and ("readonly" in why or "read-only transaction" in why):
                 raise AccessDenied(refusal) from None
+            if self.server is not None and isinstance(exc, sa_exc.OperationalError):
+                raise DatabaseError(strings.DB_SERVER_FAILED.format(  # issue 19: link lost
+                    server=self.server, err=_first_line(exc))) from None
             translated = storage_error(exc, self.path)
             if translated is None:
                 raise
@@ -602,8 +605,8 @@ def open_server(url: str, local: Path, *, clock: Clock = SYSTEM_CLOCK) -> Databa
         scrub_if_pending_server(engine)
     except sa_exc.OperationalError as exc:
         engine.dispose()
-        err = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__
-        raise DatabaseError(strings.DB_SERVER_FAILED.format(server=name, err=err)) from None
+        raise DatabaseError(strings.DB_SERVER_FAILED.format(server=name, err=_first_line(exc))
+                            ) from None
     except Exception:
         engine.dispose()
         raise
@@ -623,6 +626,12 @@ def scrub_if_pending_server(engine: Engine) -> bool:
         conn.exec_driver_sql("VACUUM FULL audit_log")
         conn.execute(text("DELETE FROM db_meta WHERE key = :k"), {"k": SCRUB_KEY})
     return True
+
+
+def _first_line(exc: sa_exc.DBAPIError) -> str:
+    """libpq's first line ("connection refused", "database … does not exist"): no password,
+    no DETAIL with row values."""
+    return str(exc.orig or exc).strip().split("\n", 1)[0]
 
 
 def not_for_server(db: Database, what: str) -> None:

@@ -192,6 +192,22 @@ def test_demo_on_a_server_writes_the_site_there_and_no_file(pg_db: str, tmp_path
     assert run_cli("--db", pg_db, "demo").code == 1  # not on a database with a roster
 
 
+def test_a_server_gone_during_the_session_is_a_chinese_error(pg_databases: PgDatabases,
+                                                              tmp_path: Path) -> None:
+    from app.domain.roster import PersonFields
+    from app.errors import DatabaseError
+
+    name = pg_databases.copy(pg_databases.migrated())
+    services = open_pg_services(pg_databases.url_of(name), tmp_path / "g" / "onsitedesk.db")
+    try:
+        pg_databases.drop(name)  # WITH (FORCE): the session's connection is cut
+        with pytest.raises(DatabaseError) as err:
+            services.roster.add(PersonFields(employee_no="E1", name="甲"))
+        assert err.value.message.startswith("无法连接 PostgreSQL 数据库")
+    finally:
+        services.close()
+
+
 @pytest.mark.parametrize("argv", [("db", "check"), ("db", "backup"), ("db", "restore"),
                                   ("db", "accept")])
 def test_sqlite_only_commands_refuse_a_server_database(pg_db: str, argv: tuple[str, ...]
