@@ -7,8 +7,6 @@ changes. A test can also say it itself: ``@pytest.mark.sqlite_only(reason="…")
 
 from __future__ import annotations
 
-_REOPEN = "closes and reopens the database by its file path"
-
 SQLITE_ONLY: dict[str, str] = {
     # backups are copies of the file (on a server: pg_dump; `db backup` on a server database
     # is refused in Chinese -- tests/integration/test_postgresql.py)
@@ -17,9 +15,4 @@ SQLITE_ONLY: dict[str, str] = {
         "runs the command line on the database file",
     "tests/unit/test_accounts.py::test_first_admin_is_signed_in_holds_the_key_and_only_once":
         "searches the SQLite file's bytes (and -wal) for the password",
-    "tests/unit/test_accounts.py::test_throttling_after_five_failures_doubles_and_survives_a_"
-    "restart": _REOPEN,
-    "tests/unit/test_accounts.py::test_reopened_database_with_accounts_needs_a_sign_in_before_"
-    "any_write": _REOPEN,
-    "tests/unit/test_roster_service.py::test_project_update_persists": _REOPEN,
 }

@@ -22,7 +22,7 @@ from tests.helpers.accounts import (
     cheap_scrypt,
     with_admin_and_viewer,
 )
-from tests.helpers.db import open_services
+from tests.helpers.db import reopen
 from tests.helpers.pg import raw_connect
 
 
@@ -167,9 +167,8 @@ def test_throttling_after_five_failures_doubles_and_survives_a_restart(
             services.accounts.login(VIEWER_LOGIN, "wrong password")
     with pytest.raises(AccessDenied, match="30 秒"):  # even the right password waits
         services.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
-    path = services.db_path
     services.close()
-    services = open_services(path)  # a restart forgets nothing (same fixed time)
+    services = reopen(services)  # a restart forgets nothing (same fixed time)
     clock = _clock(services)
     try:
         clock.advance(dt.timedelta(seconds=20))
@@ -345,9 +344,8 @@ def test_reopened_database_with_accounts_needs_a_sign_in_before_any_write(
         services: Services) -> None:
     with_admin_and_viewer(services)
     assert not services.accounts.needs_sign_in()
-    path = services.db_path
     services.close()
-    again = open_services(path)
+    again = reopen(services)
     try:
         assert again.accounts.needs_sign_in() and again.db.principal is None
         assert again.project.get() is not None  # reads work: the window can show itself
