@@ -17,9 +17,13 @@ from app.cli.parser import Commands, add_from
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import install_demo
+    from app.services.demo import fill_demo, install_demo
 
     with open_services(args) as services:
+        if services.db.server is not None:  # issue 19: no file to swap in; written in place
+            n = fill_demo(services)
+            print(strings.CLI_DEMO_DONE.format(path=services.db.server, people=n))
+            return 0
         n, cleaned = install_demo(services)
         if cleaned:
             eprint(strings.DEMO_PARTIAL_CLEANED.format(path=services.db_path.parent))
@@ -58,7 +62,9 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
         restore_latest,
         restore_loss,
     )
+    from app.storage.db import refuse_server
 
+    refuse_server(args.db, strings.DB_WHAT_RESTORE)  # issue 19: a file operation
     path = locate(config.resolve_db_path(args.db))
     chosen = newest_sound_backup(path)
     require_admin_of_files(args, path, chosen)  # issue 18: the file, or the backup if broken
@@ -73,7 +79,9 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
 
 def cmd_db_accept(args: argparse.Namespace) -> int:
     from app.services.maintenance import accept_current, locate
+    from app.storage.db import refuse_server
 
+    refuse_server(args.db, strings.DB_WHAT_ACCEPT)  # issue 19: a file operation
     path = locate(config.resolve_db_path(args.db))
     require_admin_of_files(args, path)  # issue 18
     recorded = accept_current(path)

@@ -30,8 +30,11 @@ def open_services(args: argparse.Namespace) -> Iterator[Services]:
 
     # the clock: main(argv, clock=...) sets it (tests); otherwise the PC's clock
     from app.services.documents import collect_warnings
+    from app.storage.db import server_anchor, server_url_of
 
-    services = Services.open(config.resolve_db_path(args.db), clock=getattr(args, "clock", None))
+    url = server_url_of(args.db)  # issue 19: --db postgresql+psycopg://…
+    path = server_anchor(url) if url else config.resolve_db_path(args.db)
+    services = Services.open(path, clock=getattr(args, "clock", None), server=url)
     try:
         sign_in(services, args)
         with collect_warnings() as warned:

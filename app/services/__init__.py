@@ -35,7 +35,7 @@ from app.services.roster_io import RosterIO
 from app.services.scores import ScoreService
 from app.services.service_log import ServiceLogService
 from app.services.settings import SettingsService
-from app.storage.db import Database, open_database
+from app.storage.db import Database, open_database, open_server
 
 __all__ = ["Changes", "NullProgress", "Progress", "Services", "restore_latest"]
 
@@ -71,12 +71,17 @@ class Services:
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,
-             daily_backup: bool = True, clock: Clock | None = None) -> Services:
+             daily_backup: bool = True, clock: Clock | None = None,
+             server: str | None = None) -> Services:
         """Open ``path``; ``clock`` is the one source of now (``today`` is shorthand for a
-        clock standing at 10:00 on that day)."""
+        clock standing at 10:00 on that day). ``server``: a PostgreSQL URL holding the data
+        (issue 19); ``path`` then only anchors the local data folder (attachments)."""
         if clock is None:
             clock = FixedClock(today) if today is not None else SYSTEM_CLOCK
-        db = open_database(path, clock=clock, daily_backup=daily_backup)
+        if server is not None:
+            db = open_server(server, path, clock=clock)
+        else:
+            db = open_database(path, clock=clock, daily_backup=daily_backup)
         services = cls(db, actor)
         try:
             if not db.read_only:  # a read-only database is shown as it is

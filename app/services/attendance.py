@@ -229,11 +229,16 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
     dbapi = conn.connection.driver_connection  # in the session's transaction
     assert dbapi is not None
     rows: list[tuple[str, str]] = []
+    # issue 19: PostgreSQL hands out the same text (to_char) under psycopg's placeholders
+    sqlite = conn.dialect.name == "sqlite"
+    mark, column = ("?", "punched_at") if sqlite else (
+        "%s", "to_char(punched_at, 'YYYY-MM-DD HH24:MI:SS')")
     for i in range(0, len(wanted), _IDS_PER_QUERY):  # in id order, so rows stay sorted
         chunk = wanted[i:i + _IDS_PER_QUERY]
-        sql = (f"SELECT device_user_id, punched_at FROM {Punch.__tablename__}"
-               f" WHERE project_id = ? AND device_user_id IN ({', '.join('?' * len(chunk))})"
-               f" AND punched_at >= ? AND punched_at < ?{not_reverted}"
+        sql = (f"SELECT device_user_id, {column} FROM {Punch.__tablename__}"
+               f" WHERE project_id = {mark} AND device_user_id IN"
+               f" ({', '.join([mark] * len(chunk))})"
+               f" AND punched_at >= {mark} AND punched_at < {mark}{not_reverted}"
                " ORDER BY device_user_id, punched_at")
         rows += dbapi.execute(sql, (PROJECT_ID, *chunk, stamp(start), stamp(end))).fetchall()
     # every calendar day the window holds -> (the day, its day start, the day before)

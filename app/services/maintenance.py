@@ -12,7 +12,7 @@ from app.errors import AppError
 from app.security.guard import writes
 from app.security.keys import KeySet
 from app.storage import audit, audit_data, backup, head
-from app.storage.db import Database, foreign_key_problems, quick_check
+from app.storage.db import Database, foreign_key_problems, not_for_server, quick_check
 from app.storage.layout import locate as locate  # the command line's door to it
 
 
@@ -149,7 +149,9 @@ def session_backup(db: Database, reason: str) -> Path | None:
     """A backup after an import batch or at close, so a restore loses at most the last
     session's minutes. At most ``SESSION_KEEP`` of these are kept (the daily, manual and
     pre-migration rotation is backup.KEEP, as before); a backup that cannot be written does
-    not undo the work already committed (``None``)."""
+    not undo the work already committed (``None``). None on a server (issue 19)."""
+    if db.server is not None:
+        return None
     try:
         made = backup.make_backup(db.path, reason, now=db.clock.now(),
                                   keep=backup.KEEP + SESSION_KEEP)
@@ -168,6 +170,7 @@ class MaintenanceService:
     def check(self) -> CheckResult:
         """``db check``: the full ``PRAGMA integrity_check`` (indexes against their tables
         too: start-up's quick check skips that), the head sidecar, foreign keys."""
+        not_for_server(self.db, strings.DB_WHAT_CHECK)  # issue 19: SQLite's own checks
         problem = full_check(self.db.path)
         if problem:
             return CheckResult(False, strings.DB_CHECK_FAILED.format(path=self.db.path,
@@ -183,6 +186,7 @@ class MaintenanceService:
 
     @writes
     def backup_now(self) -> Path:
+        not_for_server(self.db, strings.DB_WHAT_BACKUP)  # issue 19: pg_dump's business
         return backup.make_backup(self.db.path, "manual", now=self.db.clock.now())
 
     def list_backups(self) -> list[Path]:

@@ -170,6 +170,8 @@ def key_check(keys: KeySet) -> str:
 
 
 def _meta(conn: Connection, key: str) -> str | None:
+    if conn.dialect.name != "sqlite" and not _has_table(conn, "db_meta"):
+        return None  # issue 19: a failed statement would abort PostgreSQL's transaction
     try:
         value = conn.execute(text("SELECT value FROM db_meta WHERE key = :k"),
                              {"k": key}).scalar()
@@ -181,12 +183,20 @@ def _meta(conn: Connection, key: str) -> str | None:
 def accounts_exist(conn: Connection) -> bool:
     """Whether the database has accounts (then its chain must be keyed)."""
     for table in ACCOUNT_TABLES:
-        if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name=:t"),
-                        {"t": table}).first() is None:
+        if not _has_table(conn, table):
             continue
         if conn.execute(text(f'SELECT 1 FROM "{table}" LIMIT 1')).first() is not None:
             return True
     return False
+
+
+def _has_table(conn: Connection, table: str) -> bool:
+    if conn.dialect.name != "sqlite":  # issue 19: PostgreSQL
+        from sqlalchemy import inspect
+
+        return bool(inspect(conn).has_table(table))
+    return conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name=:t"),
+                        {"t": table}).first() is not None
 
 
 def chain_mode(conn: Connection) -> str:
@@ -211,7 +221,8 @@ def start_keyed(conn: Connection, keys: KeySet, actor: str | None = None,
                      {"audit_id": prev_id, "hash": prev_hash},
                      {"scheme": "hmac-sha256", "key_check": key_check(keys)},
                      clock, keys.audit_key)
-    conn.execute(text("INSERT OR REPLACE INTO db_meta (key, value) VALUES (:k, :v)"),
+    conn.execute(text("DELETE FROM db_meta WHERE key = :k"), {"k": CHAIN_META})  # portable
+    conn.execute(text("INSERT INTO db_meta (key, value) VALUES (:k, :v)"),
                  {"k": CHAIN_META, "v": str(marker)})
     return marker
 

@@ -86,10 +86,30 @@ def _lenient(raw: bytes) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
+class _ServerCursor:
+    """Issue 19: the driver cursor of a PostgreSQL connection, taking the ``?`` parameters
+    of the SQLite queries here (psycopg's values: datetimes, as the payload's are)."""
+
+    def __init__(self, cur: Any) -> None:
+        self._cur = cur
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Iterable[tuple[Any, ...]]:
+        self._cur.execute(sql.replace("?", "%s"), tuple(params))
+        rows: list[tuple[Any, ...]] = self._cur.fetchall()
+        return iter(rows)
+
+
 @contextmanager
-def _raw_cursor(conn: Connection) -> Iterator[sqlite3.Cursor]:
+def _raw_cursor(conn: Connection) -> Iterator[Any]:
     raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    if not isinstance(raw, sqlite3.Connection):
+        assert raw is not None
+        cur = raw.cursor()
+        try:
+            yield _ServerCursor(cur)
+        finally:
+            cur.close()
+        return
     old = raw.text_factory
     raw.text_factory = _lenient
     try:

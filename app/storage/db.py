@@ -2,6 +2,11 @@
 
 Start-up order (SPEC Q2): integrity check → backup before migration → migrate with foreign
 keys off → ``PRAGMA foreign_key_check`` → daily backup.
+
+Issue 19: a PostgreSQL server database (``postgresql+psycopg://…``, :func:`open_server`)
+takes the same code with none of the file machinery: no quick check, lock file, backups or
+head sidecar (the server keeps its own consistency; backups are pg_dump's business), and
+migrations serialised by an advisory lock instead of the lock file.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from app import config, strings
 from app.clock import SYSTEM_CLOCK, Clock
 from app.errors import (
     AccessDenied,
+    AppError,
     DatabaseBusy,
     DatabaseError,
     DatabaseReadOnly,
@@ -135,9 +141,14 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
+        if conn.dialect.name == "sqlite":
+            has_table = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).first() is not None
+        else:
+            from sqlalchemy import inspect
+
+            has_table = inspect(conn).has_table("alembic_version")
         if not has_table:
             return None
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
@@ -190,8 +201,11 @@ class Database:
     ``None`` when the database is writable."""
 
     def __init__(self, path: Path, engine: Engine, clock: Clock = SYSTEM_CLOCK,
-                 read_only: str | None = None) -> None:
+                 read_only: str | None = None, server: str | None = None) -> None:
         self.path = path
+        # issue 19: on a PostgreSQL server, the URL without its password (for messages);
+        # ``path`` is then only the local anchor of the data folder (attachments)
+        self.server = server
         self.engine = engine
         self.clock = clock
         self.read_only = read_only
@@ -204,7 +218,7 @@ class Database:
         self.accounts_required = False
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
-        self.head = sidecar.HeadKeeper(path)
+        self.head = sidecar.HeadKeeper(path) if server is None else _ServerHead(path)
         event.listen(self.sessions, "before_flush", _refuse_read_only)
         if read_only is None:  # the read-only engine refuses every write already
             _BEGIN_GUARDS[engine] = weakref.WeakMethod(self._guard_connection)
@@ -241,6 +255,10 @@ class Database:
         bookkeeping (``SYSTEM_OPTION``) is let through."""
         refuse = (self.write_refusal() is not None
                   and not conn.get_execution_options().get(SYSTEM_OPTION))
+        if conn.dialect.name != "sqlite":  # issue 19: per transaction on PostgreSQL
+            if refuse:
+                conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+            return
         if refuse != conn.info.get(_QUERY_ONLY_KEY, False):
             conn.exec_driver_sql(f"PRAGMA query_only={'ON' if refuse else 'OFF'}")
             conn.info[_QUERY_ONLY_KEY] = refuse
@@ -283,8 +301,12 @@ class Database:
                     session.flush()
                     newest = self.head.pending(session.connection())
         except (sa_exc.DBAPIError, sqlite3.Error, OSError) as exc:
-            if refusal and "readonly" in str(getattr(exc, "orig", exc)).lower():
+            why = str(getattr(exc, "orig", exc)).lower()
+            if refusal and ("readonly" in why or "read-only transaction" in why):
                 raise AccessDenied(refusal) from None
+            if self.server is not None and isinstance(exc, sa_exc.OperationalError):
+                raise DatabaseError(strings.DB_SERVER_FAILED.format(  # issue 19: link lost
+                    server=self.server, err=_first_line(exc))) from None
             translated = storage_error(exc, self.path)
             if translated is None:
                 raise
@@ -467,6 +489,160 @@ def _newest_backup(path: Path) -> str | None:
     return str(latest[0]) if latest else None
 
 
+# ---- issue 19: a PostgreSQL server --------------------------------------------------------------
+SERVER_DRIVERS = ("postgresql", "postgresql+psycopg")
+_MIGRATION_LOCK = 19_0019  # pg_advisory_xact_lock key: one migrating opener at a time
+
+
+def is_server_url(value: str | Path) -> bool:
+    """Whether ``--db`` names a PostgreSQL server (``postgresql+psycopg://user@host/db``)
+    rather than a SQLite file."""
+    return isinstance(value, str) and value.split("://", 1)[0] in SERVER_DRIVERS
+
+
+def server_url_of(cli_value: str | None) -> str | None:
+    """The PostgreSQL URL ``--db`` (else ``ONSITEDESK_DB``) names, or ``None`` (a file)."""
+    value = cli_value or os.environ.get(config.ENV_DB) or ""
+    return value if is_server_url(value) else None
+
+
+def server_anchor(url: str) -> Path:
+    """The local stand-in path of a server database: its data folder (attachments) is a
+    folder of its own under the user data folder, one per server and database."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", server_name(url).split("://", 1)[-1])
+    return config.user_data_dir() / "servers" / slug / config.DB_FILE_NAME
+
+
+def refuse_server(cli_value: str | None, what: str) -> None:
+    """Before a SQLite-only command that works on the file itself (restore, accept)."""
+    url = server_url_of(cli_value)
+    if url is not None:
+        raise AppError(strings.DB_NOT_FOR_SERVER.format(what=what, server=server_name(url)))
+
+
+def server_name(url: str) -> str:
+    """The URL as messages may show it: no password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except sa_exc.ArgumentError:
+        return "?"
+
+
+class _ServerHead(sidecar.HeadKeeper):
+    """No head sidecar on a server (nothing can swap a file under it): the newest audit
+    head is only remembered, for ``moved_since_open``."""
+
+    def pending(self, conn: Connection) -> sidecar.Head | None:
+        row = conn.execute(text("SELECT last_id, last_hash FROM audit_head")).first()
+        return None if row is None else sidecar.Head(int(row[0]), str(row[1]), "")
+
+    def committed(self, head: sidecar.Head | None) -> None:
+        if head is not None:
+            self.last = head
+
+
+def server_engine(url: str) -> Engine:
+    """An engine on a PostgreSQL server (psycopg 3), with the write guard at each BEGIN."""
+    rest = url.split("://", 1)[1]
+    engine = create_engine(f"postgresql+psycopg://{rest}", hide_parameters=True,
+                           pool_pre_ping=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        guard = _BEGIN_GUARDS.get(engine)
+        if guard is not None and (method := guard()) is not None:
+            method(conn)  # a viewer's transaction is READ ONLY
+
+    @event.listens_for(engine, "handle_error")
+    def _no_detail(ctx: Any) -> None:
+        # PostgreSQL's DETAIL names the values ("Key (…)=(…)", "Failing row contains (…)"),
+        # personal data among them: the message keeps its first line only (the values stay
+        # in ``diag`` for code that asks), so no log or traceback carries them
+        orig = ctx.original_exception
+        full = str(orig)
+        first = full.split("\n", 1)[0]
+        if first != full:
+            orig.args = (first,)
+            wrapped = ctx.sqlalchemy_exception
+            if wrapped is not None and wrapped.args and isinstance(wrapped.args[0], str):
+                wrapped.args = (wrapped.args[0].replace(full, first), *wrapped.args[1:])
+
+    return engine
+
+
+def migrate_server(engine: Engine, target: str = "head", clock: Clock | None = None) -> None:
+    """Alembic on a server, in one transaction, behind an advisory lock (two first opens
+    never migrate together). PostgreSQL checks foreign keys itself, at every statement."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+        if target == "head" and current_revision_on(conn) == head_revision():
+            return  # another opener migrated while this one waited
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        cfg.attributes["clock"] = clock
+        command.upgrade(cfg, target)
+
+
+def current_revision_on(conn: Connection) -> str | None:
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return str(row[0]) if row else None
+
+
+def open_server(url: str, local: Path, *, clock: Clock = SYSTEM_CLOCK) -> Database:
+    """Open a PostgreSQL server database and bring its schema to head. ``local`` anchors
+    the data folder (attachments) as a database file's path would."""
+    name = server_name(url)
+    engine = server_engine(url)
+    try:
+        if current_revision(engine) != head_revision():
+            migrate_server(engine, clock=clock)
+        scrub_if_pending_server(engine)
+    except sa_exc.OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(strings.DB_SERVER_FAILED.format(server=name, err=_first_line(exc))
+                            ) from None
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(local, engine, clock, server=name)
+
+
+def scrub_if_pending_server(engine: Engine) -> bool:
+    """Migration 0013's follow-up on a server: no SQLite VACUUM/secure_delete; ``VACUUM FULL``
+    of the audit table writes it anew (the old table file, with the clear values, is
+    deleted), then the flag goes."""
+    with engine.connect() as conn:
+        pending = conn.execute(text("SELECT 1 FROM db_meta WHERE key = :k"),
+                               {"k": SCRUB_KEY}).first()
+    if pending is None:
+        return False
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM FULL audit_log")
+        conn.execute(text("DELETE FROM db_meta WHERE key = :k"), {"k": SCRUB_KEY})
+    return True
+
+
+def _first_line(exc: sa_exc.DBAPIError) -> str:
+    """libpq's first line ("connection refused", "database … does not exist"): no password,
+    no DETAIL with row values."""
+    return str(exc.orig or exc).strip().split("\n", 1)[0]
+
+
+def not_for_server(db: Database, what: str) -> None:
+    """Refuse a SQLite-only operation (check, backup, restore…) on a server database with
+    a clear message instead of a crash."""
+    if db.server is not None:
+        raise AppError(strings.DB_NOT_FOR_SERVER.format(what=what, server=db.server))
+
+
 def foreign_key_problems(db: Database) -> int:
     with db.engine.connect() as conn:
         return len(conn.execute(text("PRAGMA foreign_key_check")).fetchall())
@@ -508,5 +684,8 @@ def insert_ignoring_duplicates(conn: Connection, table: Table, columns: Sequence
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        return int(conn.execute(pg_insert(table).on_conflict_do_nothing(), dicts).rowcount)
+        # rowcount of an executemany is -1 on psycopg: the rows inserted are counted by
+        # their RETURNING (one row per insert; a skipped duplicate returns none)
+        stmt = pg_insert(table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+        return len(conn.execute(stmt, dicts).all())
     return int(conn.execute(table.insert(), dicts).rowcount)  # pragma: no cover

@@ -58,6 +58,6 @@ class LoginAttempt(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     login: Mapped[str] = mapped_column(String(32))
-    outcome: Mapped[str] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(String(20))  # "password_change": PostgreSQL checks it
     method: Mapped[str] = mapped_column(String(10))  # password | recovery | machine
     summarized: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

@@ -108,3 +108,12 @@ DB_READ_ONLY_UNREADABLE = "{reason}\n以只读方式也无法读取数据库：{
 DB_READ_ONLY_BANNER = "只读模式：{reason}"
 DB_READ_ONLY_REFUSED = "不能修改。{reason}"
 DB_OPEN_LOCK_TIMEOUT = "另一个窗口或任务正在打开或升级数据库（{path}），请稍后重试。"
+
+# issue 19: a PostgreSQL server database (--db postgresql+psycopg://…)
+DB_SERVER_FAILED = "无法连接 PostgreSQL 数据库 {server}：{err}"
+DB_NOT_FOR_SERVER = ("“{what}”只适用于 SQLite 数据库文件，不适用于 PostgreSQL 数据库（{server}）；"
+                     "PostgreSQL 的检查、备份和恢复由数据库服务器负责（例如 pg_dump、pg_restore）。")
+DB_WHAT_CHECK = "数据库检查"
+DB_WHAT_BACKUP = "数据库备份"
+DB_WHAT_RESTORE = "从备份恢复"
+DB_WHAT_ACCEPT = "接受当前数据库"

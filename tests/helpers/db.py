@@ -125,3 +125,15 @@ class DatabaseTemplates:
             settle(path)
             self._demos[today] = path
         return self._demos[today]
+
+
+def reopen(services: Services, *, actor: str | None = None,
+           today: dt.date | None = None) -> Services:
+    """The same database opened again (a restart), once ``services`` is closed: the file,
+    or (issue 19) the same PostgreSQL database, anchored at the same local path."""
+    if services.db.server is None:
+        return open_services(services.db_path, actor=actor, today=today)
+    from tests.helpers.pg import open_pg_services
+
+    url = services.db.engine.url.render_as_string(hide_password=False)
+    return open_pg_services(url, services.db_path, actor=actor, today=today)

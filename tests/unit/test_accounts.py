@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +22,8 @@ from tests.helpers.accounts import (
     cheap_scrypt,
     with_admin_and_viewer,
 )
-from tests.helpers.db import open_services
+from tests.helpers.db import reopen
+from tests.helpers.pg import raw_connect
 
 
 @pytest.fixture(autouse=True)
@@ -32,10 +31,10 @@ def _cheap(monkeypatch: pytest.MonkeyPatch) -> None:
     cheap_scrypt(monkeypatch)
 
 
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
+def _rows(services: Services, sql: str) -> list[tuple[object, ...]]:
+    con = raw_connect(services)  # the file, or the PostgreSQL server (issue 19)
     try:
-        return con.execute(sql).fetchall()
+        return [tuple(r) for r in con.execute(sql).fetchall()]
     finally:
         con.close()
 
@@ -112,7 +111,7 @@ def test_first_admin_is_signed_in_holds_the_key_and_only_once(services: Services
     wal = services.db_path.with_name(services.db_path.name + "-wal")
     raw += wal.read_bytes() if wal.exists() else b""
     assert ADMIN_PASSWORD.encode() not in raw and code.encode() not in raw
-    stored = _rows(services.db_path, "SELECT password_hash FROM user_account")[0][0]
+    stored = _rows(services, "SELECT password_hash FROM user_account")[0][0]
     assert str(stored).startswith("scrypt$4$8$1$")
 
 
@@ -155,7 +154,7 @@ def test_wrong_password_and_unknown_login_say_the_same_and_store_no_typed_name(
         services.accounts.login("mypassword123", "whatever1")
     assert str(wrong.value) == str(unknown.value) == "用户名或密码错误。"
     services.close()
-    attempts = _rows(services.db_path, "SELECT login, outcome FROM login_attempt ORDER BY id")
+    attempts = _rows(services, "SELECT login, outcome FROM login_attempt ORDER BY id")
     assert (ADMIN_LOGIN, "failure") in attempts and ("", "unknown") in attempts
     assert all("mypassword" not in str(a) for a in attempts)
 
@@ -168,9 +167,8 @@ def test_throttling_after_five_failures_doubles_and_survives_a_restart(
             services.accounts.login(VIEWER_LOGIN, "wrong password")
     with pytest.raises(AccessDenied, match="30 秒"):  # even the right password waits
         services.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
-    path = services.db_path
     services.close()
-    services = open_services(path)  # a restart forgets nothing (same fixed time)
+    services = reopen(services)  # a restart forgets nothing (same fixed time)
     clock = _clock(services)
     try:
         clock.advance(dt.timedelta(seconds=20))
@@ -197,10 +195,10 @@ def test_upgrade_on_login_when_stored_parameters_are_weaker(
     with_admin_and_viewer(services)
     monkeypatch.setattr(passwords, "CURRENT", passwords.ScryptParams(5, 8, 1))
     services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
-    hashes = dict(_rows(services.db_path, "SELECT login, password_hash FROM user_account"))
+    hashes = dict(_rows(services, "SELECT login, password_hash FROM user_account"))
     assert str(hashes[ADMIN_LOGIN]).startswith("scrypt$5$8$1$")
     assert str(hashes[VIEWER_LOGIN]).startswith("scrypt$4$8$1$")  # not signed in: untouched
-    kdfs = _rows(services.db_path, "SELECT kdf FROM key_wrap WHERE kind = 'password'")
+    kdfs = _rows(services, "SELECT kdf FROM key_wrap WHERE kind = 'password'")
     assert all(str(k[0]).startswith("scrypt$5$") for k in kdfs)
     services.accounts.logout()
     assert services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD).is_admin
@@ -231,7 +229,7 @@ def test_the_last_active_admin_can_never_be_disabled(services: Services) -> None
     users = {u.login: u for u in services.accounts.list_users()}
     assert users[ADMIN_LOGIN].disabled and not users["wangwu"].disabled
     # a disabled admin's wrapped key is gone with the account
-    assert _rows(services.db_path, "SELECT COUNT(*) FROM key_wrap k JOIN user_account u "
+    assert _rows(services, "SELECT COUNT(*) FROM key_wrap k JOIN user_account u "
                                    "ON u.id = k.user_id WHERE u.login = 'zhangsan'") == [(0,)]
 
 
@@ -313,7 +311,7 @@ def test_audit_rows_name_the_person_and_logins_are_audited(services: Services) -
     with pytest.raises(AccessDenied):
         services.accounts.login(ADMIN_LOGIN, "wrong password")
     services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
-    rows = _rows(services.db_path, "SELECT actor, action, entity, after FROM audit_log "
+    rows = _rows(services, "SELECT actor, action, entity, after FROM audit_log "
                                    "ORDER BY id")
     who = f"{ADMIN_DISPLAY} ({ADMIN_LOGIN})"
     assert (who, "update", "project") in [r[:3] for r in rows] or \
@@ -333,7 +331,7 @@ def test_records_and_forms_name_the_signed_in_display_name(demo_services: Servic
     assert s.documents._prepared_by() == ADMIN_DISPLAY
     assert s.attendance._who() == ADMIN_DISPLAY
     s.attendance.lock_month(2026, 10)
-    locks = _rows(s.db_path, "SELECT actor FROM month_lock ORDER BY id DESC LIMIT 1")
+    locks = _rows(s, "SELECT actor FROM month_lock ORDER BY id DESC LIMIT 1")
     assert locks == [(ADMIN_DISPLAY,)]
 
 
@@ -346,9 +344,8 @@ def test_reopened_database_with_accounts_needs_a_sign_in_before_any_write(
         services: Services) -> None:
     with_admin_and_viewer(services)
     assert not services.accounts.needs_sign_in()
-    path = services.db_path
     services.close()
-    again = open_services(path)
+    again = reopen(services)
     try:
         assert again.accounts.needs_sign_in() and again.db.principal is None
         assert again.project.get() is not None  # reads work: the window can show itself

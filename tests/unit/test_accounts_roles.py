@@ -45,6 +45,7 @@ from tests.helpers.accounts import (
     cheap_scrypt,
     with_admin_and_viewer,
 )
+from tests.helpers.pg import server_rows
 
 SERVICES: dict[str, type] = {
     "attendance": AttendanceService, "documents": DocumentService,
@@ -111,8 +112,12 @@ def test_every_service_of_services_is_covered(services: Services) -> None:
     assert found == set(SERVICES)
 
 
-def _snapshot(path: Path) -> tuple[str, list[tuple[str, list[tuple[Any, ...]]]]]:
-    """The database file's bytes (main + WAL) and every table's rows."""
+def _snapshot(services: Services) -> tuple[str, list[tuple[str, list[tuple[Any, ...]]]]]:
+    """The database file's bytes (main + WAL) and every table's rows (issue 19: on a
+    PostgreSQL server, the rows only)."""
+    if services.db.server is not None:
+        return "", server_rows(services)
+    path = services.db_path
     digest = hashlib.sha256()
     for p in (path, path.with_name(path.name + "-wal")):
         if p.exists():
@@ -156,11 +161,11 @@ def viewer(services: Services, monkeypatch: pytest.MonkeyPatch) -> Services:
 @pytest.mark.parametrize(("attr", "name"), WRITES, ids=[f"{a}.{n}" for a, n in WRITES])
 def test_a_viewer_is_refused_on_every_write_and_nothing_changes(
         viewer: Services, attr: str, name: str) -> None:
-    before = _snapshot(viewer.db_path)
+    before = _snapshot(viewer)
     with pytest.raises(AccessDenied) as err:
         _dummy_call(getattr(getattr(viewer, attr), name))
     assert str(err.value) == REFUSED.format(user=VIEWER_DISPLAY)
-    assert _snapshot(viewer.db_path) == before
+    assert _snapshot(viewer) == before
 
 
 def test_nobody_signed_in_on_a_database_with_accounts_is_refused(viewer: Services) -> None:
@@ -172,23 +177,24 @@ def test_nobody_signed_in_on_a_database_with_accounts_is_refused(viewer: Service
 
 
 def test_storage_refuses_an_orm_write_that_skipped_the_service_check(viewer: Services) -> None:
-    before = _snapshot(viewer.db_path)
+    before = _snapshot(viewer)
     with pytest.raises(AccessDenied, match="只读用户"), viewer.db.transaction() as s:
         s.get(Project, 1).name = "改了"  # type: ignore[union-attr]
-    assert _snapshot(viewer.db_path) == before
+    assert _snapshot(viewer) == before
 
 
 def test_storage_refuses_raw_sql_writes_like_the_punch_import(viewer: Services) -> None:
-    before = _snapshot(viewer.db_path)
+    before = _snapshot(viewer)
     with pytest.raises(AccessDenied, match="只读用户"), viewer.db.transaction() as s:
         s.execute(text("UPDATE project SET name = 'raw'"))
     with pytest.raises(AccessDenied, match="只读用户"), viewer.db.transaction() as s:
         insert_ignoring_duplicates(s.connection(), Punch.__table__,  # type: ignore[arg-type]
                                    ["project_id", "device_user_id"], [(1, "1")])
     # a bare read session cannot write either
-    with pytest.raises(Exception, match="readonly"), viewer.db.read() as s:
+    # SQLite: "attempt to write a readonly database"; PostgreSQL: "… in a read-only transaction"
+    with pytest.raises(Exception, match=r"readonly|read-only transaction"), viewer.db.read() as s:
         s.execute(text("DELETE FROM audit_log"))
-    assert _snapshot(viewer.db_path) == before
+    assert _snapshot(viewer) == before
     # the refusal ends with the viewer: an admin's next transaction on the same pool writes
     from tests.helpers.accounts import ADMIN_LOGIN, ADMIN_PASSWORD
 
@@ -203,14 +209,14 @@ def test_a_viewer_reads_prints_and_exports(demo_services: Services, tmp_path: Pa
     s = demo_services
     with_admin_and_viewer(s)
     s.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
-    before = _snapshot(s.db_path)
+    before = _snapshot(s)
     assert s.roster.list_people()
     assert s.attendance.month(2026, 11)
     s.documents.month_pdf(2026, 11, tmp_path / "m.pdf")
     s.documents.roster_xlsx(tmp_path / "r.xlsx")
     assert s.maintenance.verify_audit().ok
     assert (tmp_path / "m.pdf").stat().st_size > 0
-    assert _snapshot(s.db_path)[1] == before[1]
+    assert _snapshot(s)[1] == before[1]
 
 
 def test_only_the_accounts_service_bypasses_the_role_check() -> None:

@@ -25,6 +25,7 @@ from app.security.principal import ADMIN, VIEWER, Principal
 from app.services import Services
 from app.services.privacy import PII_ENTITY
 from app.storage import audit, audit_data
+from tests.helpers.pg import raw_connect
 
 ID1, ID2 = valid_id("11010519491231002"), valid_id("32010619850312451")
 PHONE1, PHONE2 = "13812345678", "13998765432"
@@ -45,8 +46,7 @@ def _add(services: Services, no: str, phone: str, id_card: str) -> int:
 
 
 def _raw(services: Services, person_id: int) -> dict[str, Any]:
-    con = sqlite3.connect(services.db.path)
-    con.row_factory = sqlite3.Row
+    con = raw_connect(services, dict_rows=True)
     try:
         return dict(con.execute("SELECT * FROM person WHERE id = ?", (person_id,)).fetchone())
     finally:
@@ -54,7 +54,7 @@ def _raw(services: Services, person_id: int) -> dict[str, Any]:
 
 
 def _pii_audit(services: Services) -> list[tuple[str, str, dict[str, Any]]]:
-    con = sqlite3.connect(services.db.path)
+    con = raw_connect(services)
     try:
         return [(str(a), str(i), json.loads(after)) for a, i, after in con.execute(
             "SELECT actor, entity_id, after FROM audit_log WHERE entity = ? ORDER BY id",
@@ -64,7 +64,7 @@ def _pii_audit(services: Services) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def _audit_text(services: Services) -> str:
-    con = sqlite3.connect(services.db.path)
+    con = raw_connect(services)
     try:
         return "\n".join(f"{b} {a}" for b, a in con.execute(
             "SELECT before, after FROM audit_log"))
@@ -202,7 +202,7 @@ def test_tampered_or_swapped_ciphertexts_are_refused_with_a_message(
         services: Services) -> None:
     _unlock(services)
     a, b = _add(services, "E1", PHONE1, ID1), _add(services, "E2", PHONE2, ID2)
-    con = sqlite3.connect(services.db.path)
+    con = raw_connect(services)
     with con:  # swap the two people's ID ciphertexts behind the app's back
         con.execute("UPDATE person SET id_card_enc = (SELECT id_card_enc FROM person AS o "
                     "WHERE o.id != person.id)")
@@ -284,7 +284,7 @@ def test_audit_verify_checks_the_encrypted_columns(services: Services) -> None:
     with services.db.read() as s:
         assert audit_data.check(s).ok
         assert audit.verify(s.connection()).ok
-    con = sqlite3.connect(services.db.path)
+    con = raw_connect(services)
     with con:  # another (valid-looking) ciphertext put in behind the app's back
         con.execute("UPDATE person SET phone_enc = id_card_enc, id_card_index = 'x'")
     con.close()
@@ -302,7 +302,7 @@ def test_a_new_number_with_the_same_masked_form_is_audited(services: Services) -
     dto = services.roster.get(pid)
     services.roster.update(pid, dataclasses.replace(dto.to_fields(), phone="13800005678"))
     assert services.roster.reveal(pid).phone == "13800005678"
-    con = sqlite3.connect(services.db.path)
+    con = raw_connect(services)
     before, after = con.execute("SELECT before, after FROM audit_log WHERE entity = 'person' "
                                 "ORDER BY id DESC LIMIT 1").fetchone()
     con.close()

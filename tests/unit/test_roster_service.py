@@ -13,6 +13,7 @@ from app import strings
 from app.domain.roster import PersonFields
 from app.errors import AppError, NotFoundError
 from app.services import Services
+from tests.helpers.db import reopen
 from tests.helpers.errors import raises_invalid
 
 
@@ -187,7 +188,7 @@ def test_project_update_persists(services: Services, db_path: Path) -> None:
     dto, changes = services.project.update(name=" 市一院运维项目 ", client_dept="信息科")
     assert changes.project
     assert dto.name == "市一院运维项目"
-    reopened = Services.open(db_path)
+    reopened = reopen(services)  # the file, or the server (issue 19)
     try:
         got = reopened.project.get()
     finally:

@@ -64,6 +64,8 @@ def _mask(raw: str | None, key: bytes) -> tuple[str | None, int]:
 
 
 def _db_path(conn: sa.Connection) -> Path | None:
+    if conn.dialect.name != "sqlite":
+        return None  # a PostgreSQL server has no head sidecar (issue 19)
     for _seq, name, file in conn.exec_driver_sql("PRAGMA database_list"):
         if name == "main" and file:
             return Path(file)
@@ -108,7 +110,8 @@ def upgrade() -> None:
                  {"head_id": int(old[0]), "head_hash": str(old[1])},
                  {"first_changed": first, "rows_masked": rows_masked,
                   "values_masked": values_masked}, clock)
-    conn.execute(sa.text("INSERT OR REPLACE INTO db_meta (key, value) VALUES (:k, 'pending')"),
+    conn.execute(sa.text("DELETE FROM db_meta WHERE key = :k"), {"k": SCRUB_KEY})
+    conn.execute(sa.text("INSERT INTO db_meta (key, value) VALUES (:k, 'pending')"),
                  {"k": SCRUB_KEY})
     path = _db_path(conn)
     if path is not None and sidecar.head_path(path).exists():

@@ -52,7 +52,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("login", sa.String(32), nullable=False),
-        sa.Column("outcome", sa.String(12), nullable=False),
+        sa.Column("outcome", sa.String(20), nullable=False),
         sa.Column("method", sa.String(10), nullable=False),
         sa.Column("summarized", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_login_attempt"),
