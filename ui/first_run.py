@@ -67,7 +67,12 @@ class FirstRunBar(QFrame):
         self.next_label.setWordWrap(True)
         row.addWidget(self.next_label, 1)
         self.done: list[bool] = []
-        self.refresh()
+        # Steps 3 and 4 read the import and punch services (~25 ms of imports): checked
+        # just after the first tab's data is on screen, not before (issue 16).
+        self.setVisible(False)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.refresh)
 
     def next_step(self) -> int | None:
         return next((i for i, ok in enumerate(self.done) if not ok), None)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ui.common.write_gate import WriteGate
     from ui.first_run import FirstRunBar
     from ui.tabs.attendance.tab import AttendanceTab
-    from ui.tabs.handover.tab import HandoverTab
+    from ui.tabs.handover.tab import HandoverTab, HandoverWarningsLabel
     from ui.tabs.imports.tab import ImportsTab
     from ui.tabs.leave.tab import LeaveTab
     from ui.tabs.roster.tab import RosterTab
@@ -178,7 +178,6 @@ class MainWindow(QMainWindow):
 
         from ui.common.widgets import ElidedLabel, OptionalDateEdit
         from ui.first_run import FirstRunBar
-        from ui.tabs.handover.tab import HandoverWarningsLabel
 
         self.services = services
         OptionalDateEdit.today = services.clock.today  # empty date fields open on "today"
@@ -220,8 +219,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_db)
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
         self.status_db.setToolTip(str(services.db_path))
-        self.status_handover = HandoverWarningsLabel(services)
-        self.statusBar().addWidget(self.status_handover, 2)
+        self.status_handover: HandoverWarningsLabel | None = None  # after the first tab shows
         self._refresh_title()
         self._refresh_status()
         from ui.accounts.session import AccountSession
@@ -229,7 +227,17 @@ class MainWindow(QMainWindow):
         # issue 18: the Accounts menu, who is signed in, a viewer's greyed writes, the idle lock
         self.account_session = AccountSession(self, services)
         # the deadlines in the status bar are no part of the first tab: read after it shows
-        QTimer.singleShot(0, self.status_handover.refresh)
+        QTimer.singleShot(0, self._show_handover_warnings)
+
+    def _show_handover_warnings(self) -> None:
+        """The status bar's deadlines (the handover tab's module and service: ~30 ms of
+        imports, kept out of the time to the first tab's data)."""
+        from ui.tabs.handover.tab import HandoverWarningsLabel
+
+        if self.status_handover is None:
+            self.status_handover = HandoverWarningsLabel(self.services)
+            self.statusBar().addWidget(self.status_handover, 2)
+        self.status_handover.refresh()
 
     def _loading_page(self) -> QWidget:
         """What the window shows while the database is opened and checked. Centred by
@@ -404,7 +412,8 @@ class MainWindow(QMainWindow):
             self._refresh_title()
         if changes.roster:
             self._refresh_status()
-        if changes.handover or changes.roster or changes.calendar:
+        if (changes.handover or changes.roster or changes.calendar) \
+                and self.status_handover is not None:
             self.status_handover.refresh()
 
     def _refresh_title(self) -> None:

@@ -2,8 +2,9 @@
 
 ``Services.open(path)`` runs the start-up checks and migrations and returns the facade.
 
-Wiring: ``Services`` builds every service exactly once, in dependency order, and hands each
-service the collaborators it needs as keyword arguments; no service builds another
+Wiring: ``Services`` builds every service exactly once, in dependency order (the heavy ones
+on first use, under a lock), and hands each service the collaborators it needs as keyword
+arguments; no service builds another
 (``tests/unit/test_wiring.py``). What the services hand out lives in the package ``app.dto``
 (one module per area), below both the services and the printouts: it imports only the
 domain, the strings and itself, so the printing package (``app.documents``, reached only
@@ -14,28 +15,35 @@ through ``DocumentService``) and the GUI use it without pulling in a use case
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from app.clock import SYSTEM_CLOCK, Clock, FixedClock
 from app.progress import NullProgress, Progress
 from app.services.accounts import AccountService
-from app.services.attendance import AttendanceService
 from app.services.changes import Changes
-from app.services.documents import DocumentService
-from app.services.handover import HandoverService
 from app.services.holidays import HolidayService
-from app.services.imports import ImportService
-from app.services.leave import LeaveService
 from app.services.maintenance import MaintenanceService, restore_latest
 from app.services.privacy import EncryptReport, encrypt_existing
 from app.services.project import ProjectService
-from app.services.punches import PunchService
 from app.services.roster import RosterService
-from app.services.roster_io import RosterIO
-from app.services.scores import ScoreService
-from app.services.service_log import ServiceLogService
-from app.services.settings import SettingsService
 from app.storage.db import Database, open_database, open_server
+
+if TYPE_CHECKING:
+    from app.services.attendance import AttendanceService
+    from app.services.documents import DocumentService
+    from app.services.handover import HandoverService
+    from app.services.imports import ImportService
+    from app.services.leave import LeaveService
+    from app.services.punches import PunchService
+    from app.services.roster_io import RosterIO
+    from app.services.scores import ScoreService
+    from app.services.service_log import ServiceLogService
+    from app.services.settings import SettingsService
+
+T = TypeVar("T")
 
 __all__ = ["Changes", "NullProgress", "Progress", "Services", "restore_latest"]
 
@@ -51,23 +59,109 @@ class Services:
         # Each service once, in dependency order; collaborators are handed in, never built.
         self.accounts = AccountService(db, actor)  # issue 18: sign-in, users, the data key
         self.project = ProjectService(db, actor)
-        self.settings = SettingsService(db, actor)
         self.holidays = HolidayService(db, actor)
         self.maintenance = MaintenanceService(db)
         self.roster = RosterService(db, actor)
-        self.roster_io = RosterIO(db, actor)
-        self.punches = PunchService(db, actor)
-        self.imports = ImportService(db, actor, punches=self.punches)
-        self.leave = LeaveService(db, actor, holidays=self.holidays)
-        self.attendance = AttendanceService(db, actor, holidays=self.holidays, leave=self.leave)
-        self.scores = ScoreService(db, actor, attendance=self.attendance)
-        self.service_log = ServiceLogService(db, actor, holidays=self.holidays)
-        self.handover = HandoverService(db, actor, holidays=self.holidays, roster=self.roster)
-        self.documents = DocumentService(
-            db, actor, project=self.project, roster=self.roster, attendance=self.attendance,
-            leave=self.leave, handover=self.handover, scores=self.scores,
-            service_log=self.service_log)
+        # The rest are built on first use (``_once``): opening the database and showing the
+        # first tab import only what they need (issue 16, first data <= 0.5 s after the window).
+        self._lazy: dict[str, object] = {}
+        self._lazy_lock = threading.RLock()  # GUI thread and workers; a build may nest builds
         self.accounts.on_unlocked = self.open_time_writes
+
+    LAZY = ("settings", "roster_io", "punches", "imports", "leave", "attendance", "scores",
+            "service_log", "handover", "documents")
+
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        """The service ``name``, built by ``build`` the first time, under the lock, once."""
+        found = self._lazy.get(name)
+        if found is None:
+            with self._lazy_lock:
+                found = self._lazy.get(name)
+                if found is None:
+                    found = build()
+                    self._lazy[name] = found
+        return cast(T, found)
+
+    def each(self) -> dict[str, object]:
+        """Every service by attribute name, building those not built yet."""
+        eager = {n: v for n, v in vars(self).items()
+                 if type(v).__module__.startswith("app.services.")}
+        return eager | {name: getattr(self, name) for name in self.LAZY}
+
+    @property
+    def settings(self) -> SettingsService:
+        def build() -> SettingsService:
+            from app.services.settings import SettingsService
+            return SettingsService(self.db, self.actor)
+        return self._once("settings", build)
+
+    @property
+    def roster_io(self) -> RosterIO:
+        def build() -> RosterIO:
+            from app.services.roster_io import RosterIO
+            return RosterIO(self.db, self.actor)
+        return self._once("roster_io", build)
+
+    @property
+    def punches(self) -> PunchService:
+        def build() -> PunchService:
+            from app.services.punches import PunchService
+            return PunchService(self.db, self.actor)
+        return self._once("punches", build)
+
+    @property
+    def imports(self) -> ImportService:
+        def build() -> ImportService:
+            from app.services.imports import ImportService
+            return ImportService(self.db, self.actor, punches=self.punches)
+        return self._once("imports", build)
+
+    @property
+    def leave(self) -> LeaveService:
+        def build() -> LeaveService:
+            from app.services.leave import LeaveService
+            return LeaveService(self.db, self.actor, holidays=self.holidays)
+        return self._once("leave", build)
+
+    @property
+    def attendance(self) -> AttendanceService:
+        def build() -> AttendanceService:
+            from app.services.attendance import AttendanceService
+            return AttendanceService(self.db, self.actor, holidays=self.holidays,
+                                     leave=self.leave)
+        return self._once("attendance", build)
+
+    @property
+    def scores(self) -> ScoreService:
+        def build() -> ScoreService:
+            from app.services.scores import ScoreService
+            return ScoreService(self.db, self.actor, attendance=self.attendance)
+        return self._once("scores", build)
+
+    @property
+    def service_log(self) -> ServiceLogService:
+        def build() -> ServiceLogService:
+            from app.services.service_log import ServiceLogService
+            return ServiceLogService(self.db, self.actor, holidays=self.holidays)
+        return self._once("service_log", build)
+
+    @property
+    def handover(self) -> HandoverService:
+        def build() -> HandoverService:
+            from app.services.handover import HandoverService
+            return HandoverService(self.db, self.actor, holidays=self.holidays,
+                                   roster=self.roster)
+        return self._once("handover", build)
+
+    @property
+    def documents(self) -> DocumentService:
+        def build() -> DocumentService:
+            from app.services.documents import DocumentService
+            return DocumentService(
+                self.db, self.actor, project=self.project, roster=self.roster,
+                attendance=self.attendance, leave=self.leave, handover=self.handover,
+                scores=self.scores, service_log=self.service_log)
+        return self._once("documents", build)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

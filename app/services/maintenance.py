@@ -6,14 +6,20 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import strings
 from app.errors import AppError
 from app.security.guard import writes
 from app.security.keys import KeySet
-from app.storage import audit, audit_data, backup, head
+from app.storage import audit, backup, head
 from app.storage.db import Database, foreign_key_problems, not_for_server, quick_check
 from app.storage.layout import locate as locate  # the command line's door to it
+
+if TYPE_CHECKING:  # its tables (~20 ms of imports) only when the check or baseline runs
+    from app.storage import audit_data
+
+BASELINE_KEY = "audit_baseline"  # audit_data.BASELINE_KEY (test_lazy_services checks)
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,8 @@ class MaintenanceService:
 
     def verify_data(self) -> audit_data.DataReport:
         """The business tables against the trail: last after-values, punch digests."""
+        from app.storage import audit_data
+
         with self.db.read() as s:
             return audit_data.check(s)
 
@@ -213,9 +221,11 @@ class MaintenanceService:
         from app.storage.tables import DbMeta
 
         with self.db.read() as s:
-            if s.get(DbMeta, audit_data.BASELINE_KEY) is not None:
+            if s.get(DbMeta, BASELINE_KEY) is not None:
                 return False
         from sqlalchemy.exc import OperationalError
+
+        from app.storage import audit_data
 
         try:
             with self.db.transaction() as s:

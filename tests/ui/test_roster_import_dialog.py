@@ -81,7 +81,7 @@ def test_tab_imports_the_plan_the_dialog_ended_with(
         combo.setCurrentIndex(combo.findData("employee_no"))
         return int(QDialog.DialogCode.Accepted)
 
-    monkeypatch.setattr(tab_module.ImportPreviewDialog, "exec", choose_then_accept)
+    monkeypatch.setattr(ImportPreviewDialog, "exec", choose_then_accept)
     before = demo_services.roster.count()
     w.roster_tab.start_import(_sheet(tmp_path / "r.xlsx"))
     qtbot.waitUntil(lambda: bool(messages.infos), timeout=10000)

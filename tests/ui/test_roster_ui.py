@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from app import strings
 from tests.helpers.messages import MessageRecorder
 from ui.main_window import MainWindow
+from ui.tabs.roster import import_dialog
 from ui.tabs.roster import tab as tab_module
 from ui.tabs.roster.model import COLUMNS, RosterFilter
 from ui.tabs.roster.person_dialog import PersonDialog
@@ -175,7 +176,7 @@ def test_import_previews_then_imports_valid_rows_off_the_ui_thread(
         seen["rows"] = dialog.table.rowCount()
         return int(QDialog.DialogCode.Accepted)
 
-    monkeypatch.setattr(tab_module.ImportPreviewDialog, "exec", accept)
+    monkeypatch.setattr(import_dialog.ImportPreviewDialog, "exec", accept)
     w.roster_tab.start_import(_roster_file(tmp_path / "r.xlsx"))
     qtbot.waitUntil(lambda: bool(messages.infos), timeout=10000)
     assert seen["rows"] == 2  # two bad rows listed: missing name, impossible date
@@ -195,7 +196,7 @@ def test_import_cancelled_at_preview_changes_nothing(
         shown.append(True)
         return int(QDialog.DialogCode.Rejected)
 
-    monkeypatch.setattr(tab_module.ImportPreviewDialog, "exec", cancel)
+    monkeypatch.setattr(import_dialog.ImportPreviewDialog, "exec", cancel)
     w.roster_tab.start_import(_roster_file(tmp_path / "r.xlsx"))
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     w.tasks.wait()

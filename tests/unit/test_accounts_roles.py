@@ -107,7 +107,7 @@ def test_every_public_service_method_is_classified() -> None:
 
 
 def test_every_service_of_services_is_covered(services: Services) -> None:
-    found = {attr for attr, v in vars(services).items()
+    found = {attr for attr, v in services.each().items()
              if type(v).__module__.startswith("app.services.") and attr != "accounts"}
     assert found == set(SERVICES)
 

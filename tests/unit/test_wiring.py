@@ -8,6 +8,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +30,7 @@ def _reachable_services(root: Services) -> dict[type, list[object]]:
     """Every object of a class from app.services reachable through attributes of ``root``."""
     found: dict[type, list[object]] = defaultdict(list)
     seen: set[int] = set()
-    todo: list[Any] = list(vars(root).values())
+    todo: list[Any] = [*vars(root).values(), *getattr(root, "_lazy", {}).values()]
     while todo:
         obj = todo.pop()
         if id(obj) in seen or not type(obj).__module__.startswith("app.services."):
@@ -40,6 +42,8 @@ def _reachable_services(root: Services) -> dict[type, list[object]]:
 
 
 def test_one_services_holds_one_instance_of_each_service(services: Services) -> None:
+    every = services.each()  # builds the services built on first use
+    assert set(Services.LAZY) <= set(every) and "accounts" in every
     found = _reachable_services(services)
     names = {cls.__name__: len(objs) for cls, objs in found.items()}
     assert names["HolidayService"] == 1
@@ -51,6 +55,43 @@ def test_one_services_holds_one_instance_of_each_service(services: Services) -> 
     assert services.attendance.leave is services.leave
     assert services.documents.scores is services.scores
     assert services.handover.roster is services.roster
+    assert all(getattr(services, name) is service for name, service in every.items())
+
+
+def test_a_lazy_service_is_built_once_across_threads(services: Services,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads asking for an unbuilt service at the same moment all get the same one (a
+    slow build: without the lock each thread would build its own)."""
+    import threading
+    import time
+
+    from app.services.documents import DocumentService
+
+    slow_init = DocumentService.__init__
+
+    def init(self: DocumentService, *args: Any, **kwargs: Any) -> None:
+        time.sleep(0.05)
+        slow_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(DocumentService, "__init__", init)
+    assert "documents" not in services._lazy  # built on first use
+    barrier = threading.Barrier(6)
+    got: list[object] = []
+
+    def ask() -> None:
+        barrier.wait()
+        got.append(services.documents)
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 6 and all(g is got[0] for g in got)
+    found = _reachable_services(services)
+    assert {n: len(o) for n, o in ((c.__name__, o) for c, o in found.items()) if len(o) > 1} \
+        == {}
+    assert services.documents.attendance is services.attendance
 
 
 def test_reachable_walk_counts_a_duplicate() -> None:
