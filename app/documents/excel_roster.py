@@ -28,6 +28,7 @@ from app.documents.excel_common import (
     text_width,
     title_block,
 )
+from app.dto.dates import cn_date
 
 if TYPE_CHECKING:
     from app.dto.project import ProjectDTO
@@ -74,7 +75,7 @@ def write_roster_xlsx(path: Path, people: Sequence[PersonDTO], project: ProjectD
     assert ws is not None
     ws.title = strings.ROSTER_SHEET_TITLE
     title = f"{project.name} {strings.ROSTER_SHEET_TITLE}".strip()
-    day = strings.SV_DATE_LONG.format(y=today.year, m=today.month, d=today.day)
+    day = cn_date(today)
     subtitle = strings.ROSTER_EXPORT_SUBTITLE.format(project=project.name, date=day,
                                                      n=len(people))
     headers = [strings.ROSTER_COLUMNS[c] for c in EXPORT_COLUMNS]

@@ -9,21 +9,13 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from app import strings
+from app.dto.dates import cn_date as cn_date
+from app.dto.dates import cn_datetime as cn_datetime
 
 if TYPE_CHECKING:
     from app.dto.project import ProjectDTO
 
 
-def cn_date(d: dt.date | None) -> str:
-    """The date as year, month and day in Chinese ('' for none)."""
-    return strings.DOC_DATE_CN.format(y=d.year, m=d.month, d=d.day) if d else ""
-
-
-def cn_datetime(t: dt.datetime | None) -> str:
-    """The date in Chinese, then the time HH:MM ('' for none)."""
-    if t is None:
-        return ""
-    return strings.DOC_DATETIME_CN.format(y=t.year, m=t.month, d=t.day, hm=f"{t:%H:%M}")
 
 
 def cn_month_day(d: dt.date) -> str:

@@ -10,19 +10,14 @@ from typing import TYPE_CHECKING
 
 from app import strings
 from app.domain.service_log import MISSED, NOT_MEASURED, RESOLVED, Stat
+from app.dto.dates import cn_date, cn_datetime
 
 if TYPE_CHECKING:
     from app.dto.service_log import ServiceMonthDTO, ServiceRecordDTO
 
 
-def long_date(d: dt.date | None) -> str:
-    return strings.SV_DATE_LONG.format(y=d.year, m=d.month, d=d.day) if d else ""
-
-
-def long_time(t: dt.datetime | None) -> str:
-    if t is None:
-        return ""
-    return strings.SV_DATETIME_LONG.format(y=t.year, m=t.month, d=t.day, hm=f"{t:%H:%M}")
+long_date = cn_date  # the one date style (app.dto.dates)
+long_time = cn_datetime
 
 
 def short_time(t: dt.datetime | None) -> str:

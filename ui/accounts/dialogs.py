@@ -90,6 +90,19 @@ class BusyDialog(QDialog):
         self.column.addWidget(label)
         return label
 
+    def ok_cancel(self, ok_text: str | None = None) -> None:
+        """The default button (``ok_text``, or the standard OK) runs ``submit``; Cancel
+        rejects."""
+        ok = (self.buttons.addButton(QDialogButtonBox.StandardButton.Ok) if ok_text is None
+              else self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole))
+        ok.setDefault(True)
+        ok.clicked.connect(self.submit)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(
+            self.reject)
+
+    def submit(self) -> None:  # the dialogs with ok_cancel define it
+        raise NotImplementedError
+
     def finish(self) -> None:
         self.column.addLayout(self.form)
         self.column.addWidget(self.error)
@@ -499,11 +512,7 @@ class RecoverDialog(BusyDialog):
         self.form.addRow(strings.AUI_RECOVER_CODE, self.code)
         self.form.addRow(strings.AUI_LOGIN_NAME, self.login)
         self.password = NewPassword(self.form, strings.AUI_NEW_PASSWORD)
-        ok = self.buttons.addButton(strings.AUI_RECOVER_OK, QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
-        ok.clicked.connect(self.submit)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(
-            self.reject)
+        self.ok_cancel(strings.AUI_RECOVER_OK)
         self.finish()
 
     def submit(self) -> None:

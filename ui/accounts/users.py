@@ -66,11 +66,7 @@ class AddUserDialog(BusyDialog):
         self.form.addRow(strings.AUI_DISPLAY, self.display)
         self.form.addRow(strings.AUI_ROLE, self.role)
         self.password = NewPassword(self.form)
-        ok = self.buttons.addButton(strings.AUI_ADD_OK, QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
-        ok.clicked.connect(self.submit)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(
-            self.reject)
+        self.ok_cancel(strings.AUI_ADD_OK)
         self.finish()
         self.added: UserDTO | None = None
 
@@ -105,11 +101,7 @@ class PasswordDialog(BusyDialog):
             self.old = password_edit()
             self.form.addRow(strings.AUI_OLD_PASSWORD, self.old)
         self.password = NewPassword(self.form, strings.AUI_NEW_PASSWORD)
-        ok = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
-        ok.setDefault(True)
-        ok.clicked.connect(self.submit)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(
-            self.reject)
+        self.ok_cancel()
         self.finish()
 
     def submit(self) -> None:
