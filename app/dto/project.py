@@ -17,3 +17,4 @@ class ProjectDTO:
     supervisor_firm: str
     project_manager: str
     client_project_lead: str
+    code: str = ""  # issue 19: the company-wide handle (--project CODE)

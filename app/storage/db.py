@@ -216,6 +216,9 @@ class Database:
         # issue 18: accounts exist, so a write needs a signed-in principal who may write
         # (set by the accounts service; False: a database without accounts, as before)
         self.accounts_required = False
+        # issue 19: the project every service works on (``--project CODE``; a one-site
+        # database has project 1); every session carries it in ``info[PROJECT_KEY]``
+        self.project_id = 1
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
         self.head = sidecar.HeadKeeper(path) if server is None else _ServerHead(path)
@@ -286,6 +289,7 @@ class Database:
                 session.info[audit.ACTOR_KEY] = self.actor_name(actor)
                 session.info[audit.CLOCK_KEY] = self.clock
                 session.info[audit.KEYS_KEY] = self.keys  # the keyed audit chain (issue 18)
+                session.info[PROJECT_KEY] = self.project_id  # issue 19
                 if self.read_only:
                     # reads that happen to run in a transaction still work; the first
                     # write (an ORM flush, or raw SQL on the read-only engine) is refused
@@ -320,12 +324,14 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self.sessions() as session:
+            session.info[PROJECT_KEY] = self.project_id  # issue 19
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+PROJECT_KEY = "project_id"  # issue 19: session.info key of the project a session works on
 _READ_ONLY_KEY = "read_only"
 _ROLE_KEY = "role_refusal"
 _QUERY_ONLY_KEY = "onsitedesk_query_only"

@@ -50,6 +50,12 @@ class Project(Audited, Base):
     supervisor_firm: Mapped[str] = mapped_column(String(200), default="")
     project_manager: Mapped[str] = mapped_column(String(50), default="")
     client_project_lead: Mapped[str] = mapped_column(String(50), default="")
+    # issue 19: company-wide identity (migration 0017). ``code``: the handle of ``--project``,
+    # unique in the company; ``uid``: random, fixed at creation, carried by site packages;
+    # ``origin``: "local" (edited here) or "site" (a read-only copy from a site package)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    origin: Mapped[str] = mapped_column(String(10), default="local", server_default="local")
 
 
 class Person(Audited, Base):
