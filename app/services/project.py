@@ -65,7 +65,8 @@ class ProjectService:
     def get(self) -> ProjectDTO:
         with self.db.transaction(self.actor) as s:
             if self.db.write_refusal() and s.get(Project, current_project_id(s)) is None:
-                return to_dto(_blank_project(current_project_id(s)))  # issue 18: a viewer reads, writes nothing
+                # issue 18: a viewer reads, writes nothing
+                return to_dto(_blank_project(current_project_id(s)))
             return to_dto(ensure_project(s))
 
     @writes
