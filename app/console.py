@@ -23,8 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from app.clock import SystemClock
-
 NO_DIALOG_ENV = "ONSITEDESK_NO_DIALOG"  # unattended tests: log only, no message box
 
 
@@ -81,6 +79,8 @@ def append_log(text: str, log_file: Path | None = None) -> Path | None:
     from app import config
 
     path = log_file or config.log_dir() / "onsitedesk.log"
+    from app.clock import SystemClock  # datetime: not before the window shows
+
     stamp = SystemClock().now().isoformat(sep=" ")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,13 @@
-"""Baseline for the start-up benchmark: an empty PySide6 main window, frozen the same way."""
+"""Baseline for the start-up benchmark: an empty PySide6 main window, frozen the same way.
+
+"Window shown" is printed at the same point as the app's (ui/main.py ``paint_now``): once the
+window is exposed and has painted, not at the first turn of the event loop, which may come
+before the window reached the screen."""
 
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QElapsedTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 if __name__ == "__main__":
@@ -12,5 +16,14 @@ if __name__ == "__main__":
     window.resize(1180, 720)
     window.show()
     if os.environ.get("ONSITEDESK_STARTUP_PROBE"):
-        QTimer.singleShot(0, lambda: (print("WINDOW_SHOWN", flush=True), app.quit()))
+        # the same steps as ui.main.paint_now (this file can't import the app)
+        handle = window.windowHandle()
+        clock = QElapsedTimer()
+        clock.start()
+        while handle is not None and not handle.isExposed() and clock.elapsed() < 2000:
+            app.processEvents()
+        window.repaint()
+        app.processEvents()
+        print("WINDOW_SHOWN", flush=True)
+        sys.exit(0)
     sys.exit(app.exec())

@@ -33,7 +33,7 @@ def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     if any(w in ("-h", "--help", "--version") for w in words):
         return None
     light = argparse.ArgumentParser(add_help=False)
-    global_options(light)
+    global_options(light, helps=False)
     try:
         args, rest = light.parse_known_args(words)
     except SystemExit:

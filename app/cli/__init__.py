@@ -67,14 +67,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def guarded(work: Callable[[], int]) -> int:
     """Run ``work``; an expected error becomes one line on stderr and exit 1."""
-    from app.cli.common import eprint  # not at import: a plain window start skips it
-
     try:
         return work()
     except AppError as exc:
+        from app.cli.common import eprint  # only on an error: a window start never loads it
+
         eprint(str(exc).replace("\n", " "))
         return 1
     except KeyboardInterrupt:
+        from app.cli.common import eprint
+
         eprint(strings.CANCELLED)
         return 130
     except BrokenPipeError:  # output piped into `head` and the like

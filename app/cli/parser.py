@@ -75,12 +75,18 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def global_options(p: argparse.ArgumentParser) -> None:
-    """The options before any command (also read by the GUI entry's light parser)."""
-    p.add_argument("--db", help=strings.H_DB)
-    p.add_argument("--demo", action="store_true", help=strings.H_DEMO_GUI)
-    p.add_argument("--smoke", action="store_true", help=strings.H_SMOKE)
-    p.add_argument("--user", metavar="NAME", help=strings.H_USER)  # issue 18
+def global_options(p: argparse.ArgumentParser, helps: bool = True) -> None:
+    """The options before any command (also read by the GUI entry's light parser, which
+    needs no help texts: ``helps=False`` spares a window start loading the command line's
+    strings)."""
+
+    def h(name: str) -> str | None:
+        return str(getattr(strings, name)) if helps else None
+
+    p.add_argument("--db", help=h("H_DB"))
+    p.add_argument("--demo", action="store_true", help=h("H_DEMO_GUI"))
+    p.add_argument("--smoke", action="store_true", help=h("H_SMOKE"))
+    p.add_argument("--user", metavar="NAME", help=h("H_USER"))  # issue 18
 
 
 class Commands:

@@ -98,6 +98,11 @@ def test_ui_font_is_yahei_when_present_else_the_bundled_font(
     family = main.ui_font_family()
     assert family == "WenQuanYi Micro Hei"
     assert family in QFontDatabase.families()
+    # the family installed on the PC already: used as it is, no font file loaded (start-up)
+    monkeypatch.setattr(QFontDatabase, "hasFamily", lambda name: name == "WenQuanYi Micro Hei")
+    monkeypatch.setattr(QFontDatabase, "addApplicationFont",
+                        lambda path: pytest.fail(f"font file loaded: {path}"))
+    assert main.ui_font_family() == "WenQuanYi Micro Hei"
 
 
 @pytest.mark.parametrize("scale", ["1", "1.5"])

@@ -16,7 +16,6 @@ to connect and hand over (waiting up to ``START_WAIT_S`` for a window that is st
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -31,6 +30,14 @@ from app.filelock import FileLock, LockTimeout
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+if TYPE_CHECKING:
+    from hashlib import sha256 as _sha256
+else:
+    try:  # CPython 3.11's own SHA-256: hashlib loads OpenSSL (~3 ms) before the window shows
+        from _sha256 import sha256 as _sha256
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import sha256 as _sha256
+
 RAISE = b"raise\n"
 TIMEOUT_MS = 1500
 START_WAIT_S = 5.0  # a window holding the lock but not listening yet is still starting
@@ -42,7 +49,7 @@ def server_name(db_path: Path) -> str:
     key = str(Path(db_path).expanduser().resolve())
     if sys.platform == "win32":
         key = key.casefold()
-    return "onsitedesk-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    return "onsitedesk-" + _sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
 def _lock_folder() -> Path:
