@@ -9,6 +9,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import fields
+from typing import TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -33,7 +34,7 @@ __all__ = [
     "add_project",
     "current_project_id",
     "ensure_project",
-    "normalise_code",
+    "normalise_code", "owned",
     "project_status",
     "project_summaries",
     "select_project",
@@ -66,6 +67,18 @@ def default_code(uid: str) -> str:
     """The code a project gets before anyone names it: ``P-`` and six characters of its uid
     (the same rule as migration 0017)."""
     return "P-" + uid[:6].upper()
+
+
+_Row = TypeVar("_Row")
+
+
+def owned(session: Session, cls: type[_Row], ident: object) -> _Row | None:
+    """``session.get`` for a row of the current project: a row of another project of the
+    database (an id typed or handed in) is not there, as an unknown id is not (issue 19)."""
+    row = session.get(cls, ident)
+    if row is not None and getattr(row, "project_id", None) != current_project_id(session):
+        return None
+    return row
 
 
 def ensure_project(session: Session) -> Project:

@@ -130,9 +130,18 @@ def test_two_projects_in_one_database_see_only_their_own_rows(
     b_e1 = next(p for p in month_b["people"] if p["employee_no"] == "E1")
     assert a_e1["leave_days"] == {"personal_leave": 2.0}
     assert b_e1["leave_days"] == {}  # A's leave of "E1" is not B's "E1"
+    # an id of A's row is unknown in B: nothing of A is approved, cancelled or printed there
+    pending = run_json("--db", db, "--project", A, "leave", "add", "--emp", "E2", "--type",
+                       "personal_leave", "--start", "2026-04-22", "--end", "2026-04-22")
+    refused = run_error("--db", db, "--project", B, "leave", "approve", str(pending["id"]),
+                        "--by", "经理")
+    assert str(pending["id"]) in refused, refused
+    states = {r["id"]: r["state"] for r in run_json("--db", db, "--project", A, "leave", "list")}
+    assert states == {leave["id"]: "approved", pending["id"]: pending["state"]}
+    assert pending["state"] != "approved"
     # the lists of one project never hold the other's rows
     assert [r["id"] for r in run_json("--db", db, "--project", B, "leave", "list")] == []
-    assert len(run_json("--db", db, "--project", A, "leave", "list")) == 1
+    assert len(run_json("--db", db, "--project", A, "leave", "list")) == 2
     scores_a = run_json("--db", db, "--project", A, "scores", MONTH)
     scores_b = run_json("--db", db, "--project", B, "scores", MONTH)
     assert "smoking" in json.dumps(scores_a) and "smoking" not in json.dumps(scores_b)
