@@ -87,6 +87,7 @@ def global_options(p: argparse.ArgumentParser, helps: bool = True) -> None:
     p.add_argument("--demo", action="store_true", help=h("H_DEMO_GUI"))
     p.add_argument("--smoke", action="store_true", help=h("H_SMOKE"))
     p.add_argument("--user", metavar="NAME", help=h("H_USER"))  # issue 18
+    p.add_argument("--project", metavar="CODE", help=h("H_PROJECT"))  # issue 19
 
 
 class Commands:
