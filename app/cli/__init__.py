@@ -31,6 +31,7 @@ def build_parser() -> Parser:
         imports,
         leave,
         month,
+        project_pkg,
         roster,
         scores,
         service,
@@ -56,6 +57,7 @@ def build_parser() -> Parser:
     leave.register(cmds)
     imports.register(cmds)
     users.register(cmds)
+    project_pkg.register(cmds)  # issue 19: the site package
     return p
 
 

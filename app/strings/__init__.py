@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .roster import *  # noqa: F403
     from .scores import *  # noqa: F403
     from .service import *  # noqa: F403
+    from .sitepkg import *  # noqa: F403
     from .window import *  # noqa: F403
 else:
     import importlib as _importlib
@@ -50,7 +51,7 @@ else:
     _AREAS = (
         "window", "common", "attendance", "cli", "documents", "excel", "handover", "holidays",
         "imports", "inputs", "leave", "reliability", "roster", "scores", "service", "accounts",
-        "anchor", "privacy", "accounts_ui",
+        "anchor", "privacy", "accounts_ui", "sitepkg",
     )
 
     def __getattr__(name: str) -> object:
