@@ -150,6 +150,10 @@ def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
         elif value is not None and isinstance(kind, Date):
             value = dt.date.fromisoformat(value)
         out[name] = value
+    for col in table.columns:  # a column the site's version lacks: its default (as an INSERT)
+        default = col.default
+        if col.name not in out and default is not None and getattr(default, "is_scalar", False):
+            out[col.name] = getattr(default, "arg", None)
     return out
 
 
@@ -523,9 +527,10 @@ class _Importer:
         mapping = self._map(pid, table.name)
         new = sorted(((i, r) for i, r in rows if i not in mapping), key=lambda x: x[0])
         ids = _allocate(self.conn, table, len(new))
+        hashes = {site_id: row_hash(row) for site_id, row in rows}
         map_rows = []
-        for (site_id, row), local_id in zip(new, ids, strict=True):
-            h = row_hash(row)
+        for (site_id, _row), local_id in zip(new, ids, strict=True):
+            h = hashes[site_id]
             mapping[site_id] = (local_id, h)
             map_rows.append({"project_id": pid, "table_name": table.name, "site_id": site_id,
                              "local_id": local_id, "row_hash": h})
@@ -535,16 +540,14 @@ class _Importer:
         fresh = {i for i, _ in new}
         for site_id, row in rows:
             local_id, old = mapping[site_id]
-            h = row_hash(row)
+            h = hashes[site_id]
             if site_id in fresh or old == h:
                 continue
             mapping[site_id] = (local_id, h)
             changed.append((site_id, local_id, h, row))
-        for chunk in _chunks(inserts):
-            self.conn.execute(table.insert(), list(chunk))
         smap = _table(SiteRowMap)
-        for chunk in _chunks(map_rows):
-            self.conn.execute(smap.insert(), list(chunk))
+        _insert_rows(self.conn, table, inserts)
+        _insert_rows(self.conn, smap, map_rows)
         for site_id, local_id, h, row in changed:
             values = _decode(table, self._local(pid, table, row))
             values.pop("id", None)
@@ -580,8 +583,23 @@ class _Importer:
                 "prev_hash", "hash")
         new = [{"project_id": pid, "site_id": int(r["id"]), **{c: r.get(c) for c in cols}}
                for r in rows if int(r["id"]) not in have]
-        for chunk in _chunks(new):
-            self.conn.execute(t.insert(), list(chunk))
+        _insert_rows(self.conn, t, new)
+
+
+def _insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Many rows at once: the driver's executemany on SQLite; COPY on PostgreSQL (psycopg's
+    executemany sends one statement a row, ~3x slower for a month of punches)."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), list(rows))
+        return
+    cols = list(rows[0])
+    raw: Any = conn.connection.driver_connection
+    names = ", ".join(f'"{c}"' for c in cols)
+    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(tuple(row[c] for c in cols))
 
 
 def _allocate(conn: Connection, table: Table, n: int) -> list[int]:
