@@ -69,7 +69,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         from ui.main import run_gui
     except ImportError as exc:
         raise AppError(strings.CLI_NO_GUI.format(err=exc)) from exc
-    return run_gui(db_path, demo=bool(args.demo))
+    return run_gui(db_path, demo=bool(args.demo), project=args.project)
 
 
 def _run_smoke() -> int:

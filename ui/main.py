@@ -147,19 +147,20 @@ def paint_now(window: object, timeout_ms: int = 2000) -> None:
         app.processEvents()
 
 
-def open_services(db_path: Path, first_try: Services | BaseException | None = None
-                  ) -> Services | None:
+def open_services(db_path: Path, first_try: Services | BaseException | None = None,
+                  project: str | None = None) -> Services | None:
     """Open the database; on a failed integrity check offer to restore the latest backup.
-    ``first_try``: the outcome of an open already attempted (on the worker thread)."""
+    ``first_try``: the outcome of an open already attempted (on the worker thread).
+    ``project``: the code of ``--project`` (issue 19)."""
     from app.services import Services, restore_latest
 
     try:
         if isinstance(first_try, BaseException):
             raise first_try
-        return first_try if first_try is not None else Services.open(db_path)
+        return first_try if first_try is not None else Services.open(db_path, project=project)
     except DatabaseBusy as exc:  # another window or task is opening or writing it
         if messages.ask(None, f"{exc.message}\n\n{strings.DB_BUSY_RETRY}"):
-            return open_services(db_path)
+            return open_services(db_path, project=project)
         return None
     except IntegrityCheckFailed as exc:
         if exc.latest_backup is None:
@@ -176,10 +177,21 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
             return None
         backup, broken = restore_latest(db_path, chosen)
         messages.info(None, strings.DB_RESTORED.format(backup=backup, broken=broken))
-        return Services.open(db_path)
+        return Services.open(db_path, project=project)
 
 
-def run_gui(db_path: Path, demo: bool = False) -> int:
+def _opener_for(project: str) -> Callable[[Path], Services]:
+    """``Services.open`` on the project ``--project`` names (issue 19)."""
+
+    def open_fn(path: Path) -> Services:
+        from app.services import Services
+
+        return Services.open(path, project=project)
+
+    return open_fn
+
+
+def run_gui(db_path: Path, demo: bool = False, project: str | None = None) -> int:
     """Show the window at once, then open the database into it (see MainWindow.attach).
 
     The database is opened on a worker thread started once the window is painted; the window
@@ -199,12 +211,12 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     instance.raise_requested.connect(lambda: bring_forward(window))
     probe = bool(os.environ.get(STARTUP_PROBE))
     state: dict[str, Services | None] = {"services": None}
-    opener = DatabaseOpener(db_path)
+    opener = DatabaseOpener(db_path, None if project is None else _opener_for(project))
 
     def attach(outcome: Services | BaseException) -> None:
         opener.wait()
         try:
-            services = open_services(db_path, outcome)
+            services = open_services(db_path, outcome, project)
         except AppError as exc:
             QMessageBox.critical(window, strings.ERROR_TITLE, exc.message)
             services = None

@@ -32,6 +32,7 @@ def build_parser() -> Parser:
         leave,
         month,
         project_pkg,
+        projects,
         roster,
         scores,
         service,
@@ -57,6 +58,7 @@ def build_parser() -> Parser:
     leave.register(cmds)
     imports.register(cmds)
     users.register(cmds)
+    projects.register(cmds)  # issue 19
     project_pkg.register(cmds)  # issue 19: the site package
     return p
 

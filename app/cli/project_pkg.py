@@ -65,3 +65,4 @@ def register(cmds: Commands) -> None:
     sp = cmds.leaf(group, "import", strings.H_PROJECT_IMPORT, cmd_project_import,
                    json_flag=True)
     sp.add_argument("file", metavar="FILE", help=strings.H_PKG_FILE)
+    sp.set_defaults(any_project=True)  # works on the package's project, whichever is chosen

@@ -23,7 +23,7 @@ from app.security.guard import writes
 from app.security.principal import Principal
 from app.services import privacy
 from app.services.changes import ROSTER, Changes
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project, owned
 from app.storage import audit
 from app.storage.db import Database
 from app.storage.tables import Attachment, EquipmentItem, Person
@@ -102,6 +102,8 @@ class _Joined(Database):
         # issue 18: the same person, keys and checks as the use case it joins
         self.principal, self.keys = db.principal, db.keys
         self.accounts_required = db.accounts_required
+        # issue 19: the same project, and its refusal when it is a site package's copy
+        self.project_id, self.project_refusal = db.project_id, db.project_refusal
         self._session = session
 
     @contextmanager
@@ -133,7 +135,7 @@ class RosterService:
     def _people(s: Session) -> list[Person]:
         return list(s.scalars(
             select(Person)
-            .where(Person.project_id == PROJECT_ID)
+            .where(Person.project_id == current_project_id(s))
             .options(selectinload(Person.attachments), selectinload(Person.equipment))
             .order_by(Person.employee_no)
         ).all())
@@ -184,13 +186,14 @@ class RosterService:
         keys = self.db.keys
         with self.db.read() as s:
             encrypted = s.scalars(select(Person.id).where(
-                Person.project_id == PROJECT_ID, Person.id_card_enc != "")).first()
+                Person.project_id == current_project_id(s), Person.id_card_enc != "")).first()
             if encrypted is not None and keys is None:
                 raise AppError(strings.PII_LOCKED)
             cond = Person.id_card_no == norm
             if keys is not None:
                 cond = cond | (Person.id_card_index == pii.id_index(keys, norm))
-            rows = s.scalars(select(Person).where(Person.project_id == PROJECT_ID, cond)
+            rows = s.scalars(select(Person).where(Person.project_id == current_project_id(s),
+                                                  cond)
                              .options(selectinload(Person.attachments),
                                       selectinload(Person.equipment))
                              .order_by(Person.employee_no)).all()
@@ -198,7 +201,8 @@ class RosterService:
 
     def count(self) -> int:
         with self.db.read() as s:
-            return len(s.scalars(select(Person.id).where(Person.project_id == PROJECT_ID)).all())
+            return len(s.scalars(select(Person.id).where(
+                Person.project_id == current_project_id(s))).all())
 
     # ---- writes --------------------------------------------------------------------------
     @writes
@@ -207,7 +211,8 @@ class RosterService:
             ensure_project(s)
             self._validate(s, data, person_id=None)
             person = privacy.new_person(
-                s, {"project_id": PROJECT_ID, **{c: getattr(data, c) for c in _PERSON_COLUMNS}},
+                s, {"project_id": current_project_id(s),
+                    **{c: getattr(data, c) for c in _PERSON_COLUMNS}},
                 self.db.keys, self.db.principal)
             s.flush()
             return person_dto(person, self.db.principal), ROSTER
@@ -278,7 +283,7 @@ class RosterService:
     def remove_attachment(self, attachment_id: int) -> tuple[PersonDTO, Changes]:
         """Removes the record (audited); the copied file stays in the data folder."""
         with self.db.transaction(self.actor) as s:
-            att = s.get(Attachment, attachment_id)
+            att = owned(s, Attachment, attachment_id)
             if att is None:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=attachment_id))
             person = att.person
@@ -310,7 +315,7 @@ class RosterService:
     def set_equipment_returned(self, equipment_id: int,
                                returned: dt.date | None) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
-            item = s.get(EquipmentItem, equipment_id)
+            item = owned(s, EquipmentItem, equipment_id)
             if item is None:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=equipment_id))
             item.returned_date = returned
@@ -320,7 +325,7 @@ class RosterService:
     @writes
     def remove_equipment(self, equipment_id: int) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
-            item = s.get(EquipmentItem, equipment_id)
+            item = owned(s, EquipmentItem, equipment_id)
             if item is None:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=equipment_id))
             person = item.person
@@ -331,7 +336,7 @@ class RosterService:
     # ---- helpers -------------------------------------------------------------------------
     @staticmethod
     def _load(s: Session, person_id: int) -> Person:
-        person = s.get(Person, person_id)
+        person = owned(s, Person, person_id)
         if person is None:
             raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
         return person
@@ -346,14 +351,15 @@ class RosterService:
             field, reason = problems[0]
             raise ValidationError(reason, field)
         clash = s.scalars(select(Person).where(
-            Person.project_id == PROJECT_ID, Person.employee_no == data.employee_no,
+            Person.project_id == current_project_id(s), Person.employee_no == data.employee_no,
             Person.id != (person_id or -1))).first()
         if clash:
             raise ValidationError(strings.R_DUP_EMPLOYEE_NO_DB.format(
                 no=data.employee_no, name=clash.name), "employee_no")
         if data.device_user_id:
             clash = s.scalars(select(Person).where(
-                Person.project_id == PROJECT_ID, Person.device_user_id == data.device_user_id,
+                Person.project_id == current_project_id(s),
+                Person.device_user_id == data.device_user_id,
                 Person.id != (person_id or -1))).first()
             if clash:
                 raise ValidationError(strings.R_DUP_DEVICE_DB.format(

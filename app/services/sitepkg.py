@@ -222,16 +222,22 @@ class SitePackageService:
         self.db, self.actor = db, actor
 
     # ---- the site: export --------------------------------------------------------------------
-    @writes
     def export(self, path: Path, *, full: bool = False) -> ExportResult:
         """Write the current project's package to ``path`` (full when ``full`` or first)."""
+        with self.db.read() as s:
+            project = s.get(Project, current_project_id(s))
+            if project is None:
+                raise AppError(strings.SP_NO_PROJECT)
+            if project.origin == "site":  # said before the general read-only refusal
+                raise AppError(strings.SP_EXPORT_SITE_COPY.format(code=project.code))
+        return self._export(path, full)
+
+    @writes
+    def _export(self, path: Path, full: bool) -> ExportResult:
         with self.db.transaction(self.actor) as s:
             pid = current_project_id(s)
             project = s.get(Project, pid)
-            if project is None:
-                raise AppError(strings.SP_NO_PROJECT)
-            if project.origin == "site":
-                raise AppError(strings.SP_EXPORT_SITE_COPY.format(code=project.code))
+            assert project is not None
             key = self._site_key(s, pid)
             last = s.scalars(select(SiteExport).where(SiteExport.project_id == pid)
                              .order_by(SiteExport.seq.desc()).limit(1)).first()
@@ -608,9 +614,14 @@ def _allocate(conn: Connection, table: Table, n: int) -> list[int]:
     if n == 0:
         return []
     if conn.dialect.name == "postgresql":
-        rows = conn.execute(text(
-            "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": table.name, "n": n})
+        # rows inserted with explicit ids (ensure_project, add_project) do not move the
+        # sequence: it is first brought past the largest id
+        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                           {"t": table.name}).scalar_one()
+        conn.execute(text(f'SELECT setval(:s, GREATEST((SELECT COALESCE(MAX(id), 0) FROM '
+                          f'"{table.name}"), nextval(:s)))'), {"s": seq})
+        rows = conn.execute(text("SELECT nextval(:s) FROM generate_series(1, :n)"),
+                            {"s": seq, "n": n})
         return [int(r[0]) for r in rows]
     start = int(conn.execute(text(f'SELECT COALESCE(MAX(id), 0) FROM "{table.name}"'))
                 .scalar_one())

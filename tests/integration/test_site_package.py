@@ -69,8 +69,9 @@ def site(db_templates: DatabaseTemplates, tmp_path: Path) -> Path:
     return copy_database(db_templates.demo(), tmp_path / "site" / "onsitedesk.db")
 
 
-def _months(db: str | Path) -> list[Any]:
-    return [run_json("--db", db, "month", m) for m in MONTHS]
+def _months(db: str | Path, project: str | None = None) -> list[Any]:
+    chosen = ("--project", project) if project else ()
+    return [run_json("--db", db, *chosen, "month", m) for m in MONTHS]
 
 
 def _export(db: Path, file: Path, *extra: str) -> dict[str, Any]:
@@ -337,7 +338,10 @@ def test_two_sites_in_one_head_office(site: Path, head_office: str, tmp_path: Pa
     assert pa != pb
     assert _content(head_office, pa, mapped=True) == _content(site, 1, mapped=False)
     assert _content(head_office, pb, mapped=True) == _content(other, 1, mapped=False)
-    assert _months(head_office) == _months(site)  # project 1 (the first imported)
+    assert _months(head_office, a["project"]) == _months(site)
+    assert _months(head_office, "SITE-B") == _months(other)
+    # several projects now: the month needs --project (the codes are listed)
+    assert "SITE-B" in run_error("--db", head_office, "month", MONTHS[0])
     engine = _engine(head_office)
     try:
         with engine.connect() as conn:
