@@ -32,7 +32,7 @@ from app.storage.db import is_server_url
 from app.storage.tables_sitepkg import SiteRowMap
 from tests.helpers.cli import run_cli, run_error, run_json
 from tests.helpers.db import DEMO_TODAY, DatabaseTemplates, copy_database, open_services
-from tests.helpers.pg import PgDatabases
+from tests.helpers.pg import PgDatabases, open_pg_services
 
 MONTHS = ("2026-10", "2026-11")
 
@@ -328,6 +328,14 @@ def _second_site(db_templates: DatabaseTemplates, folder: Path) -> Path:
 def test_two_sites_in_one_head_office(site: Path, head_office: str, tmp_path: Path,
                                       db_templates: DatabaseTemplates) -> None:
     other = _second_site(db_templates, tmp_path / "site-b")
+    # head office has a project of its own (id 1, given explicitly: no PostgreSQL sequence
+    # moved), which the sites' projects and rows must not collide with
+    own = (open_pg_services(head_office, tmp_path / "anchor" / "onsitedesk.db")
+           if is_server_url(head_office) else open_services(Path(head_office)))
+    try:
+        own.project.update(name="总部", code="HQ")
+    finally:
+        own.close()
     a = _export(site, tmp_path / "a1.odpkg")
     b = _export(other, tmp_path / "b1.odpkg")
     assert a["project"] != b["project"]
@@ -351,7 +359,8 @@ def test_two_sites_in_one_head_office(site: Path, head_office: str, tmp_path: Pa
     finally:
         engine.dispose()
     assert [tuple(r) for r in people] == [(pa, 9), (pb, 9)]
-    assert [r[0] for r in origins] == ["site", "site"]
+    assert [r[0] for r in origins] == ["local", "site", "site"]
+    assert 1 not in (pa, pb)
     # the second site's code clashes with neither; a third with site B's code does
     third = _second_site(db_templates, tmp_path / "site-c")
     con = sqlite3.connect(third)
