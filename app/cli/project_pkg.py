@@ -44,6 +44,9 @@ def cmd_project_import(args: argparse.Namespace) -> int:
         result = SitePackageService(services.db, services.actor).import_(path)
     if result.new_key:
         eprint(strings.SP_TRUST_NEW.format(code=result.project, fingerprint=result.fingerprint))
+    if result.chain_break is not None:
+        eprint(strings.SP_CHAIN_BREAK.format(file=path.name, code=result.project,
+                                             id=result.chain_break))
     if result.unchanged:
         eprint(strings.SP_ALREADY.format(file=path.name, code=result.project, seq=result.seq))
     if args.json:

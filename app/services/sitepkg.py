@@ -210,6 +210,9 @@ class ImportResult:
     unchanged: bool
     fingerprint: str
     new_key: bool  # the first package of this project: its key is now trusted
+    # the first site audit row that does not continue the site's chain (the site database
+    # was changed behind the app), or None; the data is imported all the same
+    chain_break: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"project": self.project, "seq": self.seq, "rows_inserted": self.rows_inserted,
@@ -390,6 +393,7 @@ class _Importer:
         self.name = package.path.name
         self.inserted = self.updated = self.deleted = 0
         self.maps: dict[str, dict[int, tuple[int, str]]] = {}
+        self.chain_break: int | None = None
 
     def run(self) -> ImportResult:
         p, s = self.p, self.s
@@ -428,10 +432,11 @@ class _Importer:
         audit.record(self.conn, self.actor, "import", ENTITY, f"{p.code}#{p.seq}", None,
                      {"project": p.code, "uid": p.uid, "seq": p.seq, "full": p.full,
                       "digest": p.digest, "fingerprint": fp, "inserted": self.inserted,
-                      "updated": self.updated, "deleted": self.deleted, "file": self.name},
+                      "updated": self.updated, "deleted": self.deleted, "file": self.name,
+                      "site_chain_break": self.chain_break},
                      self.db.clock, s.info.get(audit.KEYS_KEY))
         return ImportResult(project.code, p.seq, self.inserted, self.updated, self.deleted,
-                            False, fp, new_key)
+                            False, fp, new_key, self.chain_break)
 
     def _seen(self, project: Project) -> ImportResult | None:
         """This seq imported before: the same package (unchanged) or a different one."""
@@ -589,7 +594,22 @@ class _Importer:
                 "prev_hash", "hash")
         new = [{"project_id": pid, "site_id": int(r["id"]), **{c: r.get(c) for c in cols}}
                for r in rows if int(r["id"]) not in have]
+        last = self.conn.execute(select(t.c.site_id, t.c.hash).where(t.c.project_id == pid)
+                                 .order_by(t.c.site_id.desc()).limit(1)).first()
+        self.chain_break = _chain_break(new, (int(last[0]), str(last[1])) if last else None)
         _insert_rows(self.conn, t, new)
+
+
+def _chain_break(rows: Sequence[dict[str, Any]], last: tuple[int, str] | None) -> int | None:
+    """The site id of the first audit row that does not continue the site's chain (its id
+    not the next, or its ``prev_hash`` not the previous row's hash), or ``None``. Only the
+    links are checked: the keyed part of a chain needs the site's key."""
+    prev_id, prev_hash = last or (0, audit.GENESIS)
+    for row in sorted(rows, key=lambda r: int(r["site_id"])):
+        if int(row["site_id"]) != prev_id + 1 or row["prev_hash"] != prev_hash:
+            return int(row["site_id"])
+        prev_id, prev_hash = int(row["site_id"]), str(row["hash"])
+    return None
 
 
 def _insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

@@ -19,6 +19,8 @@ SP_FINGERPRINT = "本站签名密钥指纹：{fingerprint}（总部首次导入�
 SP_IMPORTED = ("已导入项目 {code} 的第 {seq} 号数据包：新增 {inserted} 行，更新 {updated} 行，"
                "删除 {deleted} 行")
 SP_ALREADY = "{file}：项目 {code} 的第 {seq} 号数据包已导入过，无变化。"
+SP_CHAIN_BREAK = ("注意：{file} 中项目 {code} 的现场审计链在第 {id} 条处不连续"
+                  "（现场数据库可能被绕过本程序改动过）；数据已导入，请到现场运行 audit verify 核查。")
 SP_TRUST_NEW = ("首次收到项目 {code} 的数据包，已记录其签名密钥指纹 {fingerprint}，"
                 "请与现场核对（现场导出时显示）。")
 

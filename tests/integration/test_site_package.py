@@ -403,3 +403,27 @@ def test_month_identical_on_postgresql_directly(pg_databases: PgDatabases, site:
         assert _months(pg_databases.url_of(name)) == _months(site)
     finally:
         pg_databases.drop(name)
+
+
+def test_a_break_in_the_sites_audit_chain_is_reported(site: Path, head_office: str,
+                                                       tmp_path: Path) -> None:
+    """The site's audit rows travel; head office checks they continue the chain it holds and
+    says where they do not (the data is imported all the same: it is what the site has)."""
+    _export(site, tmp_path / "p1.odpkg")
+    first = run_cli("--db", head_office, "project", "import", tmp_path / "p1.odpkg", "--json")
+    assert first.code == 0 and "审计链" not in first.err
+    services = open_services(site, today=DEMO_TODAY)
+    try:
+        services.roster.remove_equipment(1)
+    finally:
+        services.close()
+    con = sqlite3.connect(site)
+    with con:  # a row of history rewritten behind the app's back
+        newest = con.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+        con.execute("UPDATE audit_log SET prev_hash = ? WHERE id = ?", ("0" * 64, newest))
+    con.close()
+    _export(site, tmp_path / "p2.odpkg")
+    second = run_cli("--db", head_office, "project", "import", tmp_path / "p2.odpkg", "--json")
+    assert second.code == 0, second.err
+    assert f"第 {newest} 条处不连续" in second.err and "p2.odpkg" in second.err
+    assert second.json()["rows_deleted"] == 1
