@@ -427,3 +427,11 @@ def test_a_break_in_the_sites_audit_chain_is_reported(site: Path, head_office: s
     assert second.code == 0, second.err
     assert f"第 {newest} 条处不连续" in second.err and "p2.odpkg" in second.err
     assert second.json()["rows_deleted"] == 1
+
+
+def test_a_package_that_cannot_be_written_records_nothing(site: Path, tmp_path: Path) -> None:
+    _export(site, tmp_path / "p1.odpkg")
+    err = run_error("--db", site, "project", "export", tmp_path / "no-such-folder" / "p.odpkg")
+    assert "无法写入数据包" in err and "no-such-folder" in err
+    again = _export(site, tmp_path / "p2.odpkg")
+    assert (again["seq"], again["base_seq"]) == (2, 1)
