@@ -2,7 +2,7 @@
 
 ``project export FILE [--full]`` at the site; ``project import FILE [--json]`` at head office
 (any database, PostgreSQL too). A refused package: one Chinese line naming the file and what
-failed, exit 1, nothing written. A package imported before: exit 0, "已导入过，无变化".
+failed, exit 1, nothing written. A package imported before: exit 0, says so.
 """
 
 from __future__ import annotations

@@ -23,13 +23,24 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.pool import NullPool
 
-from app.services import sitepkg
+from app.errors import AccessDenied
+from app.services import Services, sitepkg
 from app.services.punches import PunchRow
+from app.services.sitepkg import SitePackageService
 from app.storage.db import is_server_url
-from app.storage.tables_sitepkg import SiteRowMap
+from app.storage.tables_sitepkg import SiteImport, SiteRowMap
+from tests.helpers.accounts import (
+    ADMIN_LOGIN,
+    ADMIN_PASSWORD,
+    VIEWER_DISPLAY,
+    VIEWER_LOGIN,
+    VIEWER_PASSWORD,
+    cheap_scrypt,
+    with_admin_and_viewer,
+)
 from tests.helpers.cli import run_cli, run_error, run_json
 from tests.helpers.db import DEMO_TODAY, DatabaseTemplates, copy_database, open_services
 from tests.helpers.pg import PgDatabases, open_pg_services
@@ -435,3 +446,25 @@ def test_a_package_that_cannot_be_written_records_nothing(site: Path, tmp_path: 
     assert "无法写入数据包" in err and "no-such-folder" in err
     again = _export(site, tmp_path / "p2.odpkg")
     assert (again["seq"], again["base_seq"]) == (2, 1)
+
+
+def test_only_someone_who_may_write_imports(site: Path, services: Services, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import writes a read-only copy through the storage layer's system path: its own
+    role check comes first (issue 18's roles)."""
+    cheap_scrypt(monkeypatch)
+    _export(site, tmp_path / "p1.odpkg")
+    with_admin_and_viewer(services)
+    importer = SitePackageService(services.db)
+    services.accounts.logout()
+    with pytest.raises(AccessDenied):
+        importer.import_(tmp_path / "p1.odpkg")
+    services.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
+    with pytest.raises(AccessDenied) as refused:
+        importer.import_(tmp_path / "p1.odpkg")
+    assert VIEWER_DISPLAY in str(refused.value)
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(SiteImport)) == 0
+    services.accounts.logout()
+    services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    assert importer.import_(tmp_path / "p1.odpkg").rows_inserted > 1000
