@@ -468,3 +468,23 @@ def test_only_someone_who_may_write_imports(site: Path, services: Services, tmp_
     services.accounts.logout()
     services.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
     assert importer.import_(tmp_path / "p1.odpkg").rows_inserted > 1000
+
+
+def test_the_sites_project_profile_follows_incrementally(site: Path, head_office: str,
+                                                          tmp_path: Path) -> None:
+    """The project row travels in every package: a new code or name at the site is head
+    office's too (the copy keeps its id and rows)."""
+    first = _export(site, tmp_path / "p1.odpkg")
+    _import(head_office, tmp_path / "p1.odpkg")
+    pid = _project_id(head_office, first["project"])
+    services = open_services(site, today=DEMO_TODAY)
+    try:
+        services.project.update(code="HX-INFO", name="信息科驻场")
+    finally:
+        services.close()
+    second = _export(site, tmp_path / "p2.odpkg")
+    assert second["project"] == "HX-INFO" and second["rows"] == 0
+    done = _import(head_office, tmp_path / "p2.odpkg")
+    assert (done["project"], done["rows_updated"]) == ("HX-INFO", 1)
+    assert _project_id(head_office, "HX-INFO") == pid
+    assert _months(head_office, "HX-INFO") == _months(site)
