@@ -31,6 +31,7 @@ def build_parser() -> Parser:
         imports,
         leave,
         month,
+        project_pkg,
         projects,
         roster,
         scores,
@@ -58,6 +59,7 @@ def build_parser() -> Parser:
     imports.register(cmds)
     users.register(cmds)
     projects.register(cmds)  # issue 19
+    project_pkg.register(cmds)  # issue 19: the site package
     return p
 
 

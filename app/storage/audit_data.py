@@ -191,7 +191,8 @@ def _differs(obj: Audited, after: str | None, key: bytes) -> tuple[str, ...]:
 
 
 def _rows_problems(session: Session, cls: type[Audited], key: bytes,
-                   last: dict[tuple[str, str], tuple[str, str | None]]) -> list[DataProblem]:
+                   last: dict[tuple[str, str], tuple[str, str | None]],
+                   skip: frozenset[int] = frozenset()) -> list[DataProblem]:
     entity = cls.__audit_entity__
     problems: list[DataProblem] = []
     seen: set[str] = set()
@@ -202,6 +203,8 @@ def _rows_problems(session: Session, cls: type[Audited], key: bytes,
     for obj in objs:
         ident = audit._identity(obj, audit._raw_values(obj, "after"))
         seen.add(ident)
+        if getattr(obj, "project_id", None) in skip:
+            continue  # issue 19: a site's copy, audited by the site's chain
         entry = last.get((entity, ident))
         if entry is None or entry[1] is None:  # never audited, or audited as gone
             problems.append(DataProblem("ghost", entity, ident))
@@ -215,17 +218,20 @@ def _rows_problems(session: Session, cls: type[Audited], key: bytes,
     return problems
 
 
-def _digest_problems(session: Session) -> tuple[list[DataProblem], int]:
+def _digest_problems(session: Session, skip: frozenset[int] = frozenset()
+                     ) -> tuple[list[DataProblem], int]:
     conn = session.connection()
     try:
         digests = _all_digests(conn)
-        stored = {int(i): d for i, d in conn.execute(
-            text("SELECT id, punch_digest FROM import_batch"))}
+        stored = {int(i): d for i, d, p in conn.execute(
+            text("SELECT id, punch_digest, project_id FROM import_batch")) if p not in skip}
     except Exception as exc:
         return [DataProblem("unreadable", "punch", "", (type(exc).__name__,))], 0
     problems = []
     empty = digest_rows(())
-    for batch_id in sorted(set(stored) | set(digests)):
+    site = {int(i) for i, p in conn.execute(text("SELECT id, project_id FROM import_batch"))
+            if p in skip}
+    for batch_id in sorted((set(stored) | set(digests)) - site):
         want = stored.get(batch_id)
         if batch_id in stored and want is None:
             problems.append(DataProblem("no_digest", "import_batch", str(batch_id)))
@@ -245,16 +251,25 @@ class DataReport:
         return not self.problems
 
 
+def site_projects(conn: Connection) -> frozenset[int]:
+    """Issue 19: the projects brought in from site packages. Their rows were written by the
+    package import, not audited here: the site's signed package and its own audit chain
+    (``site_audit``) vouch for them, so this check leaves them out."""
+    return frozenset(int(r[0]) for r in conn.execute(
+        text("SELECT id FROM project WHERE origin = 'site'")))
+
+
 def check(session: Session) -> DataReport:
     conn = session.connection()
     key = audit.audit_key(conn)
     last = _last_after(conn)
+    skip = site_projects(conn)
     problems: list[DataProblem] = []
     rows = 0
     for cls in audited_classes():
-        problems += _rows_problems(session, cls, key, last)
+        problems += _rows_problems(session, cls, key, last, skip)
         rows += sum(1 for ent, _ in last if ent == cls.__audit_entity__)
-    digest_problems, batches = _digest_problems(session)
+    digest_problems, batches = _digest_problems(session, skip)
     return DataReport(rows, batches, tuple(problems + digest_problems))
 
 

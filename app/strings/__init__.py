@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .roster import *  # noqa: F403
     from .scores import *  # noqa: F403
     from .service import *  # noqa: F403
+    from .sitepkg import *  # noqa: F403
     from .window import *  # noqa: F403
 else:
     import importlib as _importlib
@@ -51,7 +52,7 @@ else:
     _AREAS = (
         "window", "common", "attendance", "cli", "documents", "excel", "handover", "holidays",
         "imports", "inputs", "leave", "reliability", "roster", "scores", "service", "accounts",
-        "anchor", "privacy", "accounts_ui", "projects",
+        "anchor", "privacy", "accounts_ui", "projects", "sitepkg",
     )
 
     def __getattr__(name: str) -> object:

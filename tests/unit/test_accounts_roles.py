@@ -221,9 +221,11 @@ def test_a_viewer_reads_prints_and_exports(demo_services: Services, tmp_path: Pa
 
 def test_only_the_accounts_service_bypasses_the_role_check() -> None:
     """``transaction(system=True)`` (sign-in bookkeeping) and ``SYSTEM_OPTION`` let anyone
-    write: nothing but app/services/accounts.py (and db.py, which defines them) may use them."""
+    write: nothing but app/services/accounts.py (and db.py, which defines them) may use them.
+    Issue 19: the site package import writes a read-only site copy through it, after a role
+    check of its own (tests/integration/test_site_package.py: a viewer is refused)."""
     root = Path(__file__).resolve().parents[2] / "app"
     users = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
                    if ("system=True" in p.read_text(encoding="utf-8")
                        or "SYSTEM_OPTION" in p.read_text(encoding="utf-8")))
-    assert users == ["services/accounts.py", "storage/db.py"]
+    assert users == ["services/accounts.py", "services/sitepkg.py", "storage/db.py"]
