@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from app.services.attendance import AttendanceService
     from app.services.documents import DocumentService
     from app.services.handover import HandoverService
+    from app.services.headoffice import HeadOfficeService
     from app.services.imports import ImportService
     from app.services.leave import LeaveService
     from app.services.punches import PunchService
@@ -69,7 +70,7 @@ class Services:
         self.accounts.on_unlocked = self.open_time_writes
 
     LAZY = ("settings", "roster_io", "punches", "imports", "leave", "attendance", "scores",
-            "service_log", "handover", "documents")
+            "service_log", "handover", "documents", "headoffice")
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         """The service ``name``, built by ``build`` the first time, under the lock, once."""
@@ -162,6 +163,15 @@ class Services:
                 attendance=self.attendance, leave=self.leave, handover=self.handover,
                 scores=self.scores, service_log=self.service_log)
         return self._once("documents", build)
+
+    @property
+    def headoffice(self) -> HeadOfficeService:
+        """Issue 19: every project's month in figures (builds site services per project on
+        a view of the database switched to it; holds none of them)."""
+        def build() -> HeadOfficeService:
+            from app.services.headoffice import HeadOfficeService
+            return HeadOfficeService(self.db, self.actor, holidays=self.holidays)
+        return self._once("headoffice", build)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,
