@@ -53,7 +53,7 @@ from app.services.attendance_coverage import coverage_dto, load_coverage
 from app.services.changes import ATTENDANCE, Changes
 from app.services.holidays import HolidayService
 from app.services.leave import LeaveService
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.services.settings import load_legend, load_timeline
 from app.storage import anchor as anchor_store
 from app.storage.db import Database, datetime_binder
@@ -223,7 +223,8 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
     # Reverted batches are rare: only then is the batch looked up (the rows themselves are
     # then read, not just the index).
     any_reverted = s.scalar(select(ImportBatch.id).where(
-        ImportBatch.project_id == PROJECT_ID, ImportBatch.reverted_at.is_not(None)).limit(1))
+        ImportBatch.project_id == current_project_id(s),
+        ImportBatch.reverted_at.is_not(None)).limit(1))
     not_reverted = (" AND batch_id NOT IN (SELECT id FROM import_batch"
                     " WHERE reverted_at IS NOT NULL)" if any_reverted is not None else "")
     dbapi = conn.connection.driver_connection  # in the session's transaction
@@ -240,7 +241,8 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
                f" ({', '.join([mark] * len(chunk))})"
                f" AND punched_at >= {mark} AND punched_at < {mark}{not_reverted}"
                " ORDER BY device_user_id, punched_at")
-        rows += dbapi.execute(sql, (PROJECT_ID, *chunk, stamp(start), stamp(end))).fetchall()
+        rows += dbapi.execute(sql, (current_project_id(s), *chunk, stamp(start),
+                                    stamp(end))).fetchall()
     # every calendar day the window holds -> (the day, its day start, the day before)
     days: dict[str, tuple[dt.date, int, dt.date]] = {}
     for n in range((end - start).days):
@@ -277,7 +279,7 @@ def _punch_dtos(s: Session, timeline: RulesTimeline, first: dt.date, last: dt.da
     for i in range(0, len(wanted), _IDS_PER_QUERY):
         for p, b in s.execute(
                 select(Punch, ImportBatch).join(ImportBatch, ImportBatch.id == Punch.batch_id)
-                .where(Punch.project_id == PROJECT_ID,
+                .where(Punch.project_id == current_project_id(s),
                        Punch.device_user_id.in_(wanted[i:i + _IDS_PER_QUERY]),
                        Punch.punched_at >= start, Punch.punched_at < end)
                 .order_by(Punch.device_user_id, Punch.punched_at)):
@@ -403,7 +405,7 @@ class AttendanceService:
     @staticmethod
     def _people(s: Session, first: dt.date, last: dt.date) -> list[_Who]:
         return [_Who(*row) for row in s.execute(select(*_WHO_COLUMNS).where(
-            Person.project_id == PROJECT_ID,
+            Person.project_id == current_project_id(s),
             (Person.start_date.is_(None)) | (Person.start_date <= last),
             (Person.end_date.is_(None)) | (Person.end_date >= first),
         ).order_by(Person.employee_no))]
@@ -412,20 +414,22 @@ class AttendanceService:
                 last: dt.date) -> _Inputs:
         inputs = _Inputs(calendar, load_timeline(s), load_legend(s, last))
         for c in s.scalars(select(PunchCorrection).where(
-                PunchCorrection.project_id == PROJECT_ID, PunchCorrection.revoked_at.is_(None),
+                PunchCorrection.project_id == current_project_id(s),
+                PunchCorrection.revoked_at.is_(None),
                 PunchCorrection.day >= first, PunchCorrection.day <= last)):
             minute = int((c.at - dt.datetime.combine(c.day, dt.time())).total_seconds() // 60)
             inputs.corrections[(c.person_id, c.day)].append(
                 Correction(c.day, c.session, c.slot, minute))
         for m in s.scalars(select(ManualAbsenceRow).where(
-                ManualAbsenceRow.project_id == PROJECT_ID, ManualAbsenceRow.revoked_at.is_(None),
+                ManualAbsenceRow.project_id == current_project_id(s),
+                ManualAbsenceRow.revoked_at.is_(None),
                 ManualAbsenceRow.day >= first, ManualAbsenceRow.day <= last)):
             inputs.manual[(m.person_id, m.day)].append(ManualAbsence(m.day, m.session, m.kind))
         leave = self.leave
         inputs.leave = leave.sessions_for(s, first, last)
         inputs.overtime = leave.overtime_for(s, first, last)
         for n in s.scalars(select(NursingPeriod).where(
-                NursingPeriod.project_id == PROJECT_ID, NursingPeriod.start_date <= last,
+                NursingPeriod.project_id == current_project_id(s), NursingPeriod.start_date <= last,
                 NursingPeriod.end_date > first)):
             inputs.nursing[n.person_id].append((n.start_date, n.end_date))
         return inputs
@@ -447,7 +451,7 @@ class AttendanceService:
                                Punch.verify_mode, ImportBatch.source, ImportBatch.kind,
                                ImportBatch.reverted_at)
                         .join(ImportBatch, ImportBatch.id == Punch.batch_id)
-                        .where(Punch.project_id == PROJECT_ID, Punch.punched_at >= start,
+                        .where(Punch.project_id == current_project_id(s), Punch.punched_at >= start,
                                Punch.punched_at < end)
                         .order_by(Punch.device_user_id, Punch.punched_at)):
                     if uid in ids:
@@ -455,7 +459,8 @@ class AttendanceService:
                                                        reverted is not None))
             corrections: dict[int, list[CorrectionDTO]] = defaultdict(list)
             for c in s.scalars(select(PunchCorrection).where(
-                    PunchCorrection.project_id == PROJECT_ID, PunchCorrection.day >= first,
+                    PunchCorrection.project_id == current_project_id(s),
+                    PunchCorrection.day >= first,
                     PunchCorrection.day <= last)
                     .order_by(PunchCorrection.day, PunchCorrection.id)):
                 corrections[c.person_id].append(_correction_dto(c))
@@ -482,7 +487,7 @@ class AttendanceService:
                          b.kind)
                 for p, b in s.execute(
                     select(Punch, ImportBatch).join(ImportBatch, ImportBatch.id == Punch.batch_id)
-                    .where(Punch.project_id == PROJECT_ID,
+                    .where(Punch.project_id == current_project_id(s),
                            Punch.device_user_id == (person.device_user_id or ""),
                            Punch.punched_at >= start, Punch.punched_at < end)
                     .order_by(Punch.punched_at)))
@@ -579,7 +584,7 @@ class AttendanceService:
         with self.db.transaction(self.actor) as s:
             self._person(s, person_id)
             self._check_unlocked(s, day)
-            row = PunchCorrection(project_id=PROJECT_ID, person_id=person_id, day=day,
+            row = PunchCorrection(project_id=current_project_id(s), person_id=person_id, day=day,
                                   session=session, slot=slot, at=at, reason=reason.strip(),
                                   approver=approver.strip(), created_at=self.db.clock.now(),
                                   created_by=self._who())
@@ -604,7 +609,7 @@ class AttendanceService:
         with self.db.transaction(self.actor) as s:
             self._person(s, person_id)
             self._check_unlocked(s, day)
-            rows = [ManualAbsenceRow(project_id=PROJECT_ID, person_id=person_id, day=day,
+            rows = [ManualAbsenceRow(project_id=current_project_id(s), person_id=person_id, day=day,
                                      session=x, kind=kind, note=note.strip(),
                                      created_at=self.db.clock.now(), created_by=self._who())
                     for x in sessions]
@@ -624,7 +629,8 @@ class AttendanceService:
             raise ValidationError(strings.NURSING_BAD, "start")
         with self.db.transaction(self.actor) as s:
             self._person(s, person_id)
-            s.add(NursingPeriod(project_id=PROJECT_ID, person_id=person_id, start_date=start,
+            s.add(NursingPeriod(project_id=current_project_id(s), person_id=person_id,
+                                start_date=start,
                                 end_date=end, note=note))
             s.flush()
         return ATTENDANCE
@@ -669,7 +675,8 @@ class AttendanceService:
             raise ValidationError(strings.COVERAGE_NEEDS_REASON, "reason")
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
-            row = CoverageDeclaration(project_id=PROJECT_ID, first_day=first, last_day=last,
+            row = CoverageDeclaration(project_id=current_project_id(s), first_day=first,
+                                      last_day=last,
                                       reason=reason.strip(), created_at=self.db.clock.now(),
                                       created_by=self._who())
             s.add(row)
@@ -702,7 +709,7 @@ class AttendanceService:
                 raise ValidationError(strings.MONTH_ALREADY_LOCKED.format(
                     month=month_key(year, month)))
             s.flush()  # the project row first: the anchor follows the audit head as it is
-            lock = MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
+            lock = MonthLock(project_id=current_project_id(s), month=month_key(year, month),
                              action="lock", at=self.db.clock.now(), actor=self._who(),
                              reason="", snapshot=snapshot)
             anchor_store.stamp(s, lock)
@@ -714,7 +721,7 @@ class AttendanceService:
         """``month verify``: does the database still say what the sheet with ``code`` signed
         (the frozen month, the audit trail up to the lock, the code)?"""
         with self.db.read() as s:
-            return anchor_store.check(s, PROJECT_ID, month_key(year, month), code,
+            return anchor_store.check(s, current_project_id(s), month_key(year, month), code,
                                       self.db.keys)
 
     @writes
@@ -725,7 +732,7 @@ class AttendanceService:
             if not self._is_locked(s, year, month):
                 raise ValidationError(strings.MONTH_NOT_LOCKED.format(
                     month=month_key(year, month)))
-            s.add(MonthLock(project_id=PROJECT_ID, month=month_key(year, month),
+            s.add(MonthLock(project_id=current_project_id(s), month=month_key(year, month),
                             action="reopen", at=self.db.clock.now(), actor=self._who(),
                             reason=reason.strip()))
             s.flush()
@@ -738,7 +745,8 @@ class AttendanceService:
     @staticmethod
     def _lock_row(s: Session, year: int, month: int) -> MonthLock | None:
         return s.scalars(select(MonthLock).where(
-            MonthLock.project_id == PROJECT_ID, MonthLock.month == month_key(year, month))
+            MonthLock.project_id == current_project_id(s), MonthLock.month == month_key(year,
+                                                                                        month))
             .order_by(MonthLock.id.desc())).first()
 
     def _is_locked(self, s: Session, year: int, month: int) -> bool:

@@ -32,7 +32,7 @@ from app.dto.attendance import (
     DeclaredCoverageDTO,
     DeviceCoverageDTO,
 )
-from app.services.project import PROJECT_ID
+from app.services.project import current_project_id
 from app.storage.tables_attendance import CoverageDeclaration, ImportBatch
 
 
@@ -41,7 +41,7 @@ def device_coverage(s: Session) -> list[DeviceCoverageDTO]:
     rows = s.execute(
         select(ImportBatch.device, func.max(ImportBatch.covered_until),
                func.min(ImportBatch.covered_from))
-        .where(ImportBatch.project_id == PROJECT_ID, ImportBatch.reverted_at.is_(None),
+        .where(ImportBatch.project_id == current_project_id(s), ImportBatch.reverted_at.is_(None),
                ImportBatch.covered_until.is_not(None))
         .group_by(ImportBatch.device).order_by(ImportBatch.device)).all()
     named = any(device for device, _, _ in rows)
@@ -62,7 +62,7 @@ def data_from(devices: list[DeviceCoverageDTO]) -> dt.date | None:
 
 def declared_rows(s: Session, first: dt.date | None = None,
                   last: dt.date | None = None) -> list[CoverageDeclaration]:
-    q = select(CoverageDeclaration).where(CoverageDeclaration.project_id == PROJECT_ID)
+    q = select(CoverageDeclaration).where(CoverageDeclaration.project_id == current_project_id(s))
     if first is not None:
         q = q.where(CoverageDeclaration.last_day >= first)
     if last is not None:

@@ -35,7 +35,7 @@ from app.errors import NotFoundError, ValidationError
 from app.security.guard import writes
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.services.roster import PersonDTO, RosterService, person_dto
 from app.storage.db import Database
 from app.storage.tables import Person
@@ -111,7 +111,7 @@ class HandoverService:
         with self.db.transaction(self.actor) as s:
             project = ensure_project(s)
             leaving, joining = self._check(s, fields)
-            row = StaffChange(project_id=PROJECT_ID, created_by=self._who(),
+            row = StaffChange(project_id=current_project_id(s), created_by=self._who(),
                               created_at=self.db.clock.now(), state=rules.PLANNED)
             self._apply(row, fields)
             if rules.has_handover(fields.kind):
@@ -334,7 +334,7 @@ class HandoverService:
     def list_changes(self, state: str | None = None) -> list[ChangeDTO]:
         calendar = self.holidays.calendar()
         with self.db.read() as s:
-            q = select(StaffChange).where(StaffChange.project_id == PROJECT_ID)
+            q = select(StaffChange).where(StaffChange.project_id == current_project_id(s))
             if state:
                 q = q.where(StaffChange.state == state)
             rows = s.scalars(q.order_by(StaffChange.change_date.desc(),

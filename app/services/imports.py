@@ -25,7 +25,7 @@ from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
 from app.security.guard import writes
 from app.services.changes import ATTENDANCE, Changes
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.services.punches import BatchResult, PunchService
 from app.storage.db import Database
 from app.storage.tables import Person
@@ -359,7 +359,8 @@ class ImportService:
     def devices(self) -> list[DeviceDTO]:
         with self.db.read() as s:
             return [_device_dto(d) for d in s.scalars(
-                select(Device).where(Device.project_id == PROJECT_ID).order_by(Device.name))]
+                select(Device).where(Device.project_id == current_project_id(s))
+                .order_by(Device.name))]
 
     def device(self, name: str) -> DeviceDTO:
         for d in self.devices():
@@ -380,13 +381,13 @@ class ImportService:
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             clash = s.scalars(select(Device).where(
-                Device.project_id == PROJECT_ID, Device.name == name,
+                Device.project_id == current_project_id(s), Device.name == name,
                 Device.id != (device_id or -1))).first()
             if clash:
                 raise ValidationError(strings.DEVICE_EXISTS.format(name=name), "name")
             row = s.get(Device, device_id) if device_id else None
             if row is None:
-                row = Device(project_id=PROJECT_ID, name=name)
+                row = Device(project_id=current_project_id(s), name=name)
                 s.add(row)
             row.name, row.host, row.port, row.comm_key = name, host.strip(), port, comm_key
             row.protocol, row.timeout, row.encoding = protocol, timeout, encoding or "gbk"
@@ -539,16 +540,17 @@ class ImportService:
         now = self.db.clock.now()
         with self.db.transaction(self.actor) as s:
             if info is not None and device:
-                row = s.scalars(select(Device).where(Device.project_id == PROJECT_ID,
+                row = s.scalars(select(Device).where(Device.project_id == current_project_id(s),
                                                      Device.name == device)).first()
                 if row is not None:
                     row.serial, row.firmware, row.last_sync_at = info.serial, info.firmware, now
             known = {u.user_id: u for u in s.scalars(select(ClockUserRow).where(
-                ClockUserRow.project_id == PROJECT_ID, ClockUserRow.device == device))}
+                ClockUserRow.project_id == current_project_id(s), ClockUserRow.device == device))}
             for u in users:
                 row_u = known.get(u.user_id)
                 if row_u is None:
-                    s.add(ClockUserRow(project_id=PROJECT_ID, device=device, user_id=u.user_id,
+                    s.add(ClockUserRow(project_id=current_project_id(s), device=device,
+                                       user_id=u.user_id,
                                        name=u.name, uid=u.uid, seen_at=now))
                 else:
                     row_u.name, row_u.uid, row_u.seen_at = u.name, u.uid, now
@@ -561,14 +563,14 @@ class ImportService:
         times = [t for _, t in wanted]
         with self.db.read() as s:
             rows = s.execute(select(Punch.device_user_id, Punch.punched_at).where(
-                Punch.project_id == PROJECT_ID, Punch.device == device,
+                Punch.project_id == current_project_id(s), Punch.device == device,
                 Punch.punched_at >= min(times), Punch.punched_at <= max(times))).all()
         return len(wanted & {(u, t) for u, t in rows})
 
     def _unmapped_ids(self, ids: set[str]) -> set[str]:
         with self.db.read() as s:
             mapped = {u for (u,) in s.execute(select(Person.device_user_id).where(
-                Person.project_id == PROJECT_ID, Person.device_user_id.is_not(None)))}
+                Person.project_id == current_project_id(s), Person.device_user_id.is_not(None)))}
         return ids - mapped
 
     # ---- history, revert, mapping ----------------------------------------------------------
@@ -576,7 +578,8 @@ class ImportService:
         import json
 
         with self.db.read() as s:
-            rows = s.scalars(select(ImportBatch).where(ImportBatch.project_id == PROJECT_ID)
+            rows = s.scalars(select(ImportBatch)
+                             .where(ImportBatch.project_id == current_project_id(s))
                              .order_by(ImportBatch.id.desc()).limit(limit)).all()
             return [BatchDTO(b.id, b.kind, b.source, b.device, b.started_at, b.read_count,
                              b.new_count, b.duplicate_count, b.rejected_count,
@@ -605,16 +608,16 @@ class ImportService:
         mapped (D4)."""
         with self.db.read() as s:
             mapped = select(Person.device_user_id).where(
-                Person.project_id == PROJECT_ID, Person.device_user_id.is_not(None))
+                Person.project_id == current_project_id(s), Person.device_user_id.is_not(None))
             rows = s.execute(
                 select(Punch.device_user_id, func.count(), func.min(Punch.punched_at),
                        func.max(Punch.punched_at))
                 .join(ImportBatch, ImportBatch.id == Punch.batch_id)
-                .where(Punch.project_id == PROJECT_ID, ImportBatch.reverted_at.is_(None),
+                .where(Punch.project_id == current_project_id(s), ImportBatch.reverted_at.is_(None),
                        Punch.device_user_id.not_in(mapped))
                 .group_by(Punch.device_user_id)).all()
             names = {u.user_id: u.name for u in s.scalars(select(ClockUserRow).where(
-                ClockUserRow.project_id == PROJECT_ID))}
+                ClockUserRow.project_id == current_project_id(s)))}
         return sorted((UnmappedId(uid, n, first, last, names.get(uid, ""))
                        for uid, n, first, last in rows), key=lambda u: _key(u.device_user_id))
 

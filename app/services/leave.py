@@ -51,7 +51,7 @@ from app.errors import AppError, NotFoundError, ValidationError
 from app.security.guard import writes
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.services.settings import load_leave_types
 from app.storage.db import Database
 from app.storage.tables import Person
@@ -109,7 +109,7 @@ class LeaveService:
                     deputy = DeputyInfo(d.id, d.status, d.start_date, d.end_date)
             others = []
             for r in s.scalars(select(LeaveRequest).where(
-                    LeaveRequest.project_id == PROJECT_ID,
+                    LeaveRequest.project_id == current_project_id(s),
                     LeaveRequest.state.in_(ACTIVE_STATES),
                     LeaveRequest.end_date >= span.start, LeaveRequest.start_date <= span.end,
                     LeaveRequest.id != (exclude_id or -1))):
@@ -193,7 +193,7 @@ class LeaveService:
             if s.get(Person, person_id) is None:
                 raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
             row = LeaveRequest(
-                project_id=PROJECT_ID, person_id=person_id, leave_type=leave_type,
+                project_id=current_project_id(s), person_id=person_id, leave_type=leave_type,
                 start_date=span.start, start_session=span.start_session, end_date=span.end,
                 end_session=span.end_session, days=preview.days, reason=reason.strip(),
                 deputy_id=deputy_id, handover_note=handover_note, contact=contact,
@@ -238,7 +238,7 @@ class LeaveService:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists():
                 shutil.copyfile(source, target)
-            s.add(LeaveAttachment(project_id=PROJECT_ID, leave_id=leave_id,
+            s.add(LeaveAttachment(project_id=current_project_id(s), leave_id=leave_id,
                                   original_name=source.name, stored_path=rel.as_posix(),
                                   sha256=digest, added_at=self.db.clock.now()))
             s.flush()
@@ -351,7 +351,7 @@ class LeaveService:
              person_id: int | None = None, month: tuple[int, int] | None = None
              ) -> list[LeaveDTO]:
         with self.db.read() as s:
-            q = select(LeaveRequest).where(LeaveRequest.project_id == PROJECT_ID)
+            q = select(LeaveRequest).where(LeaveRequest.project_id == current_project_id(s))
             if state:
                 q = q.where(LeaveRequest.state == state)
             if leave_type:
@@ -409,7 +409,8 @@ class LeaveService:
         types = load_leave_types(s)
         out: dict[int, dict[dt.date, dict[str, str]]] = {}
         rows = s.scalars(select(LeaveRequest).where(
-            LeaveRequest.project_id == PROJECT_ID, LeaveRequest.state.in_(COUNTED_STATES),
+            LeaveRequest.project_id == current_project_id(s),
+            LeaveRequest.state.in_(COUNTED_STATES),
             LeaveRequest.start_date <= last, LeaveRequest.end_date >= first)).all()
         for r in rows:
             span: Span | None = self._span(r)
@@ -426,7 +427,8 @@ class LeaveService:
                      ) -> dict[int, dict[dt.date, float]]:
         out: dict[int, dict[dt.date, float]] = {}
         for o in s.scalars(select(OvertimeRequest).where(
-                OvertimeRequest.project_id == PROJECT_ID, OvertimeRequest.state == APPROVED,
+                OvertimeRequest.project_id == current_project_id(s),
+                OvertimeRequest.state == APPROVED,
                 OvertimeRequest.day >= first, OvertimeRequest.day <= last)):
             days = out.setdefault(o.person_id, {})
             days[o.day] = days.get(o.day, 0.0) + o.hours
@@ -453,7 +455,7 @@ class LeaveService:
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             row = OvertimeRequest(
-                project_id=PROJECT_ID, person_id=person_id, day=day,
+                project_id=current_project_id(s), person_id=person_id, day=day,
                 start_time=f"{start // 60:02d}:{start % 60:02d}",
                 end_time=f"{end // 60:02d}:{end % 60:02d}", hours=round((end - start) / 60, 2),
                 kind=kind, day_kind=day_kind, rate=overtime_rate(day_kind),
@@ -479,7 +481,7 @@ class LeaveService:
 
     def list_overtime(self, month: tuple[int, int] | None = None) -> list[OvertimeDTO]:
         with self.db.read() as s:
-            q = select(OvertimeRequest).where(OvertimeRequest.project_id == PROJECT_ID)
+            q = select(OvertimeRequest).where(OvertimeRequest.project_id == current_project_id(s))
             if month:
                 first = dt.date(month[0], month[1], 1)
                 q = q.where(OvertimeRequest.day >= first,

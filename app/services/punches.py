@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from app.security.guard import writes
 from app.services.changes import ATTENDANCE, Changes
 from app.services.maintenance import session_backup
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.storage.audit_data import batch_digest, max_punch_id, punch_digest_of
 from app.storage.db import Database, datetime_binder, insert_ignoring_duplicates
 from app.storage.tables_attendance import ImportBatch, Punch
@@ -73,9 +73,9 @@ class PunchService:
             covered_until = max(map(_ROW_TIME, rows))
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
-            batch = ImportBatch(project_id=PROJECT_ID, kind=kind, source=source, device=device,
-                                started_at=self.db.clock.now(), covered_until=covered_until,
-                                covered_from=covered_from,
+            batch = ImportBatch(project_id=current_project_id(s), kind=kind, source=source,
+                                device=device, started_at=self.db.clock.now(),
+                                covered_until=covered_until, covered_from=covered_from,
                                 problems=json.dumps(problems or [], ensure_ascii=False))
             s.add(batch)
             s.flush()
@@ -83,7 +83,8 @@ class PunchService:
             stamp, batch_id = datetime_binder(conn), batch.id
             # one plain tuple per punch, in the driver's column order: no ORM objects, no
             # per-row parameter processing (insert_ignoring_duplicates hands them over)
-            payload = [(PROJECT_ID, device, r[0], stamp(r[1]), r[2], r[3], r[4], batch_id)
+            pid = current_project_id(s)
+            payload = [(pid, device, r[0], stamp(r[1]), r[2], r[3], r[4], batch_id)
                        for r in rows]
             # in index order (user id, then time): the unique index is filled sequentially.
             # Two stable sorts on one text column each (a clock's file is already in time
@@ -115,12 +116,13 @@ class PunchService:
         ``finish()``, called once they are exhausted, gives (read, rejected, problems)."""
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
-            batch = ImportBatch(project_id=PROJECT_ID, kind=kind, source=source, device=device,
-                                started_at=self.db.clock.now(), problems="[]")
+            batch = ImportBatch(project_id=current_project_id(s), kind=kind, source=source,
+                                device=device, started_at=self.db.clock.now(), problems="[]")
             s.add(batch)
             s.flush()
             conn = s.connection()
             stamp, batch_id = datetime_binder(conn), batch.id
+            pid = current_project_id(s)
             new = rows_n = 0
             first: dt.datetime | None = None
             last: dt.datetime | None = None
@@ -130,7 +132,7 @@ class PunchService:
                 lo, hi = min(map(_ROW_TIME, rows)), max(map(_ROW_TIME, rows))
                 first = lo if first is None else min(first, lo)
                 last = hi if last is None else max(last, hi)
-                payload = [(PROJECT_ID, device, r[0], stamp(r[1]), r[2], r[3], r[4], batch_id)
+                payload = [(pid, device, r[0], stamp(r[1]), r[2], r[3], r[4], batch_id)
                            for r in rows]
                 payload.sort(key=_TIME)
                 payload.sort(key=_USER_ID)

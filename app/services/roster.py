@@ -23,7 +23,7 @@ from app.security.guard import writes
 from app.security.principal import Principal
 from app.services import privacy
 from app.services.changes import ROSTER, Changes
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.storage import audit
 from app.storage.db import Database
 from app.storage.tables import Attachment, EquipmentItem, Person
@@ -133,7 +133,7 @@ class RosterService:
     def _people(s: Session) -> list[Person]:
         return list(s.scalars(
             select(Person)
-            .where(Person.project_id == PROJECT_ID)
+            .where(Person.project_id == current_project_id(s))
             .options(selectinload(Person.attachments), selectinload(Person.equipment))
             .order_by(Person.employee_no)
         ).all())
@@ -184,13 +184,14 @@ class RosterService:
         keys = self.db.keys
         with self.db.read() as s:
             encrypted = s.scalars(select(Person.id).where(
-                Person.project_id == PROJECT_ID, Person.id_card_enc != "")).first()
+                Person.project_id == current_project_id(s), Person.id_card_enc != "")).first()
             if encrypted is not None and keys is None:
                 raise AppError(strings.PII_LOCKED)
             cond = Person.id_card_no == norm
             if keys is not None:
                 cond = cond | (Person.id_card_index == pii.id_index(keys, norm))
-            rows = s.scalars(select(Person).where(Person.project_id == PROJECT_ID, cond)
+            rows = s.scalars(select(Person).where(Person.project_id == current_project_id(s),
+                                                  cond)
                              .options(selectinload(Person.attachments),
                                       selectinload(Person.equipment))
                              .order_by(Person.employee_no)).all()
@@ -198,7 +199,8 @@ class RosterService:
 
     def count(self) -> int:
         with self.db.read() as s:
-            return len(s.scalars(select(Person.id).where(Person.project_id == PROJECT_ID)).all())
+            return len(s.scalars(select(Person.id).where(
+                Person.project_id == current_project_id(s))).all())
 
     # ---- writes --------------------------------------------------------------------------
     @writes
@@ -207,7 +209,8 @@ class RosterService:
             ensure_project(s)
             self._validate(s, data, person_id=None)
             person = privacy.new_person(
-                s, {"project_id": PROJECT_ID, **{c: getattr(data, c) for c in _PERSON_COLUMNS}},
+                s, {"project_id": current_project_id(s),
+                    **{c: getattr(data, c) for c in _PERSON_COLUMNS}},
                 self.db.keys, self.db.principal)
             s.flush()
             return person_dto(person, self.db.principal), ROSTER
@@ -346,14 +349,15 @@ class RosterService:
             field, reason = problems[0]
             raise ValidationError(reason, field)
         clash = s.scalars(select(Person).where(
-            Person.project_id == PROJECT_ID, Person.employee_no == data.employee_no,
+            Person.project_id == current_project_id(s), Person.employee_no == data.employee_no,
             Person.id != (person_id or -1))).first()
         if clash:
             raise ValidationError(strings.R_DUP_EMPLOYEE_NO_DB.format(
                 no=data.employee_no, name=clash.name), "employee_no")
         if data.device_user_id:
             clash = s.scalars(select(Person).where(
-                Person.project_id == PROJECT_ID, Person.device_user_id == data.device_user_id,
+                Person.project_id == current_project_id(s),
+                Person.device_user_id == data.device_user_id,
                 Person.id != (person_id or -1))).first()
             if clash:
                 raise ValidationError(strings.R_DUP_DEVICE_DB.format(

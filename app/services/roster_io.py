@@ -44,7 +44,7 @@ from app.progress import NullProgress, Progress
 from app.security.guard import writes
 from app.services import privacy
 from app.services.changes import ROSTER, SETTINGS, Changes
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.services.workbook_guard import check_table_file
 from app.storage.db import Database
 from app.storage.tables import Person
@@ -456,7 +456,7 @@ def _duplicates(person: PersonFields, row: int, numbers: tuple[dict[str, int], d
 def load_remembered(s: Session) -> dict[str, str]:
     """The column choices made at earlier imports: {header key: field code or ""}."""
     value = s.scalars(select(Setting.value).where(
-        Setting.project_id == PROJECT_ID, Setting.key == COLUMNS_SETTING)
+        Setting.project_id == current_project_id(s), Setting.key == COLUMNS_SETTING)
         .order_by(Setting.effective_from.desc(), Setting.id.desc())).first()
     if not value:
         return {}
@@ -546,7 +546,8 @@ class RosterIO:
         if plan.missing:
             return plan
         with self.db.read() as s:
-            people = list(s.scalars(select(Person).where(Person.project_id == PROJECT_ID)))
+            people = list(s.scalars(select(Person).where(
+                Person.project_id == current_project_id(s))))
         existing = {p.employee_no: p.name for p in people}
         devices = {p.device_user_id: p.name for p in people if p.device_user_id}
         seen_no: dict[str, int] = {}
@@ -594,7 +595,8 @@ class RosterIO:
             ensure_project(s)
             # The roster may have changed since the plan was made: check again, in the
             # transaction that writes.
-            people = list(s.scalars(select(Person).where(Person.project_id == PROJECT_ID)))
+            people = list(s.scalars(select(Person).where(
+                Person.project_id == current_project_id(s))))
             taken = {p.employee_no: p.name for p in people}
             devices = {p.device_user_id: p.name for p in people if p.device_user_id}
             total = len(plan.valid)
@@ -610,7 +612,7 @@ class RosterIO:
                     devices[person.device_user_id] = person.name
                 imported += 1
                 privacy.new_person(  # numbers encrypted when an admin is signed in
-                    s, {"project_id": PROJECT_ID,
+                    s, {"project_id": current_project_id(s),
                         **{k: getattr(person, k) for k in _PERSON_COLUMNS}},
                     self.db.keys, self.db.principal)
                 s.flush()
@@ -638,10 +640,10 @@ class RosterIO:
         day = self.db.clock.today()
         value = json.dumps(merged, ensure_ascii=False, sort_keys=True)
         row = s.scalars(select(Setting).where(
-            Setting.project_id == PROJECT_ID, Setting.key == COLUMNS_SETTING,
+            Setting.project_id == current_project_id(s), Setting.key == COLUMNS_SETTING,
             Setting.effective_from == day)).first()
         if row is None:
-            s.add(Setting(project_id=PROJECT_ID, key=COLUMNS_SETTING, value=value,
+            s.add(Setting(project_id=current_project_id(s), key=COLUMNS_SETTING, value=value,
                           effective_from=day, created_at=self.db.clock.now()))
         else:
             row.value = value

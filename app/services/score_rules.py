@@ -35,7 +35,7 @@ from app.dto.attendance import month_key
 from app.errors import ValidationError
 from app.security.guard import writes
 from app.services.changes import SCORES, Changes
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.storage.db import Database
 from app.storage.tables_attendance import MonthLock
 from app.storage.tables_scores import ScoreRule, ScoreRuleChange, ScoreSetting
@@ -103,12 +103,12 @@ class ScoreRuleService:
 
     # ---- catalogue -------------------------------------------------------------------------
     def _custom(self, s: Session) -> list[ScoreRule]:
-        return list(s.scalars(select(ScoreRule).where(ScoreRule.project_id == PROJECT_ID)
+        return list(s.scalars(select(ScoreRule).where(ScoreRule.project_id == current_project_id(s))
                               .order_by(ScoreRule.id)))
 
     def _changes(self, s: Session) -> list[ScoreRuleChange]:
         return list(s.scalars(select(ScoreRuleChange)
-                              .where(ScoreRuleChange.project_id == PROJECT_ID)
+                              .where(ScoreRuleChange.project_id == current_project_id(s))
                               .order_by(ScoreRuleChange.effective_from, ScoreRuleChange.id)))
 
     def _catalogue(self, s: Session) -> tuple[RuleCatalogue, dict[str, str]]:
@@ -163,7 +163,8 @@ class ScoreRuleService:
             if catalogue.get(code) is not None:
                 raise ValidationError(strings.SCORE_RULE_EXISTS.format(code=code), "code")
             self._check_rule_date(s, effective_from)
-            s.add(ScoreRule(project_id=PROJECT_ID, code=code, label=label.strip(), kind=kind,
+            s.add(ScoreRule(project_id=current_project_id(s), code=code, label=label.strip(),
+                            kind=kind,
                             created_at=self.db.clock.now(), created_by=self._who()))
             self._put_change(s, code, effective_from, size, True, note)
         return self.rule(code, effective_from), SCORES
@@ -202,10 +203,10 @@ class ScoreRuleService:
     def _put_change(self, s: Session, code: str, day: dt.date, points: int, active: bool,
                     note: str) -> None:
         row = s.scalars(select(ScoreRuleChange).where(
-            ScoreRuleChange.project_id == PROJECT_ID, ScoreRuleChange.code == code,
+            ScoreRuleChange.project_id == current_project_id(s), ScoreRuleChange.code == code,
             ScoreRuleChange.effective_from == day)).first()
         if row is None:  # a second change on the same day replaces the first (audited)
-            row = ScoreRuleChange(project_id=PROJECT_ID, code=code, effective_from=day)
+            row = ScoreRuleChange(project_id=current_project_id(s), code=code, effective_from=day)
             s.add(row)
         row.points, row.active, row.note = points, active, note.strip()
         row.created_at, row.created_by = self.db.clock.now(), self._who()
@@ -215,7 +216,7 @@ class ScoreRuleService:
         """A value change must not reach into a signed-off (locked) month."""
         latest: dict[str, str] = {}
         for month, action in s.execute(select(MonthLock.month, MonthLock.action).where(
-                MonthLock.project_id == PROJECT_ID).order_by(MonthLock.id)):
+                MonthLock.project_id == current_project_id(s)).order_by(MonthLock.id)):
             latest[month] = action
         for month, action in sorted(latest.items()):
             year, m = (int(x) for x in month.split("-"))
@@ -231,7 +232,7 @@ class ScoreRuleService:
     def _settings_at(self, s: Session, on: dt.date) -> ScoreSettingsDTO:
         values: dict[str, str] = {}
         for key, value in s.execute(select(ScoreSetting.key, ScoreSetting.value).where(
-                ScoreSetting.project_id == PROJECT_ID, ScoreSetting.effective_from <= on)
+                ScoreSetting.project_id == current_project_id(s), ScoreSetting.effective_from <= on)
                 .order_by(ScoreSetting.effective_from, ScoreSetting.id)):
             values[key] = value
         threshold = values.get("threshold", str(DEFAULT_THRESHOLD))
@@ -260,10 +261,11 @@ class ScoreRuleService:
             ensure_project(s)
             self._check_rule_date(s, effective_from)
             row = s.scalars(select(ScoreSetting).where(
-                ScoreSetting.project_id == PROJECT_ID, ScoreSetting.key == key,
+                ScoreSetting.project_id == current_project_id(s), ScoreSetting.key == key,
                 ScoreSetting.effective_from == effective_from)).first()
             if row is None:
-                row = ScoreSetting(project_id=PROJECT_ID, key=key, effective_from=effective_from)
+                row = ScoreSetting(project_id=current_project_id(s), key=key,
+                                   effective_from=effective_from)
                 s.add(row)
             row.value, row.created_at, row.created_by = value, self.db.clock.now(), self._who()
             s.flush()
@@ -271,7 +273,8 @@ class ScoreRuleService:
 
     def _check_unlocked(self, s: Session, day: dt.date) -> None:
         row = s.scalars(select(MonthLock).where(
-            MonthLock.project_id == PROJECT_ID, MonthLock.month == month_key(day.year, day.month))
+            MonthLock.project_id == current_project_id(s), MonthLock.month == month_key(day.year,
+                                                                                        day.month))
             .order_by(MonthLock.id.desc())).first()
         if row is not None and row.action == "lock":
             raise ValidationError(strings.MONTH_LOCKED.format(

@@ -45,7 +45,7 @@ from app.progress import Progress
 from app.security.guard import writes
 from app.services.attendance import AttendanceService
 from app.services.changes import SCORES, Changes
-from app.services.project import PROJECT_ID
+from app.services.project import current_project_id
 from app.services.score_rules import (
     SETTING_KEYS,
     RuleChangeDTO,
@@ -110,7 +110,7 @@ class ScoreService(ScoreRuleService):
                     label=labels[rule], date=day.isoformat()), "rule")
             override = None if points is None else point_size(definition.kind, points)
             self._check_unlocked(s, day)
-            row = ScoreIncident(project_id=PROJECT_ID, person_id=person_id,
+            row = ScoreIncident(project_id=current_project_id(s), person_id=person_id,
                                 occurred_at=at.replace(second=0, microsecond=0),
                                 rule_code=rule, points_override=override, note=note.strip(),
                                 recorded_at=self.db.clock.now(), recorded_by=self._who())
@@ -155,7 +155,7 @@ class ScoreService(ScoreRuleService):
             if self._active_waiver(s, person_id, day, session, kind) is not None:
                 raise ValidationError(strings.SCORE_ALREADY_WAIVED.format(id=m.group(0)))
             self._check_unlocked(s, day)
-            s.add(ScoreWaiver(project_id=PROJECT_ID, person_id=person_id, day=day,
+            s.add(ScoreWaiver(project_id=current_project_id(s), person_id=person_id, day=day,
                               session=session, kind=kind, reason=reason,
                               waived_at=self.db.clock.now(),
                               waived_by=self._who()))
@@ -234,14 +234,15 @@ class ScoreService(ScoreRuleService):
             catalogue, labels = self._catalogue(s)
             settings = self._settings_at(s, last)
             manual = list(s.scalars(select(ScoreIncident).where(
-                ScoreIncident.project_id == PROJECT_ID,
+                ScoreIncident.project_id == current_project_id(s),
                 ScoreIncident.occurred_at >= dt.datetime.combine(first, dt.time()),
                 ScoreIncident.occurred_at < dt.datetime.combine(last + dt.timedelta(days=1),
                                                                 dt.time()))
                 .order_by(ScoreIncident.occurred_at, ScoreIncident.id)))
             waivers = {(w.person_id, w.day, w.session, w.kind): w for w in s.scalars(
                 select(ScoreWaiver).where(
-                    ScoreWaiver.project_id == PROJECT_ID, ScoreWaiver.revoked_at.is_(None),
+                    ScoreWaiver.project_id == current_project_id(s),
+                    ScoreWaiver.revoked_at.is_(None),
                     ScoreWaiver.day >= first, ScoreWaiver.day <= last))}
             people = {p.person_id: (p.employee_no, p.name, p.role) for p in att.people}
             persons = {r.person_id: s.get(Person, r.person_id) for r in manual}

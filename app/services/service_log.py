@@ -52,7 +52,7 @@ from app.errors import NotFoundError, ValidationError
 from app.security.guard import writes
 from app.services.changes import SERVICE, Changes
 from app.services.holidays import HolidayService
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_service import (
@@ -111,8 +111,9 @@ class ServiceLogService:
             reported = fields.reported_at
             head = f"{NUMBER_PREFIX}-{reported.year:04d}-{reported.month:02d}-"
             used = s.scalars(select(ServiceRecord.number).where(
-                ServiceRecord.project_id == PROJECT_ID, ServiceRecord.number.like(head + "%")))
-            row = ServiceRecord(project_id=PROJECT_ID, number=record_number(
+                ServiceRecord.project_id == current_project_id(s),
+                ServiceRecord.number.like(head + "%")))
+            row = ServiceRecord(project_id=current_project_id(s), number=record_number(
                 NUMBER_PREFIX, reported.year, reported.month, used),
                 created_by=self._who(), created_at=self._now())
             self._apply(row, fields)
@@ -148,7 +149,7 @@ class ServiceLogService:
         open when it began (marked as carried over)."""
         now = now or self._now()
         with self.db.read() as s:
-            q = select(ServiceRecord).where(ServiceRecord.project_id == PROJECT_ID)
+            q = select(ServiceRecord).where(ServiceRecord.project_id == current_project_id(s))
             if month:
                 start, nxt = month_bounds(*month)
                 q = q.where(ServiceRecord.reported_at < nxt, or_(
@@ -242,9 +243,9 @@ class ServiceLogService:
         """The team of ``day`` (on-site people, and anyone who reported), with their text."""
         with self.db.read() as s:
             texts = {r.person_id: r for r in s.scalars(select(DailyReport).where(
-                DailyReport.project_id == PROJECT_ID, DailyReport.day == day))}
+                DailyReport.project_id == current_project_id(s), DailyReport.day == day))}
             people = [p for p in s.scalars(select(Person).where(
-                Person.project_id == PROJECT_ID).order_by(Person.employee_no))
+                Person.project_id == current_project_id(s)).order_by(Person.employee_no))
                 if on_site(p, day) or p.id in texts]
             return [DailyReportDTO(p.id, p.name, p.employee_no, p.role, day,
                                    texts[p.id].text if p.id in texts else "",
@@ -281,7 +282,8 @@ class ServiceLogService:
                         s.delete(row)
                     continue
                 if row is None:
-                    s.add(DailyReport(project_id=PROJECT_ID, person_id=person_id, day=day,
+                    s.add(DailyReport(project_id=current_project_id(s), person_id=person_id,
+                                      day=day,
                                       text=text, updated_by=self._who(), updated_at=self._now()))
                 elif row.text != text:
                     row.text, row.updated_by, row.updated_at = text, self._who(), self._now()
@@ -299,11 +301,11 @@ class ServiceLogService:
         with self.db.read() as s:
             texts: dict[int, dict[dt.date, str]] = {}
             for r in s.scalars(select(DailyReport).where(
-                    DailyReport.project_id == PROJECT_ID, DailyReport.day >= first,
+                    DailyReport.project_id == current_project_id(s), DailyReport.day >= first,
                     DailyReport.day <= last).order_by(DailyReport.day)):
                 texts.setdefault(r.person_id, {})[r.day] = r.text
             people = [p for p in s.scalars(select(Person).where(
-                Person.project_id == PROJECT_ID).order_by(Person.employee_no))
+                Person.project_id == current_project_id(s)).order_by(Person.employee_no))
                 if p.id in texts or any(on_site(p, d) for d in workdays)]
             out = tuple(PersonReports(
                 p.id, p.name, p.employee_no, p.role,
@@ -351,7 +353,7 @@ class ServiceLogService:
         for position, v in enumerate(staff):
             row = existing.pop(v.person_id, None)
             if row is None:
-                s.add(ServiceRecordStaff(project_id=PROJECT_ID, record_id=record_id,
+                s.add(ServiceRecordStaff(project_id=current_project_id(s), record_id=record_id,
                                          person_id=v.person_id, position=position,
                                          entered_at=v.entered_at, exited_at=v.exited_at))
             else:
@@ -365,7 +367,7 @@ class ServiceLogService:
         row: ServiceRecord | None
         if isinstance(record_id, str) and not (record_id.isascii() and record_id.isdigit()):
             row = s.scalars(select(ServiceRecord).where(
-                ServiceRecord.project_id == PROJECT_ID,
+                ServiceRecord.project_id == current_project_id(s),
                 ServiceRecord.number == record_id.strip().upper())).first()
         elif record_id_problem(int(record_id)) is None:
             row = s.get(ServiceRecord, int(record_id))
@@ -379,7 +381,7 @@ class ServiceLogService:
     def _history(s: Session) -> list[tuple[dt.date, str, str]]:
         rows = s.execute(select(ServiceSetting.effective_from, ServiceSetting.key,
                                 ServiceSetting.value)
-                         .where(ServiceSetting.project_id == PROJECT_ID,
+                         .where(ServiceSetting.project_id == current_project_id(s),
                                 ServiceSetting.key.in_((KEY_RESPONSE, KEY_RESOLUTION)))
                          .order_by(ServiceSetting.effective_from, ServiceSetting.id)).all()
         return [(r[0], r[1], r[2]) for r in rows]
@@ -387,16 +389,17 @@ class ServiceLogService:
     @staticmethod
     def _acceptance(s: Session) -> dt.date | None:
         row = s.scalars(select(ServiceSetting).where(
-            ServiceSetting.project_id == PROJECT_ID, ServiceSetting.key == KEY_ACCEPTANCE)
+            ServiceSetting.project_id == current_project_id(s),
+            ServiceSetting.key == KEY_ACCEPTANCE)
             .order_by(ServiceSetting.effective_from.desc(), ServiceSetting.id.desc())).first()
         return dt.date.fromisoformat(row.value) if row and row.value else None
 
     def _put_setting(self, s: Session, key: str, value: str, day: dt.date) -> None:
         row = s.scalars(select(ServiceSetting).where(
-            ServiceSetting.project_id == PROJECT_ID, ServiceSetting.key == key,
+            ServiceSetting.project_id == current_project_id(s), ServiceSetting.key == key,
             ServiceSetting.effective_from == day)).first()
         if row is None:
-            s.add(ServiceSetting(project_id=PROJECT_ID, key=key, value=value,
+            s.add(ServiceSetting(project_id=current_project_id(s), key=key, value=value,
                                  effective_from=day, created_at=self._now()))
         else:
             row.value = value
@@ -406,14 +409,15 @@ class ServiceLogService:
     def _inspection(s: Session, year: int, today: dt.date) -> InspectionStatus:
         start, end = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
         days = [t.date() for t in s.scalars(select(ServiceRecord.reported_at).where(
-            ServiceRecord.project_id == PROJECT_ID, ServiceRecord.service_type == INSPECTION,
+            ServiceRecord.project_id == current_project_id(s),
+            ServiceRecord.service_type == INSPECTION,
             ServiceRecord.reported_at >= start, ServiceRecord.reported_at < end))]
         return inspection_status(year, days, today)
 
     @staticmethod
     def _report_row(s: Session, person_id: int, day: dt.date) -> DailyReport | None:
         return s.scalars(select(DailyReport).where(
-            DailyReport.project_id == PROJECT_ID, DailyReport.person_id == person_id,
+            DailyReport.project_id == current_project_id(s), DailyReport.person_id == person_id,
             DailyReport.day == day)).first()
 
     def _dto(self, s: Session, row: ServiceRecord, now: dt.datetime) -> ServiceRecordDTO:

@@ -17,7 +17,7 @@ from app.domain.schedule import RULE_KEYS, RulesTimeline, apply_setting, default
 from app.errors import ValidationError
 from app.security.guard import writes
 from app.services.changes import SETTINGS, Changes
-from app.services.project import PROJECT_ID, ensure_project
+from app.services.project import current_project_id, ensure_project
 from app.storage.db import Database
 from app.storage.tables_attendance import Setting
 
@@ -45,7 +45,7 @@ def load_leave_types(s: Session) -> dict[str, Any]:
 
     types: dict[str, Any] = dict(TYPES)
     rows = s.execute(select(Setting.key, Setting.value)
-                     .where(Setting.project_id == PROJECT_ID,
+                     .where(Setting.project_id == current_project_id(s),
                             Setting.key.like(LEAVE_PREFIX + "%"))
                      .order_by(Setting.effective_from, Setting.id)).all()
     for key, value in rows:
@@ -58,7 +58,7 @@ def load_leave_types(s: Session) -> dict[str, Any]:
 
 def load_timeline(s: Session) -> RulesTimeline:
     rows = s.execute(select(Setting.effective_from, Setting.key, Setting.value)
-                     .where(Setting.project_id == PROJECT_ID,
+                     .where(Setting.project_id == current_project_id(s),
                             Setting.key.in_(RULE_KEYS))
                      .order_by(Setting.effective_from, Setting.id)).all()
     return RulesTimeline.build((r[0], r[1], r[2]) for r in rows)
@@ -68,7 +68,8 @@ def load_legend(s: Session, at: dt.date | None = None) -> dict[str, str]:
     """Sheet symbols in force on ``at`` (default: the newest of each)."""
     legend = dict(strings.LEGEND_DEFAULT)
     query = (select(Setting.key, Setting.value)
-             .where(Setting.project_id == PROJECT_ID, Setting.key.like(LEGEND_PREFIX + "%"))
+             .where(Setting.project_id == current_project_id(s),
+                    Setting.key.like(LEGEND_PREFIX + "%"))
              .order_by(Setting.effective_from, Setting.id))
     if at is not None:
         query = query.where(Setting.effective_from <= at)
@@ -113,7 +114,7 @@ class SettingsService:
         with self.db.read() as s:
             timeline = load_timeline(s)
             legend = load_legend(s)
-            history = s.execute(select(Setting).where(Setting.project_id == PROJECT_ID)
+            history = s.execute(select(Setting).where(Setting.project_id == current_project_id(s))
                                 .order_by(Setting.effective_from, Setting.id)).scalars().all()
             return {
                 "date": today.isoformat(),
@@ -145,10 +146,11 @@ class SettingsService:
             if key.startswith(LEAVE_PREFIX):
                 _check_leave_type(key, value)
             row = s.scalars(select(Setting).where(
-                Setting.project_id == PROJECT_ID, Setting.key == key,
+                Setting.project_id == current_project_id(s), Setting.key == key,
                 Setting.effective_from == day)).first()
             if row is None:
-                s.add(Setting(project_id=PROJECT_ID, key=key, value=value, effective_from=day,
+                s.add(Setting(project_id=current_project_id(s), key=key, value=value,
+                              effective_from=day,
                               created_at=self.db.clock.now()))
             else:
                 row.value = value
