@@ -11,6 +11,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,8 +148,8 @@ def paint_now(window: object, timeout_ms: int = 2000) -> None:
         app.processEvents()
 
 
-def open_services(db_path: Path, first_try: Services | BaseException | None = None
-                  ) -> Services | None:
+def open_services(db_path: Path, first_try: Services | BaseException | None = None,
+                  server: str | None = None) -> Services | None:
     """Open the database; on a failed integrity check offer to restore the latest backup.
     ``first_try``: the outcome of an open already attempted (on the worker thread)."""
     from app.services import Services, restore_latest
@@ -156,10 +157,10 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
     try:
         if isinstance(first_try, BaseException):
             raise first_try
-        return first_try if first_try is not None else Services.open(db_path)
+        return first_try if first_try is not None else Services.open(db_path, server=server)
     except DatabaseBusy as exc:  # another window or task is opening or writing it
         if messages.ask(None, f"{exc.message}\n\n{strings.DB_BUSY_RETRY}"):
-            return open_services(db_path)
+            return open_services(db_path, server=server)
         return None
     except IntegrityCheckFailed as exc:
         if exc.latest_backup is None:
@@ -179,13 +180,20 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
         return Services.open(db_path)
 
 
-def run_gui(db_path: Path, demo: bool = False) -> int:
+def _open_server(server: str, db_path: Path) -> Services:
+    from app.services import Services
+
+    return Services.open(db_path, server=server)
+
+
+def run_gui(db_path: Path, demo: bool = False, server: str | None = None) -> int:
     """Show the window at once, then open the database into it (see MainWindow.attach).
 
     The database is opened on a worker thread started once the window is painted; the window
     then builds only its first tab (tabs are built when first shown). Before any data shows,
     the login dialog (accounts exist; cancel quits) or, on a database without accounts, the
-    first-run dialog (not for ``demo`` nor an automated start: banner only)."""
+    first-run dialog (not for ``demo`` nor an automated start: banner only). ``server``: a
+    PostgreSQL URL holding the data (issue 19; ``db_path`` is then its local anchor)."""
     app = make_app(finish=False)
     install_excepthook()
     from ui.common.single_instance import SingleInstance, bring_forward
@@ -199,12 +207,12 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     instance.raise_requested.connect(lambda: bring_forward(window))
     probe = bool(os.environ.get(STARTUP_PROBE))
     state: dict[str, Services | None] = {"services": None}
-    opener = DatabaseOpener(db_path)
+    opener = DatabaseOpener(db_path, None if server is None else partial(_open_server, server))
 
     def attach(outcome: Services | BaseException) -> None:
         opener.wait()
         try:
-            services = open_services(db_path, outcome)
+            services = open_services(db_path, outcome, server)
         except AppError as exc:
             QMessageBox.critical(window, strings.ERROR_TITLE, exc.message)
             services = None

@@ -27,6 +27,7 @@ def build_parser() -> Parser:
         admin,
         coverage,
         handover,
+        headoffice,
         holidays,
         imports,
         leave,
@@ -56,6 +57,7 @@ def build_parser() -> Parser:
     leave.register(cmds)
     imports.register(cmds)
     users.register(cmds)
+    headoffice.register(cmds)  # issue 19: overview, stats
     return p
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -45,7 +45,8 @@ class _Sheet:
         ws["A2"] = subtitle
         ws["A2"].font = Font(name=FONT_NAME, size=9, color="666666")
 
-    def header(self, names: list[str], widths: list[float], frozen_columns: int) -> None:
+    def header(self, names: list[str], widths: list[float], frozen_columns: int,
+               fit: bool = True) -> None:
         for col, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
             c = self.ws.cell(self.HEADER_ROW, col, name)
             c.font, c.fill, c.border = self.bold, _HEAD_FILL, _BORDER
@@ -56,7 +57,8 @@ class _Sheet:
         self.ws.print_title_rows = f"{self.HEADER_ROW}:{self.HEADER_ROW}"
         last = get_column_letter(len(names))
         self.ws.auto_filter.ref = f"A{self.HEADER_ROW}:{last}{self.HEADER_ROW}"
-        landscape_fit_to_width(self.ws)
+        if fit:  # a table the width of a page; the detail prints across pages
+            landscape_fit_to_width(self.ws)
 
     def put(self, row: int, col: int, value: Any, number_format: str | None = None) -> None:
         if isinstance(value, float) and math.isnan(value):
@@ -81,8 +83,9 @@ def _project_month_table(wb: Workbook, title: str, table: Any, number_format: st
     sheet = _Sheet(ws, title, subtitle)
     months = [str(m) for m in table.columns]
     sheet.header([*strings.HO_XL_PROJECT_HEADERS, *map(_month_header, months)],
-                 [12, 24, *([11] * len(months))], 2)
-    for r, ((code, name), values) in enumerate(table.iterrows(), start=1):
+                 [12, 34, *([11] * len(months))], 2)
+    for r, (index, values) in enumerate(table.iterrows(), start=1):
+        code, name = cast(tuple[str, str], index)
         sheet.put(r, 1, str(code))
         sheet.put(r, 2, str(name))
         for c, value in enumerate(values.tolist(), start=3):
@@ -95,8 +98,9 @@ def _leave_table(wb: Workbook, stats: Statistics, subtitle: str) -> None:
     sheet = _Sheet(ws, title, subtitle)
     kinds = [str(k) for k in stats.leave.columns]
     sheet.header([*strings.HO_XL_PROJECT_HEADERS, strings.HO_XL_MONTH_COLUMN, *kinds,
-                  strings.HO_XL_LEAVE_TOTAL], [12, 24, 11, *([9] * len(kinds)), 9], 3)
-    for r, ((code, name, month), values) in enumerate(stats.leave.iterrows(), start=1):
+                  strings.HO_XL_LEAVE_TOTAL], [12, 34, 11, *([9] * len(kinds)), 9], 3)
+    for r, (index, values) in enumerate(stats.leave.iterrows(), start=1):
+        code, name, month = cast(tuple[str, str, str], index)
         sheet.put(r, 1, str(code))
         sheet.put(r, 2, str(name))
         sheet.put(r, 3, _month_header(str(month)))
@@ -112,8 +116,8 @@ def _detail(wb: Workbook, stats: Statistics, subtitle: str) -> None:
     sheet = _Sheet(ws, title, subtitle)
     labels = strings.HO_XL_DETAIL_HEADERS
     columns = [c for c in stats.detail.columns if c in labels]
-    widths = [24.0 if c == "name" else 12.0 if c in _TEXT_COLUMNS else 10.0 for c in columns]
-    sheet.header([labels[c] for c in columns], widths, 3)
+    widths = [34.0 if c == "name" else 12.0 if c in _TEXT_COLUMNS else 10.0 for c in columns]
+    sheet.header([labels[c] for c in columns], widths, 3, fit=False)
     for r, record in enumerate(stats.detail[columns].to_dict("records"), start=1):
         for c, name in enumerate(columns, start=1):
             value = record[name]

@@ -28,10 +28,9 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.attendance import ABSENT, ATTENDED, NO_DATA, PENDING, month_dates
@@ -226,7 +225,7 @@ class HeadOfficeService:
 
     def forget(self, project_id: int) -> None:
         """Drop every stored summary of a project (they are rebuilt on the next look)."""
-        self._write(lambda s: s.execute(ProjectMonthSummary.__table__.delete().where(
+        self._write(lambda s: s.execute(delete(ProjectMonthSummary).where(
             ProjectMonthSummary.project_id == project_id)))
 
     # ---- the overview ----------------------------------------------------------------------

@@ -39,6 +39,7 @@ HO_EXPORT_NAME = "跨项目统计_{first}_{last}.xlsx"
 HO_OVERVIEW_SUMMARY = "{month}：{projects} 个项目，在场 {people} 人，问题 {problems} 项，须附说明 {explanations} 人，逾期交接 {overdue} 项"
 HO_OVERVIEW_EMPTY = "数据库中还没有项目：导入现场数据包或新建项目后，这里每个项目一行。"
 HO_STATS_EMPTY = "选择月份范围后点“刷新”，这里显示项目 × 月份的统计表。"
+HO_STATS_NOTE = "{metric}：每个项目一行、每月一列；“—”表示该月没有可统计的数据（无打卡数据或尚未开始）。"
 HO_STALE_NOTE = "本次重新计算了 {n} 个项目的汇总"
 HO_FRESH_NOTE = "汇总均为最新（计算于 {at} 之后无变动）"
 HO_OVERVIEW_HEADERS = ("项目编号", "项目名称", "在场人数", "本月问题", "须附说明", "逾期交接", "出勤率", "服务记录", "响应达标（承诺）", "解决达标（承诺）", "未解决")
