@@ -14,6 +14,7 @@ through ``DocumentService``) and the GUI use it without pulling in a use case
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -170,8 +171,19 @@ class Services:
         a view of the database switched to it; holds none of them)."""
         def build() -> HeadOfficeService:
             from app.services.headoffice import HeadOfficeService
-            return HeadOfficeService(self.db, self.actor, holidays=self.holidays)
+            return HeadOfficeService(self.db, self.actor, on_project=self.on_project)
         return self._once("headoffice", build)
+
+    def on_project(self, project_id: int) -> Services:
+        """Issue 19: the services on a view of this database switched to ``project_id`` (the
+        same engine, sessions and signed-in person; only ``db.project_id`` differs; the
+        national holiday calendar shared). For reading other projects (the head office);
+        this facade's own project stays as it is."""
+        view = copy.copy(self.db)
+        view.project_id = project_id
+        other = Services(view, self.actor)
+        other.holidays = self.holidays
+        return other
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

@@ -22,13 +22,12 @@ Writes that bypass the audit trail (a site package brought in by ``sitepkg``) ca
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -45,7 +44,9 @@ from app.storage.tables_headoffice import ProjectMonthSummary
 
 if TYPE_CHECKING:
     from app.dto.service_log import ServiceMonthDTO
-    from app.services.holidays import HolidayService
+    from app.services.attendance import AttendanceService
+    from app.services.handover import HandoverService
+    from app.services.service_log import ServiceLogService
 
 __all__ = ["METRICS", "HeadOfficeService", "ProjectRef", "Statistics", "figures_of",
            "parse_months"]
@@ -143,42 +144,34 @@ def figures_of(month: MonthDTO, service: ServiceMonthDTO | None, overdue: int, d
         due_soon_handovers=due_soon, **totals, **service_figures)
 
 
-class _Scoped:
-    """The site services a summary needs, on a view of the database switched to one project
-    (the view shares the engine and sessions; only ``project_id`` differs)."""
+class Site(Protocol):
+    """What a summary needs of the services on one project (``Services.on_project``)."""
 
-    def __init__(self, db: Database, actor: str | None, holidays: HolidayService,
-                 project_id: int) -> None:
-        from app.services.attendance import AttendanceService
-        from app.services.handover import HandoverService
-        from app.services.leave import LeaveService
-        from app.services.roster import RosterService
-        from app.services.service_log import ServiceLogService
+    @property
+    def attendance(self) -> AttendanceService: ...
+    @property
+    def service_log(self) -> ServiceLogService: ...
+    @property
+    def handover(self) -> HandoverService: ...
 
-        view = copy.copy(db)
-        view.project_id = project_id
-        leave = LeaveService(view, actor, holidays=holidays)
-        self.attendance = AttendanceService(view, actor, holidays=holidays, leave=leave)
-        self.service_log = ServiceLogService(view, actor, holidays=holidays)
-        self.handover = HandoverService(view, actor, holidays=holidays,
-                                        roster=RosterService(view, actor))
 
-    def figures(self, year: int, month: int, today: dt.date) -> MonthFigures:
-        last = month_dates(year, month)[-1]
-        as_of = min(today, last)
-        sheet = self.attendance.month(year, month)
-        service = self.service_log.month(year, month)
-        warnings = self.handover.warnings(as_of)
-        overdue = len({w.change_id for w in warnings if w.status == OVERDUE})
-        due_soon = len({w.change_id for w in warnings if w.status == DUE_SOON}
-                       - {w.change_id for w in warnings if w.status == OVERDUE})
-        return figures_of(sheet, service, overdue, due_soon, as_of)
+def _figures(site: Site, year: int, month: int, today: dt.date) -> MonthFigures:
+    """One project's month by its own services (``site``: the services on that project)."""
+    last = month_dates(year, month)[-1]
+    as_of = min(today, last)
+    sheet = site.attendance.month(year, month)
+    service = site.service_log.month(year, month)
+    warnings = site.handover.warnings(as_of)
+    overdue = {w.change_id for w in warnings if w.status == OVERDUE}
+    due_soon = {w.change_id for w in warnings if w.status == DUE_SOON} - overdue
+    return figures_of(sheet, service, len(overdue), len(due_soon), as_of)
 
 
 class HeadOfficeService:
-    def __init__(self, db: Database, actor: str | None, *, holidays: HolidayService) -> None:
+    def __init__(self, db: Database, actor: str | None, *,
+                 on_project: Callable[[int], Site]) -> None:
         self.db, self.actor = db, actor
-        self.holidays = holidays
+        self.on_project = on_project  # the services switched to a project (Services builds)
 
     # ---- projects ------------------------------------------------------------------------
     def projects(self) -> list[ProjectRef]:
@@ -197,8 +190,7 @@ class HeadOfficeService:
     # ---- one project's months --------------------------------------------------------------
     def compute(self, project_id: int, year: int, month: int) -> MonthFigures:
         """The figures as the site's services give them now (nothing stored)."""
-        scoped = _Scoped(self.db, self.actor, self.holidays, project_id)
-        return scoped.figures(year, month, self.db.clock.today())
+        return _figures(self.on_project(project_id), year, month, self.db.clock.today())
 
     def refresh(self, project_id: int, months: Iterable[tuple[int, int] | str],
                 progress: Progress | None = None) -> dict[str, MonthFigures]:
@@ -209,11 +201,11 @@ class HeadOfficeService:
         progress = progress or NullProgress()
         with self.db.read() as s:
             mark = _newest_audit_id(s)  # before computing: later writes are caught later
-        scoped = _Scoped(self.db, self.actor, self.holidays, project_id)
+        site = self.on_project(project_id)
         today = self.db.clock.today()
         out: dict[str, MonthFigures] = {}
         for i, (year, month) in enumerate(wanted):
-            out[month_key(year, month)] = scoped.figures(year, month, today)
+            out[month_key(year, month)] = _figures(site, year, month, today)
             progress.report(i + 1, len(wanted))
         self._store(project_id, out, mark, today)
         return out

@@ -136,8 +136,8 @@ class OverviewTab(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             f = row.figures
-            name = (strings.HO_PROJECT_ITEM_SITE if row.origin == "site"
-                    else "{name}").format(code=row.code, name=row.name)
+            name = row.name if row.origin != "site" else strings.HO_PROJECT_NAME_SITE.format(
+                name=row.name)
             cells = [
                 _item(row.code), _item(name), _item(f.on_site, True),
                 _item(f.problems, True, f.problems > 0),
