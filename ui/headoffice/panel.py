@@ -108,6 +108,7 @@ class OverviewTab(QWidget):
         self.note = QLabel()
         self.note.setStyleSheet(palette.css(palette.MUTED))
         self.table = _table(list(strings.HO_OVERVIEW_HEADERS))
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(strings.HO_MONTH_LABEL))
         bar.addWidget(self.month)
