@@ -110,3 +110,25 @@ def test_a_one_site_database_has_no_head_office(qtbot: Any, demo_services: Servi
     w = _window(qtbot, demo_services)
     assert w.headoffice is None
     assert w.tabs.count() == len(TABS)
+
+
+def test_the_window_takes_a_postgresql_db(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``onsitedesk --db postgresql+psycopg://…`` opens the window on the server, anchored
+    in a local data folder of its own (as the commands are)."""
+    import ui.entry
+    import ui.main
+    from app.storage.db import server_anchor
+
+    seen: dict[str, Any] = {}
+
+    def fake_run_gui(db_path: Path, demo: bool = False, server: str | None = None) -> int:
+        seen.update(path=db_path, demo=demo, server=server)
+        return 0
+
+    monkeypatch.setattr(ui.main, "run_gui", fake_run_gui)
+    url = "postgresql+psycopg://hq@127.0.0.1:5433/company"
+    assert ui.entry.main(["--db", url]) == 0
+    assert seen == {"path": server_anchor(url), "demo": False, "server": url}
+    monkeypatch.delenv("ONSITEDESK_DB", raising=False)
+    assert ui.entry.main(["--db", str(Path("/tmp/x/onsitedesk.db"))]) == 0
+    assert seen["server"] is None and seen["path"] == Path("/tmp/x/onsitedesk.db")

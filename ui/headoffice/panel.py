@@ -323,11 +323,11 @@ class HeadOffice:
         self.bar.combo.currentIndexChanged.connect(
             lambda _i: self.switch_to(self.bar.combo.currentData()))
         window.tabs.currentChanged.connect(self._shown)
-        self._loaded = False
 
     def _shown(self, _index: int) -> None:
-        if self.window.tabs.currentWidget() is self.overview and not self._loaded:
-            self._loaded = True
+        """Each time the overview is shown: stored summaries come back in milliseconds, and
+        what changed since (an edit in a site tab) is recomputed."""
+        if self.window.tabs.currentWidget() is self.overview:
             self.overview.load()
 
     def switch_to(self, project_id: int) -> None:
