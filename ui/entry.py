@@ -75,7 +75,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         from ui.main import run_gui
     except ImportError as exc:
         raise AppError(strings.CLI_NO_GUI.format(err=exc)) from exc
-    return run_gui(db_path, demo=bool(args.demo), server=url)
+    return run_gui(db_path, demo=bool(args.demo), project=args.project, server=url)
 
 
 def _run_smoke() -> int:

@@ -208,8 +208,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.write_gate.register(*self.first_run.buttons[:2])  # project, add a person
         reason = getattr(services.db, "read_only", None)
+        site = getattr(services.db, "project_refusal", None)  # issue 19: a site's copy
         if reason:  # a read-only folder or file, or no backup possible today
             self.set_writable(False, strings.DB_READ_ONLY_BANNER.format(reason=reason))
+        elif site:
+            self.set_writable(False, site)
         else:
             self.read_only_banner.setVisible(False)
         self.status_db: ElidedLabel = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
@@ -220,6 +223,8 @@ class MainWindow(QMainWindow):
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
         self.status_db.setToolTip(str(services.db_path))
         self.status_handover: HandoverWarningsLabel | None = None  # after the first tab shows
+        self.status_project = QLabel()  # issue 19: which project, when there are several
+        self.statusBar().addPermanentWidget(self.status_project)
         self._refresh_title()
         self._refresh_status()
         from ui.accounts.session import AccountSession
@@ -446,7 +451,16 @@ class MainWindow(QMainWindow):
             self.status_handover.refresh()
 
     def _refresh_title(self) -> None:
-        name = self.services.project.get().name
+        from app.services.project import project_status
+
+        project = self.services.project.get()
+        name = project.name
+        several = project_status(self.services.db)  # issue 19: several projects in the file
+        if several:
+            name = strings.PRJ_WINDOW_TITLE.format(code=project.code,
+                                                   name=name or strings.PRJ_NO_NAME)
+        self.status_project.setText(several or "")
+        self.status_project.setVisible(several is not None)
         self.setWindowTitle(strings.WINDOW_TITLE.format(project=name) if name
                             else strings.WINDOW_TITLE_NO_PROJECT)
 

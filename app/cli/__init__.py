@@ -32,6 +32,7 @@ def build_parser() -> Parser:
         imports,
         leave,
         month,
+        projects,
         roster,
         scores,
         service,
@@ -57,6 +58,7 @@ def build_parser() -> Parser:
     leave.register(cmds)
     imports.register(cmds)
     users.register(cmds)
+    projects.register(cmds)  # issue 19
     headoffice.register(cmds)  # issue 19: overview, stats
     return p
 

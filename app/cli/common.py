@@ -34,7 +34,9 @@ def open_services(args: argparse.Namespace) -> Iterator[Services]:
 
     url = server_url_of(args.db)  # issue 19: --db postgresql+psycopg://…
     path = server_anchor(url) if url else config.resolve_db_path(args.db)
-    services = Services.open(path, clock=getattr(args, "clock", None), server=url)
+    services = Services.open(path, clock=getattr(args, "clock", None), server=url,
+                             project=getattr(args, "project", None),  # issue 19
+                             choose_project=not getattr(args, "any_project", False))
     try:
         sign_in(services, args)
         with collect_warnings() as warned:

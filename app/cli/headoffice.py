@@ -58,8 +58,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def register(cmds: Commands) -> None:
     sp = cmds.command("overview", strings.H_OVERVIEW, cmd_overview, json_flag=True)
+    sp.set_defaults(any_project=True)  # every project: none need be chosen
     sp.add_argument("--month", metavar="YYYY-MM", help=strings.H_OVERVIEW_MONTH)
     sp = cmds.command("stats", strings.H_STATS, cmd_stats)
+    sp.set_defaults(any_project=True)
     sp.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM",
                     help=strings.H_STATS_FROM)
     sp.add_argument("--to", required=True, metavar="YYYY-MM", help=strings.H_STATS_TO)

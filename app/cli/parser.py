@@ -81,6 +81,7 @@ def global_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--demo", action="store_true", help=strings.H_DEMO_GUI)
     p.add_argument("--smoke", action="store_true", help=strings.H_SMOKE)
     p.add_argument("--user", metavar="NAME", help=strings.H_USER)  # issue 18
+    p.add_argument("--project", metavar="CODE", help=strings.H_PROJECT)  # issue 19
 
 
 class Commands:

@@ -28,7 +28,7 @@ from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.maintenance import MaintenanceService, restore_latest
 from app.services.privacy import EncryptReport, encrypt_existing
-from app.services.project import ProjectService
+from app.services.project import ProjectService, use_project
 from app.services.roster import RosterService
 from app.storage.db import Database, open_database, open_server
 
@@ -188,10 +188,14 @@ class Services:
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,
              daily_backup: bool = True, clock: Clock | None = None,
-             server: str | None = None) -> Services:
+             server: str | None = None, project: str | None = None,
+             choose_project: bool = True) -> Services:
         """Open ``path``; ``clock`` is the one source of now (``today`` is shorthand for a
         clock standing at 10:00 on that day). ``server``: a PostgreSQL URL holding the data
-        (issue 19); ``path`` then only anchors the local data folder (attachments)."""
+        (issue 19); ``path`` then only anchors the local data folder (attachments).
+        ``project``: the code of the project to work on (``--project``; default: the only
+        one; a Chinese AppError when unknown, or when there are several and none is named).
+        ``choose_project=False``: no project is chosen (the ``projects`` list needs none)."""
         if clock is None:
             clock = FixedClock(today) if today is not None else SYSTEM_CLOCK
         if server is not None:
@@ -203,11 +207,18 @@ class Services:
             if not db.read_only:  # a read-only database is shown as it is
                 services.open_time_writes()
                 db.head.mark_opened()
+            if choose_project:  # issue 19: after the database-wide open-time writes
+                use_project(db, project)
             services.accounts.refresh()  # issue 18: from now on a write needs a sign-in
         except Exception:
             services.close()
             raise
         return services
+
+    def use_project(self, code: str | None) -> int:
+        """Work on the project ``code`` from now on (issue 19; the head office's project
+        picker): every service reads and writes that project's rows. Returns its id."""
+        return use_project(self.db, code)
 
     def create_first_admin(self, login: str, display: str, password: str
                            ) -> tuple[str, EncryptReport]:

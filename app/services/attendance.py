@@ -53,7 +53,7 @@ from app.services.attendance_coverage import coverage_dto, load_coverage
 from app.services.changes import ATTENDANCE, Changes
 from app.services.holidays import HolidayService
 from app.services.leave import LeaveService
-from app.services.project import current_project_id, ensure_project
+from app.services.project import current_project_id, ensure_project, owned
 from app.services.settings import load_legend, load_timeline
 from app.storage import anchor as anchor_store
 from app.storage.db import Database, datetime_binder
@@ -473,7 +473,7 @@ class AttendanceService:
                    now: dt.datetime | None = None) -> DayDetail:
         calendar = self.holidays.calendar()
         with self.db.read() as s:
-            person = s.get(Person, person_id)
+            person = owned(s, Person, person_id)
             if person is None:
                 raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
             inputs = self._inputs(s, calendar, day, day)
@@ -646,7 +646,7 @@ class AttendanceService:
         if not reason.strip():
             raise ValidationError(strings.REVOKE_NEEDS_REASON, "reason")
         with self.db.transaction(self.actor) as s:
-            row = s.get(table, row_id)
+            row = owned(s, table, row_id)
             if row is None:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=row_id))
             if row.revoked_at is not None:
@@ -762,7 +762,7 @@ class AttendanceService:
 
     @staticmethod
     def _person(s: Session, person_id: int) -> Person:
-        person = s.get(Person, person_id)
+        person = owned(s, Person, person_id)
         if person is None:
             raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
         return person

@@ -35,7 +35,7 @@ from app.errors import NotFoundError, ValidationError
 from app.security.guard import writes
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
-from app.services.project import current_project_id, ensure_project
+from app.services.project import current_project_id, ensure_project, owned
 from app.services.roster import PersonDTO, RosterService, person_dto
 from app.storage.db import Database
 from app.storage.tables import Person
@@ -261,7 +261,7 @@ class HandoverService:
         if detail is not None:
             detail = _text(detail, "detail", strings.INPUT_LABEL_ITEM_DETAIL)
         with self.db.transaction(self.actor) as s:
-            item = s.get(HandoverItem, item_id)
+            item = owned(s, HandoverItem, item_id)
             if item is None:
                 raise NotFoundError(strings.CH_E_ITEM_NOT_FOUND.format(id=item_id))
             row = self._planned(s, item.change_id, rules.CHECKLIST)
@@ -281,7 +281,7 @@ class HandoverService:
     @writes
     def remove_item(self, item_id: int) -> tuple[ChangeDTO, Changes]:
         with self.db.transaction(self.actor) as s:
-            item = s.get(HandoverItem, item_id)
+            item = owned(s, HandoverItem, item_id)
             if item is None:
                 raise NotFoundError(strings.CH_E_ITEM_NOT_FOUND.format(id=item_id))
             row = self._planned(s, item.change_id, rules.CHECKLIST)
@@ -344,7 +344,7 @@ class HandoverService:
     # ---- helpers -----------------------------------------------------------------------------
     @staticmethod
     def _load(s: Session, change_id: int) -> StaffChange:
-        row = s.get(StaffChange, change_id)
+        row = owned(s, StaffChange, change_id)
         if row is None:
             raise NotFoundError(strings.CH_E_NOT_FOUND.format(id=change_id))
         return row
@@ -426,8 +426,8 @@ class HandoverService:
     def _dto(self, s: Session, r: StaffChange,
              calendar: HolidayCalendar | None = None) -> ChangeDTO:
         calendar = calendar or self.holidays.calendar()
-        leaving = person_dto(p) if r.leaving_id and (p := s.get(Person, r.leaving_id)) else None
-        joining = person_dto(p) if r.joining_id and (p := s.get(Person, r.joining_id)) else None
+        leaving = person_dto(p) if r.leaving_id and (p := owned(s, Person, r.leaving_id)) else None
+        joining = person_dto(p) if r.joining_id and (p := owned(s, Person, r.joining_id)) else None
         deadlines = rules.compute_deadlines(r.change_date, calendar, r.demand_date)
         handover = HandoverFields(r.handed_by, r.received_by, r.witnessed_by, r.handover_start,
                                   r.handover_end, r.assessment_result, r.assessment_on,
@@ -460,7 +460,7 @@ def _on_roster(s: Session, person_id: int | None, field: str) -> Person | None:
     """The person of a change, who must be on the roster and not have left."""
     if person_id is None:
         return None
-    person = s.get(Person, person_id)
+    person = owned(s, Person, person_id)
     if person is None:
         raise ValidationError(strings.PERSON_NOT_FOUND.format(id=person_id), field)
     if person.status == PersonStatus.LEFT:

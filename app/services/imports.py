@@ -25,7 +25,7 @@ from app.errors import NotFoundError, ValidationError
 from app.progress import NullProgress, Progress
 from app.security.guard import writes
 from app.services.changes import ATTENDANCE, Changes
-from app.services.project import current_project_id, ensure_project
+from app.services.project import current_project_id, ensure_project, owned
 from app.services.punches import BatchResult, PunchService
 from app.storage.db import Database
 from app.storage.tables import Person
@@ -385,7 +385,7 @@ class ImportService:
                 Device.id != (device_id or -1))).first()
             if clash:
                 raise ValidationError(strings.DEVICE_EXISTS.format(name=name), "name")
-            row = s.get(Device, device_id) if device_id else None
+            row = owned(s, Device, device_id) if device_id else None
             if row is None:
                 row = Device(project_id=current_project_id(s), name=name)
                 s.add(row)
@@ -592,7 +592,7 @@ class ImportService:
         if not reason.strip():
             raise ValidationError(strings.BATCH_REVERT_NEEDS_REASON, "reason")
         with self.db.transaction(self.actor) as s:
-            batch = s.get(ImportBatch, batch_id)
+            batch = owned(s, ImportBatch, batch_id)
             if batch is None:
                 raise NotFoundError(strings.BATCH_NOT_FOUND.format(id=batch_id))
             if batch.reverted_at is not None:

@@ -51,7 +51,7 @@ from app.errors import AppError, NotFoundError, ValidationError
 from app.security.guard import writes
 from app.services.changes import Changes
 from app.services.holidays import HolidayService
-from app.services.project import current_project_id, ensure_project
+from app.services.project import current_project_id, ensure_project, owned
 from app.services.settings import load_leave_types
 from app.storage.db import Database
 from app.storage.tables import Person
@@ -104,7 +104,7 @@ class LeaveService:
         with self.db.read() as s:
             deputy = None
             if deputy_id is not None:
-                d = s.get(Person, deputy_id)
+                d = owned(s, Person, deputy_id)
                 if d is not None:
                     deputy = DeputyInfo(d.id, d.status, d.start_date, d.end_date)
             others = []
@@ -190,7 +190,7 @@ class LeaveService:
                                has_attachment)
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
-            if s.get(Person, person_id) is None:
+            if owned(s, Person, person_id) is None:
                 raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
             row = LeaveRequest(
                 project_id=current_project_id(s), person_id=person_id, leave_type=leave_type,
@@ -370,7 +370,7 @@ class LeaveService:
     def annual_balance(self, person_id: int, year: int) -> tuple[int, float, float]:
         """(entitlement, used, remaining) annual-leave days in ``year``."""
         with self.db.read() as s:
-            person = s.get(Person, person_id)
+            person = owned(s, Person, person_id)
             if person is None:
                 raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
             entitlement = annual_entitlement(person.first_work_date, person.start_date, year)
@@ -379,7 +379,7 @@ class LeaveService:
 
     def _annual_remaining(self, s: Session, person_id: int, year: int,
                           exclude_id: int | None) -> float:
-        person = s.get(Person, person_id)
+        person = owned(s, Person, person_id)
         if person is None:
             return 0.0
         entitlement = annual_entitlement(person.first_work_date, person.start_date, year)
@@ -471,7 +471,7 @@ class LeaveService:
         if not approver.strip():
             raise ValidationError(strings.LEAVE_NEEDS_APPROVER, "approver")
         with self.db.transaction(self.actor) as s:
-            row = s.get(OvertimeRequest, overtime_id)
+            row = owned(s, OvertimeRequest, overtime_id)
             if row is None:
                 raise NotFoundError(strings.OVERTIME_NOT_FOUND.format(id=overtime_id))
             row.state, row.approver = APPROVED, approver.strip()
@@ -493,14 +493,14 @@ class LeaveService:
     # ---- helpers -------------------------------------------------------------------------
     @staticmethod
     def _load(s: Session, leave_id: int) -> LeaveRequest:
-        row = s.get(LeaveRequest, leave_id)
+        row = owned(s, LeaveRequest, leave_id)
         if row is None:
             raise NotFoundError(strings.LEAVE_NOT_FOUND.format(id=leave_id))
         return row
 
     def _dto(self, s: Session, r: LeaveRequest) -> LeaveDTO:
-        person = s.get(Person, r.person_id)
-        deputy = s.get(Person, r.deputy_id) if r.deputy_id else None
+        person = owned(s, Person, r.person_id)
+        deputy = owned(s, Person, r.deputy_id) if r.deputy_id else None
         return LeaveDTO(
             r.id, r.person_id, person.name if person else "", person.employee_no if person
             else "", r.leave_type, self._span(r), r.days, r.reason, r.deputy_id,
@@ -513,7 +513,7 @@ class LeaveService:
 
     @staticmethod
     def _overtime_dto(s: Session, o: OvertimeRequest) -> OvertimeDTO:
-        person = s.get(Person, o.person_id)
+        person = owned(s, Person, o.person_id)
         return OvertimeDTO(o.id, o.person_id, person.name if person else "", o.day,
                            o.start_time, o.end_time, o.hours, o.kind, o.day_kind, o.rate,
                            o.comp_time, LeaveState(o.state), o.late_application)

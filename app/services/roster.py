@@ -23,7 +23,7 @@ from app.security.guard import writes
 from app.security.principal import Principal
 from app.services import privacy
 from app.services.changes import ROSTER, Changes
-from app.services.project import current_project_id, ensure_project
+from app.services.project import current_project_id, ensure_project, owned
 from app.storage import audit
 from app.storage.db import Database
 from app.storage.tables import Attachment, EquipmentItem, Person
@@ -102,6 +102,8 @@ class _Joined(Database):
         # issue 18: the same person, keys and checks as the use case it joins
         self.principal, self.keys = db.principal, db.keys
         self.accounts_required = db.accounts_required
+        # issue 19: the same project, and its refusal when it is a site package's copy
+        self.project_id, self.project_refusal = db.project_id, db.project_refusal
         self._session = session
 
     @contextmanager
@@ -281,7 +283,7 @@ class RosterService:
     def remove_attachment(self, attachment_id: int) -> tuple[PersonDTO, Changes]:
         """Removes the record (audited); the copied file stays in the data folder."""
         with self.db.transaction(self.actor) as s:
-            att = s.get(Attachment, attachment_id)
+            att = owned(s, Attachment, attachment_id)
             if att is None:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=attachment_id))
             person = att.person
@@ -313,7 +315,7 @@ class RosterService:
     def set_equipment_returned(self, equipment_id: int,
                                returned: dt.date | None) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
-            item = s.get(EquipmentItem, equipment_id)
+            item = owned(s, EquipmentItem, equipment_id)
             if item is None:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=equipment_id))
             item.returned_date = returned
@@ -323,7 +325,7 @@ class RosterService:
     @writes
     def remove_equipment(self, equipment_id: int) -> tuple[PersonDTO, Changes]:
         with self.db.transaction(self.actor) as s:
-            item = s.get(EquipmentItem, equipment_id)
+            item = owned(s, EquipmentItem, equipment_id)
             if item is None:
                 raise NotFoundError(strings.RECORD_NOT_FOUND.format(id=equipment_id))
             person = item.person
@@ -334,7 +336,7 @@ class RosterService:
     # ---- helpers -------------------------------------------------------------------------
     @staticmethod
     def _load(s: Session, person_id: int) -> Person:
-        person = s.get(Person, person_id)
+        person = owned(s, Person, person_id)
         if person is None:
             raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
         return person

@@ -45,7 +45,7 @@ from app.progress import Progress
 from app.security.guard import writes
 from app.services.attendance import AttendanceService
 from app.services.changes import SCORES, Changes
-from app.services.project import current_project_id
+from app.services.project import current_project_id, owned
 from app.services.score_rules import (
     SETTING_KEYS,
     RuleChangeDTO,
@@ -94,7 +94,7 @@ class ScoreService(ScoreRuleService):
         note = clean_text(note, "note", strings.INPUT_LABEL_INCIDENT_NOTE, multiline=True)
         day = at.date()
         with self.db.transaction(self.actor) as s:
-            person = s.get(Person, person_id)
+            person = owned(s, Person, person_id)
             if person is None:
                 raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
             catalogue, labels = self._catalogue(s)
@@ -192,7 +192,7 @@ class ScoreService(ScoreRuleService):
     @staticmethod
     def _manual_row(s: Session, incident_id: str) -> ScoreIncident:
         text = incident_id.strip().lstrip("#")
-        row = s.get(ScoreIncident, int(text)) if _record_number(text) else None
+        row = owned(s, ScoreIncident, int(text)) if _record_number(text) else None
         if row is None:
             raise NotFoundError(strings.SCORE_INCIDENT_NOT_FOUND.format(id=incident_id))
         return row
@@ -245,7 +245,7 @@ class ScoreService(ScoreRuleService):
                     ScoreWaiver.revoked_at.is_(None),
                     ScoreWaiver.day >= first, ScoreWaiver.day <= last))}
             people = {p.person_id: (p.employee_no, p.name, p.role) for p in att.people}
-            persons = {r.person_id: s.get(Person, r.person_id) for r in manual}
+            persons = {r.person_id: owned(s, Person, r.person_id) for r in manual}
             for pid, person in persons.items():
                 if pid not in people and person is not None:
                     people[pid] = (person.employee_no, person.name, person.role)

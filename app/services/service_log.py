@@ -52,7 +52,7 @@ from app.errors import NotFoundError, ValidationError
 from app.security.guard import writes
 from app.services.changes import SERVICE, Changes
 from app.services.holidays import HolidayService
-from app.services.project import current_project_id, ensure_project
+from app.services.project import current_project_id, ensure_project, owned
 from app.storage.db import Database
 from app.storage.tables import Person
 from app.storage.tables_service import (
@@ -268,7 +268,7 @@ class ServiceLogService:
         with self.db.transaction(self.actor) as s:
             ensure_project(s)
             for person_id, raw in texts.items():
-                person = s.get(Person, person_id)
+                person = owned(s, Person, person_id)
                 if person is None:
                     raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=person_id))
                 text = raw.strip()
@@ -336,7 +336,7 @@ class ServiceLogService:
     @staticmethod
     def _check_people(s: Session, staff: Sequence[StaffVisit]) -> None:
         for v in staff:
-            if s.get(Person, v.person_id) is None:
+            if owned(s, Person, v.person_id) is None:
                 raise NotFoundError(strings.PERSON_NOT_FOUND.format(id=v.person_id))
 
     @staticmethod
@@ -370,7 +370,7 @@ class ServiceLogService:
                 ServiceRecord.project_id == current_project_id(s),
                 ServiceRecord.number == record_id.strip().upper())).first()
         elif record_id_problem(int(record_id)) is None:
-            row = s.get(ServiceRecord, int(record_id))
+            row = owned(s, ServiceRecord, int(record_id))
         else:  # no record has such a number (and SQLite could not even look it up)
             row = None
         if row is None:

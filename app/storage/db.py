@@ -219,6 +219,9 @@ class Database:
         # issue 19: the project every service works on (``--project CODE``; a one-site
         # database has project 1); every session carries it in ``info[PROJECT_KEY]``
         self.project_id = 1
+        # issue 19: why the current project may not be written here (a site package's copy,
+        # read-only at head office; set by app.services.project.use_project), or None
+        self.project_refusal: str | None = None
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self.sessions)
         self.head = sidecar.HeadKeeper(path) if server is None else _ServerHead(path)
@@ -230,7 +233,10 @@ class Database:
     def write_refusal(self) -> str | None:
         """Why the signed-in person may not write (Chinese), or ``None`` when they may: a
         viewer, or nobody signed in on a database with accounts. A database without accounts
-        refuses nothing (as before issue 18)."""
+        refuses nothing (as before issue 18). Issue 19: a project copied from a site package
+        refuses every write (:attr:`project_refusal`)."""
+        if self.project_refusal:
+            return self.project_refusal
         p = self.principal
         if p is None:
             return strings.ACC_REFUSED_NOT_SIGNED_IN if self.accounts_required else None

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .inputs import *  # noqa: F403
     from .leave import *  # noqa: F403
     from .privacy import *  # noqa: F403
+    from .projects import *  # noqa: F403
     from .reliability import *  # noqa: F403
     from .roster import *  # noqa: F403
     from .scores import *  # noqa: F403
@@ -51,7 +52,7 @@ else:
     _AREAS = (
         "window", "common", "attendance", "cli", "documents", "excel", "handover", "holidays",
         "imports", "inputs", "leave", "reliability", "roster", "scores", "service", "accounts",
-        "anchor", "privacy", "accounts_ui", "headoffice",
+        "anchor", "privacy", "accounts_ui", "projects", "headoffice",
     )
 
     def __getattr__(name: str) -> object:

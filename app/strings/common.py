@@ -57,6 +57,7 @@ PROJECT_FIELDS = {
     "supervisor_firm": "监理单位",
     "project_manager": "项目经理",
     "client_project_lead": "甲方项目负责人",
+    "code": "项目代码",  # issue 19
 }
 PROJECT_REQUIRED = "项目名称不能为空。"
 

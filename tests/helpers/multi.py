@@ -39,3 +39,9 @@ def build_company(path: Path) -> Path:
         services.close()
     settle(path)
     return path
+
+
+def open_company(path: Path, today: dt.date | None = None,
+                 project: str = PROJECTS[0][0]) -> Services:
+    """The company database on the suite's fixed clock, working on ``project``."""
+    return Services.open(path, clock=fixed_clock(today), project=project)

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from app.services import Services
-from tests.helpers.db import copy_database, open_services
-from tests.helpers.multi import PROJECTS, build_company
+from tests.helpers.db import copy_database
+from tests.helpers.multi import PROJECTS, build_company, open_company
 from ui.main_window import TABS, MainWindow
 
 pytestmark = pytest.mark.usefixtures("qsettings_isolated")
@@ -27,7 +27,7 @@ def company_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def company(company_template: Path, tmp_path: Path) -> Iterator[Services]:
-    s = open_services(copy_database(company_template, tmp_path / "c" / "onsitedesk.db"))
+    s = open_company(copy_database(company_template, tmp_path / "c" / "onsitedesk.db"))
     yield s
     s.close()
 
@@ -121,7 +121,8 @@ def test_the_window_takes_a_postgresql_db(monkeypatch: pytest.MonkeyPatch) -> No
 
     seen: dict[str, Any] = {}
 
-    def fake_run_gui(db_path: Path, demo: bool = False, server: str | None = None) -> int:
+    def fake_run_gui(db_path: Path, demo: bool = False, project: str | None = None,
+                     server: str | None = None) -> int:
         seen.update(path=db_path, demo=demo, server=server)
         return 0
 
@@ -132,3 +133,23 @@ def test_the_window_takes_a_postgresql_db(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv("ONSITEDESK_DB", raising=False)
     assert ui.entry.main(["--db", str(Path("/tmp/x/onsitedesk.db"))]) == 0
     assert seen["server"] is None and seen["path"] == Path("/tmp/x/onsitedesk.db")
+
+
+def test_the_window_opens_a_company_database_without_project(company_template: Path,
+                                                             tmp_path: Path) -> None:
+    """The commands ask which project; the window opens on the first by code and offers
+    the picker. ``--project`` still chooses."""
+    from ui.main import open_on_project
+
+    path = copy_database(company_template, tmp_path / "w" / "onsitedesk.db")
+    first = sorted(code for code, _, _ in PROJECTS)[0]
+    s = open_on_project(path)
+    try:
+        assert s.project.get().code == first
+    finally:
+        s.close()
+    s = open_on_project(path, project=PROJECTS[1][0].lower())
+    try:
+        assert s.project.get().code == PROJECTS[1][0]
+    finally:
+        s.close()

@@ -16,8 +16,8 @@ from app.errors import ValidationError
 from app.services import Services
 from app.services.headoffice import parse_months
 from tests.helpers.cli import run_cli, run_error
-from tests.helpers.db import copy_database, open_services
-from tests.helpers.multi import EXTRA_ABSENCE_DAYS, PROJECTS, build_company
+from tests.helpers.db import copy_database
+from tests.helpers.multi import EXTRA_ABSENCE_DAYS, PROJECTS, build_company, open_company
 
 NOV = (2026, 11)
 
@@ -34,7 +34,7 @@ def company_db(company_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def company(company_db: Path) -> Iterator[Services]:
-    s = open_services(company_db)
+    s = open_company(company_db)
     try:
         yield s
     finally:
@@ -116,13 +116,13 @@ def test_a_change_in_one_project_makes_only_its_summary_stale(company: Services)
 
 
 def test_a_month_not_over_is_recomputed_the_next_day(company_db: Path) -> None:
-    s = open_services(company_db)
+    s = open_company(company_db)
     try:
         s.headoffice.overview(*NOV)
         s.headoffice.overview(2026, 10)
     finally:
         s.close()
-    s = open_services(company_db, today=dt.date(2026, 11, 30))
+    s = open_company(company_db, today=dt.date(2026, 11, 30))
     try:
         assert s.headoffice.stale(*NOV) == [1, 2, 3]  # November was not over on the 29th
         assert s.headoffice.stale(2026, 10) == []  # October was

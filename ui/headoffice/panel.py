@@ -334,10 +334,16 @@ class HeadOffice:
         """Work on ``project_id``: the picker follows, the site tabs are rebuilt on it."""
         if project_id is None:
             return
-        self.bar.set_projects(self.services.headoffice.projects(), project_id)
+        projects = self.services.headoffice.projects()
+        self.bar.set_projects(projects, project_id)
         if project_id == self.services.db.project_id:
             return
-        self.services.db.project_id = int(project_id)
+        code = next(p.code for p in projects if p.id == project_id)
+        self.services.use_project(code)  # a site package's copy is read-only here
+        db = self.services.db
+        if not db.read_only:  # a site's copy, or a viewer signed in: writes greyed
+            refusal = db.write_refusal()
+            self.window.set_writable(refusal is None, refusal or "")
         self.window.reload_tabs()
 
 
