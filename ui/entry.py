@@ -64,11 +64,11 @@ def _demo_database() -> Path:
 
 def _run_gui(args: argparse.Namespace) -> int:
     url = None
+    db_path = config.resolve_db_path(args.db)
     if not args.demo and "://" in (args.db or os.environ.get(config.ENV_DB) or ""):
-        from app.storage.db import server_anchor, server_url_of  # only then: SQLAlchemy
+        from app.cli.common import database_of  # only then: SQLAlchemy
 
-        url = server_url_of(args.db)  # issue 19: a PostgreSQL server
-    db_path = server_anchor(url) if url else config.resolve_db_path(args.db)
+        db_path, url = database_of(args.db)  # issue 19: a PostgreSQL server
     if args.demo:
         db_path = _demo_database()
     try:

@@ -36,7 +36,7 @@ class MonthFigures:
     severe_count: int = 0
     leave_days: dict[str, float] = field(default_factory=dict)  # leave type -> days
     overtime_hours: float = 0.0
-    explanations: int = 0  # people whose month needs the 缺勤情况说明
+    explanations: int = 0  # people whose month needs the absence explanation form
     locked: bool = False
     overdue_handovers: int = 0  # planned changes with a deadline past on ``as_of``
     due_soon_handovers: int = 0

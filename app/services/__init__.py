@@ -179,8 +179,17 @@ class Services:
         same engine, sessions and signed-in person; only ``db.project_id`` differs; the
         national holiday calendar shared). For reading other projects (the head office);
         this facade's own project stays as it is."""
+        from sqlalchemy import select
+
+        from app.storage.tables import Project
+
         view = copy.copy(self.db)
         view.project_id = project_id
+        view.project_refusal = None
+        with view.sessions() as s:
+            code = s.scalar(select(Project.code).where(Project.id == project_id))
+        if code is not None:
+            use_project(view, code)  # a site package's copy is read-only through it too
         other = Services(view, self.actor)
         other.holidays = self.holidays
         return other

@@ -22,6 +22,7 @@ Writes that bypass the audit trail (a site package brought in by ``sitepkg``) ca
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -210,11 +211,6 @@ class HeadOfficeService:
         self._store(project_id, out, mark, today)
         return out
 
-    def refresh_project(self, project_id: int, months: Iterable[tuple[int, int] | str]) -> None:
-        """For the site package import: bring ``project_id``'s stored summaries of ``months``
-        up to date (the same as :meth:`refresh`, without the figures)."""
-        self.refresh(project_id, months)
-
     def forget(self, project_id: int) -> None:
         """Drop every stored summary of a project (they are rebuilt on the next look)."""
         self._write(lambda s: s.execute(delete(ProjectMonthSummary).where(
@@ -331,12 +327,18 @@ class HeadOfficeService:
         self._write(put)
 
     def _write(self, work: Any) -> None:
-        """Write the derived table as the system (a viewer's look stores it too); a database
-        that cannot be written (read-only file) keeps the figures computed, unstored."""
+        """Store into the derived table when the person may write: a viewer's look, or a
+        database that cannot be written (read-only file), gets the figures computed and
+        unstored. The summaries are head office's own table, not a site's rows: the
+        read-only state of a site package's copy (``project_refusal``) does not apply."""
         if self.db.read_only:
             return
+        view = copy.copy(self.db)
+        view.project_refusal = None
+        if view.write_refusal() is not None:
+            return
         try:
-            with self.db.transaction(self.actor, system=True) as s:
+            with view.transaction(self.actor) as s:
                 work(s)
         except (AccessDenied, DatabaseError):
             pass

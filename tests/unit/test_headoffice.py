@@ -235,3 +235,42 @@ def test_the_view_of_another_project_shares_the_clock(company: Services) -> None
     assert site.db.engine is company.db.engine
     assert isinstance(site.db.clock, FixedClock)
     assert site.holidays is company.holidays
+
+
+def test_a_viewer_looks_without_storing_and_an_admin_stores(
+        company: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.helpers.accounts import (
+        ADMIN_LOGIN,
+        ADMIN_PASSWORD,
+        VIEWER_LOGIN,
+        VIEWER_PASSWORD,
+        cheap_scrypt,
+        with_admin_and_viewer,
+    )
+
+    cheap_scrypt(monkeypatch)
+    with_admin_and_viewer(company)
+    company.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
+    rows = company.headoffice.overview(*NOV)
+    assert len(rows) == 3 and all(r.recomputed for r in rows)
+    assert company.headoffice.stale(*NOV) == [1, 2, 3]  # nothing stored by a viewer
+    company.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    company.headoffice.overview(*NOV)
+    assert company.headoffice.stale(*NOV) == []
+
+
+def test_summaries_are_stored_while_working_on_a_site_copy(company: Services) -> None:
+    """A site package's copy is read-only at head office; the summaries, head office's own
+    table, are stored all the same, and the view of a project carries its own refusal."""
+    from app.storage.tables import Project
+
+    with company.db.transaction() as s:
+        project = s.get(Project, 2)
+        assert project is not None
+        project.origin = "site"
+    company.use_project(PROJECTS[1][0])
+    assert company.db.project_refusal
+    company.headoffice.overview(*NOV)
+    assert company.headoffice.stale(*NOV) == []
+    assert company.on_project(1).db.project_refusal is None
+    assert company.on_project(2).db.project_refusal

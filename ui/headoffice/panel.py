@@ -1,6 +1,6 @@
 """The head office in the main window (issue 19): on a database with several projects (or a
-PostgreSQL server) a project picker above the tabs, and two more tabs: 总部总览 (one row per
-project for a month) and 统计 (project × month tables, exported to Excel).
+PostgreSQL server) a project picker above the tabs, and two more tabs: the overview (one row
+per project for a month) and the statistics (project x month tables, exported to Excel).
 
 Switching the project sets ``db.project_id`` (every service reads it per session) and
 rebuilds the site tabs on it (``MainWindow.reload_tabs``). Computing summaries is work for
@@ -93,7 +93,7 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class OverviewTab(QWidget):
-    """总部总览: one row per project for the chosen month."""
+    """The overview: one row per project for the chosen month."""
 
     def __init__(self, services: Services, tasks: TaskRunner,
                  open_project: Any = None) -> None:
@@ -174,7 +174,7 @@ class OverviewTab(QWidget):
 
 
 class StatisticsTab(QWidget):
-    """统计: a project × month table of one metric, and the Excel export of them all."""
+    """The statistics: a project x month table of one metric, and the Excel export."""
 
     def __init__(self, services: Services, tasks: TaskRunner) -> None:
         super().__init__()
