@@ -57,8 +57,12 @@ class _Sheet:
         self.ws.print_title_rows = f"{self.HEADER_ROW}:{self.HEADER_ROW}"
         last = get_column_letter(len(names))
         self.ws.auto_filter.ref = f"A{self.HEADER_ROW}:{last}{self.HEADER_ROW}"
-        if fit:  # a table the width of a page; the detail prints across pages
+        if fit:  # a table the width of a page
             landscape_fit_to_width(self.ws)
+        else:  # the detail prints across pages, its first columns on each
+            self.ws.page_setup.orientation = "landscape"
+            self.ws.page_setup.paperSize = self.ws.PAPERSIZE_A4
+            self.ws.print_title_cols = f"A:{get_column_letter(frozen_columns)}"
 
     def put(self, row: int, col: int, value: Any, number_format: str | None = None) -> None:
         if isinstance(value, float) and math.isnan(value):
