@@ -36,7 +36,7 @@ from app.domain.attendance import ABSENT, ATTENDED, NO_DATA, PENDING, month_date
 from app.domain.handover import DUE_SOON, OVERDUE
 from app.dto.attendance import MonthDTO, month_key
 from app.dto.headoffice import METRICS, MonthFigures, OverviewRow, Statistics
-from app.errors import AccessDenied, DatabaseError, ValidationError
+from app.errors import AccessDenied, AppError, DatabaseError, ValidationError
 from app.progress import NullProgress, Progress
 from app.storage.db import Database
 from app.storage.tables import AuditLog, Project
@@ -274,9 +274,12 @@ class HeadOfficeService:
     def statistics(self, months: Sequence[tuple[int, int]],
                    progress: Progress | None = None) -> Statistics:
         """Every project × ``months`` in pandas tables (stale summaries recomputed first)."""
-        import pandas as pd
-
         from app import strings
+
+        try:
+            import pandas as pd
+        except ImportError as exc:  # a bundle built without numpy/pandas
+            raise AppError(strings.HO_NO_PANDAS.format(err=exc)) from None
 
         records: list[dict[str, Any]] = []
         leave_rows: list[dict[str, Any]] = []

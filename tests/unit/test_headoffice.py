@@ -274,3 +274,15 @@ def test_summaries_are_stored_while_working_on_a_site_copy(company: Services) ->
     assert company.headoffice.stale(*NOV) == []
     assert company.on_project(1).db.project_refusal is None
     assert company.on_project(2).db.project_refusal
+
+
+def test_statistics_without_pandas_say_so(company: Services,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from app.errors import AppError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # a bundle built without it
+    with pytest.raises(AppError, match="pandas"):
+        company.headoffice.statistics([NOV])
+    assert len(company.headoffice.overview(*NOV)) == 3  # the overview needs no pandas
