@@ -223,8 +223,9 @@ class MainWindow(QMainWindow):
         self.status_db.setText(strings.STATUS_DB.format(path=services.db_path))
         self.status_db.setToolTip(str(services.db_path))
         self.status_handover: HandoverWarningsLabel | None = None  # after the first tab shows
-        self.status_project = QLabel()  # issue 19: which project, when there are several
-        self.statusBar().addPermanentWidget(self.status_project)
+        # issue 19: which project, when the database holds several (elided; all in the tip)
+        self.status_project: ElidedLabel = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
+        self.statusBar().addWidget(self.status_project)
         self._refresh_title()
         self._refresh_status()
         from ui.accounts.session import AccountSession
@@ -460,6 +461,10 @@ class MainWindow(QMainWindow):
             name = strings.PRJ_WINDOW_TITLE.format(code=project.code,
                                                    name=name or strings.PRJ_NO_NAME)
         self.status_project.setText(several or "")
+        self.status_project.setToolTip(several or "")
+        if several:  # all of it when it fits in 460 px (a long name is elided, in the tip)
+            self.status_project.setMinimumWidth(min(
+                self.status_project.fontMetrics().horizontalAdvance(several) + 8, 460))
         self.status_project.setVisible(several is not None)
         self.setWindowTitle(strings.WINDOW_TITLE.format(project=name) if name
                             else strings.WINDOW_TITLE_NO_PROJECT)

@@ -56,6 +56,8 @@ def install_demo(services: Services) -> tuple[int, bool]:
     cleaned = clean_partial_demo(services.db_path)
     if services.roster.count() or services.punches.count():
         raise AppError(strings.CLI_DEMO_NOT_EMPTY.format(path=services.db_path))
+    if _other_projects(services):  # issue 19: the file copy would replace them: in place
+        return fill_demo(services), cleaned
     part = _part_files(services.db_path)[0]
     built = Services.open(part, actor=services.actor, clock=services.clock,
                           daily_backup=False)
@@ -76,6 +78,17 @@ def install_demo(services: Services) -> tuple[int, bool]:
     services.db.head.last = sidecar.reset(services.db_path)
     clean_partial_demo(services.db_path)
     return n, cleaned
+
+
+def _other_projects(services: Services) -> bool:
+    """Whether the database holds a project besides the one the services work on."""
+    from sqlalchemy import select
+
+    from app.storage.tables import Project
+
+    with services.db.read() as s:
+        return s.scalars(select(Project.id).where(
+            Project.id != services.db.project_id).limit(1)).first() is not None
 
 
 def fill_demo(services: Services, today: dt.date | None = None) -> int:

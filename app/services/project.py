@@ -92,7 +92,7 @@ def ensure_project(session: Session) -> Project:
 
 
 def _known(rows: Sequence[tuple[int, str, str]]) -> str:
-    """The projects a message lists: ``CODE（name）、…``."""
+    """The projects a message lists: each code with its name (``PRJ_KNOWN_ITEM``)."""
     if not rows:
         return strings.PRJ_NONE
     return strings.PRJ_KNOWN_SEP.join(
@@ -152,7 +152,7 @@ def add_project(db: Database, code: str, name: str, actor: str | None = None) ->
 
 def project_status(db: Database) -> str | None:
     """What the window shows of the current project when the database holds several
-    (``项目：CODE name（…共 n 个项目）``), else ``None``."""
+    (``PRJ_STATUS``: code, name, how many), else ``None``."""
     with db.sessions() as s:
         n = int(s.scalar(select(func.count(Project.id))) or 0)
         project = s.get(Project, db.project_id)

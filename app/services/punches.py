@@ -155,10 +155,12 @@ class PunchService:
 
     def count(self) -> int:
         with self.db.read() as s:
-            return s.scalar(select(func.count()).select_from(Punch)) or 0
+            return s.scalar(select(func.count()).select_from(Punch).where(
+                Punch.project_id == current_project_id(s))) or 0
 
     def count_since(self, start: dt.datetime) -> int:
         """Punches at or after ``start`` (the first-run checklist: any this month?)."""
         with self.db.read() as s:
             return s.scalar(select(func.count()).select_from(Punch)
-                            .where(Punch.punched_at >= start)) or 0
+                            .where(Punch.project_id == current_project_id(s),
+                                   Punch.punched_at >= start)) or 0
