@@ -16,8 +16,9 @@ Staleness. A stored summary is recomputed when
 * or the day it stands at (``as_of`` = min(today, the month's last day)) is not today's: a
   month not over when computed changes with each day (pending sessions, overdue handovers).
 
-Writes that bypass the audit trail (a site package brought in by ``sitepkg``) call
-:meth:`HeadOfficeService.refresh` for the months they touched.
+Writes that bypass the audit trail call :meth:`HeadOfficeService.refresh` for the months
+they touched (or :meth:`~HeadOfficeService.forget` the project). A site package's import
+writes one audit row naming the project by code: that row makes its summaries stale too.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ __all__ = ["METRICS", "HeadOfficeService", "ProjectRef", "Statistics", "figures_
 # audit entities every site reads: a change there makes every summary stale
 NATIONAL_ENTITIES = frozenset({"holiday_day", "holiday_year"})
 _PROJECT_IN_ROW = re.compile(r'"project_id"\s*:\s*(\d+)')
+# a row naming its project by code instead (a site package's import record)
+_PROJECT_CODE_IN_ROW = re.compile(r'"project"\s*:\s*"([^"]{1,32})"')
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 MAX_MONTHS = 60  # statistics over at most five years at once
 
@@ -355,9 +358,11 @@ def _newest_audit_id(s: Session) -> int:
 
 def _touched_since(s: Session, mark: int) -> tuple[dict[int, int], int]:
     """Audit rows after ``mark``: project id -> its newest row id, and the newest row id of
-    national data (0: none)."""
+    national data (0: none). A row names its project by ``project_id`` (every site table),
+    or by code (``"project": CODE``, a site package's import record)."""
     touched: dict[int, int] = {}
     national = 0
+    codes: dict[str, int] | None = None
     for rid, entity, before, after in s.execute(
             select(AuditLog.id, AuditLog.entity, AuditLog.before, AuditLog.after)
             .where(AuditLog.id > mark)):
@@ -366,7 +371,12 @@ def _touched_since(s: Session, mark: int) -> tuple[dict[int, int], int]:
             continue
         for text_ in (after, before):
             found = _PROJECT_IN_ROW.search(text_ or "")
-            if found:
-                pid = int(found.group(1))
+            pid = int(found.group(1)) if found else None
+            if pid is None and (named := _PROJECT_CODE_IN_ROW.search(text_ or "")):
+                if codes is None:
+                    codes = {str(c).upper(): int(i) for i, c in s.execute(
+                        select(Project.id, Project.code))}
+                pid = codes.get(named.group(1).upper())
+            if pid is not None:
                 touched[pid] = max(touched.get(pid, 0), rid)
     return touched, national

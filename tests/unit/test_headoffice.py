@@ -286,3 +286,16 @@ def test_statistics_without_pandas_say_so(company: Services,
     with pytest.raises(AppError, match="pandas"):
         company.headoffice.statistics([NOV])
     assert len(company.headoffice.overview(*NOV)) == 3  # the overview needs no pandas
+
+
+def test_an_audit_row_naming_a_project_by_code_makes_it_stale(company: Services) -> None:
+    """What a site package's import writes into head office's audit chain (one row, the
+    project by code): that project's summaries are recomputed, the others' not."""
+    from app.storage import audit
+
+    company.headoffice.overview(*NOV)
+    with company.db.transaction() as s:
+        audit.record(s.connection(), "test", "import", "site_package", "GZ-ZWFW#1", None,
+                     {"project": "gz-zwfw", "seq": 1}, company.db.clock,
+                     s.info.get(audit.KEYS_KEY))
+    assert company.headoffice.stale(*NOV) == [2]
