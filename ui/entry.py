@@ -9,6 +9,7 @@ imports PySide6 before the window is really wanted, so commands run without Qt.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,14 +63,19 @@ def _demo_database() -> Path:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    url = None
     db_path = config.resolve_db_path(args.db)
+    if not args.demo and "://" in (args.db or os.environ.get(config.ENV_DB) or ""):
+        from app.cli.common import database_of  # only then: SQLAlchemy
+
+        db_path, url = database_of(args.db)  # issue 19: a PostgreSQL server
     if args.demo:
         db_path = _demo_database()
     try:
         from ui.main import run_gui
     except ImportError as exc:
         raise AppError(strings.CLI_NO_GUI.format(err=exc)) from exc
-    return run_gui(db_path, demo=bool(args.demo), project=args.project)
+    return run_gui(db_path, demo=bool(args.demo), project=args.project, server=url)
 
 
 def _run_smoke() -> int:

@@ -152,19 +152,21 @@ def paint_now(window: object, timeout_ms: int = 2000) -> None:
 
 
 def open_services(db_path: Path, first_try: Services | BaseException | None = None,
-                  project: str | None = None) -> Services | None:
+                  project: str | None = None, server: str | None = None
+                  ) -> Services | None:
     """Open the database; on a failed integrity check offer to restore the latest backup.
     ``first_try``: the outcome of an open already attempted (on the worker thread).
     ``project``: the code of ``--project`` (issue 19)."""
-    from app.services import Services, restore_latest
+    from app.services import restore_latest
 
     try:
         if isinstance(first_try, BaseException):
             raise first_try
-        return first_try if first_try is not None else Services.open(db_path, project=project)
+        return first_try if first_try is not None else open_on_project(
+            db_path, project, server)
     except DatabaseBusy as exc:  # another window or task is opening or writing it
         if messages.ask(None, f"{exc.message}\n\n{strings.DB_BUSY_RETRY}"):
-            return open_services(db_path, project=project)
+            return open_services(db_path, project=project, server=server)
         return None
     except IntegrityCheckFailed as exc:
         if exc.latest_backup is None:
@@ -181,27 +183,48 @@ def open_services(db_path: Path, first_try: Services | BaseException | None = No
             return None
         backup, broken = restore_latest(db_path, chosen)
         messages.info(None, strings.DB_RESTORED.format(backup=backup, broken=broken))
-        return Services.open(db_path, project=project)
+        return open_on_project(db_path, project, server)
 
 
-def _opener_for(project: str) -> Callable[[Path], Services]:
-    """``Services.open`` on the project ``--project`` names (issue 19)."""
+def open_on_project(path: Path, project: str | None = None,
+                    server: str | None = None) -> Services:
+    """``Services.open`` on the project ``--project`` names and the PostgreSQL server
+    ``--db`` names (issue 19). Without ``--project`` on a database of several projects the
+    window opens on the first by code: its project picker switches (the commands, by
+    contrast, ask which)."""
+    from app.services import Services
 
+    services = Services.open(path, project=project, server=server,
+                             choose_project=project is not None)
+    if project is not None:
+        return services
+    try:
+        try:
+            services.use_project(None)
+        except AppError:  # several projects, none named
+            services.use_project(services.headoffice.projects()[0].code)
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+def _opener_for(project: str | None, server: str | None) -> Callable[[Path], Services]:
     def open_fn(path: Path) -> Services:
-        from app.services import Services
-
-        return Services.open(path, project=project)
+        return open_on_project(path, project, server)
 
     return open_fn
 
 
-def run_gui(db_path: Path, demo: bool = False, project: str | None = None) -> int:
+def run_gui(db_path: Path, demo: bool = False, project: str | None = None,
+            server: str | None = None) -> int:
     """Show the window at once, then open the database into it (see MainWindow.attach).
 
     The database is opened on a worker thread started once the window is painted; the window
     then builds only its first tab (tabs are built when first shown). Before any data shows,
     the login dialog (accounts exist; cancel quits) or, on a database without accounts, the
-    first-run dialog (not for ``demo`` nor an automated start: banner only)."""
+    first-run dialog (not for ``demo`` nor an automated start: banner only). ``server``: a
+    PostgreSQL URL holding the data (issue 19; ``db_path`` is then its local anchor)."""
     app = make_app(finish=False)
     install_excepthook()
     from ui.common.single_instance import SingleInstance, bring_forward
@@ -215,12 +238,12 @@ def run_gui(db_path: Path, demo: bool = False, project: str | None = None) -> in
     instance.raise_requested.connect(lambda: bring_forward(window))
     probe = bool(os.environ.get(STARTUP_PROBE))
     state: dict[str, Services | None] = {"services": None}
-    opener = DatabaseOpener(db_path, None if project is None else _opener_for(project))
+    opener = DatabaseOpener(db_path, _opener_for(project, server))
 
     def attach(outcome: Services | BaseException) -> None:
         opener.wait()
         try:
-            services = open_services(db_path, outcome, project)
+            services = open_services(db_path, outcome, project=project, server=server)
         except AppError as exc:
             QMessageBox.critical(window, strings.ERROR_TITLE, exc.message)
             services = None

@@ -232,6 +232,9 @@ class MainWindow(QMainWindow):
         self.account_session = AccountSession(self, services)
         # the deadlines in the status bar are no part of the first tab: read after it shows
         QTimer.singleShot(0, self._show_handover_warnings)
+        from ui.headoffice.panel import install
+
+        self.headoffice = install(self, services)  # issue 19: several projects or a server
 
     def _show_handover_warnings(self) -> None:
         """The status bar's deadlines (the handover tab's module and service: ~30 ms of
@@ -330,6 +333,32 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
         placeholder.deleteLater()
         return tab
+
+    def reload_tabs(self) -> None:
+        """Issue 19: the project changed (``db.project_id``): every site tab built so far is
+        dropped for a placeholder and the current one rebuilt on the new project."""
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            for index, spec in enumerate(TABS):
+                tab = self.built.pop(spec.attr, None)
+                if tab is None:
+                    continue
+                tooltip = self.tabs.tabToolTip(index)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, QWidget(), spec.title)
+                self.tabs.setTabToolTip(index, tooltip)
+                tab.deleteLater()
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        if 0 <= current < len(TABS):
+            self._build_at(current)
+        self._refresh_title()
+        self._refresh_status()
+        self.first_run.refresh()
+        if self.status_handover is not None:
+            self.status_handover.refresh()
 
     def set_writable(self, writable: bool, reason: str = "") -> None:
         """Enable every control that writes, or disable them all with ``reason`` as their

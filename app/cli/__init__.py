@@ -27,6 +27,7 @@ def build_parser() -> Parser:
         admin,
         coverage,
         handover,
+        headoffice,
         holidays,
         imports,
         leave,
@@ -60,6 +61,7 @@ def build_parser() -> Parser:
     users.register(cmds)
     projects.register(cmds)  # issue 19
     project_pkg.register(cmds)  # issue 19: the site package
+    headoffice.register(cmds)  # issue 19: overview, stats
     return p
 
 

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from app.services import Services
 
 
+def database_of(db_arg: str | None) -> tuple[Path, str | None]:
+    """Where ``--db`` (else ``ONSITEDESK_DB``, else the default) points: the local path and,
+    for a PostgreSQL server (issue 19), its URL (the path is then the server's local anchor).
+    Shared by the commands and the window (which must not import app.storage itself)."""
+    from app.storage.db import server_anchor, server_url_of
+
+    url = server_url_of(db_arg)
+    return (server_anchor(url) if url else config.resolve_db_path(db_arg)), url
+
+
 @contextmanager
 def open_services(args: argparse.Namespace) -> Iterator[Services]:
     """The services on the database of ``--db`` (or the default one), closed on the way out

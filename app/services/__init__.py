@@ -14,6 +14,7 @@ through ``DocumentService``) and the GUI use it without pulling in a use case
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from app.services.attendance import AttendanceService
     from app.services.documents import DocumentService
     from app.services.handover import HandoverService
+    from app.services.headoffice import HeadOfficeService
     from app.services.imports import ImportService
     from app.services.leave import LeaveService
     from app.services.punches import PunchService
@@ -69,7 +71,7 @@ class Services:
         self.accounts.on_unlocked = self.open_time_writes
 
     LAZY = ("settings", "roster_io", "punches", "imports", "leave", "attendance", "scores",
-            "service_log", "handover", "documents")
+            "service_log", "handover", "documents", "headoffice")
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         """The service ``name``, built by ``build`` the first time, under the lock, once."""
@@ -162,6 +164,35 @@ class Services:
                 attendance=self.attendance, leave=self.leave, handover=self.handover,
                 scores=self.scores, service_log=self.service_log)
         return self._once("documents", build)
+
+    @property
+    def headoffice(self) -> HeadOfficeService:
+        """Issue 19: every project's month in figures (builds site services per project on
+        a view of the database switched to it; holds none of them)."""
+        def build() -> HeadOfficeService:
+            from app.services.headoffice import HeadOfficeService
+            return HeadOfficeService(self.db, self.actor, on_project=self.on_project)
+        return self._once("headoffice", build)
+
+    def on_project(self, project_id: int) -> Services:
+        """Issue 19: the services on a view of this database switched to ``project_id`` (the
+        same engine, sessions and signed-in person; only ``db.project_id`` differs; the
+        national holiday calendar shared). For reading other projects (the head office);
+        this facade's own project stays as it is."""
+        from sqlalchemy import select
+
+        from app.storage.tables import Project
+
+        view = copy.copy(self.db)
+        view.project_id = project_id
+        view.project_refusal = None
+        with view.sessions() as s:
+            code = s.scalar(select(Project.code).where(Project.id == project_id))
+        if code is not None:
+            use_project(view, code)  # a site package's copy is read-only through it too
+        other = Services(view, self.actor)
+        other.holidays = self.holidays
+        return other
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, today: dt.date | None = None,

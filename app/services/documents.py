@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app import strings
 from app.dto.attendance import MonthDTO, PersonMonth, month_key
+from app.dto.headoffice import Statistics
 from app.errors import AppError, NotFoundError, ValidationError
 from app.services.attendance import AttendanceService
 from app.services.handover import DOCUMENT_KINDS, HandoverService
@@ -260,3 +261,10 @@ class DocumentService:
         project = self.project.get()
         return write_service_month_xlsx(path, self.service_log.month(year, month, now),
                                         project, project.project_manager)
+
+    def headoffice_xlsx(self, stats: Statistics, path: Path) -> Path:
+        """Issue 19: the head office's statistics across projects and months (from
+        ``HeadOfficeService.statistics``) as a formatted workbook."""
+        from app.documents.excel_headoffice import write_statistics_xlsx
+
+        return write_statistics_xlsx(stats, path, self.db.clock.now())

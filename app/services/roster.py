@@ -108,7 +108,7 @@ class _Joined(Database):
 
     @contextmanager
     def transaction(self, actor: str | None = None, *,
-                    system: bool = False) -> Iterator[Session]:
+                    system: bool = False, any_project: bool = False) -> Iterator[Session]:
         yield self._session
 
     @contextmanager

@@ -76,6 +76,8 @@ EXCLUDED: dict[str, str] = {
     "site_import": "head office's bookkeeping of the packages it applied",
     "site_row_map": "head office's map of site ids to local ids",
     "site_audit": "head office's copy of a site's audit chain (the chain travels as audit_log)",
+    "project_month_summary": "head office's stored overview figures, computed from the rows "
+                             "that travel (app.services.headoffice)",
 }
 # Project columns that are head office's own, never taken from a package.
 _PROJECT_LOCAL = ("id", "origin")

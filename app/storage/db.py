@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 _Guard = weakref.WeakMethod[Callable[[Connection], None]]
 _BEGIN_GUARDS: weakref.WeakKeyDictionary[Engine, _Guard] = weakref.WeakKeyDictionary()
 WRITE_OPTION = "onsitedesk_write"
+ANY_PROJECT_OPTION = "onsitedesk_any_project"  # issue 19: see Database.transaction
 SYSTEM_OPTION = "onsitedesk_system"  # issue 18: the accounts' own bookkeeping (see transaction)
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
@@ -230,12 +231,13 @@ class Database:
             _BEGIN_GUARDS[engine] = weakref.WeakMethod(self._guard_connection)
 
     # ---- issue 18: who may write --------------------------------------------------------------
-    def write_refusal(self) -> str | None:
+    def write_refusal(self, *, any_project: bool = False) -> str | None:
         """Why the signed-in person may not write (Chinese), or ``None`` when they may: a
         viewer, or nobody signed in on a database with accounts. A database without accounts
         refuses nothing (as before issue 18). Issue 19: a project copied from a site package
-        refuses every write (:attr:`project_refusal`)."""
-        if self.project_refusal:
+        refuses every write (:attr:`project_refusal`) -- but ``any_project``: a write that
+        belongs to no one project (head office's summaries, ``ANY_PROJECT_OPTION``)."""
+        if self.project_refusal and not any_project:
             return self.project_refusal
         p = self.principal
         if p is None:
@@ -262,8 +264,9 @@ class Database:
         """At each BEGIN: a connection of someone who may not write is ``query_only``, so raw
         SQL (the punch import's core inserts) is refused by SQLite itself; the accounts'
         bookkeeping (``SYSTEM_OPTION``) is let through."""
-        refuse = (self.write_refusal() is not None
-                  and not conn.get_execution_options().get(SYSTEM_OPTION))
+        options = conn.get_execution_options()
+        refuse = (self.write_refusal(any_project=bool(options.get(ANY_PROJECT_OPTION)))
+                  is not None and not options.get(SYSTEM_OPTION))
         if conn.dialect.name != "sqlite":  # issue 19: per transaction on PostgreSQL
             if refuse:
                 conn.exec_driver_sql("SET TRANSACTION READ ONLY")
@@ -278,7 +281,7 @@ class Database:
 
     @contextmanager
     def transaction(self, actor: str | None = None, *,
-                    system: bool = False) -> Iterator[Session]:
+                    system: bool = False, any_project: bool = False) -> Iterator[Session]:
         """One use case = one transaction: commit on success, roll back on any error.
         A full disk, a read-only file and a busy database become their Chinese
         :class:`DatabaseError` (nothing was written). After the commit, the head sidecar
@@ -287,9 +290,12 @@ class Database:
         Issue 18: the audit trail names the signed-in person (:meth:`actor_name`); when they
         may not write (:meth:`write_refusal`), reads work and the first write, ORM or raw
         SQL, is refused with :class:`~app.errors.AccessDenied`. ``system``: the accounts
-        service's own bookkeeping (failed attempts, last login), allowed for anyone."""
+        service's own bookkeeping (failed attempts, last login), allowed for anyone.
+        ``any_project`` (issue 19): a write that belongs to no one project (head office's
+        summaries): the read-only state of a site package's copy does not apply, the
+        person's role does."""
         newest = None
-        refusal = None if system else self.write_refusal()
+        refusal = None if system else self.write_refusal(any_project=any_project)
         try:
             with self.sessions.begin() as session:
                 session.info[audit.ACTOR_KEY] = self.actor_name(actor)
@@ -305,7 +311,8 @@ class Database:
                     session.connection()
                 else:
                     session.connection(execution_options={WRITE_OPTION: True,
-                                                          SYSTEM_OPTION: system})
+                                                          SYSTEM_OPTION: system,
+                                                          ANY_PROJECT_OPTION: any_project})
                 yield session
                 if not (self.read_only or refusal):
                     session.flush()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .documents import *  # noqa: F403
     from .excel import *  # noqa: F403
     from .handover import *  # noqa: F403
+    from .headoffice import *  # noqa: F403
     from .holidays import *  # noqa: F403
     from .imports import *  # noqa: F403
     from .inputs import *  # noqa: F403
@@ -52,7 +53,7 @@ else:
     _AREAS = (
         "window", "common", "attendance", "cli", "documents", "excel", "handover", "holidays",
         "imports", "inputs", "leave", "reliability", "roster", "scores", "service", "accounts",
-        "anchor", "privacy", "accounts_ui", "projects", "sitepkg",
+        "anchor", "privacy", "accounts_ui", "projects", "sitepkg", "headoffice",
     )
 
     def __getattr__(name: str) -> object:

@@ -23,6 +23,7 @@ from app.services import Services
 from app.services.attendance import AttendanceService
 from app.services.documents import DocumentService
 from app.services.handover import HandoverService
+from app.services.headoffice import HeadOfficeService
 from app.services.holidays import HolidayService
 from app.services.imports import ImportService
 from app.services.leave import LeaveService
@@ -49,7 +50,8 @@ from tests.helpers.pg import server_rows
 
 SERVICES: dict[str, type] = {
     "attendance": AttendanceService, "documents": DocumentService,
-    "handover": HandoverService, "holidays": HolidayService, "imports": ImportService,
+    "handover": HandoverService, "headoffice": HeadOfficeService, "holidays": HolidayService,
+    "imports": ImportService,
     "leave": LeaveService, "maintenance": MaintenanceService, "project": ProjectService,
     "punches": PunchService, "roster": RosterService, "roster_io": RosterIO,
     "scores": ScoreService, "service_log": ServiceLogService, "settings": SettingsService,
@@ -64,8 +66,11 @@ READS: dict[str, set[str]] = {
                   "punch_record", "punches_xlsx", "roster_pdf", "roster_template",
                   "roster_xlsx", "score_person_pdf", "score_sheet_pdf", "score_sheet_xlsx",
                   "service_month_pdf", "service_month_xlsx", "service_record_pdf",
-                  "service_reports_pdf", "service_reports_xlsx"},
+                  "service_reports_pdf", "service_reports_xlsx", "headoffice_xlsx"},
     "handover": {"get", "list_changes", "plan", "timeline", "warnings"},
+    # issue 19: its only writes are its own derived summaries, skipped for a viewer
+    "headoffice": {"compute", "forget", "is_company_database", "overview", "projects",
+                   "refresh", "stale", "statistics"},
     "holidays": {"calendar", "estimate_statutory", "list_year", "plan_import",
                  "provisional_banner", "provisional_years", "year_status"},
     "imports": {"check_usb", "device", "devices", "history", "unmapped", "usb_device_choices"},

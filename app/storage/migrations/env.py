@@ -5,6 +5,7 @@ from alembic import context
 import app.storage.tables_accounts
 import app.storage.tables_attendance
 import app.storage.tables_handover
+import app.storage.tables_headoffice
 import app.storage.tables_leave
 import app.storage.tables_scores
 import app.storage.tables_service  # noqa: F401

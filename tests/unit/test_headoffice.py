@@ -1,0 +1,301 @@
+"""Issue 19, the head office: stored month summaries per project, the cross-project overview,
+its staleness rules, the pandas statistics and their workbook, the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.clock import FixedClock
+from app.errors import ValidationError
+from app.services import Services
+from app.services.headoffice import parse_months
+from tests.helpers.cli import run_cli, run_error
+from tests.helpers.db import copy_database
+from tests.helpers.multi import EXTRA_ABSENCE_DAYS, PROJECTS, build_company, open_company
+
+NOV = (2026, 11)
+
+
+@pytest.fixture(scope="module")
+def company_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_company(tmp_path_factory.mktemp("company") / "onsitedesk.db")
+
+
+@pytest.fixture
+def company_db(company_template: Path, tmp_path: Path) -> Path:
+    return copy_database(company_template, tmp_path / "company" / "onsitedesk.db")
+
+
+@pytest.fixture
+def company(company_db: Path) -> Iterator[Services]:
+    s = open_company(company_db)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def test_each_projects_summary_is_its_own_month_services_figures(company: Services) -> None:
+    rows = company.headoffice.overview(*NOV)
+    assert sorted(r.code for r in rows) == sorted(code for code, _, _ in PROJECTS)
+    for row in rows:
+        site = company.on_project(row.project_id)
+        month = site.attendance.month(*NOV)
+        f = row.figures
+        people = [p.summary for p in month.people]
+        assert f.people == len(month.people) > 0
+        assert f.late_count == sum(s.late_count for s in people)
+        assert f.late_minutes == sum(s.late_minutes for s in people)
+        assert f.absent_days == sum(s.absent_days for s in people)
+        assert f.absence_count == sum(s.absence_count for s in people)
+        assert f.missing_punches == sum(s.missing_punches for s in people)
+        assert f.explanations == sum(s.needs_absence_explanation for s in people)
+        leave: dict[str, float] = {}
+        for s in people:
+            for kind, days in s.leave_days.items():
+                leave[kind] = leave.get(kind, 0.0) + days
+        assert f.leave_days == leave
+        service = site.service_log.month(*NOV)
+        assert f.service_total == service.summary.total
+        assert f.response_met == service.summary.response.met
+        assert f.resolution_missed == service.summary.resolution.missed
+        assert f.response_target == service.targets.response_minutes
+        overdue = {w.change_id for w in site.handover.warnings(dt.date(2026, 11, 29))
+                   if w.status == "overdue"}
+        assert f.overdue_handovers == len(overdue)
+
+
+def test_the_projects_differ_and_the_company_project_stays(company: Services) -> None:
+    by_code = {r.code: r.figures for r in company.headoffice.overview(*NOV)}
+    first, earlier, extra = (by_code[code] for code, _, _ in PROJECTS)
+    # the demo a month earlier has no clock data in November after its "today"
+    assert earlier.no_data_days > 0 and first.no_data_days == 0
+    # the same demo with three people's extra morning absences on two days
+    assert extra.absence_count == first.absence_count + 3 * len(EXTRA_ABSENCE_DAYS)
+    assert extra.explanations >= first.explanations
+    assert first.late_minutes > 0
+    october = {r.code: r.figures for r in company.headoffice.overview(2026, 10)}
+    assert october["SZ-RMYY"].leave_days  # the demo's last full month has every kind
+    assert company.db.project_id == 1  # looking at other projects switched nothing
+
+
+def test_a_second_look_reads_the_stored_summaries(company: Services) -> None:
+    ho = company.headoffice
+    assert ho.stale(*NOV) == [1, 2, 3]
+    first = ho.overview(*NOV)
+    assert all(r.recomputed for r in first)
+    assert ho.stale(*NOV) == []
+    again = ho.overview(*NOV)
+    assert not any(r.recomputed for r in again)
+    assert [r.figures for r in again] == [r.figures for r in first]
+
+
+def test_a_change_in_one_project_makes_only_its_summary_stale(company: Services) -> None:
+    ho = company.headoffice
+    before = {r.project_id: r.figures for r in ho.overview(*NOV)}
+    site = company.on_project(2)
+    person = next(p for p in site.roster.list_people() if p.status == "active")
+    site.attendance.add_manual_absence(person.id, dt.date(2026, 10, 20), "pm", "overstay")
+    # project 2's October changed: its November is recomputed too (project granularity)
+    assert ho.stale(*NOV) == [2]
+    site = company.on_project(1)
+    person = next(p for p in site.roster.list_people() if p.status == "active")
+    site.attendance.add_manual_absence(person.id, dt.date(2026, 11, 5), "day", "overstay")
+    assert ho.stale(*NOV) == [1, 2]
+    rows = {r.project_id: r for r in ho.overview(*NOV)}
+    assert rows[1].recomputed and rows[2].recomputed and not rows[3].recomputed
+    assert rows[1].figures.absence_count > before[1].absence_count
+    assert rows[3].figures == before[3]
+    assert ho.stale(*NOV) == []
+
+
+def test_a_month_not_over_is_recomputed_the_next_day(company_db: Path) -> None:
+    s = open_company(company_db)
+    try:
+        s.headoffice.overview(*NOV)
+        s.headoffice.overview(2026, 10)
+    finally:
+        s.close()
+    s = open_company(company_db, today=dt.date(2026, 11, 30))
+    try:
+        assert s.headoffice.stale(*NOV) == [1, 2, 3]  # November was not over on the 29th
+        assert s.headoffice.stale(2026, 10) == []  # October was
+    finally:
+        s.close()
+
+
+def test_a_holiday_change_makes_every_summary_stale(company: Services) -> None:
+    ho = company.headoffice
+    ho.overview(2026, 10)
+    from app.storage.tables import HolidayDay
+
+    with company.db.transaction() as s:
+        row = s.query(HolidayDay).first()
+        assert row is not None
+        row.name = row.name + "*"
+    assert ho.stale(2026, 10) == [1, 2, 3]
+
+
+def test_refresh_stores_the_months_a_writer_names(company: Services) -> None:
+    ho = company.headoffice
+    got = ho.refresh(3, ["2026-09", (2026, 10)])
+    assert sorted(got) == ["2026-09", "2026-10"]
+    assert 3 not in ho.stale(2026, 9) and 3 not in ho.stale(2026, 10)
+    assert 3 in ho.stale(*NOV)
+
+
+def test_statistics_across_projects_and_months(company: Services, tmp_path: Path) -> None:
+    months = parse_months("2026-09", "2026-11")
+    stats = company.headoffice.statistics(months)
+    assert list(stats.attendance_rate.columns) == ["2026-09", "2026-10", "2026-11"]
+    assert len(stats.attendance_rate) == 3 and len(stats.detail) == 9
+    rows = {r.code: r.figures for r in company.headoffice.overview(*NOV)}
+    for (code, _name), value in stats.late_minutes["2026-11"].items():
+        assert value == rows[code].late_minutes
+    october = {r.code: r.figures for r in company.headoffice.overview(2026, 10)}
+    leave = stats.leave.loc[("SZ-RMYY", PROJECTS[0][1], "2026-10")]
+    assert leave["事假"] == october["SZ-RMYY"].leave_days["personal_leave"] > 0
+    out = company.documents.headoffice_xlsx(stats, tmp_path / "stats.xlsx")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["出勤率", "迟到分钟", "请假天数", "明细"]
+    rate = wb["出勤率"]
+    assert [c.value for c in rate[3]][:5] == ["项目编号", "项目名称", "2026年9月", "2026年10月",
+                                             "2026年11月"]
+    assert rate.freeze_panes == "C4"
+    got = {rate.cell(r, 1).value: rate.cell(r, 5) for r in range(4, 7)}
+    for code, cell in got.items():
+        assert cell.value == rows[code].attendance_rate
+        assert cell.value is None or cell.number_format == "0.0"
+    assert any(cell.value is not None for cell in got.values())
+    late = wb["迟到分钟"]
+    assert {late.cell(r, 1).value: late.cell(r, 5).value for r in range(4, 7)} == {
+        code: f.late_minutes for code, f in rows.items()}
+    detail = wb["明细"]
+    headers = [c.value for c in detail[3]]
+    assert "须附说明人数" in headers and "逾期交接" in headers
+    assert detail.max_row == 3 + 9
+    assert wb["请假天数"].column_dimensions["B"].width >= 30
+
+
+def test_months_are_checked() -> None:
+    assert parse_months("2025-12", "2026-02") == [(2025, 12), (2026, 1), (2026, 2)]
+    for first, last in (("2026-13", "2026-12"), ("2026-1x", "2026-12"), ("2026-12", "2026-01"),
+                        ("2020-01", "2026-01")):
+        with pytest.raises(ValidationError):
+            parse_months(first, last)
+
+
+def test_one_project_is_no_company(services: Services) -> None:
+    assert not services.headoffice.is_company_database()
+    rows = services.headoffice.overview(*NOV)
+    assert len(rows) <= 1
+
+
+def test_overview_and_stats_commands(company_db: Path, tmp_path: Path) -> None:
+    result = run_cli("--db", company_db, "overview", "--month", "2026-11", "--json")
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    assert doc["month"] == "2026-11"
+    assert [p["code"] for p in doc["projects"]] == sorted(code for code, _, _ in PROJECTS)
+    assert {"on_site", "problems", "explanations", "overdue_handovers", "response_percent",
+            "response_target", "leave_days"} <= set(doc["projects"][0])
+    text = run_cli("--db", company_db, "overview", "--month", "2026-11")
+    assert text.code == 0 and "SZ-RMYY" in text.out and "须附说明" in text.out
+    out = tmp_path / "s.xlsx"
+    done = run_cli("--db", company_db, "stats", "--from", "2026-10", "--to", "2026-11",
+                   "--xlsx", out)
+    assert done.code == 0, done.err
+    assert openpyxl.load_workbook(out)["出勤率"].max_row == 3 + 3
+    assert "2026-13" in run_error("--db", company_db, "stats", "--from", "2026-13", "--to",
+                                  "2026-12", "--xlsx", out)
+    assert "2026-1x" in run_error("--db", company_db, "overview", "--month", "2026-1x")
+    assert "晚于" in run_error("--db", company_db, "stats", "--from", "2026-11", "--to",
+                                "2026-10", "--xlsx", out)
+
+
+def test_a_read_only_look_computes_without_storing(company: Services) -> None:
+    company.db.read_only = "test"
+    try:
+        rows = company.headoffice.overview(*NOV)
+        assert len(rows) == 3 and all(r.recomputed for r in rows)
+    finally:
+        company.db.read_only = None
+    assert company.headoffice.stale(*NOV) == [1, 2, 3]
+
+
+def test_the_view_of_another_project_shares_the_clock(company: Services) -> None:
+    site = company.on_project(2)
+    assert site.db.project_id == 2 and company.db.project_id == 1
+    assert site.db.engine is company.db.engine
+    assert isinstance(site.db.clock, FixedClock)
+    assert site.holidays is company.holidays
+
+
+def test_a_viewer_looks_without_storing_and_an_admin_stores(
+        company: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.helpers.accounts import (
+        ADMIN_LOGIN,
+        ADMIN_PASSWORD,
+        VIEWER_LOGIN,
+        VIEWER_PASSWORD,
+        cheap_scrypt,
+        with_admin_and_viewer,
+    )
+
+    cheap_scrypt(monkeypatch)
+    with_admin_and_viewer(company)
+    company.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
+    rows = company.headoffice.overview(*NOV)
+    assert len(rows) == 3 and all(r.recomputed for r in rows)
+    assert company.headoffice.stale(*NOV) == [1, 2, 3]  # nothing stored by a viewer
+    company.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    company.headoffice.overview(*NOV)
+    assert company.headoffice.stale(*NOV) == []
+
+
+def test_summaries_are_stored_while_working_on_a_site_copy(company: Services) -> None:
+    """A site package's copy is read-only at head office; the summaries, head office's own
+    table, are stored all the same, and the view of a project carries its own refusal."""
+    from app.storage.tables import Project
+
+    with company.db.transaction() as s:
+        project = s.get(Project, 2)
+        assert project is not None
+        project.origin = "site"
+    company.use_project(PROJECTS[1][0])
+    assert company.db.project_refusal
+    company.headoffice.overview(*NOV)
+    assert company.headoffice.stale(*NOV) == []
+    assert company.on_project(1).db.project_refusal is None
+    assert company.on_project(2).db.project_refusal
+
+
+def test_statistics_without_pandas_say_so(company: Services,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from app.errors import AppError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # a bundle built without it
+    with pytest.raises(AppError, match="pandas"):
+        company.headoffice.statistics([NOV])
+    assert len(company.headoffice.overview(*NOV)) == 3  # the overview needs no pandas
+
+
+def test_an_audit_row_naming_a_project_by_code_makes_it_stale(company: Services) -> None:
+    """What a site package's import writes into head office's audit chain (one row, the
+    project by code): that project's summaries are recomputed, the others' not."""
+    from app.storage import audit
+
+    company.headoffice.overview(*NOV)
+    with company.db.transaction() as s:
+        audit.record(s.connection(), "test", "import", "site_package", "GZ-ZWFW#1", None,
+                     {"project": "gz-zwfw", "seq": 1}, company.db.clock,
+                     s.info.get(audit.KEYS_KEY))
+    assert company.headoffice.stale(*NOV) == [2]
