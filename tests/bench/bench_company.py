@@ -213,7 +213,7 @@ def main() -> int:
             with hq.db.read() as s:
                 a_id = int(s.execute(text("SELECT id FROM project WHERE code = 'SITE-A'"))
                            .scalar_one())
-            added, figures["clone_s"] = step(
+            figures["punches_cloned"], figures["clone_s"] = step(
                 f"{args.projects - 2} projects cloned", lambda: clone_projects(
                     hq.db.engine, a_id, args.projects - 2))
             print("site B", flush=True)
