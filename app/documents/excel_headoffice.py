@@ -6,9 +6,8 @@ number formats; numbers stay numbers."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -17,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app import strings
 from app.documents.excel_common import FONT_NAME, landscape_fit_to_width, save_workbook
-from app.dto.headoffice import Statistics
+from app.dto.headoffice import DETAIL_COLUMNS, MetricTable, Statistics
 
 PERCENT_FORMAT = "0.0"
 DAYS_FORMAT = "0.0"
@@ -65,8 +64,6 @@ class _Sheet:
             self.ws.print_title_cols = f"A:{get_column_letter(frozen_columns)}"
 
     def put(self, row: int, col: int, value: Any, number_format: str | None = None) -> None:
-        if isinstance(value, float) and math.isnan(value):
-            value = None
         c = self.ws.cell(self.HEADER_ROW + row, col, value)
         c.font, c.border = self.body, _BORDER
         if number_format and value is not None:
@@ -81,37 +78,34 @@ def _month_header(key: str) -> str:
     return strings.HO_XL_MONTH_HEADER.format(year=int(year), month=int(month))
 
 
-def _project_month_table(wb: Workbook, title: str, table: Any, number_format: str,
+def _project_month_table(wb: Workbook, title: str, table: MetricTable, number_format: str,
                          subtitle: str) -> None:
     ws = wb.create_sheet(title)
     sheet = _Sheet(ws, title, subtitle)
-    months = [str(m) for m in table.columns]
-    sheet.header([*strings.HO_XL_PROJECT_HEADERS, *map(_month_header, months)],
-                 [12, 34, *([11] * len(months))], 2)
-    for r, (index, values) in enumerate(table.iterrows(), start=1):
-        code, name = cast(tuple[str, str], index)
-        sheet.put(r, 1, str(code))
-        sheet.put(r, 2, str(name))
-        for c, value in enumerate(values.tolist(), start=3):
-            sheet.put(r, c, None if value is None else float(value), number_format)
+    sheet.header([*strings.HO_XL_PROJECT_HEADERS, *map(_month_header, table.months)],
+                 [12, 34, *([11] * len(table.months))], 2)
+    for r, row in enumerate(table.rows, start=1):
+        sheet.put(r, 1, row.code)
+        sheet.put(r, 2, row.name)
+        for c, value in enumerate(row.values, start=3):
+            sheet.put(r, c, value, number_format)
 
 
 def _leave_table(wb: Workbook, stats: Statistics, subtitle: str) -> None:
     title = strings.HO_XL_SHEET_LEAVE
     ws = wb.create_sheet(title)
     sheet = _Sheet(ws, title, subtitle)
-    kinds = [str(k) for k in stats.leave.columns]
-    sheet.header([*strings.HO_XL_PROJECT_HEADERS, strings.HO_XL_MONTH_COLUMN, *kinds,
+    kinds = stats.leave.types
+    labels = [strings.LEAVE_TYPE_LABELS.get(k, k) for k in kinds]
+    sheet.header([*strings.HO_XL_PROJECT_HEADERS, strings.HO_XL_MONTH_COLUMN, *labels,
                   strings.HO_XL_LEAVE_TOTAL], [12, 34, 11, *([9] * len(kinds)), 9], 3)
-    for r, (index, values) in enumerate(stats.leave.iterrows(), start=1):
-        code, name, month = cast(tuple[str, str, str], index)
-        sheet.put(r, 1, str(code))
-        sheet.put(r, 2, str(name))
-        sheet.put(r, 3, _month_header(str(month)))
-        days = [float(v) for v in values.tolist()]
-        for c, value in enumerate(days, start=4):
-            sheet.put(r, c, value, DAYS_FORMAT)
-        sheet.put(r, 4 + len(days), sum(days), DAYS_FORMAT)
+    for r, row in enumerate(stats.leave.rows, start=1):
+        sheet.put(r, 1, row.code)
+        sheet.put(r, 2, row.name)
+        sheet.put(r, 3, _month_header(row.month))
+        for c, kind in enumerate(kinds, start=4):
+            sheet.put(r, c, float(row.days.get(kind, 0.0)), DAYS_FORMAT)
+        sheet.put(r, 4 + len(kinds), row.total, DAYS_FORMAT)
 
 
 def _detail(wb: Workbook, stats: Statistics, subtitle: str) -> None:
@@ -119,12 +113,12 @@ def _detail(wb: Workbook, stats: Statistics, subtitle: str) -> None:
     ws = wb.create_sheet(title)
     sheet = _Sheet(ws, title, subtitle)
     labels = strings.HO_XL_DETAIL_HEADERS
-    columns = [c for c in stats.detail.columns if c in labels]
+    columns = [c for c in DETAIL_COLUMNS if c in labels]
     widths = [34.0 if c == "name" else 12.0 if c in _TEXT_COLUMNS else 10.0 for c in columns]
     sheet.header([labels[c] for c in columns], widths, 3, fit=False)
-    for r, record in enumerate(stats.detail[columns].to_dict("records"), start=1):
+    for r, record in enumerate(stats.detail, start=1):
         for c, name in enumerate(columns, start=1):
-            value = record[name]
+            value = record.value(name)
             if name == "month":
                 sheet.put(r, c, _month_header(str(value)))
             elif name in _TEXT_COLUMNS:
@@ -134,16 +128,16 @@ def _detail(wb: Workbook, stats: Statistics, subtitle: str) -> None:
             elif name in _PERCENT:
                 sheet.put(r, c, None if value is None else float(value), PERCENT_FORMAT)
             elif name in _DAYS:
-                sheet.put(r, c, float(value), DAYS_FORMAT)
+                sheet.put(r, c, float(value or 0), DAYS_FORMAT)
             else:
-                sheet.put(r, c, int(value), INT_FORMAT)
+                sheet.put(r, c, int(value or 0), INT_FORMAT)
 
 
 def write_statistics_xlsx(stats: Statistics, path: Path, now: dt.datetime) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     first, last = (stats.months[0], stats.months[-1]) if stats.months else ("", "")
-    projects = int(stats.detail["code"].nunique()) if len(stats.detail) else 0
+    projects = len(stats.projects)
     subtitle = strings.HO_XL_SUBTITLE.format(projects=projects,
                                              at=now.strftime("%Y-%m-%d %H:%M"))
     title = strings.HO_XL_TITLE.format(first=first, last=last)

@@ -1,14 +1,12 @@
-"""What the head-office view hands out (issue 19): one project's month in figures, and one
-row of the cross-project overview."""
+"""What the head-office view hands out (issue 19): one project's month in figures, one row of
+the cross-project overview, and the statistics across projects and months (plain tables: the
+data are one summary per project and month, a few hundred rows)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    import pandas as pd
+from typing import Any, cast
 
 
 @dataclass(frozen=True)
@@ -83,22 +81,140 @@ class OverviewRow:
                 "recomputed": self.recomputed, "problems": f.problems, **f.as_json()}
 
 
-@dataclass
+# what the statistics hold per project and month, in the detail's column order: the project,
+# the month, every figure of ``MonthFigures`` but the leave by type, then two derived totals
+DETAIL_COLUMNS: tuple[str, ...] = (
+    "code", "name", "month",
+    *(f.name for f in fields(MonthFigures) if f.name != "leave_days"),
+    "problems", "leave_total")
+
+Cell = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One project's month: its figures as the overview stored them."""
+
+    code: str
+    name: str
+    month: str  # YYYY-MM
+    figures: MonthFigures
+
+    @property
+    def leave_total(self) -> float:
+        return float(sum(self.figures.leave_days.values()))
+
+    def value(self, column: str) -> Cell:
+        """The cell of one of ``DETAIL_COLUMNS``."""
+        if column in ("code", "name", "month"):
+            return cast(str, getattr(self, column))
+        if column == "problems":
+            return self.figures.problems
+        if column == "leave_total":
+            return self.leave_total
+        if column not in DETAIL_COLUMNS:
+            raise KeyError(column)
+        return cast(Cell, getattr(self.figures, column))
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    code: str
+    name: str
+    values: tuple[float | int | None, ...]  # one per month of the table; None: no figure
+
+    @property
+    def total(self) -> float | int:
+        """The months' sum (counts, minutes, days; not meaningful for a percent)."""
+        return sum(v for v in self.values if v is not None)
+
+
+@dataclass(frozen=True)
+class MetricTable:
+    """Project × month table of one metric: a row per project (by code), a column per month
+    of the statistics."""
+
+    metric: str
+    months: tuple[str, ...]
+    rows: tuple[MetricRow, ...]
+
+    def row(self, code: str) -> MetricRow:
+        for r in self.rows:
+            if r.code == code:
+                return r
+        raise KeyError(code)
+
+    def column(self, month: str) -> dict[str, float | int | None]:
+        """Project code -> the value in ``month``."""
+        i = self.months.index(month)
+        return {r.code: r.values[i] for r in self.rows}
+
+
+@dataclass(frozen=True)
+class LeaveRow:
+    code: str
+    name: str
+    month: str
+    days: dict[str, float]  # leave type (code, as ``MonthFigures.leave_days``) -> days
+
+    @property
+    def total(self) -> float:
+        return float(sum(self.days.values()))
+
+
+@dataclass(frozen=True)
+class LeaveTable:
+    """Leave days by type: a row per project and month that had any leave, a column per leave
+    type that occurs (``types``, in the regulation's order); absent types count 0."""
+
+    types: tuple[str, ...]
+    rows: tuple[LeaveRow, ...]
+
+    def get(self, code: str, month: str) -> LeaveRow | None:
+        for r in self.rows:
+            if r.code == code and r.month == month:
+                return r
+        return None
+
+
+@dataclass(frozen=True)
 class Statistics:
-    """Statistics across projects and months (pandas): ``detail`` has a row per project and
-    month with every figure; the others are project × month tables of one metric, and
-    ``leave`` a (project, month) × leave type table of days."""
+    """Statistics across projects and months, in plain tables: ``detail`` has a row per
+    project and month (by code, then month) with every figure; :meth:`metric` makes a
+    project × month table of one of them, and ``leave`` holds the days by leave type."""
 
-    detail: pd.DataFrame
-    attendance_rate: pd.DataFrame
-    late_minutes: pd.DataFrame
-    leave: pd.DataFrame
-    months: list[str]
+    months: tuple[str, ...]  # YYYY-MM, in order
+    detail: tuple[DetailRow, ...]
+    leave: LeaveTable
 
-    def metric(self, name: str) -> pd.DataFrame:
+    @property
+    def projects(self) -> tuple[tuple[str, str], ...]:
+        """(code, name) of every project, by code."""
+        seen: dict[str, str] = {}
+        for r in self.detail:
+            seen.setdefault(r.code, r.name)
+        return tuple(sorted(seen.items()))
+
+    def metric(self, name: str) -> MetricTable:
         """Project × month table of one column of ``detail`` (``METRICS``)."""
-        table = self.detail.pivot(index=["code", "name"], columns="month", values=name)
-        return table.reindex(columns=self.months)
+        if name not in DETAIL_COLUMNS or name in ("code", "name", "month"):
+            raise KeyError(name)
+        cells: dict[tuple[str, str], float | int | None] = {}
+        for r in self.detail:
+            value = r.value(name)
+            cells[(r.code, r.month)] = None if value is None else (
+                int(value) if isinstance(value, bool | int) else float(value))
+        rows = tuple(MetricRow(code, label, tuple(cells.get((code, m)) for m in self.months))
+                     for code, label in self.projects)
+        return MetricTable(name, self.months, rows)
+
+    @property
+    def attendance_rate(self) -> MetricTable:
+        return self.metric("attendance_rate")
+
+    @property
+    def late_minutes(self) -> MetricTable:
+        return self.metric("late_minutes")
 
 
 # the metrics of the statistics tab and export, in order (column of ``detail``)

@@ -36,8 +36,16 @@ from sqlalchemy.orm import Session
 from app.domain.attendance import ABSENT, ATTENDED, NO_DATA, PENDING, month_dates
 from app.domain.handover import DUE_SOON, OVERDUE
 from app.dto.attendance import MonthDTO, month_key
-from app.dto.headoffice import METRICS, MonthFigures, OverviewRow, Statistics
-from app.errors import AccessDenied, AppError, DatabaseError, ValidationError
+from app.dto.headoffice import (
+    METRICS,
+    DetailRow,
+    LeaveRow,
+    LeaveTable,
+    MonthFigures,
+    OverviewRow,
+    Statistics,
+)
+from app.errors import AccessDenied, DatabaseError, ValidationError
 from app.progress import NullProgress, Progress
 from app.storage.db import Database
 from app.storage.tables import AuditLog, Project
@@ -276,41 +284,26 @@ class HeadOfficeService:
     # ---- statistics ------------------------------------------------------------------------
     def statistics(self, months: Sequence[tuple[int, int]],
                    progress: Progress | None = None) -> Statistics:
-        """Every project × ``months`` in pandas tables (stale summaries recomputed first)."""
+        """Every project × ``months`` (stale summaries recomputed first), in plain tables."""
         from app import strings
 
-        try:
-            import pandas as pd
-        except ImportError as exc:  # a bundle built without numpy/pandas
-            raise AppError(strings.HO_NO_PANDAS.format(err=exc)) from None
-
-        records: list[dict[str, Any]] = []
-        leave_rows: list[dict[str, Any]] = []
+        detail: list[DetailRow] = []
         progress = progress or NullProgress()
         for i, (year, month) in enumerate(months):
-            for row in self.overview(year, month):
-                f = row.figures
-                records.append({
-                    "code": row.code, "name": row.name, "month": row.month,
-                    **{k: v for k, v in f.as_json().items() if k != "leave_days"},
-                    "problems": f.problems, "leave_total": sum(f.leave_days.values())})
-                for kind, days in f.leave_days.items():
-                    leave_rows.append({"code": row.code, "name": row.name, "month": row.month,
-                                       "type": strings.LEAVE_TYPE_LABELS.get(kind, kind),
-                                       "days": days})
+            detail.extend(DetailRow(row.code, row.name, row.month, row.figures)
+                          for row in self.overview(year, month))
             progress.report(i + 1, len(months))
-        keys = [month_key(y, m) for y, m in months]
-        detail = pd.DataFrame.from_records(records, columns=[
-            "code", "name", "month", *MonthFigures().as_json().keys(), "problems",
-            "leave_total"]).drop(columns=["leave_days"])
-        stats = Statistics(detail, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), keys)
-        stats.attendance_rate = stats.metric("attendance_rate")
-        stats.late_minutes = stats.metric("late_minutes")
-        leave = pd.DataFrame.from_records(leave_rows,
-                                          columns=["code", "name", "month", "type", "days"])
-        stats.leave = leave.pivot_table(index=["code", "name", "month"], columns="type",
-                                        values="days", aggfunc="sum", fill_value=0.0)
-        return stats
+        detail.sort(key=lambda r: (r.code, r.month))
+        leave: list[LeaveRow] = []
+        kinds: set[str] = set()
+        for r in detail:
+            if r.figures.leave_days:
+                leave.append(LeaveRow(r.code, r.name, r.month, dict(r.figures.leave_days)))
+                kinds.update(r.figures.leave_days)
+        order = {kind: i for i, kind in enumerate(strings.LEAVE_TYPE_LABELS)}
+        types = tuple(sorted(kinds, key=lambda k: (order.get(k, len(order)), k)))
+        return Statistics(tuple(month_key(y, m) for y, m in months), tuple(detail),
+                          LeaveTable(types, tuple(leave)))
 
     # ---- storage ---------------------------------------------------------------------------
     def _store(self, project_id: int, figures: dict[str, MonthFigures], mark: int,

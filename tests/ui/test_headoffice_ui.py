@@ -76,8 +76,7 @@ def test_the_head_office_tabs_on_three_projects(qtbot: Any, company: Services) -
     table = ho.statistics.table
     assert table.rowCount() == 3 and table.columnCount() == 2 + 3
     assert table.horizontalHeaderItem(4).text() == "2026年11月"
-    late = list(ho.statistics.stats.detail.columns).index("late_minutes") >= 0
-    assert late
+    assert ho.statistics.stats.late_minutes.rows  # the late minutes are among the tables
     ho.statistics.metric_box.setCurrentIndex(
         ho.statistics.metric_box.findData("late_minutes"))
     row = [table.item(r, 0).text() for r in range(3)].index("SZ-RMYY")

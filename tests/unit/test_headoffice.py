@@ -1,5 +1,6 @@
 """Issue 19, the head office: stored month summaries per project, the cross-project overview,
-its staleness rules, the pandas statistics and their workbook, the commands."""
+its staleness rules, the statistics (plain tables, no pandas) and their workbook, the
+commands."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from app import strings
 from app.clock import FixedClock
 from app.errors import ValidationError
 from app.services import Services
@@ -153,14 +155,15 @@ def test_refresh_stores_the_months_a_writer_names(company: Services) -> None:
 def test_statistics_across_projects_and_months(company: Services, tmp_path: Path) -> None:
     months = parse_months("2026-09", "2026-11")
     stats = company.headoffice.statistics(months)
-    assert list(stats.attendance_rate.columns) == ["2026-09", "2026-10", "2026-11"]
-    assert len(stats.attendance_rate) == 3 and len(stats.detail) == 9
+    assert list(stats.attendance_rate.months) == ["2026-09", "2026-10", "2026-11"]
+    assert len(stats.attendance_rate.rows) == 3 and len(stats.detail) == 9
     rows = {r.code: r.figures for r in company.headoffice.overview(*NOV)}
-    for (code, _name), value in stats.late_minutes["2026-11"].items():
+    for code, value in stats.late_minutes.column("2026-11").items():
         assert value == rows[code].late_minutes
     october = {r.code: r.figures for r in company.headoffice.overview(2026, 10)}
-    leave = stats.leave.loc[("SZ-RMYY", PROJECTS[0][1], "2026-10")]
-    assert leave["事假"] == october["SZ-RMYY"].leave_days["personal_leave"] > 0
+    leave = stats.leave.get("SZ-RMYY", "2026-10")
+    assert leave is not None and leave.name == PROJECTS[0][1]
+    assert leave.days["personal_leave"] == october["SZ-RMYY"].leave_days["personal_leave"] > 0
     out = company.documents.headoffice_xlsx(stats, tmp_path / "stats.xlsx")
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["出勤率", "迟到分钟", "请假天数", "明细"]
@@ -181,6 +184,94 @@ def test_statistics_across_projects_and_months(company: Services, tmp_path: Path
     assert "须附说明人数" in headers and "逾期交接" in headers
     assert detail.max_row == 3 + 9
     assert wb["请假天数"].column_dimensions["B"].width >= 30
+
+
+def test_metric_tables_are_each_projects_own_month_figures(company: Services) -> None:
+    """Two months, every project: the tables against the site's own month sheet and service
+    log (not against the stored summaries they are built from)."""
+    from app.domain.attendance import ABSENT, ATTENDED
+
+    stats = company.headoffice.statistics(parse_months("2026-10", "2026-11"))
+    assert stats.months == ("2026-10", "2026-11")
+    tables = {m: stats.metric(m) for m in ("attendance_rate", "late_minutes", "late_count",
+                                           "absent_days", "leave_total", "service_total",
+                                           "people")}
+    refs = company.headoffice.projects()
+    assert [r.code for r in tables["late_minutes"].rows] == sorted(r.code for r in refs)
+    for ref in refs:
+        site = company.on_project(ref.id)
+        for year, month in ((2026, 10), (2026, 11)):
+            key = f"{year:04d}-{month:02d}"
+            sheet = site.attendance.month(year, month)
+            people = [p.summary for p in sheet.people]
+            attended = sum(half.verdict in ATTENDED for s in people for d in s.days
+                           if d.required for half in (d.am, d.pm)) / 2
+            absent = sum(half.verdict == ABSENT for s in people for d in s.days
+                         if d.required for half in (d.am, d.pm)) / 2
+            rate = round(attended * 100 / (attended + absent), 1) if attended + absent else None
+            expected = {
+                "attendance_rate": rate,
+                "late_minutes": sum(s.late_minutes for s in people),
+                "late_count": sum(s.late_count for s in people),
+                "absent_days": sum(s.absent_days for s in people),
+                "leave_total": sum(sum(s.leave_days.values()) for s in people),
+                "service_total": site.service_log.month(year, month).summary.total,
+                "people": len(sheet.people)}
+            for metric, value in expected.items():
+                got = tables[metric].column(key)[ref.code]
+                assert got == pytest.approx(value), (ref.code, key, metric)
+            leave = stats.leave.get(ref.code, key)
+            total = expected["leave_total"]
+            assert (leave.total if leave else 0.0) == pytest.approx(total)
+    rates = tables["attendance_rate"].column("2026-11")
+    assert any(v is not None and 0 < v <= 100 for v in rates.values())
+    late = tables["late_minutes"].row("SZ-RMYY")
+    assert late.total == sum(v or 0 for v in late.values) > 0
+    with pytest.raises(KeyError):
+        stats.metric("code")
+
+
+def test_the_workbook_read_back_has_the_same_numbers(company: Services,
+                                                     tmp_path: Path) -> None:
+    stats = company.headoffice.statistics(parse_months("2026-09", "2026-11"))
+    wb = openpyxl.load_workbook(company.documents.headoffice_xlsx(stats, tmp_path / "s.xlsx"))
+    for title, table in (("出勤率", stats.attendance_rate), ("迟到分钟", stats.late_minutes)):
+        ws = wb[title]
+        assert ws.max_row == 3 + len(table.rows) and ws.max_column == 2 + len(stats.months)
+        for r, row in enumerate(table.rows, start=4):
+            assert (ws.cell(r, 1).value, ws.cell(r, 2).value) == (row.code, row.name)
+            assert [ws.cell(r, c).value for c in range(3, 3 + len(stats.months))] == list(
+                row.values)
+    leave = wb["请假天数"]
+    headers = [c.value for c in leave[3]]
+    assert headers[:3] == ["项目编号", "项目名称", "月份"] and headers[-1] == "合计"
+    assert headers[3:-1] == [strings.LEAVE_TYPE_LABELS[k] for k in stats.leave.types]
+    assert headers[3] == "事假"  # the regulation's order, not the labels' code points
+    assert leave.max_row == 3 + len(stats.leave.rows) > 3
+    for r, lrow in enumerate(stats.leave.rows, start=4):
+        assert leave.cell(r, 3).value == _month_header(lrow.month)
+        got = {k: leave.cell(r, c).value for c, k in enumerate(stats.leave.types, start=4)}
+        assert got == {k: lrow.days.get(k, 0.0) for k in stats.leave.types}
+        assert leave.cell(r, len(headers)).value == pytest.approx(lrow.total)
+    detail = wb["明细"]
+    labels = {v: k for k, v in strings.HO_XL_DETAIL_HEADERS.items()}
+    columns = [labels[c.value] for c in detail[3]]
+    assert detail.max_row == 3 + len(stats.detail) == 3 + 9
+    for r, drow in enumerate(stats.detail, start=4):
+        for c, name in enumerate(columns, start=1):
+            cell = detail.cell(r, c).value
+            if name == "month":
+                assert cell == _month_header(drow.month)
+            elif name == "locked":
+                assert cell == ("是" if drow.figures.locked else "否")
+            else:
+                assert cell == drow.value(name), (drow.code, drow.month, name)
+    assert detail.freeze_panes == "D4"
+
+
+def _month_header(key: str) -> str:
+    year, month = key.split("-")
+    return f"{int(year)}年{int(month)}月"
 
 
 def test_months_are_checked() -> None:
@@ -276,16 +367,33 @@ def test_summaries_are_stored_while_working_on_a_site_copy(company: Services) ->
     assert company.on_project(2).db.project_refusal
 
 
-def test_statistics_without_pandas_say_so(company: Services,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_statistics_and_workbook_need_neither_pandas_nor_numpy(company_db: Path,
+                                                               tmp_path: Path) -> None:
+    """Neither is in the packaged bundles: the ``stats`` command, run in a fresh interpreter
+    where importing either fails, writes the workbook all the same."""
+    import os
+    import subprocess
     import sys
 
-    from app.errors import AppError
-
-    monkeypatch.setitem(sys.modules, "pandas", None)  # a bundle built without it
-    with pytest.raises(AppError, match="pandas"):
-        company.headoffice.statistics([NOV])
-    assert len(company.headoffice.overview(*NOV)) == 3  # the overview needs no pandas
+    script = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('pandas', 'numpy'):\n"
+        "            raise ImportError('blocked: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from tests.helpers.cli import run_cli\n"
+        "import ui.headoffice.panel\n"
+        "r = run_cli('--db', sys.argv[1], 'stats', '--from', '2026-10', '--to', '2026-11',\n"
+        "            '--xlsx', sys.argv[2])\n"
+        "assert r.code == 0, r.err\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('pandas', 'numpy')]\n")
+    out = tmp_path / "s.xlsx"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script, str(company_db), str(out)],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert openpyxl.load_workbook(out)["迟到分钟"].max_row == 3 + 3
 
 
 def test_an_audit_row_naming_a_project_by_code_makes_it_stale(company: Services) -> None:

@@ -242,15 +242,15 @@ class StatisticsTab(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(table))
+        self.table.setRowCount(len(table.rows))
         percent = key.endswith("rate") or key.endswith("percent")
-        for r, (index, values) in enumerate(table.iterrows()):
-            code, name = cast(tuple[str, str], index)
-            self.table.setItem(r, 0, _item(code))
-            self.table.setItem(r, 1, _item(name))
-            for c, value in enumerate(values.tolist(), start=2):
-                text = strings.HO_CLI_NONE if value is None or value != value else (
-                    f"{float(value):.1f}" if percent else f"{float(value):g}")
+        for r, row in enumerate(table.rows):
+            self.table.setItem(r, 0, _item(row.code))
+            self.table.setItem(r, 1, _item(row.name))
+            for c, value in enumerate(row.values, start=2):
+                text = strings.HO_CLI_NONE if value is None else (
+                    f"{value:.1f}" if percent else f"{value:g}" if isinstance(value, float)
+                    else str(value))
                 self.table.setItem(r, c, _item(text, True))
         self.hint.setText(strings.HO_STATS_NOTE.format(metric=strings.HO_METRIC_LABELS[key]))
 
