@@ -11,7 +11,10 @@ LINUX = sys.platform.startswith("linux")
 EXCLUDES = [
     "tkinter", "_tkinter", "unittest", "pydoc_data", "lib2to3", "IPython", "jedi",
     "matplotlib", "scipy", "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff",
-    "numpy.f2py", "pandas.tests", "numpy.tests", "setuptools", "pip",
+    "numpy.f2py", "numpy.tests", "setuptools", "pip",
+    # nothing imports pandas (the head-office statistics are plain Python, issue 19); only
+    # openpyxl's optional DataFrame helpers mention it: ~26 MB (Windows: + numpy ~45 MB)
+    "pandas",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtQuickControls2", "PySide6.QtQuickTest", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDBus",
