@@ -19,7 +19,8 @@ def _percent(value: float | None) -> str:
 def _line(row: OverviewRow) -> str:
     f = row.figures
     return strings.HO_CLI_HEADER.format(
-        code=row.code, name=row.name, on_site=f.on_site, problems=f.problems,
+        code=row.code, name=row.name, through=f.data_through or strings.HO_CLI_NONE,
+        on_site=f.on_site, problems=f.problems,
         explanations=f.explanations, overdue=f.overdue_handovers,
         response=_percent(f.response_percent), resolution=_percent(f.resolution_percent))
 

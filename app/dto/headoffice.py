@@ -48,6 +48,10 @@ class MonthFigures:
     resolution_missed: int = 0
     resolution_percent: float | None = None
     service_open: int = 0  # unresolved at the month's end (or now)
+    # ISO date: the last day the project's clock data reaches (a site copy: as of its newest
+    # package); head office reads the other figures against it (a site that sent nothing for
+    # a week shows few problems)
+    data_through: str | None = None
 
     @property
     def problems(self) -> int:
@@ -85,7 +89,7 @@ class OverviewRow:
 # the month, every figure of ``MonthFigures`` but the leave by type, then two derived totals
 DETAIL_COLUMNS: tuple[str, ...] = (
     "code", "name", "month",
-    *(f.name for f in fields(MonthFigures) if f.name != "leave_days"),
+    *(f.name for f in fields(MonthFigures) if f.name not in ("leave_days", "data_through")),
     "problems", "leave_total")
 
 Cell = str | int | float | bool | None

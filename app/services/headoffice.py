@@ -152,7 +152,8 @@ def figures_of(month: MonthDTO, service: ServiceMonthDTO | None, overdue: int, d
         pending_days=sessions[PENDING] / 2, attendance_rate=_percent(attended, attended + absent),
         leave_days={k: leave[k] for k in sorted(leave)}, overtime_hours=round(overtime, 2),
         explanations=explanations, locked=month.locked, overdue_handovers=overdue,
-        due_soon_handovers=due_soon, **totals, **service_figures)
+        due_soon_handovers=due_soon, **totals, **service_figures,
+        data_through=month.data_through.date().isoformat() if month.data_through else None)
 
 
 class Site(Protocol):

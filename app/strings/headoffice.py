@@ -17,7 +17,7 @@ H_STATS = "跨项目、跨月份统计（出勤率、迟到分钟、各类请假
 H_STATS_FROM = "起始月份 YYYY-MM"
 H_STATS_TO = "结束月份 YYYY-MM"
 H_STATS_XLSX = "导出的 Excel 文件"
-HO_CLI_HEADER = "{code}  {name}：在场 {on_site} 人，问题 {problems}，须附说明 {explanations}，逾期交接 {overdue}，响应达标 {response}，解决达标 {resolution}"
+HO_CLI_HEADER = "{code}  {name}：打卡数据截至 {through}，在场 {on_site} 人，问题 {problems}，须附说明 {explanations}，逾期交接 {overdue}，响应达标 {response}，解决达标 {resolution}"
 HO_CLI_NONE = "—"
 HO_CLI_PERCENT = "{value}%"
 # ---- window --------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ HO_STATS_EMPTY = "选择月份范围后点“刷新”，这里显示项目 × �
 HO_STATS_NOTE = "{metric}：每个项目一行、每月一列；“—”表示该月没有可统计的数据（无打卡数据或尚未开始）。"
 HO_STALE_NOTE = "本次重新计算了 {n} 个项目的汇总"
 HO_FRESH_NOTE = "汇总均为最新（计算于 {at} 之后无变动）"
-HO_OVERVIEW_HEADERS = ("项目编号", "项目名称", "在场人数", "本月问题", "须附说明", "逾期交接", "出勤率", "服务记录", "响应达标（承诺）", "解决达标（承诺）", "未解决")
+HO_OVERVIEW_HEADERS = ("项目编号", "项目名称", "打卡数据截至", "在场人数", "本月问题", "须附说明", "逾期交接", "出勤率", "服务记录", "响应达标（承诺）", "解决达标（承诺）", "未解决")
 HO_SERVICE_CELL = "{percent}（≤{target}分钟）"
 HO_SERVICE_NONE_CELL = "—（≤{target}分钟）"
 HO_ORIGIN_SITE = "现场数据"
@@ -89,3 +89,4 @@ HO_XL_DETAIL_HEADERS = {
 }
 HO_XL_YES = "是"
 HO_XL_NO = "否"
+HO_DATA_BEHIND_TIP = "打卡数据截至 {day}，比今天早 {days} 天：现场可能尚未导入打卡或寄回数据包，本月问题可能偏少。"

@@ -535,5 +535,8 @@ def test_overview_follows_each_imported_package(site: Path, head_office: str,
     _import(head_office, tmp_path / "p2.odpkg")
     second = _row(head_office)
     assert _figures(second) == _sheet_totals(site)
+    # how far the site's clock data reaches, as the site's own month says
+    assert second["data_through"] == run_json("--db", site, "month", OVERVIEW_MONTH)[
+        "data_through"][:10]
     assert second["recomputed"]  # not the stored figures of before the package
     assert _all(second) != _all(first)  # the incremental package changed the month

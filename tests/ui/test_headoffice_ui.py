@@ -61,7 +61,10 @@ def test_the_head_office_tabs_on_three_projects(qtbot: Any, company: Services) -
     assert codes == sorted(code for code, _, _ in PROJECTS)
     headers = [ho.overview.table.horizontalHeaderItem(c).text()
                for c in range(ho.overview.table.columnCount())]
-    assert {"在场人数", "本月问题", "须附说明", "逾期交接"} <= set(headers)
+    assert {"打卡数据截至", "在场人数", "本月问题", "须附说明", "逾期交接"} <= set(headers)
+    through = headers.index("打卡数据截至")
+    assert [ho.overview.table.item(r, through).text() for r in range(3)] == [
+        {r.code: r for r in ho.overview.rows}[c].figures.data_through or "—" for c in codes]
     rows = {r.code: r for r in ho.overview.rows}
     problems = headers.index("本月问题")
     assert ho.overview.table.item(codes.index("FS-ZXYY"), problems).text() == str(

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ui.tasks import TaskRunner
 
 MONTHS_BACK = 24  # months offered by the pickers
+DATA_BEHIND_DAYS = 3  # clock data older than this many days before today is shown red
 
 
 def month_choices(today: dt.date, back: int = MONTHS_BACK) -> list[tuple[int, int]]:
@@ -140,7 +141,8 @@ class OverviewTab(QWidget):
             name = row.name if row.origin != "site" else strings.HO_PROJECT_NAME_SITE.format(
                 name=row.name)
             cells = [
-                _item(row.code), _item(name), _item(f.on_site, True),
+                _item(row.code), _item(name), self._through(f.data_through),
+                _item(f.on_site, True),
                 _item(f.problems, True, f.problems > 0),
                 _item(f.explanations, True, f.explanations > 0),
                 _item(f.overdue_handovers, True, f.overdue_handovers > 0),
@@ -166,6 +168,18 @@ class OverviewTab(QWidget):
         elif rows:
             oldest = min(r.computed_at for r in rows)
             self.note.setText(strings.HO_FRESH_NOTE.format(at=oldest.strftime("%m-%d %H:%M")))
+
+    def _through(self, day: str | None) -> QTableWidgetItem:
+        """The last day the clock data reaches; red, with why, when it lags today by more
+        than ``DATA_BEHIND_DAYS`` (its figures then say little about the days after)."""
+        if day is None:
+            return _item(strings.HO_CLI_NONE)
+        through = dt.date.fromisoformat(day)
+        behind = (self.services.clock.today() - through).days
+        item = _item(day, False, behind > DATA_BEHIND_DAYS)
+        if behind > DATA_BEHIND_DAYS:
+            item.setToolTip(strings.HO_DATA_BEHIND_TIP.format(day=day, days=behind))
+        return item
 
     def _open_selected(self) -> None:
         r = self.table.currentRow()
