@@ -1,12 +1,12 @@
 """Site package (issue 19): ``project export`` at a site, ``project import`` at head office."""
 
 # ---- the command line ----------------------------------------------------------------------
-H_CMD_PROJECT = "站点数据包：现场导出本项目数据，总部导入（U 盘带回，无需联网）"
+H_CMD_PROJECT = "现场数据包：现场导出本项目数据，总部导入（U 盘带回，无需联网）"
 H_PROJECT_EXPORT = (
     "现场：把当前项目的数据写成签名的数据包（首次为完整包，之后只含上次导出以来的变更）。"
     "个人敏感信息只带脱敏形式（如 138****5678），不带身份证号、手机号原文及其密文，"
     "账号与密钥不离开现场")
-H_PROJECT_IMPORT = ("总部：校验签名与内容后导入站点数据包；同一数据包再导入不会重复写入；"
+H_PROJECT_IMPORT = ("总部：校验签名与内容后导入现场数据包；同一数据包再导入不会重复写入；"
                     "导入的项目在总部只读（修改请在现场进行）")
 H_PKG_FILE = "数据包文件（.odpkg）"
 H_PKG_FULL = "导出完整数据包（总部以它整体替换该项目的数据；数据包遗失或顺序乱了时使用）"
@@ -25,7 +25,7 @@ SP_TRUST_NEW = ("首次收到项目 {code} 的数据包，已记录其签名密�
                 "请与现场核对（现场导出时显示）。")
 
 # ---- refusals: nothing is written --------------------------------------------------------
-SP_BAD_FILE = "{file} 不是可读取的站点数据包（{why}），未导入任何数据。"
+SP_BAD_FILE = "{file} 不是可读取的现场数据包（{why}），未导入任何数据。"
 SP_WHY_NOT_ZIP = "不是 zip 文件或文件已损坏"
 SP_WHY_MISSING = "缺少 {member}"
 SP_WHY_MANIFEST = "清单 manifest.json 无法解析"
@@ -47,8 +47,8 @@ SP_SEQ_CONFLICT = ("{file}：项目 {code} 的第 {seq} 号数据包已导入过
                    "未导入任何数据。")
 SP_CODE_CLASH = ("{file}：项目编号 {code} 已被本库的另一个项目使用，拒绝导入；"
                  "请现场或总部改用不同的项目编号。未导入任何数据。")
-SP_LOCAL_PROJECT = ("{file}：项目 {code} 是本库自己的项目（不是站点副本），"
+SP_LOCAL_PROJECT = ("{file}：项目 {code} 是本库自己的项目（不是现场数据副本），"
                     "不能用数据包覆盖，未导入任何数据。")
 SP_NO_PROJECT = "当前数据库没有项目数据，没有可导出的内容。"
-SP_EXPORT_SITE_COPY = "项目 {code} 是从站点数据包导入的只读副本，不能再导出（数据包由现场导出）。"
+SP_EXPORT_SITE_COPY = "项目 {code} 是从现场数据包导入的只读副本，不能再导出（数据包由现场导出）。"
 SP_WRITE_FAILED = "无法写入数据包 {file}：{err}"
