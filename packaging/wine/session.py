@@ -22,6 +22,10 @@ pipes (never a console) and decoded as strict UTF-8, whatever the ANSI code page
    read-only attribute is a permission bit, which root ignores), a database file with the
    read-only attribute: read-only mode, reads work, a write is refused in Chinese and the
    file is unchanged;
+5b. the company (issue 19): ``project export`` of that site to a package under a Chinese file
+   name, ``project import`` into a head-office database (twice: the second changes nothing),
+   ``projects --json``, the site's month by ``--project`` identical to the site's own,
+   ``overview --json``, the ``stats`` workbook, a package with one byte changed refused;
 6. portable mode: ``portable.flag`` beside the exe puts the data in ``data`` beside it;
 7. the windowed ``OnsiteDesk.exe`` started as Explorer does (no standard handles): ``--smoke``
    exits 0; a usage error is logged; a second start on the same database exits 0 while the
@@ -192,6 +196,41 @@ def check_session(run: Runner, work: Path, samples: Path | None, db_args: list[s
     check(err.count("\n") == 1 and any("\u4e00" <= c <= "\u9fff" for c in err),
           f"expected error: one Chinese line on stderr, got {err!r}")
     check("Traceback" not in err, "no traceback for an expected error")
+
+
+def check_company(run: Runner, work: Path, site_args: list[str],
+                  log: Callable[[str], None] = print) -> None:
+    """Issue 19 on this platform: the site of :func:`check_session` (``site_args``) exported as
+    a signed package and imported at a head office (zip, Ed25519, paths with Chinese)."""
+    work.mkdir(parents=True, exist_ok=True)
+    site = Session(run, site_args, log)
+    package = work / "\u73b0\u573a \u6570\u636e\u5305.odpkg"  # 现场 数据包.odpkg
+    doc = site.json("project", "export", str(package))
+    check((doc["seq"], doc["full"]) == (1, True), f"export: {doc}")
+    ho = Session(run, ["--db", str(work / "\u603b\u90e8" / "onsitedesk.db")], log)  # 总部
+    doc = ho.json("project", "import", str(package))
+    check(doc["rows_inserted"] > 0 and not doc["unchanged"], f"import: {doc}")
+    doc = ho.json("project", "import", str(package))
+    check(doc["unchanged"] and doc["rows_inserted"] == 0, f"import again: {doc}")
+    out, _ = ho.cli("projects", "--json")
+    projects = json.loads(out)
+    check([(p["origin"], p["people"]) for p in projects] == [("site", 3)], f"projects: {out}")
+    code = projects[0]["code"]
+    here = ho.json("--project", code, "month", MONTH)
+    check(here == site.json("month", MONTH), "the month at head office differs from the site's")
+    doc = ho.json("overview", "--month", MONTH)
+    row = doc["projects"][0]
+    check((row["code"], row["people"]) == (code, 3), f"overview: {doc}")
+    book = work / "\u7edf\u8ba1.xlsx"  # 统计.xlsx
+    ho.cli("stats", "--from", MONTH, "--to", MONTH, "--xlsx", str(book))
+    check(book.is_file() and book.read_bytes()[:2] == b"PK", f"stats workbook {book}")
+    data = bytearray(package.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    bad = work / "bad.odpkg"
+    bad.write_bytes(bytes(data))
+    _, err = ho.cli("project", "import", str(bad), code=1)
+    check(err.count("\n") == 1 and "Traceback" not in err, f"tampered package: {err!r}")
+    log("ok  company: site package exported, imported twice, month identical, overview")
 
 
 def check_read_only(run: Runner, work: Path, log: Callable[[str], None]) -> None:
@@ -415,6 +454,7 @@ def main() -> int:
         db = appdata / "OnsiteDesk" / "database" / "onsitedesk.db"
         check(db.is_file() and db.stat().st_size > 0, f"database not at {db}")
         log("ok  database in %APPDATA%\\OnsiteDesk under the profile 'C:\\users\\<zh> <zh>'")
+        check_company(exe_runner(args.exe, env), args.work / "company", [], log)
         check_accounts([str(args.exe)], env, args.work, log)
         if args.read_only_check:
             check_read_only(exe_runner(args.exe, env), args.work, log)

@@ -49,6 +49,26 @@ def test_session_passes_on_the_program(tmp_path: Path, samples: str) -> None:
     assert sum(line.startswith("ok ") for line in lines) == 9
 
 
+def test_company_check_passes_on_the_program(tmp_path: Path) -> None:
+    """Issue 19's part of the Wine session: the site of the session exported, imported at a
+    head office, month identical, overview, workbook, a tampered package refused."""
+    site = ["--db", str(tmp_path / "x.db")]
+    S.check_session(_runner(), tmp_path / "w", None, site, lambda _: None)
+    lines: list[str] = []
+    S.check_company(_runner(), tmp_path / "w" / "company", site, lines.append)
+    assert lines[-1].startswith("ok  company")
+
+
+def test_company_check_catches_a_head_office_month_that_differs(tmp_path: Path) -> None:
+    def shifted(argv: list[str], out: str) -> str:
+        return out.replace('"late_count": 1', '"late_count": 2') if "--project" in argv else out
+
+    site = ["--db", str(tmp_path / "x.db")]
+    S.check_session(_runner(), tmp_path / "w", None, site, lambda _: None)
+    with pytest.raises(S.CheckFailed, match="differs"):
+        S.check_company(_runner(shifted), tmp_path / "w" / "company", site, lambda _: None)
+
+
 def test_session_catches_a_wrong_month(tmp_path: Path) -> None:
     def one_less_late(argv: list[str], out: str) -> str:
         return out.replace('"late_count": 1', '"late_count": 0') if "month" in argv else out
