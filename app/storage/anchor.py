@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain import anchor as rules
 from app.security.keys import KeySet
 from app.storage import audit
-from app.storage.tables import AuditHead, AuditLog
+from app.storage.tables import AuditHead, AuditLog, Project
 from app.storage.tables_attendance import MonthLock
 
 ENTITY = "month_lock"
@@ -80,9 +80,63 @@ def trail(conn: Connection, lock_id: int, lock: rules.LockFacts,
         first, report.keyed_from if report.unchecked else 0)
 
 
+def site_trail(conn: Connection, project_id: int, lock_id: int,
+               lock: rules.LockFacts) -> rules.TrailFacts:
+    """The audit facts of a lock in a site package's copy at head office (issue 19): the
+    site's chain as imported into ``site_audit`` (site ids), the lock's site id from
+    ``site_row_map``. The chain is walked for its links and, before the site's keyed marker,
+    its SHA-256 hashes; the keyed part needs the site's key, which never leaves the site, so
+    it counts as unchecked from its first row (the package's signature covered it)."""
+    from app.storage.tables_sitepkg import SiteAudit, SiteRowMap
+
+    site_lock = conn.execute(select(SiteRowMap.site_id).where(
+        SiteRowMap.project_id == project_id, SiteRowMap.table_name == ENTITY,
+        SiteRowMap.local_id == lock_id)).scalar()
+    anchored = int(lock.audit_id or 0)
+    if anchored:
+        found = conn.execute(select(SiteAudit.hash).where(
+            SiteAudit.project_id == project_id, SiteAudit.site_id == anchored)).scalar()
+        head_row = found == lock.audit_hash
+    else:
+        head_row = lock.audit_hash == audit.GENESIS
+    own = conn.execute(select(SiteAudit.site_id, SiteAudit.after).where(
+        SiteAudit.project_id == project_id, SiteAudit.entity == ENTITY,
+        SiteAudit.entity_id == str(site_lock), SiteAudit.action == "insert",
+        SiteAudit.site_id > anchored).order_by(SiteAudit.site_id)).first()
+    after = _after(own[1]) if own else {}
+    first, unchecked = _site_chain(conn, project_id)
+    return rules.TrailFacts(
+        head_row, int(own[0]) if own else 0,
+        after.get("snapshot") if own else None, after.get("anchor") if own else None,
+        first, unchecked)
+
+
+def _site_chain(conn: Connection, project_id: int) -> tuple[int | None, int]:
+    """(the first site id whose link or plain hash is wrong, or None; the first keyed row's
+    site id, 0 when the site's chain has no keyed part)."""
+    from app.storage.tables_sitepkg import SiteAudit
+
+    prev_hash, expected, keyed_from = audit.GENESIS, 1, 0
+    for row in conn.execute(select(SiteAudit).where(SiteAudit.project_id == project_id)
+                            .order_by(SiteAudit.site_id)).mappings():
+        rid = int(row["site_id"])
+        bad = rid != expected or row["prev_hash"] != prev_hash
+        if not bad and not keyed_from and audit.is_marker(row):
+            keyed_from = rid
+        if not bad and not keyed_from:
+            bad = audit.compute_hash(rid, row["at"], row["actor"], row["action"],
+                                     row["entity"], row["entity_id"], row["before"],
+                                     row["after"], row["prev_hash"]) != row["hash"]
+        if bad:
+            return rid, keyed_from
+        prev_hash, expected = row["hash"], rid + 1
+    return None, keyed_from
+
+
 def check(session: Session, project_id: int, month: str, code_text: str,
           keys: KeySet | None) -> rules.AnchorCheck:
-    """``month verify``: the month's current lock against the code typed off paper."""
+    """``month verify``: the month's current lock against the code typed off paper. A site
+    package's copy at head office is checked against the site's chain it brought along."""
     months = history(session, project_id)
     mine = months.get(month, [])
     others = [f for key, events in months.items() if key != month for f in events]
@@ -91,5 +145,8 @@ def check(session: Session, project_id: int, month: str, code_text: str,
         .order_by(MonthLock.id.desc())).first()
     found = None
     if current is not None and current.action == "lock" and current.anchor:
-        found = trail(session.connection(), current.id, mine[-1], keys)
+        origin = session.scalar(select(Project.origin).where(Project.id == project_id))
+        found = (site_trail(session.connection(), project_id, current.id, mine[-1])
+                 if origin == "site" else trail(session.connection(), current.id, mine[-1],
+                                                keys))
     return rules.check(month, code_text, mine, others, found)

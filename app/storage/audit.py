@@ -409,8 +409,12 @@ class AuditReport:
         return self.ok and not self.unchecked
 
 
-def _is_marker(row: Any) -> bool:
+def is_marker(row: Any) -> bool:
+    """The row where the keyed chain starts (issue 18)."""
     return bool(row["action"] == MARKER_ACTION and row["entity"] == MARKER_ENTITY)
+
+
+_is_marker = is_marker
 
 
 def _row_hash(row: Any, key: bytes | None) -> str:

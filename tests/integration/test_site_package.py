@@ -540,3 +540,34 @@ def test_overview_follows_each_imported_package(site: Path, head_office: str,
         "data_through"][:10]
     assert second["recomputed"]  # not the stored figures of before the package
     assert _all(second) != _all(first)  # the incremental package changed the month
+
+
+# ---- a site's signed month sheet checked at head office (month verify on a site copy) ---------
+def _lock_at_site(path: Path) -> str:
+    services = open_services(path, today=DEMO_TODAY, daily_backup=False)
+    try:
+        services.attendance.lock_month(2026, 10, force=True)
+        code: str = services.attendance.month(2026, 10).lock_info["code"]
+        return code
+    finally:
+        services.close()
+
+
+def test_month_verify_at_head_office_checks_the_sites_sheet(site: Path, head_office: str,
+                                                            tmp_path: Path) -> None:
+    code = _lock_at_site(site)
+    assert run_cli("--db", site, "month", "verify", "2026-10", code).code == 0
+    _export(site, tmp_path / "p1.odpkg")
+    _import(head_office, tmp_path / "p1.odpkg")
+    (project,) = json.loads(run_cli("--db", head_office, "projects", "--json").out)
+    verify = ("--db", head_office, "--project", project["code"], "month", "verify", "2026-10")
+    ok = run_cli(*verify, code)
+    assert ok.code == 0 and "一致" in ok.out, ok.out + ok.err
+    assert run_cli(*verify, "0000-0000-0000").code == 1
+    # the signed month changed at head office behind the package's back: the sheet disagrees
+    with _engine(head_office).begin() as conn:
+        changed = conn.execute(text("UPDATE month_lock SET snapshot = snapshot || ' '"
+                                    " WHERE month = '2026-10'")).rowcount
+    assert changed == 1
+    bad = run_cli(*verify, code)
+    assert bad.code == 1 and "不一致" in bad.out + bad.err, bad.out + bad.err
