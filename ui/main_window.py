@@ -232,9 +232,14 @@ class MainWindow(QMainWindow):
         self.account_session = AccountSession(self, services)
         # the deadlines in the status bar are no part of the first tab: read after it shows
         QTimer.singleShot(0, self._show_handover_warnings)
-        from ui.headoffice.panel import install
+        from app.services.project import is_company_database
 
-        self.headoffice = install(self, services)  # issue 19: several projects or a server
+        self.headoffice = None
+        if is_company_database(services.db):  # issue 19: several projects or a server
+            # the head office's modules (~50 ms of imports) only where it shows
+            from ui.headoffice.panel import HeadOffice
+
+            self.headoffice = HeadOffice(self, services)
 
     def _show_handover_warnings(self) -> None:
         """The status bar's deadlines (the handover tab's module and service: ~30 ms of

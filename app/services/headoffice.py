@@ -47,6 +47,7 @@ from app.dto.headoffice import (
 )
 from app.errors import AccessDenied, DatabaseError, ValidationError
 from app.progress import NullProgress, Progress
+from app.services.project import is_company_database
 from app.storage.db import Database
 from app.storage.tables import AuditLog, Project
 from app.storage.tables_headoffice import ProjectMonthSummary
@@ -194,10 +195,7 @@ class HeadOfficeService:
 
     def is_company_database(self) -> bool:
         """More than one project, or a server database: the window offers the head office."""
-        if self.db.server is not None:
-            return True
-        with self.db.read() as s:
-            return int(s.scalar(select(func.count()).select_from(Project)) or 0) > 1
+        return is_company_database(self.db)
 
     # ---- one project's months --------------------------------------------------------------
     def compute(self, project_id: int, year: int, month: int) -> MonthFigures:

@@ -133,6 +133,15 @@ def use_project(db: Database, code: str | None) -> int:
     return pid
 
 
+def is_company_database(db: Database) -> bool:
+    """More than one project, or a server database: a head office's (issue 19). One count,
+    nothing else imported: every window start asks it before its first tab's data."""
+    if db.server is not None:
+        return True
+    with db.sessions() as s:
+        return int(s.scalar(select(func.count()).select_from(Project)) or 0) > 1
+
+
 def add_project(db: Database, code: str, name: str, actor: str | None = None) -> int:
     """A new local project in this database, the code checked as on edit; its id is one
     past the highest (explicit ids, as ensure_project's, do not move a PostgreSQL sequence,

@@ -359,11 +359,3 @@ class HeadOffice:
             refusal = db.write_refusal()
             self.window.set_writable(refusal is None, refusal or "")
         self.window.reload_tabs()
-
-
-def install(window: MainWindow, services: Services) -> HeadOffice | None:
-    """Add the head office to ``window`` when the database holds several projects or is a
-    server database; ``None`` otherwise (a site's own PC sees no change)."""
-    if not services.headoffice.is_company_database():
-        return None
-    return HeadOffice(window, services)
