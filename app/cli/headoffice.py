@@ -9,11 +9,7 @@ from pathlib import Path
 from app import strings
 from app.cli.common import open_services, print_json
 from app.cli.parser import Commands
-from app.dto.headoffice import OverviewRow
-
-
-def _percent(value: float | None) -> str:
-    return strings.HO_CLI_NONE if value is None else strings.HO_CLI_PERCENT.format(value=value)
+from app.dto.headoffice import OverviewRow, percent_text
 
 
 def _line(row: OverviewRow) -> str:
@@ -22,7 +18,7 @@ def _line(row: OverviewRow) -> str:
         code=row.code, name=row.name, through=f.data_through or strings.HO_CLI_NONE,
         on_site=f.on_site, problems=f.problems,
         explanations=f.explanations, overdue=f.overdue_handovers,
-        response=_percent(f.response_percent), resolution=_percent(f.resolution_percent))
+        response=percent_text(f.response_percent), resolution=percent_text(f.resolution_percent))
 
 
 def cmd_overview(args: argparse.Namespace) -> int:

@@ -225,3 +225,10 @@ class Statistics:
 METRICS = ("attendance_rate", "late_count", "late_minutes", "absent_days", "leave_total",
            "no_data_days", "explanations", "overdue_handovers", "service_total",
            "response_percent", "resolution_percent", "people")
+
+
+def percent_text(value: float | None) -> str:
+    """A percentage as the overview prints it ("96.4%"), "—" for none (window and command)."""
+    from app import strings
+
+    return strings.HO_CLI_NONE if value is None else strings.HO_CLI_PERCENT.format(value=value)

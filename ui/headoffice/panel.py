@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import strings
+from app.dto.headoffice import percent_text
 from ui import messages
 from ui.common import palette
 
@@ -60,14 +61,10 @@ def month_combo(today: dt.date, index: int = 0) -> QComboBox:
     return combo
 
 
-def _percent(value: float | None) -> str:
-    return strings.HO_CLI_NONE if value is None else strings.HO_CLI_PERCENT.format(value=value)
-
-
 def _service_cell(percent: float | None, target: int) -> str:
     if percent is None:
         return strings.HO_SERVICE_NONE_CELL.format(target=target)
-    return strings.HO_SERVICE_CELL.format(percent=_percent(percent), target=target)
+    return strings.HO_SERVICE_CELL.format(percent=percent_text(percent), target=target)
 
 
 def _item(value: Any, number: bool = False, warn: bool = False) -> QTableWidgetItem:
@@ -146,7 +143,7 @@ class OverviewTab(QWidget):
                 _item(f.problems, True, f.problems > 0),
                 _item(f.explanations, True, f.explanations > 0),
                 _item(f.overdue_handovers, True, f.overdue_handovers > 0),
-                _item(_percent(f.attendance_rate), True), _item(f.service_total, True),
+                _item(percent_text(f.attendance_rate), True), _item(f.service_total, True),
                 _item(_service_cell(f.response_percent, f.response_target), True,
                       f.response_missed > 0),
                 _item(_service_cell(f.resolution_percent, f.resolution_target), True,
