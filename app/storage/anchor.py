@@ -124,9 +124,7 @@ def _site_chain(conn: Connection, project_id: int) -> tuple[int | None, int]:
         if not bad and not keyed_from and audit.is_marker(row):
             keyed_from = rid
         if not bad and not keyed_from:
-            bad = audit.compute_hash(rid, row["at"], row["actor"], row["action"],
-                                     row["entity"], row["entity_id"], row["before"],
-                                     row["after"], row["prev_hash"]) != row["hash"]
+            bad = audit.row_hash(row, None, rid) != row["hash"]
         if bad:
             return rid, keyed_from
         prev_hash, expected = row["hash"], rid + 1

@@ -414,12 +414,14 @@ def is_marker(row: Any) -> bool:
     return bool(row["action"] == MARKER_ACTION and row["entity"] == MARKER_ENTITY)
 
 
-_is_marker = is_marker
 
-
-def _row_hash(row: Any, key: bytes | None) -> str:
-    return compute_hash(int(row["id"]), row["at"], row["actor"], row["action"], row["entity"],
+def row_hash(row: Any, key: bytes | None, row_id: int | None = None) -> str:
+    """The hash a stored audit row should carry (``row_id``: its id in the chain, when the
+    row keeps it under another name, as a site's chain copied to head office does)."""
+    rid = int(row["id"]) if row_id is None else row_id
+    return compute_hash(rid, row["at"], row["actor"], row["action"], row["entity"],
                         row["entity_id"], row["before"], row["after"], row["prev_hash"], key)
+
 
 
 class _Walk:
@@ -433,7 +435,7 @@ class _Walk:
         self.wrong_key = False
 
     def keyed_row(self, rid: int, row: Any) -> None:
-        if _is_marker(row) and self.marker == 0:
+        if is_marker(row) and self.marker == 0:
             self.marker = rid
             if self.keys is not None:
                 self.wrong_key = _marker_check(row) != key_check(self.keys)
@@ -441,9 +443,9 @@ class _Walk:
                     self.problems.append(AuditProblem(rid, "key_mismatch"))
         if self.keys is None or self.wrong_key:
             self.unchecked += 1
-            if _row_hash(row, None) == row["hash"]:  # a plain hash where an HMAC belongs
+            if row_hash(row, None) == row["hash"]:  # a plain hash where an HMAC belongs
                 self.problems.append(AuditProblem(rid, "plain_after_key"))
-        elif _row_hash(row, self.keys.audit_key) != row["hash"]:
+        elif row_hash(row, self.keys.audit_key) != row["hash"]:
             self.problems.append(AuditProblem(rid, "hash_mismatch"))
 
 
@@ -470,9 +472,9 @@ def verify(conn: Connection, keys: KeySet | None = None) -> AuditReport:
             problems.append(AuditProblem(rid, "id_gap"))
         if row["prev_hash"] != prev_hash:
             problems.append(AuditProblem(rid, "chain_broken"))
-        if walk.marker or _is_marker(row):
+        if walk.marker or is_marker(row):
             walk.keyed_row(rid, row)
-        elif _row_hash(row, None) != row["hash"]:
+        elif row_hash(row, None) != row["hash"]:
             problems.append(AuditProblem(rid, "hash_mismatch"))
         prev_hash, expected_id = row["hash"], rid + 1
         last_id, last_hash = rid, row["hash"]
