@@ -54,10 +54,11 @@ def is_encrypted(person: Person, name: str) -> bool:
 
 def shown(person: Person, name: str, principal: Principal | None) -> str:
     """What a list, a DTO or a printout shows: the masked form once encrypted (or once
-    accounts exist), the clear number in a database without accounts (as before)."""
-    if is_encrypted(person, name):
-        return str(getattr(person, _MASKED[name]))
+    accounts exist), the clear number in a database without accounts (as before); the
+    stored masked form where there is no clear number (a site package's copy)."""
     clear = str(getattr(person, name) or "")
+    if is_encrypted(person, name) or not clear:  # no clear number: a site copy (issue 19)
+        return str(getattr(person, _MASKED[name]) or "")  # carries the masked form only
     return clear if principal is None else pii.mask(name, clear)
 
 

@@ -405,6 +405,27 @@ def test_person_numbers_travel_masked_only(site: Path, tmp_path: Path) -> None:
     assert not {line["t"] for line in lines} & {"user_account", "key_wrap", "site_key"}
 
 
+def test_head_office_lists_the_masked_numbers_that_travelled(site: Path, head_office: str,
+                                                            tmp_path: Path) -> None:
+    con = sqlite3.connect(site)
+    with con:
+        con.execute("UPDATE person SET phone = '13812345678', phone_masked = '' WHERE id = 1")
+    con.close()
+    _export(site, tmp_path / "p1.odpkg")
+    _import(head_office, tmp_path / "p1.odpkg")
+    anchor = tmp_path / "ho-anchor" / "onsitedesk.db"
+    services = (Services.open(anchor, server=head_office) if is_server_url(head_office)
+                else Services.open(Path(head_office)))
+    try:
+        services.use_project(None)
+        people = services.roster.list_people()
+    finally:
+        services.close()
+    shown = {p.employee_no: p.phone_masked for p in people}
+    assert "138****5678" in shown.values()
+    assert all("*" in v for v in shown.values() if v)  # masked, as the site's lists show them
+
+
 # ---- PostgreSQL directly ------------------------------------------------------------------------
 @pytest.mark.postgresql
 def test_month_identical_on_postgresql_directly(pg_databases: PgDatabases, site: Path) -> None:
