@@ -42,6 +42,8 @@ def cmd_project_import(args: argparse.Namespace) -> int:
     path = existing_file(args.file)
     with open_services(args) as services:
         result = SitePackageService(services.db, services.actor).import_(path)
+        if not result.unchanged:  # the figures head office shows, counted now (issue 19)
+            services.headoffice.catch_up(result.project)
     if result.new_key:
         eprint(strings.SP_TRUST_NEW.format(code=result.project, fingerprint=result.fingerprint))
     if result.chain_break is not None:

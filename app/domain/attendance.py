@@ -35,8 +35,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 from app.domain.calendar import STATUTORY_HOLIDAY, HolidayCalendar
 from app.domain.schedule import Rules, RulesTimeline
@@ -440,6 +441,17 @@ class DayClassifier:
             pm = plain.pm.get(key) or plain.judge(PM, key)
         return DayResult(day, f.kind, True, am, pm, minutes, overtime_hours)
 
+    def ended_through(self) -> dt.date | None:
+        """The last day of the leading run of days whose sessions had all ended by ``now``
+        (``None``: not even the first's). What such a day is cannot change any more unless
+        the data does: ``now`` decides only which sessions are pending."""
+        through = None
+        for d, (f, _plain) in self._days.items():  # in day order
+            if f.am_pending or f.pm_pending:
+                break
+            through = d
+        return through
+
     def unjudged_workdays(self) -> list[dt.date]:
         """Working days with a session not yet ended or beyond the clock data."""
         return [d for d, (f, _p) in self._days.items() if f.workday and not f.judged]
@@ -491,44 +503,110 @@ class MonthSummary:
     days: tuple[DayResult, ...] = field(repr=False)
 
 
+@dataclass
+class Tally:
+    """The additive figures of some of one person's days (A5): a month's figures are the sum
+    of its parts' in any split, so head office keeps the part of a month that cannot change
+    any more (days whose sessions have all ended, the data unchanged) and adds the days after
+    it (issue 19). Days are session pairs: each session counts 0.5 of a required day."""
+
+    required: float = 0.0
+    attended: float = 0.0
+    absent: float = 0.0
+    no_data: float = 0.0  # sessions the clock data does not reach
+    pending: float = 0.0  # sessions not ended yet
+    late_count: int = 0
+    late_minutes: int = 0
+    early_count: int = 0
+    early_minutes: int = 0
+    missing: int = 0
+    absences: int = 0  # absent sessions and missing punches, each once
+    severe: int = 0
+    overtime: float = 0.0  # not rounded: rounded once, where a month's figures are given
+    leave_days: dict[str, float] = field(default_factory=dict)
+
+    def add(self, days: Iterable[DayResult]) -> Tally:
+        """Count ``days`` in (this tally changes); returns it."""
+        count = self._count
+        for d in days:
+            self.overtime += d.overtime_hours
+            if d.required:
+                self.required += 1
+                count(d.am)
+                count(d.pm)
+        return self
+
+    def _count(self, s: SessionResult) -> None:
+        verdict = s.verdict  # the verdicts below exclude each other
+        if verdict in ATTENDED:
+            self.attended += 0.5
+        elif verdict == ABSENT:
+            self.absent += 0.5
+            self.absences += 1
+        elif verdict == LEAVE and s.leave_type:
+            self.leave_days[s.leave_type] = self.leave_days.get(s.leave_type, 0.0) + 0.5
+        elif verdict == NO_DATA:
+            self.no_data += 0.5
+        elif verdict == PENDING:
+            self.pending += 0.5
+        if s.late_minutes:
+            self.late_count += 1
+            self.late_minutes += s.late_minutes
+        if s.early_minutes:
+            self.early_count += 1
+            self.early_minutes += s.early_minutes
+        if s.missing_in or s.missing_out:
+            self.missing += s.missing_count
+            self.absences += s.missing_count
+        if s.severe_late or s.severe_early:
+            self.severe += int(s.severe_late) + int(s.severe_early)
+
+    def plus(self, other: Tally) -> Tally:
+        """A new tally of both parts' days (the parts are left as they are)."""
+        return Tally(**{name: getattr(self, name) for name in _COUNTS},
+                     leave_days=dict(self.leave_days)).absorb(other)
+
+    def absorb(self, other: Tally) -> Tally:
+        """Count ``other``'s days in (this tally changes); returns it."""
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        leave = self.leave_days
+        for kind, days in other.leave_days.items():
+            leave[kind] = leave.get(kind, 0.0) + days
+        return self
+
+    def needs_explanation(self, rules: Rules) -> bool:
+        """The regulation: "more than 3 absences, or more than 3 hours of lateness in total"
+        (both settings) make the absence explanation form due."""
+        return (self.absences > rules.explanation_absences
+                or self.late_minutes > rules.explanation_late_minutes)
+
+    def as_json(self) -> dict[str, Any]:
+        """The figures that are not zero (most are, for most people)."""
+        out: dict[str, Any] = {name: value for name in _COUNTS if (value := getattr(self, name))}
+        if self.leave_days:
+            out["leave_days"] = dict(self.leave_days)
+        return out
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> Tally:
+        return cls(**{k: v for k, v in raw.items() if k in _KNOWN})
+
+
+_COUNTS = tuple(f.name for f in fields(Tally) if f.name != "leave_days")  # the numbers
+_KNOWN = frozenset((*_COUNTS, "leave_days"))
+
+
 def summarize(person_id: int, days: Sequence[DayResult], rules: Rules) -> MonthSummary:
     """Month figures (A5). ``absence_count`` counts each absent session and each missing
     punch once; an absence explanation form is due when it exceeds ``explanation_absences``
     or the late minutes exceed ``explanation_late_minutes`` (the regulation: "more than 3
     absences, or more than 3 hours of lateness in total")."""
-    required = attended = absent = 0.0
-    late_count = late_min = early_count = early_min = missing = absences = severe = 0
-    leave_days: dict[str, float] = {}
-    overtime = 0.0
-    for d in days:
-        overtime += d.overtime_hours
-        if not d.required:
-            continue
-        required += 1
-        for s in (d.am, d.pm):
-            verdict = s.verdict  # the verdicts below exclude each other
-            if verdict in ATTENDED:
-                attended += 0.5
-            elif verdict == ABSENT:
-                absent += 0.5
-                absences += 1
-            elif verdict == LEAVE and s.leave_type:
-                leave_days[s.leave_type] = leave_days.get(s.leave_type, 0.0) + 0.5
-            if s.late_minutes:
-                late_count += 1
-                late_min += s.late_minutes
-            if s.early_minutes:
-                early_count += 1
-                early_min += s.early_minutes
-            if s.missing_in or s.missing_out:
-                missing += s.missing_count
-                absences += s.missing_count
-            if s.severe_late or s.severe_early:
-                severe += int(s.severe_late) + int(s.severe_early)
-    needs = absences > rules.explanation_absences or late_min > rules.explanation_late_minutes
-    return MonthSummary(person_id, required, attended, late_count, late_min, early_count,
-                        early_min, missing, absent, absences, severe, leave_days,
-                        round(overtime, 2), needs, tuple(days))
+    t = Tally().add(days)
+    return MonthSummary(person_id, t.required, t.attended, t.late_count, t.late_minutes,
+                        t.early_count, t.early_minutes, t.missing, t.absent, t.absences,
+                        t.severe, t.leave_days, round(t.overtime, 2), t.needs_explanation(rules),
+                        tuple(days))
 
 
 def month_dates(year: int, month: int) -> list[dt.date]:

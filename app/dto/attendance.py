@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain.attendance import DayResult, MonthSummary
+from app.domain.attendance import DayResult, MonthSummary, Tally
 from app.domain.schedule import Rules
 
 
@@ -28,6 +28,38 @@ class PersonMonth:
     # the on-site period (None: open), for "joined / left on ..." remarks
     start_date: dt.date | None = None
     end_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PersonTally:
+    """One person's month in additive figures, in two parts (``MonthTallies``)."""
+
+    person_id: int
+    start_date: dt.date | None
+    end_date: dt.date | None
+    ended: Tally  # the counted days through ``MonthTallies.ended_through``
+    rest: Tally  # the counted days after it
+
+    @property
+    def whole(self) -> Tally:
+        return self.ended.plus(self.rest)
+
+
+@dataclass(frozen=True)
+class MonthTallies:
+    """A month's figures without its day sheet (head office, issue 19): every person of the
+    month with the additive figures of the days from ``since`` on, split at
+    ``ended_through``, the last day of the leading run of days whose sessions had all ended
+    (``None``: none had). The ended part stays right while the data does not change; only
+    the days after it need counting again on a later day."""
+
+    year: int
+    month: int
+    since: dt.date
+    ended_through: dt.date | None
+    people: tuple[PersonTally, ...]
+    rules: Rules  # in force on the month's last day (the explanation thresholds)
+    data_through: dt.datetime | None
 
 
 @dataclass(frozen=True)

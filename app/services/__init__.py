@@ -171,7 +171,8 @@ class Services:
         a view of the database switched to it; holds none of them)."""
         def build() -> HeadOfficeService:
             from app.services.headoffice import HeadOfficeService
-            return HeadOfficeService(self.db, self.actor, on_project=self.on_project)
+            return HeadOfficeService(self.db, self.actor, on_project=self.on_project,
+                                     holidays=self.holidays)
         return self._once("headoffice", build)
 
     def on_project(self, project_id: int) -> Services:

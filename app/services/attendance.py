@@ -26,6 +26,7 @@ from app.domain.attendance import (
     MonthSummary,
     PersonPeriod,
     SessionResult,
+    Tally,
     Verdict,
     month_dates,
     summarize,
@@ -40,8 +41,10 @@ from app.dto.attendance import (
     DayDetail,
     ManualAbsenceDTO,
     MonthDTO,
+    MonthTallies,
     PersonMonth,
     PersonPunches,
+    PersonTally,
     PunchDTO,
     RawPunchDTO,
     month_key,
@@ -383,9 +386,41 @@ class AttendanceService:
                         unjudged_days=tuple(classifier.unjudged_workdays()),
                         severe_minutes=inputs.timeline.at(last).severe_minutes)
 
+    def tallies(self, year: int, month: int, since: dt.date | None = None,
+                now: dt.datetime | None = None) -> MonthTallies:
+        """The month's figures per person without the day sheet (head office, issue 19):
+        the days from ``since`` (default: the first) to the month's end are classified as
+        ``compute`` does and counted, split at the last day whose sessions had all ended by
+        ``now``. Every person of the month is listed (a person gone before ``since`` with
+        nothing counted). A locked month is not read from its lock: ``month`` is."""
+        now = now or self.db.clock.now()
+        dates = month_dates(year, month)
+        first, last = dates[0], dates[-1]
+        since = max(since or first, first)
+        days = [d for d in dates if d >= since]
+        calendar = self.holidays.calendar()
+        with self.db.read() as s:
+            people = self._people(s, first, last)
+            inputs = self._inputs(s, calendar, since, last)
+            coverage = load_coverage(s, first, last)
+            if days:
+                inputs.punches = _punches_by_day(s, inputs.timeline, since, last,
+                                                 {p.device_user_id for p in people})
+        classifier = DayClassifier(days, inputs.timeline, calendar, now, coverage)
+        shared = _Shared(classifier, inputs)
+        through = classifier.ended_through()
+        cut = days.index(through) + 1 if through is not None else 0
+        out = []
+        for p in people:
+            results = self._person_days(p, days, inputs, shared)
+            out.append(PersonTally(p.id, p.start_date, p.end_date, Tally().add(results[:cut]),
+                                   Tally().add(results[cut:])))
+        return MonthTallies(year, month, since, through, tuple(out), inputs.timeline.at(last),
+                            coverage.through)
+
     @staticmethod
-    def _person_month(p: _Who, dates: list[dt.date], inputs: _Inputs,
-                      shared: _Shared) -> PersonMonth:
+    def _person_days(p: _Who, dates: list[dt.date], inputs: _Inputs,
+                     shared: _Shared) -> list[DayResult]:
         pid = p.id
         period = PersonPeriod(pid, p.start_date, p.end_date, tuple(inputs.nursing.get(pid, ())))
         by_day = inputs.punches.get(p.device_user_id or "", {})
@@ -394,12 +429,16 @@ class AttendanceService:
         corrections = shared.corrections.get(pid, {})
         manual = shared.manual.get(pid, {})
         classify = shared.days.classify
-        days = [classify(d, by_day.get(d, ()), period, leave.get(d), corrections.get(d, ()),
+        return [classify(d, by_day.get(d, ()), period, leave.get(d), corrections.get(d, ()),
                          manual.get(d, ()), overtime.get(d, 0.0)) for d in dates]
-        rules = inputs.timeline.at(dates[-1])
-        summary = summarize(pid, days, rules)
+
+    @classmethod
+    def _person_month(cls, p: _Who, dates: list[dt.date], inputs: _Inputs,
+                      shared: _Shared) -> PersonMonth:
+        days = cls._person_days(p, dates, inputs, shared)
+        summary = summarize(p.id, days, inputs.timeline.at(dates[-1]))
         symbols = tuple(map(shared.symbol, days))
-        return PersonMonth(pid, p.employee_no, p.name, p.role, p.status, summary, symbols,
+        return PersonMonth(p.id, p.employee_no, p.name, p.role, p.status, summary, symbols,
                            p.start_date, p.end_date)
 
     @staticmethod

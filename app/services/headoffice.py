@@ -28,12 +28,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.attendance import ABSENT, ATTENDED, NO_DATA, PENDING, month_dates
+from app.domain.attendance import Tally, month_dates
 from app.domain.handover import DUE_SOON, OVERDUE
 from app.dto.attendance import MonthDTO, month_key
 from app.dto.headoffice import (
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from app.dto.service_log import ServiceMonthDTO
     from app.services.attendance import AttendanceService
     from app.services.handover import HandoverService
+    from app.services.holidays import HolidayService
     from app.services.service_log import ServiceLogService
 
 __all__ = ["METRICS", "HeadOfficeService", "ProjectRef", "Statistics", "figures_of",
@@ -105,34 +106,36 @@ def _percent(part: float, whole: float) -> float | None:
     return round(part * 100.0 / whole, 1) if whole > 0 else None
 
 
+class _Person(NamedTuple):
+    """What a project's figures need of one person's month."""
+
+    tally: Tally
+    needs_explanation: bool
+    start_date: dt.date | None
+    end_date: dt.date | None
+
+
 def figures_of(month: MonthDTO, service: ServiceMonthDTO | None, overdue: int, due_soon: int,
                as_of: dt.date) -> MonthFigures:
     """A project's month in figures, from the month sheet and the service log's month."""
-    sessions = {ATTENDED: 0, ABSENT: 0, NO_DATA: 0, PENDING: 0}
-    leave: dict[str, float] = {}
-    totals = dict.fromkeys(("late_count", "late_minutes", "early_count", "early_minutes",
-                            "missing_punches", "absence_count", "severe_count"), 0)
-    required = overtime = 0.0
+    people = [_Person(Tally().add(p.summary.days), p.summary.needs_absence_explanation,
+                      p.start_date, p.end_date) for p in month.people]
+    return _figures_of(people, service, overdue, due_soon, as_of, month.locked,
+                       month.data_through)
+
+
+def _figures_of(people: Sequence[_Person], service: ServiceMonthDTO | None, overdue: int,
+                due_soon: int, as_of: dt.date, locked: bool,
+                data_through: dt.datetime | None) -> MonthFigures:
+    whole = Tally()
+    overtime = 0.0
     explanations = on_site = 0
-    for p in month.people:
-        s = p.summary
-        required += s.required_days
-        overtime += s.overtime_hours
-        explanations += int(s.needs_absence_explanation)
+    for p in people:
+        whole.absorb(p.tally)
+        overtime += round(p.tally.overtime, 2)  # each person's as the month sheet rounds it
+        explanations += int(p.needs_explanation)
         on_site += int((p.start_date is None or p.start_date <= as_of)
                        and (p.end_date is None or p.end_date >= as_of))
-        for key in totals:
-            totals[key] += int(getattr(s, key))
-        for kind, days in s.leave_days.items():
-            leave[kind] = leave.get(kind, 0.0) + days
-        for d in s.days:
-            if not d.required:
-                continue
-            for half in (d.am, d.pm):
-                verdict = ATTENDED if half.verdict in ATTENDED else half.verdict
-                if verdict in sessions:
-                    sessions[verdict] += 1
-    attended, absent = sessions[ATTENDED] / 2, sessions[ABSENT] / 2
     service_figures: dict[str, Any] = {}
     if service is not None:
         sm, targets = service.summary, service.targets
@@ -147,14 +150,19 @@ def figures_of(month: MonthDTO, service: ServiceMonthDTO | None, overdue: int, d
             "resolution_percent": None if sm.resolution.percent is None
             else float(sm.resolution.percent),
         }
+    leave = whole.leave_days
     return MonthFigures(
-        people=len(month.people), on_site=on_site, required_days=required,
-        attended_days=attended, absent_days=absent, no_data_days=sessions[NO_DATA] / 2,
-        pending_days=sessions[PENDING] / 2, attendance_rate=_percent(attended, attended + absent),
-        leave_days={k: leave[k] for k in sorted(leave)}, overtime_hours=round(overtime, 2),
-        explanations=explanations, locked=month.locked, overdue_handovers=overdue,
-        due_soon_handovers=due_soon, **totals, **service_figures,
-        data_through=month.data_through.date().isoformat() if month.data_through else None)
+        people=len(people), on_site=on_site, required_days=whole.required,
+        attended_days=whole.attended, absent_days=whole.absent, no_data_days=whole.no_data,
+        pending_days=whole.pending,
+        attendance_rate=_percent(whole.attended, whole.attended + whole.absent),
+        late_count=whole.late_count, late_minutes=whole.late_minutes,
+        early_count=whole.early_count, early_minutes=whole.early_minutes,
+        missing_punches=whole.missing, absence_count=whole.absences,
+        severe_count=whole.severe, leave_days={k: leave[k] for k in sorted(leave)},
+        overtime_hours=round(overtime, 2), explanations=explanations, locked=locked,
+        overdue_handovers=overdue, due_soon_handovers=due_soon, **service_figures,
+        data_through=data_through.date().isoformat() if data_through else None)
 
 
 class Site(Protocol):
@@ -168,23 +176,70 @@ class Site(Protocol):
     def handover(self) -> HandoverService: ...
 
 
-def _figures(site: Site, year: int, month: int, today: dt.date) -> MonthFigures:
-    """One project's month by its own services (``site``: the services on that project)."""
+@dataclass(frozen=True)
+class Ended:
+    """The part of a month that cannot change while the project's data does not: each
+    person's tally of the days through ``through`` (stored beside the figures)."""
+
+    through: dt.date
+    people: dict[int, Tally]
+
+    def as_json(self) -> str:
+        return json.dumps({"through": self.through.isoformat(),
+                           "people": {str(k): t.as_json() for k, t in self.people.items()}},
+                          ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Ended | None:
+        if not text:
+            return None
+        try:
+            raw = json.loads(text)
+            return cls(dt.date.fromisoformat(raw["through"]),
+                       {int(k): Tally.from_json(v) for k, v in raw["people"].items()})
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None  # unreadable: the month is counted again from its first day
+
+
+def _figures(site: Site, year: int, month: int, today: dt.date,
+             ended: Ended | None = None) -> tuple[MonthFigures, Ended | None]:
+    """One project's month by its own services (``site``: the services on that project), and
+    the part of it that cannot change any more (``None`` for a locked month). ``ended``: that
+    part as stored on an earlier day, with the project's data unchanged since: only the days
+    after it are classified (a month not over moves on each day)."""
     last = month_dates(year, month)[-1]
     as_of = min(today, last)
-    sheet = site.attendance.month(year, month)
     service = site.service_log.month(year, month)
     warnings = site.handover.warnings(as_of)
     overdue = {w.change_id for w in warnings if w.status == OVERDUE}
     due_soon = {w.change_id for w in warnings if w.status == DUE_SOON} - overdue
-    return figures_of(sheet, service, len(overdue), len(due_soon), as_of)
+    attendance = site.attendance
+    if attendance.is_locked(year, month):  # the locked sheet, as signed
+        return figures_of(attendance.month(year, month), service, len(overdue),
+                          len(due_soon), as_of), None
+    since = ended.through + dt.timedelta(days=1) if ended is not None else None
+    tallies = attendance.tallies(year, month, since)
+    base = ended.people if ended is not None else {}
+    people, kept = [], {}
+    for p in tallies.people:
+        before = base.get(p.person_id)
+        done = before.absorb(p.ended) if before is not None else p.ended  # ``ended`` is ours
+        whole = done.plus(p.rest)
+        kept[p.person_id] = done
+        people.append(_Person(whole, whole.needs_explanation(tallies.rules), p.start_date,
+                              p.end_date))
+    through = tallies.ended_through or (ended.through if ended is not None else None)
+    return (_figures_of(people, service, len(overdue), len(due_soon), as_of, False,
+                        tallies.data_through),
+            Ended(through, kept) if through is not None else None)
 
 
 class HeadOfficeService:
     def __init__(self, db: Database, actor: str | None, *,
-                 on_project: Callable[[int], Site]) -> None:
+                 on_project: Callable[[int], Site], holidays: HolidayService) -> None:
         self.db, self.actor = db, actor
         self.on_project = on_project  # the services switched to a project (Services builds)
+        self.holidays = holidays  # the one every project's view shares (national data)
 
     # ---- projects ------------------------------------------------------------------------
     def projects(self) -> list[ProjectRef]:
@@ -200,25 +255,41 @@ class HeadOfficeService:
     # ---- one project's months --------------------------------------------------------------
     def compute(self, project_id: int, year: int, month: int) -> MonthFigures:
         """The figures as the site's services give them now (nothing stored)."""
-        return _figures(self.on_project(project_id), year, month, self.db.clock.today())
+        return _figures(self.on_project(project_id), year, month, self.db.clock.today())[0]
 
     def refresh(self, project_id: int, months: Iterable[tuple[int, int] | str],
                 progress: Progress | None = None) -> dict[str, MonthFigures]:
         """Compute and store the summaries of ``project_id`` for ``months`` ((year, month) or
-        "YYYY-MM"); the figures by month key. What a writer that bypasses the audit trail
-        (the site package import) calls for the months it touched."""
+        "YYYY-MM"), each from its first day; the figures by month key. What a writer that
+        bypasses the audit trail calls for the months it touched."""
         wanted = sorted({_as_pair(m) for m in months})
         progress = progress or NullProgress()
         with self.db.read() as s:
             mark = _newest_audit_id(s)  # before computing: later writes are caught later
         site = self.on_project(project_id)
         today = self.db.clock.today()
-        out: dict[str, MonthFigures] = {}
-        for i, (year, month) in enumerate(wanted):
-            out[month_key(year, month)] = _figures(site, year, month, today)
-            progress.report(i + 1, len(wanted))
-        self._store(project_id, out, mark, today)
-        return out
+        out: dict[str, tuple[MonthFigures, Ended | None]] = {}
+        with self.holidays.held():
+            for i, (year, month) in enumerate(wanted):
+                out[month_key(year, month)] = _figures(site, year, month, today)
+                progress.report(i + 1, len(wanted))
+        self._store([(project_id, out, mark)], today)
+        return {key: figures for key, (figures, _ended) in out.items()}
+
+    def catch_up(self, code: str, progress: Progress | None = None) -> list[str]:
+        """After a site package's import (its audit row makes every stored month of the
+        project stale): count again each month of the project that has a stored summary,
+        and the current month, so the overview after an import reads stored figures. The
+        month keys counted (none when the code is unknown)."""
+        today = self.db.clock.today()
+        with self.db.read() as s:
+            pid = s.scalar(select(Project.id).where(func.upper(Project.code) == code.upper()))
+            if pid is None:
+                return []
+            keys = set(s.scalars(select(ProjectMonthSummary.month).where(
+                ProjectMonthSummary.project_id == pid)))
+        months = {_as_pair(k) for k in keys} | {(today.year, today.month)}
+        return sorted(self.refresh(int(pid), months, progress))
 
     def forget(self, project_id: int) -> None:
         """Drop every stored summary of a project (they are rebuilt on the next look)."""
@@ -230,13 +301,28 @@ class HeadOfficeService:
                  progress: Progress | None = None) -> list[OverviewRow]:
         """One row per project for the month: stored summaries, recomputed where stale or
         missing (see the module's doc)."""
-        rows, stale, newest = self._stored(year, month)
+        rows, stale, aged, newest = self._stored(year, month)
         key = month_key(year, month)
         recomputed: dict[int, MonthFigures] = {}
         progress = progress or NullProgress()
-        for i, pid in enumerate(stale):
-            recomputed[pid] = self.refresh(pid, [(year, month)])[key]
-            progress.report(i + 1, len(stale))
+        today = self.db.clock.today()
+        ended = self._ended(year, month, aged)
+        with self.db.read() as s:
+            mark = _newest_audit_id(s)  # before counting: later writes are caught later
+        done: list[tuple[int, dict[str, tuple[MonthFigures, Ended | None]], int]] = []
+        with self.holidays.held():
+            for i, pid in enumerate(stale):
+                if pid in ended:
+                    # only older by some days, its data unchanged up to ``newest``: the days
+                    # after the stored ended part are counted; the figures include ``newest``
+                    counted = _figures(self.on_project(pid), year, month, today, ended[pid])
+                    done.append((pid, {key: counted}, newest))
+                else:
+                    counted = _figures(self.on_project(pid), year, month, today)
+                    done.append((pid, {key: counted}, mark))
+                recomputed[pid] = counted[0]
+                progress.report(i + 1, len(stale))
+        self._store(done, today)  # one transaction for them all
         fresh = [pid for pid in rows if pid not in stale]
         if fresh:
             self._write(lambda s: s.execute(update(ProjectMonthSummary).where(
@@ -262,7 +348,10 @@ class HeadOfficeService:
         return self._stored(year, month)[1]
 
     def _stored(self, year: int, month: int
-                ) -> tuple[dict[int, ProjectMonthSummary], list[int], int]:
+                ) -> tuple[dict[int, ProjectMonthSummary], list[int], set[int], int]:
+        """The stored summaries of the month, the projects whose summary is stale or missing
+        (by id), those of them stale only because a day has passed (``aged``: their data
+        unchanged up to the newest audit row), and the newest audit row's id."""
         key = month_key(year, month)
         as_of = min(self.db.clock.today(), month_dates(year, month)[-1])
         with self.db.read() as s:
@@ -272,13 +361,28 @@ class HeadOfficeService:
             newest = _newest_audit_id(s)
             low = min((r.audit_mark for r in rows.values()), default=newest)
             touched, national = _touched_since(s, low) if low < newest else ({}, 0)
-        stale = []
+        stale, aged = [], set()
         for pid in ids:
             r = rows.get(pid)
-            if (r is None or r.as_of != as_of or national > r.audit_mark
+            if (r is None or national > r.audit_mark
                     or touched.get(pid, 0) > r.audit_mark):
                 stale.append(pid)
-        return rows, stale, newest
+            elif r.as_of != as_of:
+                stale.append(pid)
+                if r.as_of < as_of:
+                    aged.add(pid)
+        return rows, stale, aged, newest
+
+    def _ended(self, year: int, month: int, pids: set[int]) -> dict[int, Ended]:
+        """The stored ended parts of ``pids``' summaries of the month (readable ones)."""
+        if not pids:
+            return {}
+        with self.db.read() as s:
+            found = s.execute(select(ProjectMonthSummary.project_id, ProjectMonthSummary.ended)
+                              .where(ProjectMonthSummary.month == month_key(year, month),
+                                     ProjectMonthSummary.project_id.in_(pids)))
+            parts = {int(pid): Ended.from_json(text_) for pid, text_ in found}
+        return {pid: part for pid, part in parts.items() if part is not None}
 
     # ---- statistics ------------------------------------------------------------------------
     def statistics(self, months: Sequence[tuple[int, int]],
@@ -305,23 +409,37 @@ class HeadOfficeService:
                           LeaveTable(types, tuple(leave)))
 
     # ---- storage ---------------------------------------------------------------------------
-    def _store(self, project_id: int, figures: dict[str, MonthFigures], mark: int,
+    def _store(self, summaries: Sequence[tuple[int, dict[str, tuple[MonthFigures, Ended | None]],
+                                              int]],
                today: dt.date) -> None:
+        """Store (project, {month: (figures, ended part)}, audit mark) summaries at once."""
+        if not summaries:
+            return
         now = self.db.clock.now()
 
         def put(s: Session) -> None:
-            for key, f in figures.items():
-                year, month = _as_pair(key)
-                row = s.get(ProjectMonthSummary, (project_id, key))
-                if row is None:
-                    row = ProjectMonthSummary(project_id=project_id, month=key)
-                    s.add(row)
-                row.figures = json.dumps(f.as_json(), ensure_ascii=False, sort_keys=True)
-                row.computed_at = now
-                row.as_of = min(today, month_dates(year, month)[-1])
-                row.audit_mark = mark
+            for project_id, figures, mark in summaries:
+                self._put(s, project_id, figures, mark, today, now)
 
         self._write(put)
+
+    @staticmethod
+    def _put(s: Session, project_id: int,
+             figures: dict[str, tuple[MonthFigures, Ended | None]], mark: int,
+             today: dt.date, now: dt.datetime) -> None:
+        for key, (f, ended) in figures.items():
+            year, month = _as_pair(key)
+            row = s.get(ProjectMonthSummary, (project_id, key))
+            if row is None:
+                row = ProjectMonthSummary(project_id=project_id, month=key)
+                s.add(row)
+            row.figures = json.dumps(f.as_json(), ensure_ascii=False, sort_keys=True)
+            last = month_dates(year, month)[-1]
+            row.as_of = min(today, last)
+            # a month over never ages again (``as_of`` stays its last day)
+            row.ended = ended.as_json() if ended is not None and row.as_of < last else None
+            row.computed_at = now
+            row.audit_mark = mark
 
     def _write(self, work: Any) -> None:
         """Store into the derived table when the person may write: a viewer's look, or a

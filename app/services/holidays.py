@@ -26,6 +26,9 @@ import datetime as dt
 import functools
 import io
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -486,6 +489,24 @@ def _year_dto(row: HolidayYear | None, year: int) -> HolidayYearDTO:
 class HolidayService:
     def __init__(self, db: Database, actor: str | None) -> None:
         self.db, self.actor = db, actor
+        self._held: tuple[int, HolidayCalendar] | None = None  # (thread, calendar)
+
+    @contextmanager
+    def held(self) -> Iterator[HolidayCalendar]:
+        """The calendar read once for a long read on this thread (head office counting fifty
+        projects' months reads it four times per project): ``calendar`` gives it to this
+        thread until the block ends; other threads read the table as before. Nested blocks
+        share the outer one's."""
+        held = self._held
+        if held is not None and held[0] == threading.get_ident():
+            yield held[1]
+            return
+        calendar = self.calendar()
+        self._held = (threading.get_ident(), calendar)
+        try:
+            yield calendar
+        finally:
+            self._held = None
 
     @property
     def _who(self) -> str:
@@ -494,6 +515,9 @@ class HolidayService:
     # ---- queries -------------------------------------------------------------------------
     def calendar(self) -> HolidayCalendar:
         """The whole table (a few hundred rows) as an immutable calendar."""
+        held = self._held
+        if held is not None and held[0] == threading.get_ident():
+            return held[1]
         with self.db.read() as s:
             days = {d: (k, n) for d, k, n in
                     s.execute(select(HolidayDay.date, HolidayDay.kind, HolidayDay.name))}

@@ -2,7 +2,8 @@
 overview reads one table instead of computing fifty months (app.services.headoffice).
 
 A derived cache, not business data: not audited, recomputed whenever it is stale (newer audit
-rows of its project, or a month not over when it was computed and a new day since)."""
+rows of its project, or a month not over when it was computed and a new day since; then
+only the days after its ``ended`` part are counted again)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,6 @@ class ProjectMonthSummary(Base):
     as_of: Mapped[dt.date] = mapped_column(Date)
     # the newest audit row id the figures are known to include (for the staleness check)
     audit_mark: Mapped[int] = mapped_column(Integer)
+    # each person's figures of the days that cannot change while the data does not (JSON,
+    # app.services.headoffice.Ended): read only when the summary has aged by a day
+    ended: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)

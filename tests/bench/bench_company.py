@@ -47,6 +47,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 TODAY = dt.date(2026, 11, 30)
+FRIDAY = dt.date(2026, 11, 27)  # the head office's earlier look (the next-day figure)
 LAST = (2026, 11)
 
 
@@ -190,6 +191,7 @@ def main() -> int:
         raise SystemExit("no server: run under `bash tests/pg/server.sh run -- …` or --url")
     from sqlalchemy import text
 
+    from app.clock import FixedClock
     from app.services import Services
     from app.services.sitepkg import SitePackageService
 
@@ -202,7 +204,8 @@ def main() -> int:
         print("site A", flush=True)
         (a1, a2), _ = step("built and exported", lambda: build_site(
             folder, "SITE-A", args.people, months, 1))
-        hq = Services.open(folder / "hq", today=TODAY, server=args.url)
+        clock = FixedClock(dt.datetime.combine(TODAY, dt.time(10)))
+        hq = Services.open(folder / "hq", clock=clock, server=args.url)
         try:
             pkg = SitePackageService(hq.db, hq.actor)
             print("company database", flush=True)
@@ -237,10 +240,25 @@ def main() -> int:
             for ref in office.projects():
                 office.forget(ref.id)
             _, figures["overview_cold_s"] = step(
-                "overview, every project's month computed", lambda: office.overview(year, month))
+                "overview, first look ever (every project's month counted from its first "
+                "day)", lambda: office.overview(year, month))
             figures["overview_warm_median_s"] = median_of(5, lambda: office.overview(year, month))
             print(f"  overview, stored summaries: {figures['overview_warm_median_s']:.3f} s "
                   f"(median of 5)", flush=True)
+            # a head office that looked on Friday the 27th and looks again on Monday the 30th:
+            # each project's November counted from the 27th, the days before it kept
+            for ref in office.projects():
+                office.forget(ref.id)
+            clock.set(dt.datetime.combine(FRIDAY, dt.time(10)))
+            office.overview(year, month)
+            clock.set(dt.datetime.combine(TODAY, dt.time(10)))
+            rows, figures["overview_next_day_s"] = step(
+                "overview, first look of a new day (the days since the last look counted)",
+                lambda: office.overview(year, month))
+            assert all(r.recomputed for r in rows)
+            counted = {r.project_id: r.figures for r in rows}
+            for ref in office.projects()[:3]:  # the same as counting the month afresh
+                assert counted[ref.id] == office.compute(ref.id, year, month), ref.code
             clone = hq.on_project(a_id + 1)
             figures["month_one_project_median_s"] = median_of(
                 5, lambda: clone.attendance.compute(year, month))

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -130,6 +131,104 @@ def test_a_month_not_over_is_recomputed_the_next_day(company_db: Path) -> None:
         assert s.headoffice.stale(2026, 10) == []  # October was
     finally:
         s.close()
+
+
+def _counted_from(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, dt.date | None]]:
+    """Each month count's (project, first day counted; None: the month's first)."""
+    from app.services.attendance import AttendanceService
+
+    calls: list[tuple[int | None, dt.date | None]] = []
+    real = AttendanceService.tallies
+
+    def spy(self: AttendanceService, year: int, month: int, since: dt.date | None = None,
+            now: dt.datetime | None = None) -> Any:
+        calls.append((self.db.project_id, since))
+        return real(self, year, month, since, now)
+
+    monkeypatch.setattr(AttendanceService, "tallies", spy)
+    return calls
+
+
+def _ended_of(s: Services, project_id: int) -> dict[str, Any] | None:
+    from sqlalchemy import text
+
+    with s.db.engine.connect() as conn:
+        raw = conn.execute(text("SELECT ended FROM project_month_summary WHERE project_id = "
+                                ":p AND month = '2026-11'"), {"p": project_id}).scalar()
+    return json.loads(raw) if raw else None
+
+
+def test_a_day_later_only_the_days_after_the_ended_ones_are_counted(
+        company_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first look of a day: a month not over is counted again from the day after the
+    last one whose sessions had all ended at the earlier look, and comes out as the whole
+    month counted afresh (and as a head office that never looked before)."""
+    never = copy_database(company_db, tmp_path / "never" / "onsitedesk.db")
+    s = open_company(company_db, today=dt.date(2026, 11, 20))  # 10:00: the 20th not over
+    try:
+        s.headoffice.overview(*NOV)
+        ended = _ended_of(s, 1)
+        assert ended is not None and ended["through"] == "2026-11-19"
+        assert len(ended["people"]) == len(s.attendance.month(*NOV).people)
+    finally:
+        s.close()
+    calls = _counted_from(monkeypatch)
+    s = open_company(company_db)  # 10:00 on the 29th
+    try:
+        assert s.headoffice.stale(*NOV) == [1, 2, 3]
+        rows = s.headoffice.overview(*NOV)
+        assert sorted(calls) == [(pid, dt.date(2026, 11, 20)) for pid in (1, 2, 3)]
+        assert all(r.recomputed for r in rows)
+        assert _ended_of(s, 1)["through"] == "2026-11-28"  # type: ignore[index]
+        calls.clear()
+        for r in rows:
+            assert r.figures == s.headoffice.compute(r.project_id, *NOV), r.code
+        assert {since for _pid, since in calls} == {None}
+        assert s.headoffice.stale(*NOV) == []
+    finally:
+        s.close()
+    s = open_company(never)
+    try:
+        assert [r.figures for r in s.headoffice.overview(*NOV)] == [r.figures for r in rows]
+    finally:
+        s.close()
+
+
+def test_a_project_whose_data_changed_is_counted_from_the_first_day(
+        company_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import text
+
+    s = open_company(company_db, today=dt.date(2026, 11, 20))
+    try:
+        s.headoffice.overview(*NOV)
+    finally:
+        s.close()
+    s = open_company(company_db)
+    try:
+        site = s.on_project(1)
+        person = next(p for p in site.roster.list_people() if p.status == "active")
+        site.attendance.add_manual_absence(person.id, dt.date(2026, 11, 5), "day", "overstay")
+        with s.db.engine.begin() as conn:  # an unreadable ended part: counted afresh too
+            conn.execute(text("UPDATE project_month_summary SET ended = '{\"through\": 1'"
+                              " WHERE project_id = 3"))
+        calls = _counted_from(monkeypatch)
+        rows = {r.project_id: r.figures for r in s.headoffice.overview(*NOV)}
+        assert sorted(calls, key=str) == sorted(
+            [(1, None), (2, dt.date(2026, 11, 20)), (3, None)], key=str)
+        for pid, figures in rows.items():
+            assert figures == s.headoffice.compute(pid, *NOV)
+    finally:
+        s.close()
+
+
+def test_a_locked_month_is_read_from_its_lock_and_keeps_no_ended_part(
+        company: Services) -> None:
+    site = company.on_project(1)
+    site.attendance.lock_month(*NOV, force=True)
+    row = next(r for r in company.headoffice.overview(*NOV) if r.project_id == 1)
+    assert row.figures.locked
+    assert _ended_of(company, 1) is None
+    assert _ended_of(company, 2) is not None
 
 
 def test_a_holiday_change_makes_every_summary_stale(company: Services) -> None:

@@ -22,8 +22,12 @@ from sqlalchemy import select
 from app.domain.attendance import (
     Correction,
     DayClassifier,
+    DayResult,
     ManualAbsence,
     PersonPeriod,
+    SessionResult,
+    Tally,
+    Verdict,
     assign_punches,
     classify_day,
     month_dates,
@@ -235,3 +239,63 @@ def test_classifier_equals_classify_day_for_any_punches() -> None:
                                    for _ in range(rng.randint(0, 5))))
             want = classify_day(day, minutes, rules, calendar, person, now=now)
             assert classifier.classify(day, minutes, person) == want, minutes
+
+
+def test_a_months_tallies_add_up_in_any_split_and_on_any_later_day(services: Services) -> None:
+    """Head office (issue 19) counts a month in parts: the days that had ended when it last
+    looked (kept) and the days after them (counted on a later day). Whatever the split and
+    the two moments, the parts add up to the month sheet's own figures at the later one."""
+    _generate_site(services)
+    att = services.attendance
+    nows = (dt.datetime(2026, 10, 1, 7, 0), dt.datetime(2026, 10, 9, 12, 30), NOW,
+            dt.datetime(2026, 10, 27, 18, 0), dt.datetime(2026, 11, 2, 9, 0))
+    sheets = {now: att.compute(YEAR, MONTH, now=now) for now in nows}
+    for now in nows:
+        sheet = sheets[now]
+        whole = att.tallies(YEAR, MONTH, now=now)
+        assert [p.person_id for p in whole.people] == [p.person_id for p in sheet.people]
+        for got, want in zip(whole.people, sheet.people, strict=True):
+            days = want.summary.days
+            assert got.whole == Tally().add(days)
+            assert got.whole.needs_explanation(whole.rules) == \
+                want.summary.needs_absence_explanation
+            cut = whole.ended_through.day if whole.ended_through else 0
+            assert got.ended == Tally().add(days[:cut])
+            s = want.summary
+            assert (got.whole.late_minutes, got.whole.absences, got.whole.leave_days,
+                    got.whole.attended, got.whole.required) == (
+                s.late_minutes, s.absence_count, s.leave_days, s.attended_days,
+                s.required_days)
+    # the ended day: the last whose afternoon was over
+    assert att.tallies(YEAR, MONTH, now=nows[0]).ended_through is None
+    assert att.tallies(YEAR, MONTH, now=nows[1]).ended_through == D(2026, 10, 8)
+    assert att.tallies(YEAR, MONTH, now=NOW).ended_through == D(2026, 10, 19)
+    assert att.tallies(YEAR, MONTH, now=nows[3]).ended_through == D(2026, 10, 27)
+    assert att.tallies(YEAR, MONTH, now=nows[4]).ended_through == D(2026, 10, 31)
+    # kept at an earlier moment, the rest counted at a later one: the later month sheet
+    for i, earlier in enumerate(nows):
+        kept = att.tallies(YEAR, MONTH, now=earlier)
+        since = kept.ended_through + dt.timedelta(days=1) if kept.ended_through else None
+        for later in nows[i:]:
+            rest = att.tallies(YEAR, MONTH, since, now=later)
+            assert rest.since == (since or D(YEAR, MONTH, 1))
+            for k, r, want in zip(kept.people, rest.people, sheets[later].people,
+                                  strict=True):
+                total = k.ended.plus(r.ended).plus(r.rest)
+                assert total == Tally().add(want.summary.days), (earlier, later)
+
+
+def test_a_tally_keeps_only_what_is_not_zero_and_reads_back() -> None:
+    t = Tally(required=2, attended=1.5, absent=0.5, absences=1, leave_days={"sick_leave": 0.5})
+    assert t.as_json() == {"required": 2, "attended": 1.5, "absent": 0.5, "absences": 1,
+                           "leave_days": {"sick_leave": 0.5}}
+    assert Tally.from_json({**t.as_json(), "unknown": 1}) == t
+    both = t.plus(Tally(required=1, pending=1.0, leave_days={"sick_leave": 1.0,
+                                                            "annual_leave": 0.5}))
+    assert both == Tally(required=3, attended=1.5, absent=0.5, pending=1.0, absences=1,
+                         leave_days={"sick_leave": 1.5, "annual_leave": 0.5})
+    assert t.leave_days == {"sick_leave": 0.5}  # the parts are left as they were
+    # a leave session of no known type is required but counted as nothing else
+    untyped = SessionResult(Verdict.LEAVE)
+    day = DayResult(D(2026, 10, 14), "workday", True, untyped, untyped)
+    assert Tally().add([day]) == Tally(required=1)
