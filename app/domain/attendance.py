@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
@@ -563,16 +563,28 @@ class Tally:
 
     def plus(self, other: Tally) -> Tally:
         """A new tally of both parts' days (the parts are left as they are)."""
-        return Tally(**{name: getattr(self, name) for name in _COUNTS},
-                     leave_days=dict(self.leave_days)).absorb(other)
+        return replace(self, leave_days=dict(self.leave_days)).absorb(other)
 
     def absorb(self, other: Tally) -> Tally:
-        """Count ``other``'s days in (this tally changes); returns it."""
-        for name in _COUNTS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        leave = self.leave_days
-        for kind, days in other.leave_days.items():
-            leave[kind] = leave.get(kind, 0.0) + days
+        """Count ``other``'s days in (this tally changes); returns it. Spelled out: head
+        office adds three tallies per person for fifty projects."""
+        self.required += other.required
+        self.attended += other.attended
+        self.absent += other.absent
+        self.no_data += other.no_data
+        self.pending += other.pending
+        self.late_count += other.late_count
+        self.late_minutes += other.late_minutes
+        self.early_count += other.early_count
+        self.early_minutes += other.early_minutes
+        self.missing += other.missing
+        self.absences += other.absences
+        self.severe += other.severe
+        self.overtime += other.overtime
+        if other.leave_days:
+            leave = self.leave_days
+            for kind, days in other.leave_days.items():
+                leave[kind] = leave.get(kind, 0.0) + days
         return self
 
     def needs_explanation(self, rules: Rules) -> bool:

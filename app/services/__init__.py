@@ -28,7 +28,7 @@ from app.services.changes import Changes
 from app.services.holidays import HolidayService
 from app.services.maintenance import MaintenanceService, restore_latest
 from app.services.privacy import EncryptReport, encrypt_existing
-from app.services.project import ProjectService, use_project
+from app.services.project import ProjectService, switch_to, use_project
 from app.services.roster import RosterService
 from app.storage.db import Database, open_database, open_server
 
@@ -180,17 +180,11 @@ class Services:
         same engine, sessions and signed-in person; only ``db.project_id`` differs; the
         national holiday calendar shared). For reading other projects (the head office);
         this facade's own project stays as it is."""
-        from sqlalchemy import select
-
         from app.storage.tables import Project
 
         view = copy.copy(self.db)
-        view.project_id = project_id
-        view.project_refusal = None
-        with view.sessions() as s:
-            code = s.scalar(select(Project.code).where(Project.id == project_id))
-        if code is not None:
-            use_project(view, code)  # a site package's copy is read-only through it too
+        with view.sessions() as s:  # a site package's copy is read-only through it too
+            switch_to(view, project_id, s.get(Project, project_id))
         other = Services(view, self.actor)
         other.holidays = self.holidays
         return other

@@ -124,13 +124,18 @@ def use_project(db: Database, code: str | None) -> int:
     """Make the project ``code`` names (:func:`select_project`) the one every service works
     on; a copy brought in from a site package (``origin == "site"``) is read-only here."""
     pid = select_project(db, code)
-    db.project_id = pid
     with db.sessions() as s:
-        project = s.get(Project, pid)
-        db.project_refusal = None if project is None or project.origin != SITE else \
-            strings.PRJ_SITE_READ_ONLY.format(code=project.code,
-                                              name=project.name or strings.PRJ_NO_NAME)
+        switch_to(db, pid, s.get(Project, pid))
     return pid
+
+
+def switch_to(db: Database, pid: int, project: Project | None) -> None:
+    """Point ``db`` at project ``pid`` (``project``: its row, if it exists yet): the id every
+    service works on, and the refusal of writes when it is a site package's copy."""
+    db.project_id = pid
+    db.project_refusal = None if project is None or project.origin != SITE else \
+        strings.PRJ_SITE_READ_ONLY.format(code=project.code,
+                                          name=project.name or strings.PRJ_NO_NAME)
 
 
 def is_company_database(db: Database) -> bool:

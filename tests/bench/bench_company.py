@@ -186,6 +186,8 @@ def main() -> int:
     ap.add_argument("--people", type=int, default=300)
     ap.add_argument("--months", type=int, default=12)
     ap.add_argument("--url", default=os.environ.get("ONSITEDESK_TEST_PG_URL"))
+    ap.add_argument("--profile", metavar="FILE",
+                    help="also write cProfile stats of the next-day overview to FILE")
     args = ap.parse_args()
     if not args.url:
         raise SystemExit("no server: run under `bash tests/pg/server.sh run -- …` or --url")
@@ -208,11 +210,17 @@ def main() -> int:
         hq = Services.open(folder / "hq", clock=clock, server=args.url)
         try:
             pkg = SitePackageService(hq.db, hq.actor)
+
+            def import_and_count(path: Path) -> Any:  # as `project import` does
+                result = pkg.import_(path)
+                hq.headoffice.catch_up(result.project)
+                return result
+
             print("company database", flush=True)
             _, figures["import_full_site_s"] = step(
                 f"site A, first package ({args.months - 1} months) imported",
-                lambda: pkg.import_(a1))
-            step("site A, last month imported", lambda: pkg.import_(a2))
+                lambda: import_and_count(a1))
+            step("site A, last month imported", lambda: import_and_count(a2))
             with hq.db.read() as s:
                 a_id = int(s.execute(text("SELECT id FROM project WHERE code = 'SITE-A'"))
                            .scalar_one())
@@ -223,9 +231,10 @@ def main() -> int:
             (b1, b2), _ = step("built and exported", lambda: build_site(
                 folder, "SITE-B", args.people, months, 2))
             step(f"site B, first package ({args.months - 1} months) imported",
-                 lambda: pkg.import_(b1))
+                 lambda: import_and_count(b1))
             result, figures["import_month_s"] = step(
-                "site B, a month's package imported", lambda: pkg.import_(b2))
+                "site B, a month's package imported (and its figures counted)",
+                lambda: import_and_count(b2))
             figures["month_package_rows"] = result.to_json()
             figures["month_package_kb"] = round(b2.stat().st_size / 1024)
             with hq.db.read() as s:
@@ -255,6 +264,17 @@ def main() -> int:
             rows, figures["overview_next_day_s"] = step(
                 "overview, first look of a new day (the days since the last look counted)",
                 lambda: office.overview(year, month))
+            if args.profile:  # the same look again, under cProfile
+                import cProfile
+
+                clock.set(dt.datetime.combine(FRIDAY, dt.time(10)))
+                for ref in office.projects():
+                    office.forget(ref.id)
+                office.overview(year, month)
+                clock.set(dt.datetime.combine(TODAY, dt.time(10)))
+                profiler = cProfile.Profile()
+                profiler.runcall(office.overview, year, month)
+                profiler.dump_stats(args.profile)
             assert all(r.recomputed for r in rows)
             counted = {r.project_id: r.figures for r in rows}
             for ref in office.projects()[:3]:  # the same as counting the month afresh

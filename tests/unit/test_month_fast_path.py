@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
+from dataclasses import fields
 
 import pytest
 from sqlalchemy import select
@@ -295,6 +296,9 @@ def test_a_tally_keeps_only_what_is_not_zero_and_reads_back() -> None:
     assert both == Tally(required=3, attended=1.5, absent=0.5, pending=1.0, absences=1,
                          leave_days={"sick_leave": 1.5, "annual_leave": 0.5})
     assert t.leave_days == {"sick_leave": 0.5}  # the parts are left as they were
+    for f in fields(Tally):  # every figure adds up (absorb spells each one out)
+        if f.name != "leave_days":
+            assert getattr(Tally(**{f.name: 1}).plus(Tally(**{f.name: 2})), f.name) == 3, f.name
     # a leave session of no known type is required but counted as nothing else
     untyped = SessionResult(Verdict.LEAVE)
     day = DayResult(D(2026, 10, 14), "workday", True, untyped, untyped)
