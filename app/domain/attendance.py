@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -563,7 +563,7 @@ class Tally:
 
     def plus(self, other: Tally) -> Tally:
         """A new tally of both parts' days (the parts are left as they are)."""
-        return replace(self, leave_days=dict(self.leave_days)).absorb(other)
+        return Tally().absorb(self).absorb(other)
 
     def absorb(self, other: Tally) -> Tally:
         """Count ``other``'s days in (this tally changes); returns it. Spelled out: head

@@ -50,6 +50,7 @@ from app.progress import NullProgress, Progress
 from app.services.project import is_company_database
 from app.storage.db import Database
 from app.storage.tables import AuditLog, Project
+from app.storage.tables_attendance import Punch
 from app.storage.tables_headoffice import ProjectMonthSummary
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ _PROJECT_IN_ROW = re.compile(r'"project_id"\s*:\s*(\d+)')
 _PROJECT_CODE_IN_ROW = re.compile(r'"project"\s*:\s*"([^"]{1,32})"')
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 MAX_MONTHS = 60  # statistics over at most five years at once
+CATCH_UP_MONTHS = 12  # a site package's import counts its project's last year of months
 
 
 @dataclass(frozen=True)
@@ -278,17 +280,24 @@ class HeadOfficeService:
 
     def catch_up(self, code: str, progress: Progress | None = None) -> list[str]:
         """After a site package's import (its audit row makes every stored month of the
-        project stale): count again each month of the project that has a stored summary,
-        and the current month, so the overview after an import reads stored figures. The
-        month keys counted (none when the code is unknown)."""
+        project stale): count again the project's months from the month of its first punch,
+        at most ``CATCH_UP_MONTHS`` back, to the current month, so the overview and the
+        statistics after an import read stored figures. Older months are counted when they
+        are looked at. The month keys counted (none when the code is unknown)."""
         today = self.db.clock.today()
         with self.db.read() as s:
             pid = s.scalar(select(Project.id).where(func.upper(Project.code) == code.upper()))
             if pid is None:
                 return []
-            keys = set(s.scalars(select(ProjectMonthSummary.month).where(
-                ProjectMonthSummary.project_id == pid)))
-        months = {_as_pair(k) for k in keys} | {(today.year, today.month)}
+            first = s.scalar(select(func.min(Punch.punched_at)).where(
+                Punch.project_id == pid))
+        y, m = today.year, today.month
+        months = [(y, m)]
+        for _ in range(CATCH_UP_MONTHS):
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+            if first is None or (y, m) < (first.year, first.month):
+                break
+            months.append((y, m))
         return sorted(self.refresh(int(pid), months, progress))
 
     def forget(self, project_id: int) -> None:

@@ -594,3 +594,24 @@ def test_month_verify_at_head_office_checks_the_sites_sheet(site: Path, head_off
     assert changed == 1
     bad = run_cli(*verify, code)
     assert bad.code == 1 and "不一致" in bad.out + bad.err, bad.out + bad.err
+
+
+def test_an_import_counts_the_sites_months_for_head_office(site: Path, head_office: str,
+                                                           tmp_path: Path) -> None:
+    """``project import`` counts the site's figures of every month it has punches in (up to a
+    year back): the overview and the statistics then read stored figures; a month before the
+    site's first punch is not counted until it is looked at."""
+    first = run_json("--db", site, "coverage", "show")["data_from"]  # the site's first punch day
+    assert first is not None and first[:7] <= "2026-09"
+    _export(site, tmp_path / "p1.odpkg")
+    _import(head_office, tmp_path / "p1.odpkg")
+    year, month = int(first[:4]), int(first[5:7])
+    while (year, month) <= (2026, 11):
+        key = f"{year}-{month:02d}"
+        (row,) = run_json("--db", head_office, "overview", "--month", key)["projects"]
+        assert not row["recomputed"], key
+        assert row["people"] == len(run_json("--db", site, "month", key)["people"]), key
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    before = f"{int(first[:4]) - (first[5:7] == '01')}-{(int(first[5:7]) - 2) % 12 + 1:02d}"
+    (row,) = run_json("--db", head_office, "overview", "--month", before)["projects"]
+    assert row["recomputed"]  # before the first punch: counted at this look

@@ -508,3 +508,29 @@ def test_an_audit_row_naming_a_project_by_code_makes_it_stale(company: Services)
                      {"project": "gz-zwfw", "seq": 1}, company.db.clock,
                      s.info.get(audit.KEYS_KEY))
     assert company.headoffice.stale(*NOV) == [2]
+
+
+def test_the_calendar_is_read_once_for_a_look_and_only_on_its_thread(
+        company: Services) -> None:
+    """Head office reads the holiday calendar once per look (``HolidayService.held``), not
+    four times per project; another thread (the window's) still reads the table."""
+    import threading
+
+    from app.storage.tables import HolidayDay
+
+    holidays = company.holidays
+    with holidays.held() as held:
+        assert holidays.calendar() is held
+        with holidays.held() as inner:
+            assert inner is held
+        with company.db.transaction() as s:  # a holiday edited meanwhile by the window
+            row = s.query(HolidayDay).filter(HolidayDay.date == dt.date(2026, 10, 1)).one()
+            row.name = "国庆节（改）"
+        other: list[Any] = []
+        thread = threading.Thread(target=lambda: other.append(holidays.calendar()))
+        thread.start()
+        thread.join()
+        assert other[0] is not held
+        assert other[0].name_of(dt.date(2026, 10, 1)) == "国庆节（改）"
+        assert holidays.calendar().name_of(dt.date(2026, 10, 1)) != "国庆节（改）"
+    assert holidays.calendar().name_of(dt.date(2026, 10, 1)) == "国庆节（改）"
