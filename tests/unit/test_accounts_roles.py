@@ -61,7 +61,7 @@ SERVICES: dict[str, type] = {
 READS: dict[str, set[str]] = {
     "attendance": {"compute", "coverage", "day_detail", "is_locked", "month", "month_details",
                    "verify_code",
-                   "month_punches", "nursing_periods"},
+                   "month_punches", "nursing_periods", "tallies"},
     "documents": {"change_pdf", "explanation", "leave_pdf", "month_pdf", "month_xlsx",
                   "punch_record", "punches_xlsx", "roster_pdf", "roster_template",
                   "roster_xlsx", "score_person_pdf", "score_sheet_pdf", "score_sheet_xlsx",
@@ -69,9 +69,10 @@ READS: dict[str, set[str]] = {
                   "service_reports_pdf", "service_reports_xlsx", "headoffice_xlsx"},
     "handover": {"get", "list_changes", "plan", "timeline", "warnings"},
     # issue 19: its only writes are its own derived summaries, skipped for a viewer
-    "headoffice": {"compute", "forget", "is_company_database", "overview", "projects",
+    "headoffice": {"catch_up", "compute", "forget", "is_company_database", "overview",
+                   "projects",
                    "refresh", "stale", "statistics"},
-    "holidays": {"calendar", "estimate_statutory", "list_year", "plan_import",
+    "holidays": {"calendar", "estimate_statutory", "held", "list_year", "plan_import",
                  "provisional_banner", "provisional_years", "year_status"},
     "imports": {"check_usb", "device", "devices", "history", "unmapped", "usb_device_choices"},
     "leave": {"annual_balance", "attachments", "comp_balance", "get", "list_overtime",
