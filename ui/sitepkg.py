@@ -40,7 +40,7 @@ from ui.common import palette
 
 if TYPE_CHECKING:
     from app.services import Services
-    from app.services.sitepkg import ExportResult
+    from app.services.sitepkg import ExportResult, ImportResult
     from ui.main_window import MainWindow
 
 DIR_KEY = "dirs/sitepkg"  # the folder a package was last written to or read from
@@ -171,22 +171,45 @@ class Outcome:
 
 
 def package_order(paths: Sequence[Path]) -> list[Path]:
-    """``paths`` in the order to import them: each project's packages by ``seq`` (a full
-    package before the increments that build on it), projects by code; a file that cannot
-    be read as a package last, in the order given (its import says why)."""
+    """``paths`` in the order to import them: each project's packages (one site uid) by
+    ``seq``, a full package before the increments that build on it; projects by the code of
+    their first package; a file that cannot be read as a package last, in the order given
+    (its import says why)."""
     from app.services import sitepkg_format as fmt
 
-    readable: list[tuple[str, str, int, int, Path]] = []
+    sites: dict[str, list[tuple[int, int, str, Path]]] = {}
     unreadable: list[Path] = []
     for index, path in enumerate(paths):
         try:
             package = fmt.read(path)
-        except (AppError, OSError):
+            key = (package.seq, index, package.code, path)
+            uid = package.uid
+        except Exception:  # any reason: its import says it
             unreadable.append(path)
             continue
-        readable.append((package.code, package.uid, package.seq, index, path))
-    readable.sort(key=lambda r: (r[0], r[1], r[2], r[3]))
-    return [r[4] for r in readable] + unreadable
+        sites.setdefault(uid, []).append(key)
+    groups = sorted((sorted(v) for v in sites.values()), key=lambda g: (g[0][2], g[0][0]))
+    return [p for group in groups for *_, p in group] + unreadable
+
+
+def _logged(exc: BaseException, what: str) -> str:
+    """Log an unexpected error (with its traceback, redacted by the log's formatter); the
+    log file's path, for the message."""
+    from ui.errors import log_file
+
+    logging.getLogger("onsitedesk").error(what, exc_info=(type(exc), exc, exc.__traceback__))
+    return str(log_file())
+
+
+def _notes(result: ImportResult, name: str) -> list[str]:
+    notes = []
+    if result.new_key:
+        notes.append(strings.SP_TRUST_NEW.format(code=result.project,
+                                                 fingerprint=result.fingerprint))
+    if result.chain_break is not None:
+        notes.append(strings.SP_CHAIN_BREAK.format(file=name, code=result.project,
+                                                   id=result.chain_break))
+    return notes
 
 
 def import_one(services: Services, path: Path) -> Outcome:
@@ -199,31 +222,22 @@ def import_one(services: Services, path: Path) -> Outcome:
         result = SitePackageService(services.db, services.actor).import_(path)
     except AppError as exc:
         return Outcome(name, REFUSED, exc.message)
-    except OSError as exc:  # gone or unreadable since it was chosen
+    except OSError:  # gone or unreadable since it was chosen
         return Outcome(name, REFUSED, strings.SP_BAD_FILE.format(
-            file=name, why=exc.strerror or type(exc).__name__))
+            file=name, why=strings.SP_UI_WHY_UNREADABLE))
     except Exception as exc:  # logged; the other files still go in
-        from ui.errors import log_file
-
-        logging.getLogger("onsitedesk").error("site package import failed",
-                                              exc_info=(type(exc), exc, exc.__traceback__))
-        return Outcome(name, REFUSED, strings.SP_UI_UNEXPECTED.format(file=name,
-                                                                      log=log_file()))
-    notes = []
-    if result.new_key:
-        notes.append(strings.SP_TRUST_NEW.format(code=result.project,
-                                                 fingerprint=result.fingerprint))
-    if result.chain_break is not None:
-        notes.append(strings.SP_CHAIN_BREAK.format(file=name, code=result.project,
-                                                   id=result.chain_break))
+        return Outcome(name, REFUSED, strings.SP_UI_UNEXPECTED.format(
+            file=name, log=_logged(exc, "site package import failed")))
+    notes = _notes(result, name)
     if result.unchanged:
         return Outcome(name, UNCHANGED, strings.SP_ALREADY.format(
             file=name, code=result.project, seq=result.seq), notes, result.project)
     try:
         services.headoffice.catch_up(result.project)
-    except AppError as exc:  # imported all the same; the overview recounts when stale
-        notes.append(strings.SP_UI_CATCH_UP_FAILED.format(code=result.project,
-                                                          why=exc.message))
+    except Exception as exc:  # imported all the same; recounted when stale
+        why = exc.message if isinstance(exc, AppError) else strings.SP_UI_WHY_LOGGED.format(
+            log=_logged(exc, "head office catch_up failed"))
+        notes.append(strings.SP_UI_CATCH_UP_FAILED.format(code=result.project, why=why))
     text = strings.SP_IMPORTED.format(code=result.project, seq=result.seq,
                                       inserted=result.rows_inserted,
                                       updated=result.rows_updated,

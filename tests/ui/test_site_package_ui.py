@@ -352,3 +352,57 @@ def test_the_menu_and_the_dialogs_as_a_user_sees_them(
     assert result.fingerprint in box.text()
     _shot(box, "sitepkg-export-done.png")
     box.close()
+
+
+# ---- the order, and what one bad file does to the others ------------------------------------
+def test_a_sites_packages_keep_together_by_seq_when_its_code_changed(
+        db_templates: DatabaseTemplates, tmp_path: Path) -> None:
+    site_a = _site(db_templates, tmp_path / "a", None)
+    p1 = _export(site_a, tmp_path / "p1.odpkg")
+    p2 = _export(site_a, tmp_path / "p2.odpkg",
+                 lambda s: s.project.update(code="AA-NEW"))  # sorts before every other code
+    b1 = _export(_site(db_templates, tmp_path / "b", "SITE-B"), tmp_path / "b1.odpkg")
+    junk = tmp_path / "junk.odpkg"
+    junk.write_bytes(b"not a zip")
+    assert fmt.read(p2).code == "AA-NEW" and fmt.read(p1).code < "SITE-B"
+    assert sitepkg.package_order([b1, junk, p2, p1]) == [p1, p2, b1, junk]
+
+
+class _Progress:
+    def __init__(self, cancel_after: int) -> None:
+        self.reports: list[str] = []
+        self.cancel_after = cancel_after
+
+    def report(self, _done: int, _total: int, text: str = "") -> None:
+        if text:
+            self.reports.append(text)
+
+    def cancelled(self) -> bool:
+        return len(self.reports) >= self.cancel_after
+
+
+@pytest.mark.expect_error_log  # the unexpected error is logged (with its traceback)
+def test_an_unexpected_error_or_a_cancel_leaves_the_other_files_alone(
+        db_templates: DatabaseTemplates, empty_services: Services, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    empty_services.project.update(code="HQ", name="总部")
+    a1 = _export(_site(db_templates, tmp_path / "a", "SITE-A"), tmp_path / "a1.odpkg")
+    b1 = _export(_site(db_templates, tmp_path / "b", "SITE-B"), tmp_path / "b1.odpkg")
+    c1 = _export(_site(db_templates, tmp_path / "c", "SITE-C"), tmp_path / "c1.odpkg")
+    real = SitePackageService.import_
+
+    def flaky(service: SitePackageService, path: Path) -> Any:
+        if path.name == "a1.odpkg":
+            raise RuntimeError("disk on fire")
+        return real(service, path)
+
+    monkeypatch.setattr(SitePackageService, "import_", flaky)
+    progress = _Progress(cancel_after=2)
+    out = sitepkg.import_all(empty_services, [c1, b1, a1], progress)
+    assert [(o.file, o.status) for o in out] == [
+        ("a1.odpkg", sitepkg.REFUSED), ("b1.odpkg", sitepkg.IMPORTED),
+        ("c1.odpkg", sitepkg.REFUSED)]
+    assert "意外错误" in out[0].text and "disk on fire" not in out[0].text
+    assert out[2].text == strings.SP_UI_CANCELLED.format(file="c1.odpkg")
+    assert progress.reports == ["正在导入 a1.odpkg（1/3）…", "正在导入 b1.odpkg（2/3）…"]
+    assert [p.code for p in empty_services.headoffice.projects()] == ["HQ", "SITE-B"]
