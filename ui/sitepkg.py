@@ -310,7 +310,9 @@ class ImportSummaryDialog(QDialog):
         column.addWidget(self.body, 1)
         column.addWidget(self.next)
         column.addWidget(buttons)
-        self.resize(720, min(220 + 90 * len(outcomes), 560))
+        document = self.body.document()  # as tall as the lines need, within the screen
+        document.setTextWidth(680)
+        self.resize(720, max(260, min(int(document.size().height()) + 150, 600)))
 
     def text(self) -> str:
         """What the dialog says, as plain text (tests, and a user's copy and paste)."""
