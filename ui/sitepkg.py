@@ -1,5 +1,6 @@
-"""The site package from the window (issue 19): 文件 › 导出现场数据包… at a site, 文件 ›
-导入现场数据包… (and the 总部总览 tab's button) at head office.
+"""The site package from the window (issue 19): the File menu's export (SP_UI_ACT_EXPORT) at
+a site, its import (SP_UI_ACT_IMPORT, also a button on the head office's overview tab) at head
+office.
 
 Both run on the window's TaskRunner. Export asks for the file (``<code>-<YYYYMMDD>.odpkg`` in
 the documents folder, or the folder used last) and whether the package is incremental (the
@@ -131,7 +132,7 @@ def export_message(result: ExportResult) -> str:
 
 
 def export_package(window: MainWindow) -> None:
-    """文件 › 导出现场数据包…: the file, the kind, then the export on the TaskRunner."""
+    """File > export: the file, the kind, then the export on the TaskRunner."""
     services = window.services
     if services.db.project_refusal:  # a site's copy at head office (the action is greyed)
         messages.error(window, strings.SP_EXPORT_SITE_COPY.format(
@@ -278,8 +279,9 @@ def summary_html(outcomes: Sequence[Outcome]) -> str:
     parts = []
     for o in outcomes:
         label, colour = STATUS[o.status]
-        lines = [f'<b style="color:{colour}">【{html.escape(label)}】</b> '
-                 f"<b>{html.escape(o.file)}</b>", html.escape(o.text)]
+        tag = html.escape(strings.SP_UI_STATUS_TAG.format(status=label))
+        lines = [f'<b style="color:{colour}">{tag}</b> <b>{html.escape(o.file)}</b>',
+                 html.escape(o.text)]
         lines += [f'<span style="color:{palette.WARNING}">{html.escape(n)}</span>'
                   for n in o.notes]
         parts.append("<p>" + "<br/>".join(lines) + "</p>")
@@ -329,7 +331,7 @@ def ask_import_paths(parent: QWidget) -> list[Path]:
 
 
 def import_packages(window: MainWindow) -> None:
-    """文件 › 导入现场数据包…: the files, every import on the TaskRunner; the window follows
+    """File > import: the files, every import on the TaskRunner; the window follows
     (``follow_imports``), then one summary."""
     services = window.services
     refusal = import_refusal(services)

@@ -336,7 +336,7 @@ class HeadOffice:
         self.bar.combo.currentIndexChanged.connect(
             lambda _i: self.switch_to(self.bar.combo.currentData()))
         window.tabs.currentChanged.connect(self._shown)
-        # issue 19: site packages imported here (greyed as the 文件 menu's action)
+        # issue 19: site packages imported here (greyed as the File menu's action)
         self.overview.import_button.clicked.connect(lambda: window.import_site_packages())
         window.import_targets.append(self.overview.import_button)
         window.refresh_import_targets()
