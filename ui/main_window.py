@@ -33,7 +33,7 @@ from ui.common.system_open import direct_print, set_direct_print
 from ui.errors import log_file
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QKeySequence
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
     from PySide6.QtWidgets import QMenu
 
     from app.services import Changes, Services
@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
         """Enable every control that writes, or disable them all with ``reason`` as their
         tooltip and in the banner (a read-only database; a viewer, for the accounts work)."""
         self.write_gate.set_writable(writable, reason)
+        self.refresh_import_targets()
         self.read_only_banner.setText("" if writable else reason)
         self.read_only_banner.setVisible(not writable)
         if writable:  # the tabs enable their buttons again as their selections say
@@ -418,6 +419,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.write_actions.append(add(file_menu, strings.ACT_BACKUP, self.backup_now))
         add(file_menu, strings.ACT_OPEN_DATA_DIR, self.open_data_dir)
+        file_menu.addSeparator()  # issue 19: the site package (export: a write of the site)
+        self.act_export_package = add(file_menu, strings.SP_UI_ACT_EXPORT,
+                                      self.export_site_package)
+        self.act_export_package.setToolTip(strings.SP_UI_ACT_EXPORT_TIP)
+        self.write_actions.append(self.act_export_package)
+        self.act_import_package = add(file_menu, strings.SP_UI_ACT_IMPORT,
+                                      self.import_site_packages)
+        self.import_targets: list[QAction | QWidget] = [self.act_import_package]
+        file_menu.aboutToShow.connect(self.refresh_import_targets)
         file_menu.addSeparator()
         add(file_menu, strings.ACT_QUIT, self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         settings_menu = bar.addMenu(strings.MENU_SETTINGS)
@@ -501,6 +511,26 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.changes.any:
             self.apply_changes(dialog.changes)
+
+    def export_site_package(self) -> None:
+        from ui.sitepkg import export_package
+
+        export_package(self)
+
+    def import_site_packages(self) -> None:
+        from ui.sitepkg import import_packages
+
+        import_packages(self)
+
+    def refresh_import_targets(self) -> None:
+        """Issue 19: the package import is greyed for someone who may not write, but not on
+        a site's read-only copy (it writes the package's own project), so not by the gate."""
+        db = self.services.db
+        reason = strings.DB_READ_ONLY_BANNER.format(reason=db.read_only) \
+            if getattr(db, "read_only", None) else db.write_refusal(any_project=True)
+        for target in self.import_targets:
+            target.setEnabled(reason is None)
+            target.setToolTip(reason or strings.SP_UI_ACT_IMPORT_TIP)
 
     def backup_now(self) -> None:
         maint = self.services.maintenance

@@ -102,6 +102,7 @@ class OverviewTab(QWidget):
         self.month = month_combo(services.clock.today())
         self.refresh_button = QPushButton(strings.HO_REFRESH)
         self.open_button = QPushButton(strings.HO_OPEN_PROJECT)
+        self.import_button = QPushButton(strings.SP_UI_ACT_IMPORT)  # wired by HeadOffice
         self.summary = QLabel()
         self.note = QLabel()
         self.note.setStyleSheet(palette.css(palette.MUTED))
@@ -113,6 +114,7 @@ class OverviewTab(QWidget):
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.import_button)
         column = QVBoxLayout(self)
         column.addLayout(bar)
         column.addWidget(self.summary)
@@ -334,6 +336,10 @@ class HeadOffice:
         self.bar.combo.currentIndexChanged.connect(
             lambda _i: self.switch_to(self.bar.combo.currentData()))
         window.tabs.currentChanged.connect(self._shown)
+        # issue 19: site packages imported here (greyed as the File menu's action)
+        self.overview.import_button.clicked.connect(lambda: window.import_site_packages())
+        window.import_targets.append(self.overview.import_button)
+        window.refresh_import_targets()
 
     def _shown(self, _index: int) -> None:
         """Each time the overview is shown: stored summaries come back in milliseconds, and
