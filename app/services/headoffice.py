@@ -10,15 +10,20 @@ Staleness. A stored summary is recomputed when
 
 * the audit trail has a row newer than the summary's ``audit_mark`` that belongs to its
   project (every business row carries ``project_id``, so its audit row's ``before``/``after``
-  names it) or to national data every site reads (the holiday calendar); the check reads only
+  names it) or to national data every site reads that can alter its month (a holiday day of
+  that month, the status of its year); the check reads only
   the audit rows after the oldest mark of the month asked for, and summaries found fresh get
   their mark moved up to the newest row, so the next check reads only what is new;
 * or the day it stands at (``as_of`` = min(today, the month's last day)) is not today's: a
   month not over when computed changes with each day (pending sessions, overdue handovers).
+  Then, the data being unchanged, only the days after those whose sessions had all ended are
+  counted and added to the stored figures of those (``Ended``): a day that has ended cannot
+  change unless its data does.
 
 Writes that bypass the audit trail call :meth:`HeadOfficeService.refresh` for the months
 they touched (or :meth:`~HeadOfficeService.forget` the project). A site package's import
-writes one audit row naming the project by code: that row makes its summaries stale too.
+writes one audit row naming the project by code: that row makes its summaries stale too, and
+the import counts the project's last year of months at once (:meth:`catch_up`).
 """
 
 from __future__ import annotations
@@ -369,11 +374,12 @@ class HeadOfficeService:
                 ProjectMonthSummary.month == key))}
             newest = _newest_audit_id(s)
             low = min((r.audit_mark for r in rows.values()), default=newest)
-            touched, national = _touched_since(s, low) if low < newest else ({}, 0)
+            touched, national = _touched_since(s, low) if low < newest else ({}, {})
+        holidays = _national_mark(national, key)
         stale, aged = [], set()
         for pid in ids:
             r = rows.get(pid)
-            if (r is None or national > r.audit_mark
+            if (r is None or holidays > r.audit_mark
                     or touched.get(pid, 0) > r.audit_mark):
                 stale.append(pid)
             elif r.as_of != as_of:
@@ -475,18 +481,21 @@ def _newest_audit_id(s: Session) -> int:
     return int(s.scalar(select(func.max(AuditLog.id))) or 0)
 
 
-def _touched_since(s: Session, mark: int) -> tuple[dict[int, int], int]:
-    """Audit rows after ``mark``: project id -> its newest row id, and the newest row id of
-    national data (0: none). A row names its project by ``project_id`` (every site table),
-    or by code (``"project": CODE``, a site package's import record)."""
+def _touched_since(s: Session, mark: int) -> tuple[dict[int, int], dict[str, int]]:
+    """Audit rows after ``mark``: project id -> its newest row id, and what national data
+    changed: the months it can alter ("YYYY-MM" for a holiday day, "YYYY" for a year's status,
+    which decides whether its days are estimated, ``EVERY_MONTH`` when unreadable) -> the
+    newest row id. A row names its project by ``project_id`` (every site table), or by code
+    (``"project": CODE``, a site package's import record)."""
     touched: dict[int, int] = {}
-    national = 0
+    national: dict[str, int] = {}
     codes: dict[str, int] | None = None
     for rid, entity, before, after in s.execute(
             select(AuditLog.id, AuditLog.entity, AuditLog.before, AuditLog.after)
             .where(AuditLog.id > mark)):
         if entity in NATIONAL_ENTITIES:
-            national = max(national, rid)
+            for key in _national_months(entity, before, after):
+                national[key] = max(national.get(key, 0), rid)
             continue
         for text_ in (after, before):
             found = _PROJECT_IN_ROW.search(text_ or "")
@@ -499,3 +508,31 @@ def _touched_since(s: Session, mark: int) -> tuple[dict[int, int], int]:
             if pid is not None:
                 touched[pid] = max(touched.get(pid, 0), rid)
     return touched, national
+
+
+EVERY_MONTH = "*"
+
+
+def _national_months(entity: str, before: str | None, after: str | None) -> set[str]:
+    """The months a change of a holiday day (its month, before and after) or of a year's
+    status (the whole year) can alter; every month when the row cannot be read. Importing
+    next year's holidays in December leaves this year's summaries as they are."""
+    keys: set[str] = set()
+    for text_ in (before, after):
+        if not text_:
+            continue
+        try:
+            raw = json.loads(text_)
+            if entity == "holiday_day":
+                keys.add(dt.date.fromisoformat(str(raw["date"]))
+                         .strftime("%Y-%m"))
+            else:
+                keys.add(str(int(raw["year"])))
+        except (ValueError, KeyError, TypeError):
+            return {EVERY_MONTH}
+    return keys or {EVERY_MONTH}
+
+
+def _national_mark(national: dict[str, int], key: str) -> int:
+    """The newest national change that can alter month ``key`` ("YYYY-MM"); 0: none."""
+    return max(national.get(key, 0), national.get(key[:4], 0), national.get(EVERY_MONTH, 0))

@@ -231,15 +231,38 @@ def test_a_locked_month_is_read_from_its_lock_and_keeps_no_ended_part(
     assert _ended_of(company, 2) is not None
 
 
-def test_a_holiday_change_makes_every_summary_stale(company: Services) -> None:
+def test_a_holiday_change_makes_the_summaries_of_its_month_stale(company: Services) -> None:
+    """National data every site reads: a holiday day edited makes every project's summary of
+    its month stale (and no other month's); a year's status (whether its days are estimated)
+    every month of that year; next year's holidays leave this year's summaries as they are."""
     ho = company.headoffice
-    ho.overview(2026, 10)
+    for month in (9, 10, 11):
+        ho.overview(2026, month)
     from app.storage.tables import HolidayDay
 
     with company.db.transaction() as s:
-        row = s.query(HolidayDay).first()
-        assert row is not None
+        row = s.query(HolidayDay).filter(HolidayDay.date == dt.date(2026, 10, 1)).one()
         row.name = row.name + "*"
+    assert ho.stale(2026, 10) == [1, 2, 3]
+    assert ho.stale(2026, 9) == [] and ho.stale(*NOV) == []
+    ho.overview(2026, 10)
+    company.holidays.set_day(dt.date(2027, 1, 4), "statutory_holiday", "元旦（补）")
+    company.holidays.set_year_status(2027, "confirmed")
+    assert [ho.stale(2026, m) for m in (9, 10, 11)] == [[], [], []]
+    company.holidays.set_year_status(2026, "provisional")
+    assert [ho.stale(2026, m) for m in (9, 10, 11)] == [[1, 2, 3]] * 3
+
+
+def test_an_unreadable_national_row_makes_every_summary_stale(company: Services) -> None:
+    from sqlalchemy import text
+
+    ho = company.headoffice
+    ho.overview(2026, 10)
+    with company.db.engine.begin() as conn:  # as a row written by some older version might be
+        conn.execute(text("INSERT INTO audit_log (at, actor, action, entity, entity_id, before,"
+                          " after, prev_hash, hash) SELECT at, actor, 'update', 'holiday_day',"
+                          " 'x', NULL, '{\"name\": 1}', prev_hash, hash FROM audit_log"
+                          " ORDER BY id DESC LIMIT 1"))
     assert ho.stale(2026, 10) == [1, 2, 3]
 
 
