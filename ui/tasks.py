@@ -123,5 +123,10 @@ class TaskRunner(QObject):
         self.pool.start(_Job(fn, signals, progress))
         return progress
 
+    @property
+    def busy(self) -> bool:
+        """A job is queued or running."""
+        return bool(self._live)
+
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -155,3 +155,38 @@ def test_the_window_opens_a_company_database_without_project(company_template: P
         assert s.project.get().code == PROJECTS[1][0]
     finally:
         s.close()
+
+
+def test_the_project_is_not_switched_under_a_running_job(qtbot: Any,
+                                                         company: Services) -> None:
+    """Every service works on the one current project: while a job runs (an import, a
+    month) the picker and 打开此项目 are greyed, and a switch reached anyway is refused with
+    a message; the job still works on the project it started on."""
+    import threading
+
+    from app import strings
+
+    w = _window(qtbot, company)
+    ho = w.headoffice
+    assert ho is not None
+    qtbot.waitUntil(lambda: not w.tasks.busy, timeout=20000)
+    assert ho.bar.combo.isEnabled()
+    release = threading.Event()
+    seen: list[int] = []
+
+    def job(_progress: Any) -> int:
+        release.wait(20)
+        return company.db.project_id  # what the job's services work on when it ends
+
+    w.tasks.run("…", job, seen.append)
+    assert w.tasks.busy and not ho.bar.combo.isEnabled()
+    assert not ho.overview.open_button.isEnabled()
+    assert ho.bar.combo.toolTip() == strings.HO_SWITCH_BUSY
+    ho.switch_to(2)  # as if reached anyway
+    assert company.db.project_id == 1 and ho.bar.combo.currentData() == 1
+    assert w.statusBar().currentMessage() == strings.HO_SWITCH_BUSY
+    release.set()
+    qtbot.waitUntil(lambda: seen == [1], timeout=20000)
+    qtbot.waitUntil(lambda: ho.bar.combo.isEnabled(), timeout=20000)
+    ho.bar.combo.setCurrentIndex(ho.bar.combo.findData(2))
+    assert company.db.project_id == 2

@@ -336,6 +336,9 @@ class HeadOffice:
         self.bar.combo.currentIndexChanged.connect(
             lambda _i: self.switch_to(self.bar.combo.currentData()))
         window.tabs.currentChanged.connect(self._shown)
+        # every service works on the one current project: never switch it under a running
+        # job (an import would finish into the other project, a month mix two projects)
+        window.tasks.busy_changed.connect(self._busy)
         # issue 19: site packages imported here (greyed as the File menu's action)
         self.overview.import_button.clicked.connect(lambda: window.import_site_packages())
         window.import_targets.append(self.overview.import_button)
@@ -347,9 +350,20 @@ class HeadOffice:
         if self.window.tabs.currentWidget() is self.overview:
             self.overview.load()
 
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.bar.combo, self.overview.open_button):
+            widget.setEnabled(not busy)
+            widget.setToolTip(strings.HO_SWITCH_BUSY if busy else "")
+
     def switch_to(self, project_id: int) -> None:
-        """Work on ``project_id``: the picker follows, the site tabs are rebuilt on it."""
+        """Work on ``project_id``: the picker follows, the site tabs are rebuilt on it. Not
+        while a job runs (the picker is greyed then; this says why if reached anyway)."""
         if project_id is None:
+            return
+        if self.window.tasks.busy:
+            self.bar.set_projects(self.services.headoffice.projects(),
+                                  self.services.db.project_id)
+            self.window.statusBar().showMessage(strings.HO_SWITCH_BUSY, 5000)
             return
         projects = self.services.headoffice.projects()
         self.bar.set_projects(projects, project_id)
