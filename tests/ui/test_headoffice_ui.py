@@ -5,7 +5,6 @@ site tabs on it; a one-site database shows none of it. Screens at 1366×768 go t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,8 @@ import pytest
 from app.services import Services
 from tests.helpers.db import copy_database
 from tests.helpers.multi import PROJECTS, build_company, open_company
-from ui.main_window import TABS, MainWindow
+from tests.helpers.window import open_window, shot
+from ui.main_window import TABS
 
 pytestmark = pytest.mark.usefixtures("qsettings_isolated")
 
@@ -32,23 +32,10 @@ def company(company_template: Path, tmp_path: Path) -> Iterator[Services]:
     s.close()
 
 
-def _window(qtbot: Any, services: Services) -> MainWindow:
-    w = MainWindow(services)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    return w
-
-
-def _shot(w: MainWindow, name: str) -> None:
-    folder = os.environ.get("ONSITEDESK_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        w.grab().save(str(Path(folder) / name))
 
 
 def test_the_head_office_tabs_on_three_projects(qtbot: Any, company: Services) -> None:
-    w = _window(qtbot, company)
+    w = open_window(qtbot, company)
     ho = w.headoffice
     assert ho is not None
     titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
@@ -70,7 +57,7 @@ def test_the_head_office_tabs_on_three_projects(qtbot: Any, company: Services) -
     assert ho.overview.table.item(codes.index("FS-ZXYY"), problems).text() == str(
         rows["FS-ZXYY"].figures.problems)
     assert "3 个项目" in ho.overview.summary.text()
-    _shot(w, "overview.png")
+    shot(w, "overview.png")
 
     w.tabs.setCurrentWidget(ho.statistics)
     ho.statistics.first.setCurrentIndex(2)  # 2026年9月 .. 2026年11月
@@ -84,12 +71,12 @@ def test_the_head_office_tabs_on_three_projects(qtbot: Any, company: Services) -
         ho.statistics.metric_box.findData("late_minutes"))
     row = [table.item(r, 0).text() for r in range(3)].index("SZ-RMYY")
     assert table.item(row, 4).text() == str(rows["SZ-RMYY"].figures.late_minutes)
-    _shot(w, "statistics.png")
+    shot(w, "statistics.png")
 
 
 def test_picking_a_project_rebuilds_the_site_tabs_on_it(qtbot: Any,
                                                         company: Services) -> None:
-    w = _window(qtbot, company)
+    w = open_window(qtbot, company)
     ho = w.headoffice
     assert ho is not None
     before = w.roster_tab
@@ -109,7 +96,7 @@ def test_picking_a_project_rebuilds_the_site_tabs_on_it(qtbot: Any,
 
 
 def test_a_one_site_database_has_no_head_office(qtbot: Any, demo_services: Services) -> None:
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     assert w.headoffice is None
     assert w.tabs.count() == len(TABS)
 
@@ -166,7 +153,7 @@ def test_the_project_is_not_switched_under_a_running_job(qtbot: Any,
 
     from app import strings
 
-    w = _window(qtbot, company)
+    w = open_window(qtbot, company)
     ho = w.headoffice
     assert ho is not None
     qtbot.waitUntil(lambda: not w.tasks.busy, timeout=20000)

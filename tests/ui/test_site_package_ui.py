@@ -6,7 +6,6 @@ project picker and the overview following). Screens go to ``ONSITEDESK_SHOTS`` w
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -29,8 +28,8 @@ from tests.helpers.accounts import (
     with_admin_and_viewer,
 )
 from tests.helpers.db import DEMO_TODAY, DatabaseTemplates, copy_database, open_services
+from tests.helpers.window import open_window, shot
 from ui import sitepkg
-from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("qsettings_isolated")
 WAIT_MS = 30000
@@ -42,19 +41,6 @@ def _own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ONSITEDESK_DB", raising=False)
 
 
-def _window(qtbot: Any, services: Services) -> MainWindow:
-    w = MainWindow(services)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    return w
-
-
-def _shot(widget: Any, name: str) -> None:
-    folder = os.environ.get("ONSITEDESK_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(folder) / name))
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, full: bool, seen: list[Any]) -> None:
@@ -71,7 +57,7 @@ def _choose(monkeypatch: pytest.MonkeyPatch, full: bool, seen: list[Any]) -> Non
 def test_export_from_the_file_menu_then_import_at_head_office(
         qtbot: Any, demo_services: Services, empty_services: Services, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, messages: Any) -> None:
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     assert w.act_export_package.isEnabled() and w.act_import_package.isEnabled()
     code = demo_services.project.get().code
     proposed: list[tuple[str, str]] = []
@@ -116,7 +102,7 @@ def test_export_from_the_file_menu_then_import_at_head_office(
 def test_a_cancelled_file_dialog_or_choice_exports_nothing(
         qtbot: Any, demo_services: Services, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, messages: Any) -> None:
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
     w.act_export_package.trigger()
     target = tmp_path / "p.odpkg"
@@ -131,7 +117,7 @@ def test_a_cancelled_file_dialog_or_choice_exports_nothing(
 def test_a_package_that_cannot_be_written_says_so(
         qtbot: Any, demo_services: Services, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, messages: Any) -> None:
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     target = tmp_path / "no-such-folder" / "p.odpkg"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     _choose(monkeypatch, False, [])
@@ -150,7 +136,7 @@ def test_a_viewer_may_neither_export_nor_import(
     with_admin_and_viewer(demo_services)
     demo_services.accounts.logout()
     demo_services.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     assert w.act_export_package in w.write_actions
     assert not w.act_export_package.isEnabled()
     assert w.act_export_package.toolTip() == strings.AUI_VIEWER_REASON
@@ -240,7 +226,7 @@ def test_head_office_imports_several_sites_packages_in_one_go(
     try:
         hq.project.update(code="HQ", name="总部")
         code_a = SitePackageService(hq.db).import_(a1).project
-        w = _window(qtbot, hq)
+        w = open_window(qtbot, hq)
         ho = w.headoffice
         assert ho is not None and ho.bar.combo.count() == 2
         assert ho.overview.import_button.isEnabled()
@@ -287,9 +273,9 @@ def test_head_office_imports_several_sites_packages_in_one_go(
             assert s.scalar(select(func.count()).select_from(SiteTrust)) == 2
         assert messages.errors == []
         w.tabs.setCurrentWidget(ho.overview)
-        _shot(w, "sitepkg-overview-after-import.png")
+        shot(w, "sitepkg-overview-after-import.png")
         dialog.show()
-        _shot(dialog, "sitepkg-import-summary.png")
+        shot(dialog, "sitepkg-import-summary.png")
     finally:
         hq.close()
 
@@ -300,7 +286,7 @@ def test_the_first_site_package_makes_the_window_a_head_offices(
     """A new head-office database has one project (its own): no head-office tabs yet, the
     import in the 文件 menu; after the first package the picker and the overview appear."""
     a1 = _export(_site(db_templates, tmp_path / "a", "SITE-A"), tmp_path / "a1.odpkg")
-    w = _window(qtbot, empty_services)
+    w = open_window(qtbot, empty_services)
     assert w.headoffice is None
     summaries = Summaries(monkeypatch)
     _pick(monkeypatch, [a1, a1.with_name("gone.odpkg")])
@@ -331,12 +317,12 @@ def test_the_menu_and_the_dialogs_as_a_user_sees_them(
     it); each fits a 1366×768 screen."""
     from PySide6.QtWidgets import QMessageBox
 
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     menu = w.act_export_package.associatedObjects()[0]
     menu.popup(w.mapToGlobal(w.rect().topLeft()))
     qtbot.waitExposed(menu)
     menu.setActiveAction(w.act_export_package)
-    _shot(menu, "sitepkg-file-menu.png")
+    shot(menu, "sitepkg-file-menu.png")
     menu.close()
     code = demo_services.project.get().code
     choice = sitepkg.ExportChoiceDialog(code, tmp_path / f"{code}-20261129.odpkg", w)
@@ -344,13 +330,13 @@ def test_the_menu_and_the_dialogs_as_a_user_sees_them(
     choice.show()
     assert choice.incremental.isChecked() and not choice.full.isChecked()
     assert choice.width() <= 1366 and choice.height() <= 688
-    _shot(choice, "sitepkg-export-choice.png")
+    shot(choice, "sitepkg-export-choice.png")
     result = SitePackageService(demo_services.db).export(tmp_path / "p1.odpkg")
     box = QMessageBox(QMessageBox.Icon.Information, strings.SP_UI_EXPORT_TITLE,
                       sitepkg.export_message(result), parent=w)
     box.show()
     assert result.fingerprint in box.text()
-    _shot(box, "sitepkg-export-done.png")
+    shot(box, "sitepkg-export-done.png")
     box.close()
 
 
