@@ -291,6 +291,8 @@ def test_a_tally_keeps_only_what_is_not_zero_and_reads_back() -> None:
     assert t.as_json() == {"required": 2, "attended": 1.5, "absent": 0.5, "absences": 1,
                            "leave_days": {"sick_leave": 0.5}}
     assert Tally.from_json({**t.as_json(), "unknown": 1}) == t
+    assert Tally(required=1).as_json() == {"required": 1}  # nothing else, no empty leave
+    assert Tally().as_json() == {} and Tally.from_json({}) == Tally()
     both = t.plus(Tally(required=1, pending=1.0, leave_days={"sick_leave": 1.0,
                                                             "annual_leave": 0.5}))
     assert both == Tally(required=3, attended=1.5, absent=0.5, pending=1.0, absences=1,
