@@ -522,12 +522,18 @@ class MainWindow(QMainWindow):
 
         import_packages(self)
 
-    def refresh_import_targets(self) -> None:
-        """Issue 19: the package import is greyed for someone who may not write, but not on
-        a site's read-only copy (it writes the package's own project), so not by the gate."""
+    def import_refusal(self) -> str | None:
+        """Issue 19: why the person at the window may not import site packages (a read-only
+        database, a viewer, nobody signed in), or ``None``. A site's read-only copy being the
+        current project is no reason (the import writes the package's own project), so this
+        is not the write gate's."""
         db = self.services.db
-        reason = strings.DB_READ_ONLY_BANNER.format(reason=db.read_only) \
-            if getattr(db, "read_only", None) else db.write_refusal(any_project=True)
+        if db.read_only:
+            return strings.DB_READ_ONLY_BANNER.format(reason=db.read_only)
+        return db.write_refusal(any_project=True)
+
+    def refresh_import_targets(self) -> None:
+        reason = self.import_refusal()
         for target in self.import_targets:
             target.setEnabled(reason is None)
             target.setToolTip(reason or strings.SP_UI_ACT_IMPORT_TIP)

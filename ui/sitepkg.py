@@ -62,17 +62,6 @@ def remember_folder(path: Path) -> None:
     QSettings().setValue(DIR_KEY, str(path.parent))
 
 
-def import_refusal(services: Services) -> str | None:
-    """Why the person at the window may not import packages, or ``None``: a read-only
-    database, a viewer, nobody signed in. A site's read-only copy being the current project
-    is no reason: the import writes the package's own project."""
-    db = services.db
-    reason = getattr(db, "read_only", None)
-    if reason:
-        return strings.DB_READ_ONLY_BANNER.format(reason=reason)
-    return db.write_refusal(any_project=True)
-
-
 # ---- export (at the site) ------------------------------------------------------------------
 class ExportChoiceDialog(QDialog):
     """Where the package goes, and incremental (default) or full."""
@@ -334,7 +323,7 @@ def import_packages(window: MainWindow) -> None:
     """File > import: the files, every import on the TaskRunner; the window follows
     (``follow_imports``), then one summary."""
     services = window.services
-    refusal = import_refusal(services)
+    refusal = window.import_refusal()
     if refusal:
         messages.error(window, refusal)
         return

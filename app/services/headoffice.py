@@ -326,14 +326,11 @@ class HeadOfficeService:
         done: list[tuple[int, dict[str, tuple[MonthFigures, Ended | None]], int]] = []
         with self.holidays.held():
             for i, pid in enumerate(stale):
-                if pid in ended:
-                    # only older by some days, its data unchanged up to ``newest``: the days
-                    # after the stored ended part are counted; the figures include ``newest``
-                    counted = _figures(self.on_project(pid), year, month, today, ended[pid])
-                    done.append((pid, {key: counted}, newest))
-                else:
-                    counted = _figures(self.on_project(pid), year, month, today)
-                    done.append((pid, {key: counted}, mark))
+                # a summary only older by some days, its data unchanged up to ``newest``:
+                # the days after its stored ended part are counted, and it includes ``newest``
+                part = ended.get(pid)
+                counted = _figures(self.on_project(pid), year, month, today, part)
+                done.append((pid, {key: counted}, newest if part is not None else mark))
                 recomputed[pid] = counted[0]
                 progress.report(i + 1, len(stale))
         self._store(done, today)  # one transaction for them all

@@ -16,7 +16,7 @@ from app.security.principal import ADMIN, VIEWER, Principal
 from app.services import Services
 from app.services.privacy import PII_ENTITY, encrypt_existing
 from tests.helpers.messages import MessageRecorder
-from ui.main_window import MainWindow
+from tests.helpers.window import open_window
 from ui.tabs.roster.person_dialog import PersonDialog
 
 pytestmark = pytest.mark.usefixtures("qsettings_isolated")
@@ -35,13 +35,6 @@ def _encrypted(services: Services) -> dict[int, tuple[str, str]]:
     return numbers
 
 
-def _window(qtbot: Any, services: Services) -> MainWindow:
-    w = MainWindow(services)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    return w
-
 
 def _reads(services: Services) -> int:
     con = sqlite3.connect(services.db.path)
@@ -55,7 +48,7 @@ def _reads(services: Services) -> int:
 def test_admin_sees_masked_list_and_reveals_in_the_form(qtbot: Any, demo_services: Services,
                                                         messages: MessageRecorder) -> None:
     numbers = _encrypted(demo_services)
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     tab = w.roster_tab
     shown = {tab.model.index(r, c).data() for r in range(tab.model.rowCount())
              for c in range(tab.model.columnCount())}
@@ -81,7 +74,7 @@ def test_admin_sees_masked_list_and_reveals_in_the_form(qtbot: Any, demo_service
 
 def test_exact_search_by_a_full_id_number(qtbot: Any, demo_services: Services) -> None:
     numbers = _encrypted(demo_services)
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     tab = w.roster_tab
     pid, (_phone, id_card) = sorted(numbers.items())[4]
     tab.search.setText(id_card.lower())
@@ -96,7 +89,7 @@ def test_a_viewer_gets_no_reveal_and_no_full_export(qtbot: Any, demo_services: S
     _encrypted(demo_services)
     demo_services.db.keys = None
     demo_services.db.principal = Principal("guest", "李查看", VIEWER)
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     tab = w.roster_tab
     assert not tab.btn_export_full.isVisibleTo(w)
     dialog = PersonDialog(demo_services, tab.model.rows[0], tab)
@@ -105,7 +98,7 @@ def test_a_viewer_gets_no_reveal_and_no_full_export(qtbot: Any, demo_services: S
 
 
 def test_without_accounts_nothing_changes(qtbot: Any, demo_services: Services) -> None:
-    w = _window(qtbot, demo_services)
+    w = open_window(qtbot, demo_services)
     tab = w.roster_tab
     assert not tab.btn_export_full.isVisibleTo(w)
     person = tab.model.rows[0]
