@@ -183,7 +183,7 @@ class Services:
         from app.storage.tables import Project
 
         view = copy.copy(self.db)
-        with view.sessions() as s:  # a site package's copy is read-only through it too
+        with view.read() as s:  # a site package's copy is read-only through it too
             switch_to(view, project_id, s.get(Project, project_id))
         other = Services(view, self.actor)
         other.holidays = self.holidays

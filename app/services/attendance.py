@@ -237,14 +237,18 @@ def _punches_by_day(s: Session, timeline: RulesTimeline, first: dt.date, last: d
     sqlite = conn.dialect.name == "sqlite"
     mark, column = ("?", "punched_at") if sqlite else (
         "%s", "to_char(punched_at, 'YYYY-MM-DD HH24:MI:SS')")
-    for i in range(0, len(wanted), _IDS_PER_QUERY):  # in id order, so rows stay sorted
-        chunk = wanted[i:i + _IDS_PER_QUERY]
+    # PostgreSQL takes the ids as one array (a short statement psycopg parses once and
+    # caches; 300 placeholders made it parse ~1 ms per call); SQLite, in chunks
+    step = _IDS_PER_QUERY if sqlite else len(wanted)
+    for i in range(0, len(wanted), step):  # in id order, so rows stay sorted
+        chunk = wanted[i:i + step]
+        ids, params = ((f"IN ({', '.join([mark] * len(chunk))})", chunk) if sqlite
+                       else ("= ANY(%s)", [chunk]))
         sql = (f"SELECT device_user_id, {column} FROM {Punch.__tablename__}"
-               f" WHERE project_id = {mark} AND device_user_id IN"
-               f" ({', '.join([mark] * len(chunk))})"
+               f" WHERE project_id = {mark} AND device_user_id {ids}"
                f" AND punched_at >= {mark} AND punched_at < {mark}{not_reverted}"
                " ORDER BY device_user_id, punched_at")
-        rows += dbapi.execute(sql, (current_project_id(s), *chunk, stamp(start),
+        rows += dbapi.execute(sql, (current_project_id(s), *params, stamp(start),
                                     stamp(end))).fetchall()
     # every calendar day the window holds -> (the day, its day start, the day before)
     days: dict[str, tuple[dt.date, int, dt.date]] = {}

@@ -276,7 +276,7 @@ class HeadOfficeService:
         site = self.on_project(project_id)
         today = self.db.clock.today()
         out: dict[str, tuple[MonthFigures, Ended | None]] = {}
-        with self.holidays.held():
+        with self.holidays.held(), self.db.held_reads():
             for i, (year, month) in enumerate(wanted):
                 out[month_key(year, month)] = _figures(site, year, month, today)
                 progress.report(i + 1, len(wanted))
@@ -324,7 +324,7 @@ class HeadOfficeService:
         with self.db.read() as s:
             mark = _newest_audit_id(s)  # before counting: later writes are caught later
         done: list[tuple[int, dict[str, tuple[MonthFigures, Ended | None]], int]] = []
-        with self.holidays.held():
+        with self.holidays.held(), self.db.held_reads():
             for i, pid in enumerate(stale):
                 # a summary only older by some days, its data unchanged up to ``newest``:
                 # the days after its stored ended part are counted, and it includes ``newest``

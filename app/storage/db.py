@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import sqlite3
+import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -224,6 +225,9 @@ class Database:
         # read-only at head office; set by app.services.project.use_project), or None
         self.project_refusal: str | None = None
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        # issue 19: the session ``held_reads`` lends to every ``read`` on its thread; shared
+        # by the project views (``copy.copy`` of this object) so they lend it too
+        self._held = threading.local()
         audit.install(self.sessions)
         self.head = sidecar.HeadKeeper(path) if server is None else _ServerHead(path)
         event.listen(self.sessions, "before_flush", _refuse_read_only)
@@ -336,9 +340,47 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        held: Session | None = getattr(self._held, "session", None)
+        if held is None:
+            with self.sessions() as session:
+                session.info[PROJECT_KEY] = self.project_id  # issue 19
+                yield session
+            return
+        # inside ``held_reads`` on this thread: its session, working on this view's project
+        # for this block; each outermost block starts with an empty identity map, as a
+        # session of its own would
+        info = held.info
+        before, depth = info.get(PROJECT_KEY), info.get(_DEPTH_KEY, 0)
+        info[PROJECT_KEY], info[_DEPTH_KEY] = self.project_id, depth + 1
+        try:
+            yield held
+        finally:
+            info[_DEPTH_KEY] = depth
+            if before is None:
+                info.pop(PROJECT_KEY, None)
+            else:
+                info[PROJECT_KEY] = before
+            if depth == 0:
+                held.expunge_all()
+
+    @contextmanager
+    def held_reads(self) -> Iterator[None]:
+        """Issue 19: every :meth:`read` on this thread, of this database and of its project
+        views, reuses one session (one connection, one transaction, rolled back at the end)
+        until the block ends. Head office counting fifty projects reads about six times per
+        project; on a server a session of its own costs ~0.8 ms each (checkout, BEGIN,
+        ROLLBACK). Only for blocks that read: writes go through :meth:`transaction` as
+        always. On SQLite the block reads one snapshot, so it must not wait for commits made
+        inside it. Nested blocks share the outer one's."""
+        if getattr(self._held, "session", None) is not None:
+            yield
+            return
         with self.sessions() as session:
-            session.info[PROJECT_KEY] = self.project_id  # issue 19
-            yield session
+            self._held.session = session
+            try:
+                yield
+            finally:
+                self._held.session = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -348,6 +390,7 @@ PROJECT_KEY = "project_id"  # issue 19: session.info key of the project a sessio
 _READ_ONLY_KEY = "read_only"
 _ROLE_KEY = "role_refusal"
 _QUERY_ONLY_KEY = "onsitedesk_query_only"
+_DEPTH_KEY = "onsitedesk_read_depth"  # how many ``read`` blocks use a held session
 
 
 def _refuse_read_only(session: Session, _ctx: Any, _instances: Any) -> None:
