@@ -41,7 +41,7 @@ from ui.common import palette
 
 if TYPE_CHECKING:
     from app.services import Services
-    from app.services.sitepkg import ExportResult, ImportResult
+    from app.services.sitepkg import ExportResult, ImportResult, LastExport
     from ui.main_window import MainWindow
 
 DIR_KEY = "dirs/sitepkg"  # the folder a package was last written to or read from
@@ -66,14 +66,22 @@ def remember_folder(path: Path) -> None:
 class ExportChoiceDialog(QDialog):
     """Where the package goes, and incremental (default) or full."""
 
-    def __init__(self, code: str, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, path: Path, last: LastExport | None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(strings.SP_UI_EXPORT_TITLE)
         where = QLabel(strings.SP_UI_EXPORT_TO.format(code=code, file=path))
         where.setWordWrap(True)
+        # what head office should have last: the supervisor sees which number comes next
+        self.last = QLabel(last_export_text(last))
+        self.last.setWordWrap(True)
         self.incremental = QRadioButton(strings.SP_UI_KIND_INCREMENTAL)
         self.full = QRadioButton(strings.SP_UI_KIND_FULL)
-        self.incremental.setChecked(True)
+        if last is None:  # the first package is full whatever is chosen: say so
+            self.full.setChecked(True)
+            self.incremental.setEnabled(False)
+        else:
+            self.incremental.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.incremental)
         group.addButton(self.full)
@@ -86,12 +94,24 @@ class ExportChoiceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(where)
+        column.addWidget(self.last)
         column.addSpacing(6)
         column.addWidget(self.incremental)
         column.addWidget(self.full)
         column.addSpacing(6)
         column.addWidget(buttons)
         self.setMinimumWidth(480)
+
+
+def last_export_text(last: LastExport | None) -> str:
+    """The site's newest package, and the number this export gets."""
+    if last is None:
+        return strings.SP_UI_EXPORT_FIRST
+    kind = (strings.SP_KIND_FULL if last.full
+            else strings.SP_KIND_INCREMENTAL.format(base=last.base_seq))
+    return strings.SP_UI_EXPORT_LAST.format(
+        seq=last.seq, kind=kind, at=f"{last.created_at:%Y-%m-%d %H:%M}", rows=last.rows,
+        file=last.file_name, next=last.seq + 1)
 
 
 def ask_export_path(parent: QWidget, code: str, today: str) -> Path | None:
@@ -131,14 +151,15 @@ def export_package(window: MainWindow) -> None:
     path = ask_export_path(window, code, services.clock.today().strftime("%Y%m%d"))
     if path is None:
         return
-    choice = ExportChoiceDialog(code, path, window)
+    from app.services.sitepkg import SitePackageService
+
+    last = SitePackageService(services.db, services.actor).last_export()
+    choice = ExportChoiceDialog(code, path, last, window)
     if choice.exec() != QDialog.DialogCode.Accepted:
         return
     full = choice.full.isChecked()
 
     def work(_progress: Any) -> ExportResult:
-        from app.services.sitepkg import SitePackageService
-
         return SitePackageService(services.db, services.actor).export(path, full=full)
 
     window.tasks.run(strings.SP_UI_EXPORTING, work,

@@ -203,6 +203,18 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
+class LastExport:
+    """The site's newest package: what head office should have last (the export dialog)."""
+
+    seq: int
+    base_seq: int
+    full: bool
+    created_at: dt.datetime
+    file_name: str
+    rows: int
+
+
+@dataclass(frozen=True)
 class ImportResult:
     project: str
     seq: int
@@ -236,6 +248,18 @@ class SitePackageService:
             if project.origin == "site":  # said before the general read-only refusal
                 raise AppError(strings.SP_EXPORT_SITE_COPY.format(code=project.code))
         return self._export(path, full)
+
+    def last_export(self) -> LastExport | None:
+        """The current project's newest export, or ``None`` before the first (which is
+        full whatever is asked)."""
+        with self.db.read() as s:
+            last = s.scalars(select(SiteExport).where(
+                SiteExport.project_id == current_project_id(s))
+                .order_by(SiteExport.seq.desc()).limit(1)).first()
+            if last is None:
+                return None
+            return LastExport(last.seq, last.base_seq, last.full, last.created_at, last.file_name,
+                              last.rows)
 
     @writes
     def _export(self, path: Path, full: bool) -> ExportResult:

@@ -65,6 +65,9 @@ SP_UI_EXPORT_TO = "项目 {code} 的数据包将写入：\n{file}"
 SP_UI_KIND_INCREMENTAL = "增量包（推荐）：只含上次导出以来的变更；首次导出总是完整包"
 SP_UI_KIND_FULL = "完整包：总部丢失了某个增量包、或总部重建了数据库时使用"
 SP_UI_EXPORT_OK = "导出"
+SP_UI_EXPORT_LAST = ("上次导出：第 {seq} 号数据包（{kind}），{at}，{rows} 行数据，文件 {file}。\n"
+                     "这次导出第 {next} 号。")
+SP_UI_EXPORT_FIRST = "本项目尚未导出过数据包：这次导出第 1 号，是完整包（含全部数据）。"
 SP_UI_EXPORTING = "正在导出现场数据包…"
 SP_UI_FINGERPRINT = ("本站签名密钥指纹：\n{fingerprint}\n"
                      "（总部首次导入时会显示同一指纹；首次导出请打电话把它告诉总部，以便核对）")

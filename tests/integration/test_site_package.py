@@ -615,3 +615,23 @@ def test_an_import_counts_the_sites_months_for_head_office(site: Path, head_offi
     before = f"{int(first[:4]) - (first[5:7] == '01')}-{(int(first[5:7]) - 2) % 12 + 1:02d}"
     (row,) = run_json("--db", head_office, "overview", "--month", before)["projects"]
     assert row["recomputed"]  # before the first punch: counted at this look
+
+
+def test_the_last_export_is_what_head_office_should_have_last(site: Path, tmp_path: Path) -> None:
+    """The export dialog names the site's newest package (issue 19): none before the first;
+    then its number, kind (an incremental one names its base), time, rows and file."""
+    services = open_services(site)
+    try:
+        sites = SitePackageService(services.db, services.actor)
+        assert sites.last_export() is None
+        first = sites.export(tmp_path / "a.odpkg")
+        last = sites.last_export()
+        assert last is not None
+        assert (last.seq, last.base_seq, last.full, last.file_name, last.rows) == (
+            1, 0, True, "a.odpkg", first.rows)
+        assert last.created_at == services.clock.now()
+        sites.export(tmp_path / "b.odpkg")
+        last = sites.last_export()
+        assert last is not None and (last.seq, last.base_seq, last.full) == (2, 1, False)
+    finally:
+        services.close()

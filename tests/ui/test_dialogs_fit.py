@@ -3,7 +3,9 @@ and its minimum size all fit 1366×720 less a title bar (scroll areas take the r
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog
 
 from app.services import Services
+from app.services.sitepkg import LastExport
 from tests.helpers.db import DEMO_TODAY
 
 pytestmark = pytest.mark.usefixtures("qsettings_isolated")
@@ -26,6 +29,7 @@ def _dialogs(s: Services) -> dict[str, Callable[[], QDialog]]:
     from ui.holidays.import_dialog import HolidayImportDialog
     from ui.project_dialog import ProjectDialog
     from ui.rules_dialog import RulesDialog
+    from ui.sitepkg import REFUSED, ExportChoiceDialog, ImportSummaryDialog, Outcome
     from ui.tabs.attendance.dialogs import AbsenceDialog, CorrectionDialog
     from ui.tabs.handover.checklist import HandoverDialog
     from ui.tabs.handover.dialogs import ApprovalDialog, ChangeDialog, FinishDialog
@@ -38,7 +42,17 @@ def _dialogs(s: Services) -> dict[str, Callable[[], QDialog]]:
 
     person = s.roster.list_people()[0]
     change = s.handover.list_changes()[0]
+    # the site package's dialogs at their widest: a deep folder, a long file name, twenty
+    # refused files with long reasons
+    deep = Path("D:/") / "/".join(["总部数据交换目录（二〇二六年度）"] * 6) / ("X" * 80 + ".odpkg")
+    last = LastExport(12, 11, False, dt.datetime(2026, 11, 28, 17, 30), "长" * 120 + ".odpkg",
+                      123456)
+    refused = [Outcome(f"{'某现场' * 12}-{i}.odpkg", REFUSED, "数据包签名与内容不符" * 8,
+                       ["本站签名密钥指纹：" + "ABCD-" * 16]) for i in range(20)]
     return {
+        "site package export (first)": lambda: ExportChoiceDialog("GZ-ZWFW", deep, None),
+        "site package export": lambda: ExportChoiceDialog("GZ-ZWFW", deep, last),
+        "site package import summary": lambda: ImportSummaryDialog(refused),
         "guide": GuideDialog,
         "holidays": lambda: HolidayDialog(s, today=DEMO_TODAY),
         "holiday import": lambda: HolidayImportDialog(s),

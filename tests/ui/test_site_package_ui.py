@@ -46,7 +46,8 @@ def _own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _choose(monkeypatch: pytest.MonkeyPatch, full: bool, seen: list[Any]) -> None:
     """The incremental/full choice answered (and remembered, for a look at it)."""
     def answer(dialog: sitepkg.ExportChoiceDialog) -> int:
-        seen.append(dialog.incremental.isChecked())
+        seen.append((dialog.incremental.isChecked(), dialog.incremental.isEnabled(),
+                     dialog.last.text()))
         dialog.full.setChecked(full)
         return QDialog.DialogCode.Accepted
 
@@ -76,7 +77,9 @@ def test_export_from_the_file_menu_then_import_at_head_office(
     written = tmp_path / "usb" / "first.odpkg"
     assert written.is_file()
     assert Path(proposed[0][0]).name == f"{code}-{DEMO_TODAY:%Y%m%d}.odpkg"
-    assert proposed[0][1] == "现场数据包 (*.odpkg)" and defaults == [True]
+    assert proposed[0][1] == "现场数据包 (*.odpkg)"
+    # the first package is full whatever is chosen: the dialog says so, incremental greyed
+    assert defaults[0] == (False, False, strings.SP_UI_EXPORT_FIRST)
     (text,) = messages.infos
     fingerprint = fmt.read(written).manifest["fingerprint"]
     assert f"项目 {code} 的第 1 号数据包（完整）" in text  # the first is full anyway
@@ -92,6 +95,11 @@ def test_export_from_the_file_menu_then_import_at_head_office(
     again = fmt.read(target)
     assert (again.seq, again.full) == (2, True)
     assert "第 2 号数据包（完整）" in messages.infos[1]
+    # the second time the dialog named the first package and the number coming next
+    checked, enabled, last = defaults[1]
+    assert checked and enabled
+    assert last.startswith("上次导出：第 1 号数据包（完整），") and "文件 first.odpkg" in last
+    assert "这次导出第 2 号" in last
 
     # the package is one head office imports, under the key the message named
     result = SitePackageService(empty_services.db).import_(written)
@@ -325,13 +333,17 @@ def test_the_menu_and_the_dialogs_as_a_user_sees_them(
     shot(menu, "sitepkg-file-menu.png")
     menu.close()
     code = demo_services.project.get().code
-    choice = sitepkg.ExportChoiceDialog(code, tmp_path / f"{code}-20261129.odpkg", w)
+    sites = SitePackageService(demo_services.db)
+    result = sites.export(tmp_path / "p1.odpkg")
+    last = sites.last_export()
+    assert last is not None and (last.seq, last.full, last.file_name) == (1, True, "p1.odpkg")
+    choice = sitepkg.ExportChoiceDialog(code, tmp_path / f"{code}-20261129.odpkg", last, w)
     qtbot.addWidget(choice)
     choice.show()
     assert choice.incremental.isChecked() and not choice.full.isChecked()
+    assert "这次导出第 2 号" in choice.last.text()
     assert choice.width() <= 1366 and choice.height() <= 688
     shot(choice, "sitepkg-export-choice.png")
-    result = SitePackageService(demo_services.db).export(tmp_path / "p1.odpkg")
     box = QMessageBox(QMessageBox.Icon.Information, strings.SP_UI_EXPORT_TITLE,
                       sitepkg.export_message(result), parent=w)
     box.show()
