@@ -294,6 +294,8 @@ class RosterService:
     def attachment_file(self, att: AttachmentDTO) -> Path:
         path = self.db.data_dir / att.stored_path
         if not path.is_file():
+            if self.db.project_refusal is not None:  # a site's copy: the file never came
+                raise AppError(strings.ATTACHMENT_AT_SITE.format(name=att.original_name))
             raise AppError(strings.ATTACHMENT_MISSING.format(path=path))
         return path
 

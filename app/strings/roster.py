@@ -139,6 +139,8 @@ ROSTER_FILE_BAD_TYPE = "不支持的文件类型：{path}（请使用 .xlsx、.x
 ROSTER_SAVE_FAILED = "无法写入文件 {path}：{err}"
 PERSON_NOT_FOUND = "找不到该人员（编号 {id}）。"
 ATTACHMENT_MISSING = "附件文件已不存在：{path}"
+ATTACHMENT_AT_SITE = ("附件“{name}”的文件保存在现场的电脑上：现场数据包只带附件的登记信息，"
+                      "不带文件（其中常有证件等个人信息）。请到现场查看。")
 ATTACHMENT_SOURCE_MISSING = "找不到要添加的文件：{path}"
 EQUIPMENT_ITEM_REQUIRED = "设备名称不能为空。"
 LEFT_NEEDS_DATE = "标记离场需要离场日期。"

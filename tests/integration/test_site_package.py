@@ -26,7 +26,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.pool import NullPool
 
-from app.errors import AccessDenied
+from app import strings
+from app.errors import AccessDenied, AppError
 from app.services import Services, sitepkg
 from app.services.punches import PunchRow
 from app.services.sitepkg import SitePackageService
@@ -635,3 +636,33 @@ def test_the_last_export_is_what_head_office_should_have_last(site: Path, tmp_pa
         assert last is not None and (last.seq, last.base_seq, last.full) == (2, 1, False)
     finally:
         services.close()
+
+
+def test_an_attachment_of_a_site_copy_is_said_to_be_at_the_site(site: Path, tmp_path: Path
+                                                                 ) -> None:
+    """Attachment files do not travel (their rows do): opening one at head office says where
+    the file is, not that it was lost."""
+    scan = tmp_path / "身份证扫描.png"
+    scan.write_bytes(b"\x89PNG scan")
+    at_site = open_services(site)
+    try:
+        person = at_site.roster.list_people()[0]
+        at_site.roster.add_attachment(person.id, scan, "身份证")
+        (att,) = at_site.roster.get(person.id).attachments
+        assert at_site.roster.attachment_file(att).read_bytes() == b"\x89PNG scan"
+    finally:
+        at_site.close()
+    _export(site, tmp_path / "p1.odpkg")
+    head = tmp_path / "ho" / "onsitedesk.db"
+    _import(head, tmp_path / "p1.odpkg")
+    office = Services.open(head)
+    try:
+        office.use_project(None)
+        copy = next(p for p in office.roster.list_people()
+                    if p.employee_no == person.employee_no)
+        (there,) = office.roster.get(copy.id).attachments
+        with pytest.raises(AppError) as raised:
+            office.roster.attachment_file(there)
+        assert str(raised.value) == strings.ATTACHMENT_AT_SITE.format(name="身份证扫描.png")
+    finally:
+        office.close()
