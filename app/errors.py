@@ -38,6 +38,11 @@ class IntegrityCheckFailed(DatabaseError):
         self.latest_backup = latest_backup
 
 
+class ServerLost(DatabaseError):
+    """Issue 19: the PostgreSQL server did not answer (the link lost, the server stopped):
+    nothing was written; the window says so in a banner and offers to connect again."""
+
+
 class ImportFileError(AppError):
     """A file to import cannot be read at all (not a row-level problem)."""
 

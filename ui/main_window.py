@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, strings
+from app.errors import ServerLost
 from ui import messages
 from ui.common import palette
 from ui.common.system_open import direct_print, set_direct_print
-from ui.errors import log_file
+from ui.errors import ServerBanner, log_file
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -201,6 +202,9 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(palette.BANNER_STYLE)
         column.addWidget(self.read_only_banner)
+        # issue 19: the server lost (ui.errors routes ServerLost here): said once, in place
+        self.server_banner = ServerBanner(self.reconnect)
+        column.addWidget(self.server_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_menus()
@@ -364,6 +368,32 @@ class MainWindow(QMainWindow):
         self.first_run.refresh()
         if self.status_handover is not None:
             self.status_handover.refresh()
+
+    # ---- issue 19: a database server that stops answering -----------------------------------
+    def server_lost(self, error: ServerLost) -> bool:
+        """Show (or update) the banner that says the server is lost; whether it was shown
+        already (then the error needs no message box of its own: one per loss, not one per
+        tab or click)."""
+        shown = self.server_banner.lost
+        self.server_banner.show_lost(error.message)
+        return shown
+
+    def reconnect(self) -> None:
+        """The banner's button (SERVER_RECONNECT): reach the server; when it answers, the
+        banner goes and every tab reads its data again (what showed while it was lost may be
+        empty or partial)."""
+        try:
+            self.services.db.ping()
+        except ServerLost as exc:
+            self.server_banner.show_lost(exc.message)
+            self.statusBar().showMessage(strings.SERVER_STILL_LOST.format(err=exc.message),
+                                         10000)
+            return
+        self.server_banner.back()
+        self.reload_tabs()
+        if self.headoffice is not None:
+            self.headoffice.reload()
+        self.statusBar().showMessage(strings.SERVER_BACK, 10000)
 
     def set_writable(self, writable: bool, reason: str = "") -> None:
         """Enable every control that writes, or disable them all with ``reason`` as their

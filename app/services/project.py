@@ -104,7 +104,7 @@ def select_project(db: Database, code: str | None) -> int:
     """The id of the project ``--project CODE`` names (case-insensitive); without a code the
     database's only project (id 1 while it has none yet). Unknown code, or several projects
     and no code: a Chinese :class:`AppError` listing the codes."""
-    with db.sessions() as s:
+    with db.read() as s:
         rows = [(int(r[0]), str(r[1]), str(r[2])) for r in s.execute(
             select(Project.id, Project.code, Project.name).order_by(Project.code))]
     wanted = (code or "").strip()
@@ -124,7 +124,7 @@ def use_project(db: Database, code: str | None) -> int:
     """Make the project ``code`` names (:func:`select_project`) the one every service works
     on; a copy brought in from a site package (``origin == "site"``) is read-only here."""
     pid = select_project(db, code)
-    with db.sessions() as s:
+    with db.read() as s:
         switch_to(db, pid, s.get(Project, pid))
     return pid
 
@@ -143,7 +143,7 @@ def is_company_database(db: Database) -> bool:
     nothing else imported: every window start asks it before its first tab's data."""
     if db.server is not None:
         return True
-    with db.sessions() as s:
+    with db.read() as s:
         return int(s.scalar(select(func.count()).select_from(Project)) or 0) > 1
 
 
@@ -167,7 +167,7 @@ def add_project(db: Database, code: str, name: str, actor: str | None = None) ->
 def project_status(db: Database) -> str | None:
     """What the window shows of the current project when the database holds several
     (``PRJ_STATUS``: code, name, how many), else ``None``."""
-    with db.sessions() as s:
+    with db.read() as s:
         n = int(s.scalar(select(func.count(Project.id))) or 0)
         project = s.get(Project, db.project_id)
     if n < 2 or project is None:
@@ -190,7 +190,7 @@ def project_summaries(db: Database, today: dt.date) -> list[ProjectSummary]:
     sheet counts them) and the last day with punch data (reverted imports left out)."""
     from app.storage.tables_attendance import ImportBatch, Punch  # not at start-up (issue 16)
 
-    with db.sessions() as s:
+    with db.read() as s:
         projects = s.execute(select(Project.id, Project.code, Project.name, Project.origin)
                              .order_by(Project.code)).all()
         people = dict(s.execute(

@@ -38,6 +38,7 @@ from app.errors import (
     DatabaseReadOnly,
     DiskFull,
     IntegrityCheckFailed,
+    ServerLost,
 )
 from app.filelock import FileLock, LockTimeout
 from app.security.keys import KeySet
@@ -326,7 +327,7 @@ class Database:
             if refusal and ("readonly" in why or "read-only transaction" in why):
                 raise AccessDenied(refusal) from None
             if self.server is not None and isinstance(exc, sa_exc.OperationalError):
-                raise DatabaseError(strings.DB_SERVER_FAILED.format(  # issue 19: link lost
+                raise ServerLost(strings.DB_SERVER_FAILED.format(  # issue 19: link lost
                     server=self.server, err=_first_line(exc))) from None
             translated = storage_error(exc, self.path)
             if translated is None:
@@ -340,6 +341,27 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session to read with (nothing it changes is committed). On a server, a lost
+        link is the Chinese :class:`DatabaseError` naming the server, as in a transaction."""
+        if self.server is None:
+            with self._read() as session:
+                yield session
+            return
+        try:
+            with self._read() as session:
+                yield session
+        except sa_exc.OperationalError as exc:
+            raise ServerLost(strings.DB_SERVER_FAILED.format(
+                server=self.server, err=_first_line(exc))) from None
+
+    def ping(self) -> None:
+        """Reach the database once: on a server, :class:`ServerLost` when it does not answer
+        (the window's reconnect button)."""
+        with self.read() as s:
+            s.execute(text("SELECT 1"))
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
         held: Session | None = getattr(self._held, "session", None)
         if held is None:
             with self.sessions() as session:
@@ -669,7 +691,7 @@ def open_server(url: str, local: Path, *, clock: Clock = SYSTEM_CLOCK) -> Databa
         scrub_if_pending_server(engine)
     except sa_exc.OperationalError as exc:
         engine.dispose()
-        raise DatabaseError(strings.DB_SERVER_FAILED.format(server=name, err=_first_line(exc))
+        raise ServerLost(strings.DB_SERVER_FAILED.format(server=name, err=_first_line(exc))
                             ) from None
     except Exception:
         engine.dispose()

@@ -87,3 +87,11 @@ EMPTY_SERVICE = "这个月还没有运维记录。\n点“新建记录…”录�
 EMPTY_IMPORT_HISTORY = "还没有导入过打卡数据。\n点“从考勤机读取（局域网）”或“导入 U 盘文件…”。"
 EMPTY_IMPORT_PROBLEMS = "没有需要处理的导入问题。"
 EMPTY_UNMAPPED = "所有考勤号都已对应到人员。"
+
+# issue 19: the PostgreSQL server lost while the window is open
+SERVER_LOST_BANNER = ("与数据库服务器的连接中断：{err}\n"
+                      "各页的数据未能读取或不完整，此时空白的列表并不代表没有数据；"
+                      "出错时的操作没有写入数据库。网络或服务器恢复后，请点“重新连接”。")
+SERVER_RECONNECT = "重新连接"
+SERVER_STILL_LOST = "仍无法连接数据库服务器：{err}"
+SERVER_BACK = "已重新连接数据库服务器，各页数据已重新读取。"

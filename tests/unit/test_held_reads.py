@@ -9,14 +9,20 @@ empty identity map, writes nothing, and other threads are not lent the session.
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import threading
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event, select
 
+from app import strings
 from app.domain.roster import PersonFields
+from app.errors import DatabaseError
 from app.services import Services
 from app.services.project import current_project_id
+from app.storage.db import Database, server_engine
 from app.storage.tables import Person, Project
 
 
@@ -106,3 +112,23 @@ def test_an_overview_begins_a_handful_of_transactions_not_some_per_project(
     assert [r.recomputed for r in rows] == [True, True]
     # _stored, _ended, the mark, the held session, the store, the projects' list
     assert len(begun) <= 7, len(begun)
+
+
+def test_a_lost_server_is_said_in_chinese_on_a_read_too(tmp_path: Path) -> None:
+    """A read on a PostgreSQL server that does not answer (the link lost, the server
+    stopped) is the Chinese DatabaseError naming the server, as a write's is; not a driver
+    traceback. No server is needed: nothing listens on the port."""
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://onsitedesk@127.0.0.1:{port}/company"
+    db = Database(tmp_path / "anchor.db", server_engine(url), server=url)
+    try:
+        for block in (db.read, db.held_reads):
+            with pytest.raises(DatabaseError) as raised, block(), db.read() as s:
+                s.execute(select(Project.id)).all()
+            said = str(raised.value)
+            assert said.startswith(strings.DB_SERVER_FAILED.format(server=url, err="")[:-1])
+            assert "Traceback" not in said and "sqlalche.me" not in said
+    finally:
+        db.close()

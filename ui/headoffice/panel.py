@@ -350,6 +350,12 @@ class HeadOffice:
         if self.window.tabs.currentWidget() is self.overview:
             self.overview.load()
 
+    def reload(self) -> None:
+        """Read again what the head office shows (the server answered again after a loss):
+        the picker's projects, and the overview when it is the tab shown."""
+        self.bar.set_projects(self.services.headoffice.projects(), self.services.db.project_id)
+        self._shown(self.window.tabs.currentIndex())
+
     def _busy(self, busy: bool) -> None:
         for widget in (self.bar.combo, self.overview.open_button):
             widget.setEnabled(not busy)
