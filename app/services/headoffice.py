@@ -247,6 +247,10 @@ class HeadOfficeService:
         self.db, self.actor = db, actor
         self.on_project = on_project  # the services switched to a project (Services builds)
         self.holidays = holidays  # the one every project's view shares (national data)
+        # summaries counted while they could not be stored (a viewer signed in, a read-only
+        # database), by (project, month): a viewer's next look reads them as stored ones
+        # instead of counting again; consulted only while storing is refused
+        self._memo: dict[tuple[int, str], ProjectMonthSummary] = {}
 
     # ---- projects ------------------------------------------------------------------------
     def projects(self) -> list[ProjectRef]:
@@ -335,6 +339,10 @@ class HeadOfficeService:
                 progress.report(i + 1, len(stale))
         self._store(done, today)  # one transaction for them all
         fresh = [pid for pid in rows if pid not in stale]
+        for pid in fresh:  # kept in memory (a viewer): known to include ``newest`` too
+            kept = self._memo.get((pid, key))
+            if kept is not None and kept.audit_mark < newest:
+                kept.audit_mark = newest
         if fresh:
             self._write(lambda s: s.execute(update(ProjectMonthSummary).where(
                 ProjectMonthSummary.month == key,
@@ -369,6 +377,7 @@ class HeadOfficeService:
             ids = list(s.scalars(select(Project.id).order_by(Project.id)))
             rows = {r.project_id: r for r in s.scalars(select(ProjectMonthSummary).where(
                 ProjectMonthSummary.month == key))}
+            rows.update(self._kept(key, rows))
             newest = _newest_audit_id(s)
             low = min((r.audit_mark for r in rows.values()), default=newest)
             touched, national = _touched_since(s, low) if low < newest else ({}, {})
@@ -390,11 +399,26 @@ class HeadOfficeService:
         if not pids:
             return {}
         with self.db.read() as s:
-            found = s.execute(select(ProjectMonthSummary.project_id, ProjectMonthSummary.ended)
-                              .where(ProjectMonthSummary.month == month_key(year, month),
+            key = month_key(year, month)
+            found = s.execute(select(ProjectMonthSummary.project_id,
+                                     ProjectMonthSummary.audit_mark, ProjectMonthSummary.ended)
+                              .where(ProjectMonthSummary.month == key,
                                      ProjectMonthSummary.project_id.in_(pids)))
-            parts = {int(pid): Ended.from_json(text_) for pid, text_ in found}
+            stored = {int(pid): (mark, text_) for pid, mark, text_ in found}
+        for pid, row in self._kept(key, {}).items():  # a viewer's, newer than the stored
+            if pid in pids and (pid not in stored or stored[pid][0] < row.audit_mark):
+                stored[pid] = (row.audit_mark, row.ended)
+        parts = {pid: Ended.from_json(text_) for pid, (_mark, text_) in stored.items()}
         return {pid: part for pid, part in parts.items() if part is not None}
+
+    def _kept(self, key: str, stored: dict[int, ProjectMonthSummary]
+              ) -> dict[int, ProjectMonthSummary]:
+        """The month's summaries kept in memory that are newer than ``stored``'s, while
+        summaries cannot be stored (none otherwise: a person who may write stores them)."""
+        if not self._memo or self._may_store():
+            return {}
+        return {pid: row for (pid, month), row in self._memo.items() if month == key
+                and (pid not in stored or stored[pid].audit_mark < row.audit_mark)}
 
     # ---- statistics ------------------------------------------------------------------------
     def statistics(self, months: Sequence[tuple[int, int]],
@@ -428,43 +452,56 @@ class HeadOfficeService:
         if not summaries:
             return
         now = self.db.clock.now()
+        if not self._may_store():  # kept for this session's next looks instead
+            for project_id, figures, mark in summaries:
+                for key, counted in figures.items():
+                    row = ProjectMonthSummary(project_id=project_id, month=key)
+                    _fill(row, key, counted, mark, today, now)
+                    self._memo[(project_id, key)] = row
+            return
+        self._memo.clear()  # a person who may write stores (what a viewer counted is redone)
 
         def put(s: Session) -> None:
             for project_id, figures, mark in summaries:
-                self._put(s, project_id, figures, mark, today, now)
+                for key, counted in figures.items():
+                    row = s.get(ProjectMonthSummary, (project_id, key))
+                    if row is None:
+                        row = ProjectMonthSummary(project_id=project_id, month=key)
+                        s.add(row)
+                    _fill(row, key, counted, mark, today, now)
 
         self._write(put)
 
-    @staticmethod
-    def _put(s: Session, project_id: int,
-             figures: dict[str, tuple[MonthFigures, Ended | None]], mark: int,
-             today: dt.date, now: dt.datetime) -> None:
-        for key, (f, ended) in figures.items():
-            year, month = _as_pair(key)
-            row = s.get(ProjectMonthSummary, (project_id, key))
-            if row is None:
-                row = ProjectMonthSummary(project_id=project_id, month=key)
-                s.add(row)
-            row.figures = json.dumps(f.as_json(), ensure_ascii=False, sort_keys=True)
-            last = month_dates(year, month)[-1]
-            row.as_of = min(today, last)
-            # a month over never ages again (``as_of`` stays its last day)
-            row.ended = ended.as_json() if ended is not None and row.as_of < last else None
-            row.computed_at = now
-            row.audit_mark = mark
+    def _may_store(self) -> bool:
+        """Whether the summaries can be stored: not for a viewer, nor on a database that
+        cannot be written (read-only file). The summaries are head office's own table, not a
+        site's rows: the read-only state of a site package's copy (``project_refusal``)
+        does not apply."""
+        return not (self.db.read_only or self.db.write_refusal(any_project=True) is not None)
 
     def _write(self, work: Any) -> None:
-        """Store into the derived table when the person may write: a viewer's look, or a
-        database that cannot be written (read-only file), gets the figures computed and
-        unstored. The summaries are head office's own table, not a site's rows: the
-        read-only state of a site package's copy (``project_refusal``) does not apply."""
-        if self.db.read_only or self.db.write_refusal(any_project=True) is not None:
+        """Store into the derived table when the person may (``_may_store``)."""
+        if not self._may_store():
             return
         try:
             with self.db.transaction(self.actor, any_project=True) as s:
                 work(s)
         except (AccessDenied, DatabaseError):
             pass
+
+
+def _fill(row: ProjectMonthSummary, key: str, counted: tuple[MonthFigures, Ended | None],
+          mark: int, today: dt.date, now: dt.datetime) -> None:
+    """A summary row as stored: the figures, the day they stand at, the ended part."""
+    figures, ended = counted
+    year, month = _as_pair(key)
+    row.figures = json.dumps(figures.as_json(), ensure_ascii=False, sort_keys=True)
+    last = month_dates(year, month)[-1]
+    row.as_of = min(today, last)
+    # a month over never ages again (``as_of`` stays its last day)
+    row.ended = ended.as_json() if ended is not None and row.as_of < last else None
+    row.computed_at = now
+    row.audit_mark = mark
 
 
 def _as_pair(m: tuple[int, int] | str) -> tuple[int, int]:

@@ -465,13 +465,43 @@ def test_a_viewer_looks_without_storing_and_an_admin_stores(
 
     cheap_scrypt(monkeypatch)
     with_admin_and_viewer(company)
+    office = company.headoffice
     company.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
-    rows = company.headoffice.overview(*NOV)
+    calls = _counted_from(monkeypatch)
+    company.db.clock.set(dt.datetime(2026, 11, 20, 10))  # type: ignore[attr-defined]
+    rows = office.overview(*NOV)
     assert len(rows) == 3 and all(r.recomputed for r in rows)
-    assert company.headoffice.stale(*NOV) == [1, 2, 3]  # nothing stored by a viewer
+    assert _ended_of(company, 1) is None  # nothing stored by a viewer...
+    # ... but kept for the viewer's next look: the same day, nothing counted again
+    assert office.stale(*NOV) == []
+    calls.clear()
+    again = office.overview(*NOV)
+    assert calls == [] and not any(r.recomputed for r in again)
+    assert [r.figures for r in again] == [r.figures for r in rows]
+    # a day later, only the days after the kept ended part (the 19th) are counted
+    company.db.clock.set(dt.datetime(2026, 11, 21, 10))  # type: ignore[attr-defined]
+    later = office.overview(*NOV)
+    assert sorted(calls) == [(pid, dt.date(2026, 11, 20)) for pid in (1, 2, 3)]
+    calls.clear()
+    assert [r.figures for r in later] == [office.compute(r.project_id, *NOV) for r in later]
+    # an admin changes project 2's data (the viewer's kept summaries are not stored)
     company.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
-    company.headoffice.overview(*NOV)
-    assert company.headoffice.stale(*NOV) == []
+    assert office.stale(*NOV) == [1, 2, 3]
+    site = company.on_project(2)
+    person = next(p for p in site.roster.list_people() if p.status == "active")
+    site.attendance.add_manual_absence(person.id, dt.date(2026, 11, 5), "day", "overstay")
+    # the viewer again: project 2 is counted from its first day, the others not at all
+    company.accounts.login(VIEWER_LOGIN, VIEWER_PASSWORD)
+    calls.clear()
+    changed = {r.project_id: r for r in office.overview(*NOV)}
+    assert calls == [(2, None)]
+    before = next(r for r in later if r.project_id == 2)
+    assert changed[2].figures.absence_count > before.figures.absence_count
+    # an admin stores
+    company.accounts.login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    office.overview(*NOV)
+    assert office.stale(*NOV) == []
+    assert _ended_of(company, 1) is not None
 
 
 def test_summaries_are_stored_while_working_on_a_site_copy(company: Services) -> None:
