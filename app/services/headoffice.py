@@ -417,7 +417,7 @@ class HeadOfficeService:
         summaries cannot be stored (none otherwise: a person who may write stores them)."""
         if not self._memo or self._may_store():
             return {}
-        return {pid: row for (pid, month), row in self._memo.items() if month == key
+        return {pid: row for (pid, month), row in list(self._memo.items()) if month == key
                 and (pid not in stored or stored[pid].audit_mark < row.audit_mark)}
 
     # ---- statistics ------------------------------------------------------------------------

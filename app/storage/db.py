@@ -342,7 +342,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session to read with (nothing it changes is committed). On a server, a lost
-        link is the Chinese :class:`DatabaseError` naming the server, as in a transaction."""
+        link is :class:`ServerLost` (Chinese, naming the server), as in a transaction."""
         if self.server is None:
             with self._read() as session:
                 yield session
