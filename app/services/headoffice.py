@@ -14,8 +14,11 @@ Staleness. A stored summary is recomputed when
   that month, the status of its year); the check reads only
   the audit rows after the oldest mark of the month asked for, and summaries found fresh get
   their mark moved up to the newest row, so the next check reads only what is new;
-* or the day it stands at (``as_of`` = min(today, the month's last day)) is not today's: a
-  month not over when computed changes with each day (pending sessions, overdue handovers).
+* or the day it stands at (``as_of``: today while the month is not over, the day after its
+  last once it is, :func:`standing_day`) is not today's: a month not over when computed
+  changes with each day (pending sessions, overdue handovers), its last day included: a
+  summary counted on the last day (its afternoon pending) is counted again once the month is
+  over, and never again after that.
   Then, the data being unchanged, only the days after those whose sessions had all ended are
   counted and added to the stored figures of those (``Ended``): a day that has ended cannot
   change unless its data does.
@@ -372,7 +375,7 @@ class HeadOfficeService:
         (by id), those of them stale only because a day has passed (``aged``: their data
         unchanged up to the newest audit row), and the newest audit row's id."""
         key = month_key(year, month)
-        as_of = min(self.db.clock.today(), month_dates(year, month)[-1])
+        as_of = standing_day(self.db.clock.today(), month_dates(year, month)[-1])
         with self.db.read() as s:
             ids = list(s.scalars(select(Project.id).order_by(Project.id)))
             rows = {r.project_id: r for r in s.scalars(select(ProjectMonthSummary).where(
@@ -497,11 +500,18 @@ def _fill(row: ProjectMonthSummary, key: str, counted: tuple[MonthFigures, Ended
     year, month = _as_pair(key)
     row.figures = json.dumps(figures.as_json(), ensure_ascii=False, sort_keys=True)
     last = month_dates(year, month)[-1]
-    row.as_of = min(today, last)
-    # a month over never ages again (``as_of`` stays its last day)
-    row.ended = ended.as_json() if ended is not None and row.as_of < last else None
+    row.as_of = standing_day(today, last)
+    # a month over never ages again: nothing to count after its ended part
+    row.ended = ended.as_json() if ended is not None and today <= last else None
     row.computed_at = now
     row.audit_mark = mark
+
+
+def standing_day(today: dt.date, last: dt.date) -> dt.date:
+    """The day a summary of the month ending on ``last`` stands at when counted ``today``:
+    today while the month is not over (its last day included: sessions of that day may be
+    pending), the day after its last once it is (it never changes again by the date)."""
+    return today if today <= last else last + dt.timedelta(days=1)
 
 
 def _as_pair(m: tuple[int, int] | str) -> tuple[int, int]:

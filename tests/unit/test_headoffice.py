@@ -133,6 +133,36 @@ def test_a_month_not_over_is_recomputed_the_next_day(company_db: Path) -> None:
         s.close()
 
 
+def test_a_month_looked_at_on_its_last_day_is_counted_again_once_over(
+        company_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 10:00 on 30 November the afternoon is pending: the summary stored then must not
+    stand for the month once it is over (month-end reviews look on the last day). The first
+    look after it counts only the 30th again; from then on the month never ages."""
+    s = open_company(company_db, today=dt.date(2026, 11, 30))
+    try:
+        s.headoffice.overview(*NOV)
+        assert s.headoffice.stale(*NOV) == []
+        assert _ended_of(s, 1)["through"] == "2026-11-29"  # type: ignore[index]
+    finally:
+        s.close()
+    calls = _counted_from(monkeypatch)
+    s = open_company(company_db, today=dt.date(2026, 12, 1))
+    try:
+        assert s.headoffice.stale(*NOV) == [1, 2, 3]
+        rows = s.headoffice.overview(*NOV)
+        assert sorted(calls) == [(pid, dt.date(2026, 11, 30)) for pid in (1, 2, 3)]
+        for r in rows:
+            assert r.figures == s.headoffice.compute(r.project_id, *NOV), r.code
+        assert _ended_of(s, 1) is None  # over: nothing left to add
+    finally:
+        s.close()
+    s = open_company(company_db, today=dt.date(2027, 2, 10))
+    try:
+        assert s.headoffice.stale(*NOV) == []  # a month over never ages again
+    finally:
+        s.close()
+
+
 def _counted_from(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, dt.date | None]]:
     """Each month count's (project, first day counted; None: the month's first)."""
     from app.services.attendance import AttendanceService
