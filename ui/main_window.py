@@ -322,10 +322,13 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "services"):
             raise AttributeError(f"{spec.attr}: no database attached yet")
         tab = spec.build(self.services, self.tasks)
+        banner = getattr(self, "server_banner", None)  # not yet for the first tab
         for view_attr, text in EMPTY_TEXTS.get(spec.attr, ()):
             view = getattr(tab, view_attr, None)
             if view is not None:
-                set_empty_text(view, text)
+                state = set_empty_text(view, text)
+                if banner is not None and banner.lost:  # built while the server is lost
+                    state.override(strings.SERVER_LOST_EMPTY)
         tab.changed.connect(self.apply_changes)
         self.write_gate.register(*tab.write_targets())
         self.built[spec.attr] = tab
@@ -376,7 +379,16 @@ class MainWindow(QMainWindow):
         tab or click)."""
         shown = self.server_banner.lost
         self.server_banner.show_lost(error.message)
+        self._say_lost_in_empty_lists(True)
         return shown
+
+    def _say_lost_in_empty_lists(self, lost: bool) -> None:
+        """Every empty list says the data could not be read (not "add people first") while
+        the server is lost; its usual text again when it answers."""
+        from ui.common.table_model import EmptyState
+
+        for state in self.findChildren(EmptyState):
+            state.override(strings.SERVER_LOST_EMPTY if lost else None)
 
     def reconnect(self) -> None:
         """The banner's button (SERVER_RECONNECT): reach the server; when it answers, the
@@ -390,6 +402,7 @@ class MainWindow(QMainWindow):
                                          10000)
             return
         self.server_banner.back()
+        self._say_lost_in_empty_lists(False)
         self.reload_tabs()
         if self.headoffice is not None:
             self.headoffice.reload()

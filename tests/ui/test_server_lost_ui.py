@@ -41,6 +41,15 @@ def test_a_lost_server_is_said_once_in_a_banner_and_reconnect_reads_again(
     assert LOST in w.server_banner.label.text()
     assert "空白的列表并不代表没有数据" in w.server_banner.label.text()
     assert messages.errors == [LOST]  # said once as a message too
+    # an empty list then says the data could not be read, not "add people first"
+    from ui.common.table_model import EmptyState
+
+    roster_empty = before.view.findChild(EmptyState)
+    assert roster_empty.label.text() == strings.SERVER_LOST_EMPTY
+    w.tabs.setCurrentWidget(w.tab("attendance_tab"))  # a tab first built while lost
+    assert all(state.label.text() == strings.SERVER_LOST_EMPTY
+               for state in w.findChildren(EmptyState))
+    shot(w, "server-lost-attendance.png")
 
     # every later failure (a tab switched to, a click) only updates the banner
     show_exception(ServerLost(LOST + "（第二次）"))
@@ -70,6 +79,7 @@ def test_a_lost_server_is_said_once_in_a_banner_and_reconnect_reads_again(
     assert w.statusBar().currentMessage() == strings.SERVER_BACK
     assert w.tab("roster_tab") is not before
     assert w.roster_tab.model.rowCount() > 0
+    assert w.roster_tab.view.findChild(EmptyState).label.text() == strings.EMPTY_ROSTER
 
     # a later loss is said again (a new loss, not the old one)
     show_exception(ServerLost(LOST))

@@ -132,6 +132,8 @@ class EmptyState(QObject):
     def __init__(self, view: QAbstractItemView, text: str) -> None:
         super().__init__(view)
         self.view = view
+        self.text = text  # the usual text
+        self.overriding: str | None = None  # what says it instead, for a while
         self.label = QLabel(text, view.viewport())
         self.label.setObjectName("emptyState")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -153,7 +155,14 @@ class EmptyState(QObject):
         self.update()
 
     def set_text(self, text: str) -> None:
-        self.label.setText(text)
+        self.text = text
+        self.label.setText(self.overriding or text)
+
+    def override(self, text: str | None) -> None:
+        """Say ``text`` instead of the usual text until called with ``None`` (the window's
+        database server lost: an empty list then means nothing)."""
+        self.overriding = text
+        self.label.setText(text or self.text)
 
     def visible(self) -> bool:
         return not self.label.isHidden()
