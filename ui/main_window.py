@@ -31,7 +31,7 @@ from app.errors import ServerLost
 from ui import messages
 from ui.common import palette
 from ui.common.system_open import direct_print, set_direct_print
-from ui.errors import ServerBanner, log_file
+from ui.errors import log_file
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ui.common.tab import Tab
     from ui.common.widgets import ElidedLabel
     from ui.common.write_gate import WriteGate
+    from ui.errors import ServerBanner
     from ui.first_run import FirstRunBar
     from ui.tabs.attendance.tab import AttendanceTab
     from ui.tabs.handover.tab import HandoverTab, HandoverWarningsLabel
@@ -202,9 +203,9 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(palette.BANNER_STYLE)
         column.addWidget(self.read_only_banner)
-        # issue 19: the server lost (ui.errors routes ServerLost here): said once, in place
-        self.server_banner = ServerBanner(self.reconnect)
-        column.addWidget(self.server_banner)
+        # issue 19: the server lost (ui.errors routes ServerLost here): said once, in a banner
+        # built at the first loss (nothing at start-up)
+        self.server_banner: ServerBanner | None = None
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_menus()
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "services"):
             raise AttributeError(f"{spec.attr}: no database attached yet")
         tab = spec.build(self.services, self.tasks)
-        banner = getattr(self, "server_banner", None)  # not yet for the first tab
+        banner = getattr(self, "server_banner", None)  # none before the first loss
         for view_attr, text in EMPTY_TEXTS.get(spec.attr, ()):
             view = getattr(tab, view_attr, None)
             if view is not None:
@@ -377,8 +378,15 @@ class MainWindow(QMainWindow):
         """Show (or update) the banner that says the server is lost; whether it was shown
         already (then the error needs no message box of its own: one per loss, not one per
         tab or click)."""
-        shown = self.server_banner.lost
-        self.server_banner.show_lost(error.message)
+        banner = self.server_banner
+        if banner is None:
+            from ui.errors import ServerBanner
+
+            banner = self.server_banner = ServerBanner(self.reconnect)
+            column = cast(QVBoxLayout, self.centralWidget().layout())
+            column.insertWidget(column.indexOf(self.read_only_banner) + 1, banner)
+        shown = banner.lost
+        banner.show_lost(error.message)
         self._say_lost_in_empty_lists(True)
         return shown
 
@@ -394,14 +402,17 @@ class MainWindow(QMainWindow):
         """The banner's button (SERVER_RECONNECT): reach the server; when it answers, the
         banner goes and every tab reads its data again (what showed while it was lost may be
         empty or partial)."""
+        banner = self.server_banner
+        if banner is None:
+            return
         try:
             self.services.db.ping()
         except ServerLost as exc:
-            self.server_banner.show_lost(exc.message)
+            banner.show_lost(exc.message)
             self.statusBar().showMessage(strings.SERVER_STILL_LOST.format(err=exc.message),
                                          10000)
             return
-        self.server_banner.back()
+        banner.back()
         self._say_lost_in_empty_lists(False)
         self.reload_tabs()
         if self.headoffice is not None:
