@@ -327,7 +327,7 @@ class HeadOfficeService:
         recomputed: dict[int, MonthFigures] = {}
         progress = progress or NullProgress()
         today = self.db.clock.today()
-        ended = self._ended(year, month, aged)
+        ended = self._ended(key, aged, rows)
         with self.db.read() as s:
             mark = _newest_audit_id(s)  # before counting: later writes are caught later
         done: list[tuple[int, dict[str, tuple[MonthFigures, Ended | None]], int]] = []
@@ -397,21 +397,21 @@ class HeadOfficeService:
                     aged.add(pid)
         return rows, stale, aged, newest
 
-    def _ended(self, year: int, month: int, pids: set[int]) -> dict[int, Ended]:
-        """The stored ended parts of ``pids``' summaries of the month (readable ones)."""
-        if not pids:
-            return {}
-        with self.db.read() as s:
-            key = month_key(year, month)
-            found = s.execute(select(ProjectMonthSummary.project_id,
-                                     ProjectMonthSummary.audit_mark, ProjectMonthSummary.ended)
-                              .where(ProjectMonthSummary.month == key,
-                                     ProjectMonthSummary.project_id.in_(pids)))
-            stored = {int(pid): (mark, text_) for pid, mark, text_ in found}
-        for pid, row in self._kept(key, {}).items():  # a viewer's, newer than the stored
-            if pid in pids and (pid not in stored or stored[pid][0] < row.audit_mark):
-                stored[pid] = (row.audit_mark, row.ended)
-        parts = {pid: Ended.from_json(text_) for pid, (_mark, text_) in stored.items()}
+    def _ended(self, key: str, pids: set[int], rows: dict[int, ProjectMonthSummary]
+               ) -> dict[int, Ended]:
+        """The ended parts of ``pids``' summaries of month ``key`` (readable ones). ``rows``:
+        the summaries ``_stored`` gave: one kept in memory carries its part; a stored one's
+        (a deferred column) is read here."""
+        texts = {pid: rows[pid].ended for pid in pids
+                 if self._memo.get((pid, key)) is rows[pid]}
+        wanted = pids - texts.keys()
+        if wanted:
+            with self.db.read() as s:
+                texts.update((int(pid), text_) for pid, text_ in s.execute(
+                    select(ProjectMonthSummary.project_id, ProjectMonthSummary.ended)
+                    .where(ProjectMonthSummary.month == key,
+                           ProjectMonthSummary.project_id.in_(wanted))))
+        parts = {pid: Ended.from_json(text_) for pid, text_ in texts.items()}
         return {pid: part for pid, part in parts.items() if part is not None}
 
     def _kept(self, key: str, stored: dict[int, ProjectMonthSummary]

@@ -253,9 +253,7 @@ class SitePackageService:
         """The current project's newest export, or ``None`` before the first (which is
         full whatever is asked)."""
         with self.db.read() as s:
-            last = s.scalars(select(SiteExport).where(
-                SiteExport.project_id == current_project_id(s))
-                .order_by(SiteExport.seq.desc()).limit(1)).first()
+            last = _newest_export(s, current_project_id(s))
             if last is None:
                 return None
             return LastExport(last.seq, last.base_seq, last.full, last.created_at, last.file_name,
@@ -268,8 +266,7 @@ class SitePackageService:
             project = s.get(Project, pid)
             assert project is not None
             key = self._site_key(s, pid)
-            last = s.scalars(select(SiteExport).where(SiteExport.project_id == pid)
-                             .order_by(SiteExport.seq.desc()).limit(1)).first()
+            last = _newest_export(s, pid)
             full = full or last is None
             seq = 1 if last is None else last.seq + 1
             base_seq = 0 if full or last is None else last.seq
@@ -403,6 +400,12 @@ class SitePackageService:
             return
         if not p.can_write:
             raise AccessDenied(strings.ACC_REFUSED_VIEWER.format(user=p.display))
+
+
+def _newest_export(s: Session, pid: int) -> SiteExport | None:
+    """Project ``pid``'s newest package written here, or ``None`` before the first."""
+    return s.scalars(select(SiteExport).where(SiteExport.project_id == pid)
+                     .order_by(SiteExport.seq.desc()).limit(1)).first()
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:

@@ -327,8 +327,7 @@ class Database:
             if refusal and ("readonly" in why or "read-only transaction" in why):
                 raise AccessDenied(refusal) from None
             if self.server is not None and isinstance(exc, sa_exc.OperationalError):
-                raise ServerLost(strings.DB_SERVER_FAILED.format(  # issue 19: link lost
-                    server=self.server, err=_first_line(exc))) from None
+                raise server_lost(self.server, exc) from None  # issue 19: link lost
             translated = storage_error(exc, self.path)
             if translated is None:
                 raise
@@ -343,16 +342,13 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A session to read with (nothing it changes is committed). On a server, a lost
         link is :class:`ServerLost` (Chinese, naming the server), as in a transaction."""
-        if self.server is None:
-            with self._read() as session:
-                yield session
-            return
         try:
             with self._read() as session:
                 yield session
         except sa_exc.OperationalError as exc:
-            raise ServerLost(strings.DB_SERVER_FAILED.format(
-                server=self.server, err=_first_line(exc))) from None
+            if self.server is None:
+                raise
+            raise server_lost(self.server, exc) from None
 
     def ping(self) -> None:
         """Reach the database once: on a server, :class:`ServerLost` when it does not answer
@@ -680,6 +676,12 @@ def current_revision_on(conn: Connection) -> str | None:
     return str(row[0]) if row else None
 
 
+def server_lost(server: str, exc: sa_exc.DBAPIError) -> ServerLost:
+    """Issue 19: the Chinese error for a server that did not answer, naming it (no
+    password) and the driver's first line."""
+    return ServerLost(strings.DB_SERVER_FAILED.format(server=server, err=_first_line(exc)))
+
+
 def open_server(url: str, local: Path, *, clock: Clock = SYSTEM_CLOCK) -> Database:
     """Open a PostgreSQL server database and bring its schema to head. ``local`` anchors
     the data folder (attachments) as a database file's path would."""
@@ -691,8 +693,7 @@ def open_server(url: str, local: Path, *, clock: Clock = SYSTEM_CLOCK) -> Databa
         scrub_if_pending_server(engine)
     except sa_exc.OperationalError as exc:
         engine.dispose()
-        raise ServerLost(strings.DB_SERVER_FAILED.format(server=name, err=_first_line(exc))
-                            ) from None
+        raise server_lost(name, exc) from None
     except Exception:
         engine.dispose()
         raise
